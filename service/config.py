@@ -1,0 +1,55 @@
+"""The service's settings: the one place configuration is read, from the environment or `.env`."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every setting, with the environment variable that sets it (the field name, upper-cased)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # Where Neo4j is. The defaults match the local server `a87map neo4j start` runs.
+    neo4j_uri: str = "bolt://127.0.0.1:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = Field(default=SecretStr(""), min_length=0)
+    neo4j_database: str = "neo4j"
+    neo4j_connection_timeout_s: float = 5.0
+
+    # The local server, for machines without a Docker engine.
+    local_neo4j_home: Path = Path.home() / ".local" / "share" / "alliance87-map" / "neo4j"
+    local_neo4j_cache: Path = Path.home() / ".cache" / "alliance87-map"
+    local_neo4j_page_cache: str = "256m"
+    local_neo4j_heap: str = "1g"
+    local_neo4j_start_timeout_s: float = 180.0
+
+    # Curated data and Cypher.
+    seed_dir: Path = PROJECT_ROOT / "seed"
+    cypher_dir: Path = PROJECT_ROOT / "cypher"
+    load_batch_size: int = Field(default=200, ge=1, le=10_000)
+
+    # GraphQL limits against abusive queries.
+    graphql_max_depth: int = 10
+    graphql_max_aliases: int = 30
+    graphql_max_tokens: int = 3000
+    page_size_max: int = 100
+    graph_node_limit_max: int = 1000
+
+    log_json: bool = False
+    log_level: str = "INFO"
+
+    def bolt_host_port(self) -> tuple[str, int]:
+        """The host and port of `neo4j_uri`, for the local server to listen on."""
+        address = self.neo4j_uri.split("://", 1)[-1].split("/", 1)[0]
+        host, _, port = address.rpartition(":")
+        return (host or "127.0.0.1"), int(port or 7687)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

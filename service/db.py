@@ -1,0 +1,138 @@
+"""The Neo4j driver, made once and handed down, and the one way statements are run.
+
+Every statement goes through `Database.read` or `Database.write`, which check the
+parameters against the statement's header, count round trips for the current request,
+and turn a lost connection into `DatabaseUnavailable`.
+"""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+
+from service.config import Settings
+from service.queries import Queries, Query
+
+Row = dict[str, Any]
+
+
+class DatabaseUnavailable(RuntimeError):
+    """Neo4j cannot be reached or refused our credentials."""
+
+
+@dataclass
+class RoundTrips:
+    """How many statements one request sent to Neo4j."""
+
+    count: int = 0
+    names: list[str] = field(default_factory=list)
+
+
+_round_trips: ContextVar[RoundTrips | None] = ContextVar("round_trips", default=None)
+
+
+def start_counting() -> RoundTrips:
+    counter = RoundTrips()
+    _round_trips.set(counter)
+    return counter
+
+
+def _count(query: Query) -> None:
+    counter = _round_trips.get()
+    if counter is not None:
+        counter.count += 1
+        counter.names.append(query.name)
+
+
+def _check_parameters(query: Query, parameters: dict[str, Any]) -> None:
+    if set(parameters) != query.parameters:
+        raise ValueError(
+            f"{query.name} takes {sorted(query.parameters)}, was given {sorted(parameters)}"
+        )
+
+
+def make_driver(settings: Settings) -> AsyncDriver:
+    return AsyncGraphDatabase.driver(
+        settings.neo4j_uri,
+        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        connection_timeout=settings.neo4j_connection_timeout_s,
+        connection_acquisition_timeout=settings.neo4j_connection_timeout_s * 2,
+        max_transaction_retry_time=settings.neo4j_connection_timeout_s,
+    )
+
+
+@asynccontextmanager
+async def unavailable_as_error() -> AsyncIterator[None]:
+    try:
+        yield
+    except (ServiceUnavailable, SessionExpired, OSError) as error:
+        raise DatabaseUnavailable("the map's database is unavailable; try again shortly") from error
+    except AuthError as error:
+        raise DatabaseUnavailable("the map's database refused the configured credentials") from error
+
+
+class Database:
+    """Named statements run against one database through the one driver."""
+
+    def __init__(self, driver: AsyncDriver, queries: Queries, database: str) -> None:
+        self.driver = driver
+        self.queries = queries
+        self.database = database
+
+    async def read(self, name: str, **parameters: Any) -> list[Row]:
+        return await self._run(name, parameters, RoutingControl.READ)
+
+    async def write(self, name: str, **parameters: Any) -> list[Row]:
+        return await self._run(name, parameters, RoutingControl.WRITE)
+
+    async def _run(self, name: str, parameters: dict[str, Any], routing: RoutingControl) -> list[Row]:
+        query = self.queries[name]
+        _check_parameters(query, parameters)
+        _count(query)
+        async with unavailable_as_error():
+            result = await self.driver.execute_query(
+                query.text, parameters, database_=self.database, routing_=routing
+            )
+        return [record.data() for record in result.records]
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator["Transaction"]:
+        """One write transaction: committed when the block ends, rolled back if it raises."""
+        async with unavailable_as_error(), self.driver.session(database=self.database) as session:
+            tx = await session.begin_transaction()
+            try:
+                yield Transaction(tx, self.queries)
+                await tx.commit()
+            finally:
+                if not tx.closed():
+                    await tx.rollback()
+
+    async def run_schema(self, statement: str) -> None:
+        """A schema statement from a migration file: it takes no parameters, and Neo4j wants
+        each in a transaction of its own."""
+        async with unavailable_as_error():
+            await self.driver.execute_query(statement, database_=self.database)
+
+    async def ping(self) -> None:
+        async with unavailable_as_error():
+            await self.driver.verify_connectivity()
+
+
+class Transaction:
+    """Named statements inside one explicit transaction."""
+
+    def __init__(self, tx: neo4j.AsyncTransaction | AsyncManagedTransaction, queries: Queries):
+        self._tx = tx
+        self._queries = queries
+
+    async def run(self, name: str, **parameters: Any) -> list[Row]:
+        query = self._queries[name]
+        _check_parameters(query, parameters)
+        _count(query)
+        result = await self._tx.run(query.text, parameters)
+        return [record.data() async for record in result]

@@ -1,0 +1,183 @@
+"""Start, stop and ask after the local Neo4j server.
+
+The server's home (data, logs, pid file) is `Settings.local_neo4j_home`; the resolved class
+path is cached under `Settings.local_neo4j_cache`. Start returns once Bolt answers, or
+raises `LocalServerError` saying what went wrong (no Java, no Maven, port taken, download
+failed, the server died or did not answer in time) instead of hanging.
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import GraphDatabase
+from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+from service.config import Settings
+
+HERE = Path(__file__).resolve().parent
+POM = HERE / "pom.xml"
+LAUNCHER = HERE / "Neo4jLocal.java"
+NEO4J_VERSION = "5.26.30"
+
+
+class LocalServerError(RuntimeError):
+    """The local server could not be started or stopped; the message says why."""
+
+
+@dataclass(frozen=True)
+class Status:
+    running: bool
+    pid: int | None
+    bolt_answers: bool
+    uri: str
+    home: Path
+
+
+def _pid_file(settings: Settings) -> Path:
+    return settings.local_neo4j_home / "neo4j.pid"
+
+
+def _log_file(settings: Settings) -> Path:
+    return settings.local_neo4j_home / "server.log"
+
+
+def _require(tool: str, why: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        raise LocalServerError(f"'{tool}' was not found on PATH; it is needed {why}")
+    return path
+
+
+def class_path(settings: Settings) -> str:
+    """The jars of Neo4j and its Bolt connector, fetched by Maven on first use."""
+    cached = settings.local_neo4j_cache / f"neo4j-{NEO4J_VERSION}.classpath"
+    if cached.exists():
+        return cached.read_text(encoding="utf-8").strip()
+    mvn = _require("mvn", "to fetch Neo4j's jars from Maven Central")
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(".partial")
+    command = [mvn, "-B", "-q", "-f", str(POM), "dependency:build-classpath",
+               f"-Dmdep.outputFile={partial}"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not partial.exists():
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
+        raise LocalServerError(f"downloading Neo4j {NEO4J_VERSION} with Maven failed:\n{tail}")
+    partial.replace(cached)
+    return cached.read_text(encoding="utf-8").strip()
+
+
+def _port_taken(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex((host, port)) == 0
+
+
+def _running_pid(settings: Settings) -> int | None:
+    try:
+        pid = int(_pid_file(settings).read_text(encoding="utf-8").strip())
+        os.kill(pid, 0)
+    except (FileNotFoundError, ValueError, ProcessLookupError, PermissionError):
+        return None
+    return pid
+
+
+def _bolt_answers(settings: Settings) -> bool:
+    auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    try:
+        with GraphDatabase.driver(settings.neo4j_uri, auth=auth, connection_timeout=2) as driver:
+            driver.verify_connectivity()
+    except (ServiceUnavailable, Neo4jError, OSError):
+        return False
+    return True
+
+
+def status(settings: Settings) -> Status:
+    pid = _running_pid(settings)
+    return Status(pid is not None, pid, pid is not None and _bolt_answers(settings),
+                  settings.neo4j_uri, settings.local_neo4j_home)
+
+
+def start(settings: Settings) -> Status:
+    """Start the server unless ours already runs; wait until Bolt answers."""
+    if _running_pid(settings) is not None:
+        _wait_for_bolt(settings, _running_pid(settings))
+        return status(settings)
+    password = settings.neo4j_password.get_secret_value()
+    if len(password) < 8:
+        raise LocalServerError("NEO4J_PASSWORD must be set (8 characters or more) in the environment")
+    java = _require("java", "to run Neo4j (Java 17 or later)")
+    host, port = settings.bolt_host_port()
+    if _port_taken(host, port):
+        raise LocalServerError(f"port {port} on {host} is taken by another program; "
+                               "set NEO4J_URI to another port or stop that program")
+    jars = class_path(settings)
+    settings.local_neo4j_home.mkdir(parents=True, exist_ok=True)
+    command = [java, f"-Xmx{settings.local_neo4j_heap}", "-cp", jars, str(LAUNCHER),
+               str(settings.local_neo4j_home), host, str(port), settings.local_neo4j_page_cache,
+               str(settings.cypher_dir / "schema" / "set_local_password.cypher")]
+    with _log_file(settings).open("ab") as log:
+        process = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            env={**os.environ, "NEO4J_PASSWORD": password}, start_new_session=True,
+        )
+    _pid_file(settings).write_text(str(process.pid), encoding="utf-8")
+    _wait_for_bolt(settings, process.pid)
+    return status(settings)
+
+
+def _wait_for_bolt(settings: Settings, pid: int | None) -> None:
+    deadline = time.monotonic() + settings.local_neo4j_start_timeout_s
+    while time.monotonic() < deadline:
+        if pid is None or not _alive(pid):
+            raise LocalServerError(f"Neo4j stopped while starting; its log says:\n{_log_tail(settings)}")
+        if _bolt_answers(settings):
+            return
+        time.sleep(1.0)
+    raise LocalServerError(
+        f"Neo4j did not answer on {settings.neo4j_uri} within "
+        f"{settings.local_neo4j_start_timeout_s:.0f} s; its log says:\n{_log_tail(settings)}"
+    )
+
+
+def _alive(pid: int) -> bool:
+    try:
+        reaped, _ = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        reaped = 0  # not our child: started by an earlier command
+    if reaped == pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _log_tail(settings: Settings, lines: int = 20) -> str:
+    try:
+        text = _log_file(settings).read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return "(no log was written)"
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def stop(settings: Settings, timeout_s: float = 60.0) -> bool:
+    """Stop our server; return False if none was running."""
+    pid = _running_pid(settings)
+    if pid is None:
+        _pid_file(settings).unlink(missing_ok=True)
+        return False
+    os.killpg(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout_s
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    if _alive(pid):
+        os.killpg(pid, signal.SIGKILL)
+    _pid_file(settings).unlink(missing_ok=True)
+    return True
