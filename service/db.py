@@ -63,6 +63,9 @@ def make_driver(settings: Settings) -> AsyncDriver:
         connection_timeout=settings.neo4j_connection_timeout_s,
         connection_acquisition_timeout=settings.neo4j_connection_timeout_s * 2,
         max_transaction_retry_time=settings.neo4j_connection_timeout_s,
+        # Labels such as SchemaMigration do not exist until first written; the server's
+        # notices about them are noise, not errors.
+        notifications_min_severity="OFF",
     )
 
 
@@ -84,10 +87,10 @@ class Database:
         self.queries = queries
         self.database = database
 
-    async def read(self, name: str, **parameters: Any) -> list[Row]:
+    async def read(self, name: str, /, **parameters: Any) -> list[Row]:
         return await self._run(name, parameters, RoutingControl.READ)
 
-    async def write(self, name: str, **parameters: Any) -> list[Row]:
+    async def write(self, name: str, /, **parameters: Any) -> list[Row]:
         return await self._run(name, parameters, RoutingControl.WRITE)
 
     async def _run(self, name: str, parameters: dict[str, Any], routing: RoutingControl) -> list[Row]:
@@ -130,7 +133,7 @@ class Transaction:
         self._tx = tx
         self._queries = queries
 
-    async def run(self, name: str, **parameters: Any) -> list[Row]:
+    async def run(self, name: str, /, **parameters: Any) -> list[Row]:
         query = self._queries[name]
         _check_parameters(query, parameters)
         _count(query)

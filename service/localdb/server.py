@@ -58,7 +58,9 @@ def class_path(settings: Settings) -> str:
     """The jars of Neo4j and its Bolt connector, fetched by Maven on first use."""
     cached = settings.local_neo4j_cache / f"neo4j-{NEO4J_VERSION}.classpath"
     if cached.exists():
-        return cached.read_text(encoding="utf-8").strip()
+        jars = cached.read_text(encoding="utf-8").strip()
+        if all(Path(jar).exists() for jar in jars.split(os.pathsep)):
+            return jars
     mvn = _require("mvn", "to fetch Neo4j's jars from Maven Central")
     cached.parent.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(".partial")

@@ -1,0 +1,129 @@
+"""Reading the seed files: every file is parsed and validated before anything is written, and
+every problem is reported with the file, the record and the field it concerns."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from service.seed.models import (
+    ActionGroupsFile,
+    EventsFile,
+    InitiativesFile,
+    OrganizationsFile,
+    RelationshipsFile,
+    SdgFile,
+    SourcesFile,
+    ThemesFile,
+)
+
+FILES: dict[str, type[BaseModel]] = {
+    "sources.yaml": SourcesFile,
+    "sdg.yaml": SdgFile,
+    "themes.yaml": ThemesFile,
+    "organizations.yaml": OrganizationsFile,
+    "action_groups.yaml": ActionGroupsFile,
+    "initiatives.yaml": InitiativesFile,
+    "events.yaml": EventsFile,
+    "relationships.yaml": RelationshipsFile,
+}
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    record: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.record:
+            where.append(f"record {self.record}")
+        if self.field:
+            where.append(f"field '{self.field}'")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class SeedInvalid(ValueError):
+    """The seed was rejected whole; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        listed = "\n".join(f"  - {p}" for p in problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"the seed was rejected, nothing was written:\n{listed}{more}")
+
+
+@dataclass(frozen=True)
+class SeedFiles:
+    sources: SourcesFile
+    sdg: SdgFile
+    themes: ThemesFile
+    organizations: OrganizationsFile
+    action_groups: ActionGroupsFile
+    initiatives: InitiativesFile
+    events: EventsFile
+    relationships: RelationshipsFile
+
+
+def read_seed(directory: Path) -> SeedFiles:
+    """All seed files, validated; raises SeedInvalid listing every problem found."""
+    problems: list[Problem] = []
+    parsed: dict[str, BaseModel] = {}
+    for name, model in FILES.items():
+        result = _read_one(directory / name, model, problems)
+        if result is not None:
+            parsed[name.removesuffix(".yaml")] = result
+    if problems:
+        raise SeedInvalid(problems)
+    return SeedFiles(**parsed)  # type: ignore[arg-type]
+
+
+def _read_one(path: Path, model: type[M], problems: list[Problem]) -> M | None:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(Problem(path.name, None, None, "the file is missing"))
+        return None
+    except yaml.YAMLError as error:
+        problems.append(Problem(path.name, None, None, f"not valid YAML: {error}"))
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        problems.extend(_problems(path.name, raw, error))
+        return None
+
+
+def _problems(file: str, raw: Any, error: ValidationError) -> list[Problem]:
+    found = []
+    for detail in error.errors():
+        record, field = _locate(raw, detail["loc"])
+        found.append(Problem(file, record, field, detail["msg"]))
+    return found
+
+
+def _locate(raw: Any, loc: tuple[int | str, ...]) -> tuple[str | None, str | None]:
+    """Split a pydantic error location into the record (such as `organizations[3]
+    (organization:ilo)`) and the field inside it (such as `type`)."""
+    last_index = max((i for i, step in enumerate(loc) if isinstance(step, int)), default=-1)
+    if last_index < 0:
+        return None, ".".join(str(s) for s in loc) or None
+    node, path = raw, ""
+    for step in loc[: last_index + 1]:
+        path += f"[{step + 1}]" if isinstance(step, int) else ("." if path else "") + step
+        node = _child(node, step)
+    label = node.get("id") if isinstance(node, dict) else None
+    record = path + (f" ({label})" if isinstance(label, str) else "")
+    field = ".".join(str(s) for s in loc[last_index + 1 :]) or None
+    return record, field
+
+
+def _child(node: Any, step: int | str) -> Any:
+    if isinstance(step, int):
+        return node[step] if isinstance(node, list) and step < len(node) else None
+    return node.get(step) if isinstance(node, dict) else None

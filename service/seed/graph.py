@@ -1,0 +1,253 @@
+"""Turn validated seed files into the rows to write, and check what no single file can:
+that ids are unique, that every link points at a node that exists and of a kind that
+makes sense, and that every citation names a known source and one of its sections."""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from service.ids import BadId, kind_of
+from service.seed import reference
+from service.seed.files import Problem, SeedFiles, SeedInvalid
+from service.seed.models import Citation, Record, RelationshipRecord
+from service.seed.rows import LinkRow, NodeRow, cited_in
+
+# Which kinds each relationship type may join, from → to.
+ENDPOINTS: dict[str, tuple[set[str], set[str]]] = {
+    "CHAIRS": ({"organization"}, {"action-group"}),
+    "MEMBER_OF": ({"organization"}, {"action-group", "organization"}),
+    "LEADS": ({"organization"}, {"initiative"}),
+    "IMPLEMENTS": ({"organization"}, {"initiative"}),
+    "FUNDS": ({"organization"}, {"initiative"}),
+    "PARTNERS_IN": ({"organization"}, {"initiative"}),
+    "REQUESTED": ({"organization"}, {"initiative"}),
+    "PROPOSED": ({"organization"}, {"initiative"}),
+    "HOSTS": ({"organization"}, {"initiative", "event"}),
+    "COORDINATES": ({"action-group"}, {"initiative"}),
+    "ORGANIZED": ({"organization", "action-group"}, {"event"}),
+    "ATTENDED": ({"organization"}, {"event"}),
+    "SENT_APOLOGIES": ({"organization"}, {"event"}),
+    "CHAIRED": ({"organization"}, {"event"}),
+    "PARTNERSHIP_WITH": ({"organization"}, {"action-group", "organization"}),
+    "BASED_IN": ({"organization"}, {"country"}),
+    "SUPPORTS": ({"organization"}, {"action-group"}),
+    "PART_OF": ({"action-group", "event"}, {"organization", "initiative"}),
+    "ESTABLISHED": ({"event"}, {"action-group"}),
+    "RELATES_TO": ({"theme"}, {"sdg", "sdg-target"}),
+    "COMPLEMENTS": ({"organization"}, {"organization", "initiative"}),
+    "CONTRIBUTES_TO": ({"organization", "initiative"}, {"sdg", "sdg-target"}),
+    "OPERATES_IN": ({"initiative"}, {"country", "region"}),
+    "ADDRESSES": ({"initiative", "organization"}, {"theme"}),
+    "FOCUSES_ON": ({"action-group"}, {"theme"}),
+    "HELD_IN": ({"event"}, {"country"}),
+    "FOLLOWS_UP": ({"initiative"}, {"initiative"}),
+    "LINKED_WITH": ({"initiative"}, {"initiative"}),
+}
+# Properties a relationship type takes; a type not listed takes none.
+PROPERTIES: dict[str, set[str]] = {
+    "CHAIRS": {"role"},
+    "MEMBER_OF": {"seat", "representative"},
+    "ATTENDED": {"seat", "representative"},
+    "CHAIRED": {"representative"},
+    "PARTNERSHIP_WITH": {"status", "reason"},
+}
+REQUIRED: dict[str, set[str]] = {"CHAIRS": {"role"}, "PARTNERSHIP_WITH": {"status", "reason"}}
+
+
+@dataclass(frozen=True)
+class SeedGraph:
+    nodes: list[NodeRow]
+    links: list[LinkRow]
+
+
+class _Builder:
+    def __init__(self, files: SeedFiles) -> None:
+        self.files = files
+        self.nodes: dict[str, NodeRow] = {}
+        self.links: list[LinkRow] = []
+        self.problems: list[Problem] = []
+        # Links from the curated files, checked once every node is known.
+        self.pending: list[tuple[str, str, LinkRow]] = []
+        self.sections = {s.id: set(s.sections) for s in files.sources.sources}
+
+    def problem(self, file: str, record: str, field: str | None, message: str) -> None:
+        self.problems.append(Problem(file, record, field, message))
+
+    def add_node(self, file: str, node: NodeRow) -> None:
+        if node.id in self.nodes:
+            self.problem(file, node.id, "id", "this id is used twice")
+        self.nodes[node.id] = node
+
+    def cite(self, file: str, node_id: str, default: str, cited: list[Citation]) -> None:
+        for i, citation in enumerate(cited, 1):
+            source = citation.source or default
+            if self._citation_ok(file, f"{node_id}", f"cited[{i}]", source, citation.section):
+                self.links.append(cited_in(node_id, source, citation.section, citation.note))
+
+    def _citation_ok(self, file: str, record: str, field: str, source: str, section: str) -> bool:
+        if source not in self.sections:
+            self.problem(file, record, f"{field}.source", f"unknown source '{source}'")
+            return False
+        if self.sections[source] and section not in self.sections[source]:
+            self.problem(file, record, f"{field}.section",
+                         f"'{section}' is not a section of {source} (see sources.yaml)")
+            return False
+        return True
+
+    def link(self, file: str, record: str, link: LinkRow) -> None:
+        self.links.append(link)
+        self.pending.append((file, record, link))
+
+
+def build_graph(files: SeedFiles) -> SeedGraph:
+    """Every node and relationship the seed describes; raises SeedInvalid on any problem."""
+    builder = _Builder(files)
+    _add_reference(builder)
+    _add_records(builder)
+    _add_relationships(builder)
+    _check_links(builder)
+    if builder.problems:
+        raise SeedInvalid(builder.problems)
+    return SeedGraph(list(builder.nodes.values()), _unique_links(builder))
+
+
+def _add_reference(b: _Builder) -> None:
+    for source in b.files.sources.sources:
+        b.add_node("sources.yaml", NodeRow(source.id, {
+            "name": source.title, "publisher": source.publisher, "date": source.date,
+            "url": source.url, "description": source.description, "sections": source.sections,
+        }))
+    for part in (reference.countries_and_regions(), reference.sdgs(b.files.sdg)):
+        for node in part[0]:
+            b.add_node("sdg.yaml" if node.id.startswith("sdg") else "(countries)", node)
+        b.links.extend(part[1])
+    for goal in b.files.sdg.goals:
+        for code in goal.targets:
+            if code.split(".")[0] != str(goal.number):
+                b.problem("sdg.yaml", f"goal {goal.number}", f"targets.{code}",
+                          f"target {code} is listed under goal {goal.number}")
+
+
+def _add_records(b: _Builder) -> None:
+    f = b.files
+    batches: list[tuple[str, str, str, list[Any]]] = [
+        ("themes.yaml", "theme", f.themes.default_source, list(f.themes.themes)),
+        ("organizations.yaml", "organization", f.organizations.default_source,
+         list(f.organizations.organizations)),
+        ("action_groups.yaml", "action-group", f.action_groups.default_source,
+         list(f.action_groups.action_groups)),
+        ("initiatives.yaml", "initiative", f.initiatives.default_source,
+         list(f.initiatives.initiatives)),
+        ("events.yaml", "event", f.events.default_source, list(f.events.events)),
+    ]
+    for file, kind, default, records in batches:
+        for record in records:
+            _add_record(b, file, kind, default, record)
+
+
+def _add_record(b: _Builder, file: str, kind: str, default: str, record: Record) -> None:
+    if not record.id.startswith(f"{kind}:"):
+        b.problem(file, record.id, "id", f"ids in {file} start with '{kind}:'")
+        return
+    props = record.model_dump(exclude={"id", "cited", "themes", "operates_in", "sdg_targets",
+                                       "held_in"})
+    props.update(date_bounds(props.get("start") or props.get("date"),
+                             props.get("end") or props.get("end_date") or props.get("date")))
+    b.add_node(file, NodeRow(record.id, props))
+    b.cite(file, record.id, default, record.cited)
+    first = record.cited[0]
+    provenance = {"source": first.source or default, "section": first.section,
+                  "note": first.note}
+    for field, link_type, targets in _inline_links(record):
+        for target in targets:
+            b.link(file, f"{record.id} ({field})", LinkRow(record.id, link_type, target, provenance))
+
+
+def date_bounds(start: str | None, end: str | None) -> dict[str, date | None]:
+    """The first day a partial start date can mean and the last day a partial end date can
+    mean, so that "active on" questions can compare real dates."""
+    return {"start_on": _first_day(start) if start else None,
+            "end_on": _last_day(end) if end else None}
+
+
+def _first_day(partial: str) -> date:
+    parts = [int(p) for p in partial.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def _last_day(partial: str) -> date:
+    parts = [int(p) for p in partial.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return date(year, month, day)
+
+
+def _inline_links(record: Record) -> list[tuple[str, str, list[str]]]:
+    """Links written inside a record: an initiative's places, themes and SDG targets, an
+    action group's themes, an event's country."""
+    found: list[tuple[str, str, list[str]]] = []
+    themes = getattr(record, "themes", [])
+    if themes:
+        found.append(("themes", "FOCUSES_ON" if record.id.startswith("action-group:")
+                      else "ADDRESSES", themes))
+    found.append(("operates_in", "OPERATES_IN", getattr(record, "operates_in", [])))
+    codes = getattr(record, "sdg_targets", [])
+    found.append(("sdg_targets", "CONTRIBUTES_TO", [f"sdg-target:{c}" for c in codes]))
+    held_in = getattr(record, "held_in", None)
+    found.append(("held_in", "HELD_IN", [held_in] if held_in else []))
+    return found
+
+
+def _add_relationships(b: _Builder) -> None:
+    default = b.files.relationships.default_source
+    for g, group in enumerate(b.files.relationships.groups, 1):
+        source = group.source or default
+        record = f"groups[{g}]"
+        if not b._citation_ok("relationships.yaml", record, "section", source, group.section):
+            continue
+        for r, rel in enumerate(group.relationships, 1):
+            props = _relationship_props(b, f"{record}.relationships[{r}]", rel)
+            props.update(source=source, section=group.section, note=rel.note or group.note)
+            b.link("relationships.yaml", f"{record}.relationships[{r}]",
+                   LinkRow(rel.from_, rel.type, rel.to, props))
+
+
+def _relationship_props(b: _Builder, record: str, rel: RelationshipRecord) -> dict[str, Any]:
+    given = {k for k in ("role", "seat", "representative", "status", "reason")
+             if getattr(rel, k) is not None}
+    allowed = PROPERTIES.get(rel.type, set())
+    for extra in sorted(given - allowed):
+        b.problem("relationships.yaml", record, extra, f"{rel.type} does not take '{extra}'")
+    for missing in sorted(REQUIRED.get(rel.type, set()) - given):
+        b.problem("relationships.yaml", record, missing, f"{rel.type} needs '{missing}'")
+    return {k: getattr(rel, k) for k in sorted(given & allowed)}
+
+
+def _check_links(b: _Builder) -> None:
+    seen: dict[str, str] = {}
+    for file, record, link in b.pending:
+        for end, node_id, allowed in (("from", link.source_id, ENDPOINTS[link.type][0]),
+                                      ("to", link.target_id, ENDPOINTS[link.type][1])):
+            _check_end(b, file, record, end, node_id, allowed, link.type)
+        if link.key in seen:
+            b.problem(file, record, None, f"{link.key} is also given at {seen[link.key]}")
+        seen[link.key] = record
+
+
+def _check_end(b: _Builder, file: str, record: str, end: str, node_id: str,
+               allowed: set[str], link_type: str) -> None:
+    try:
+        kind = kind_of(node_id)
+    except BadId as error:
+        b.problem(file, record, end, str(error))
+        return
+    if node_id not in b.nodes:
+        b.problem(file, record, end, f"'{node_id}' is not on the map")
+    elif kind not in allowed:
+        b.problem(file, record, end,
+                  f"{link_type} cannot {'start at' if end == 'from' else 'point to'} a {kind}")
+
+
+def _unique_links(b: _Builder) -> list[LinkRow]:
+    return list({link.key: link for link in b.links}.values())

@@ -1,0 +1,79 @@
+"""Writing the seed to Neo4j: validate everything first, then merge every node and
+relationship in one transaction, in batches, so a failure half-way leaves the graph as it
+was and running the load twice changes nothing."""
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import structlog
+
+from service.db import Database, Transaction
+from service.seed.files import read_seed
+from service.seed.graph import SeedGraph, build_graph
+
+log = structlog.get_logger(__name__)
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
+
+
+class LoadFailed(RuntimeError):
+    """The database refused part of the load; the transaction was rolled back."""
+
+
+@dataclass
+class LoadReport:
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    relationships_created: int = 0
+    relationships_updated: int = 0
+    nodes: int = 0
+    relationships: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any((self.nodes_created, self.nodes_updated, self.relationships_created,
+                    self.relationships_updated))
+
+
+def prepare(seed_dir: Path) -> SeedGraph:
+    """The validated rows to load; raises SeedInvalid naming every problem."""
+    return build_graph(read_seed(seed_dir))
+
+
+async def load(db: Database, graph: SeedGraph, batch_size: int,
+               progress: Progress | None = None) -> LoadReport:
+    report = LoadReport(nodes=len(graph.nodes), relationships=len(graph.links))
+    total, done = len(graph.nodes) + len(graph.links), 0
+    async with db.transaction() as tx:
+        for batch in _batches(graph.nodes, batch_size):
+            created, updated = await _write(tx, "seed/merge_nodes",
+                                             [n.as_parameter() for n in batch])
+            report.nodes_created += created
+            report.nodes_updated += updated
+            done += len(batch)
+            if progress:
+                progress(done, total)
+        for batch in _batches(graph.links, batch_size):
+            created, updated = await _write(tx, "seed/merge_links",
+                                            [link.as_parameter() for link in batch])
+            report.relationships_created += created
+            report.relationships_updated += updated
+            done += len(batch)
+            if progress:
+                progress(done, total)
+    log.info("seed_loaded", **report.__dict__)
+    return report
+
+
+async def _write(tx: Transaction, name: str, rows: list[dict[str, Any]]) -> tuple[int, int]:
+    result = (await tx.run(name, rows=rows))[0]
+    if result["written"] != len(rows):
+        raise LoadFailed(f"{name}: wrote {result['written']} of {len(rows)} rows; nothing was kept")
+    return int(result["created"]), int(result["updated"])
+
+
+def _batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]

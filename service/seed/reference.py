@@ -1,0 +1,103 @@
+"""Reference data from well-kept packages and files: every country (pycountry) with its UN
+M49 region and sub-region (country_converter) and its ILO region (derived below), and the
+17 SDGs with their 169 targets (seed/sdg.yaml)."""
+
+import re
+from functools import lru_cache
+
+import country_converter as coco
+import pycountry
+
+from service.seed.models import SdgFile
+from service.seed.rows import LinkRow, NodeRow, cited_in
+
+ISO_SOURCE = "source:iso-3166"
+M49_SOURCE = "source:un-m49"
+SDG_SOURCE = "source:un-sdg-framework"
+WORLD = "region:world"
+
+# The ILO groups countries into five regions. Arab States and the Caucasus, Cyprus, Israel
+# and Türkiye are the exceptions to "follow the UN M49 region"; the rule is ours, after the
+# ILO's regional offices' coverage.
+_ARAB_STATES = {"BHR", "IRQ", "JOR", "KWT", "LBN", "OMN", "QAT", "SAU", "SYR", "ARE", "YEM", "PSE"}
+_ILO_EUROPE_EXTRA = {"ARM", "AZE", "GEO", "CYP", "ISR", "TUR"}
+_M49_REGION = {"Africa": "Africa", "America": "Americas", "Asia": "Asia", "Europe": "Europe",
+               "Oceania": "Oceania"}
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def region_id(scheme: str, name: str) -> str:
+    prefix = {"UN M49 region": "un", "UN M49 sub-region": "un", "ILO region": "ilo"}[scheme]
+    return f"region:{prefix}-{_slug(name)}"
+
+
+def ilo_region(iso3: str, m49_region: str | None, sub_region: str | None) -> str | None:
+    if iso3 in _ARAB_STATES:
+        return "Arab States"
+    if m49_region == "Europe" or sub_region == "Central Asia" or iso3 in _ILO_EUROPE_EXTRA:
+        return "Europe and Central Asia"
+    if m49_region in {"Asia", "Oceania"}:
+        return "Asia and the Pacific"
+    return m49_region  # Africa, Americas, or None (Antarctica)
+
+
+@lru_cache(maxsize=1)
+def _m49_table() -> dict[str, tuple[str | None, str | None]]:
+    data = coco.CountryConverter().data
+    table: dict[str, tuple[str | None, str | None]] = {}
+    for iso3, continent, sub in zip(data["ISO3"], data["continent"], data["UNregion"], strict=True):
+        region = _M49_REGION.get(str(continent))
+        table[str(iso3)] = (region, None if region is None else str(sub))
+    return table
+
+
+def countries_and_regions() -> tuple[list[NodeRow], list[LinkRow]]:
+    nodes: dict[str, NodeRow] = {WORLD: NodeRow(WORLD, {"name": "World", "scheme": "World"})}
+    links: list[LinkRow] = [cited_in(WORLD, M49_SOURCE, None, "The whole world (M49 code 001).")]
+    for country in pycountry.countries:
+        region, sub = _m49_table().get(country.alpha_3, (None, None))
+        ilo = ilo_region(country.alpha_3, region, sub)
+        node_id = f"country:{country.alpha_3}"
+        nodes[node_id] = NodeRow(node_id, {
+            "name": getattr(country, "common_name", country.name), "iso3": country.alpha_3,
+            "iso2": country.alpha_2, "m49": country.numeric, "un_region": region,
+            "un_sub_region": sub, "ilo_region": ilo,
+        })
+        links.append(cited_in(node_id, ISO_SOURCE, None, "Name and ISO 3166-1 codes."))
+        links.append(cited_in(node_id, M49_SOURCE, None, "UN M49 region and sub-region."))
+        for scheme, name in (("UN M49 region", region), ("UN M49 sub-region", sub),
+                             ("ILO region", ilo)):
+            if name is not None:
+                links.extend(_region(nodes, scheme, name, region, node_id))
+    return list(nodes.values()), links
+
+
+def _region(nodes: dict[str, NodeRow], scheme: str, name: str, parent: str | None,
+            country: str) -> list[LinkRow]:
+    """The country's link into a region, and the region itself the first time it is seen."""
+    rid = region_id(scheme, name)
+    links = [LinkRow(country, "IN_REGION", rid, {"source": M49_SOURCE})]
+    if rid not in nodes:
+        nodes[rid] = NodeRow(rid, {"name": name, "scheme": scheme})
+        above = region_id("UN M49 region", parent) if scheme == "UN M49 sub-region" and parent else WORLD
+        links.append(LinkRow(rid, "IN_REGION", above, {"source": M49_SOURCE}))
+        links.append(cited_in(rid, M49_SOURCE, None, f"A {scheme}."))
+    return links
+
+
+def sdgs(sdg_file: SdgFile) -> tuple[list[NodeRow], list[LinkRow]]:
+    nodes: list[NodeRow] = []
+    links: list[LinkRow] = []
+    for goal in sdg_file.goals:
+        goal_id = f"sdg:{goal.number}"
+        nodes.append(NodeRow(goal_id, {"name": goal.title, "number": goal.number}))
+        links.append(cited_in(goal_id, SDG_SOURCE, None, "Goal number; title is our summary."))
+        for code, title in goal.targets.items():
+            target_id = f"sdg-target:{code}"
+            nodes.append(NodeRow(target_id, {"name": title, "code": code, "goal": goal.number}))
+            links.append(LinkRow(target_id, "PART_OF", goal_id, {"source": SDG_SOURCE}))
+            links.append(cited_in(target_id, SDG_SOURCE, None, "Target code; title is our summary."))
+    return nodes, links

@@ -1,0 +1,45 @@
+"""The rows the loader writes: nodes keyed by global id and relationships keyed by
+(from, type, to) — or, for citations, also by section."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from service.ids import LABELS, kind_of
+
+Props = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    id: str
+    props: Props
+
+    @property
+    def label(self) -> str:
+        return LABELS[kind_of(self.id)]
+
+    def as_parameter(self) -> Props:
+        props = {k: v for k, v in self.props.items() if v is not None}
+        return {"id": self.id, "label": self.label, "props": {**props, "id": self.id}}
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    source_id: str
+    type: str
+    target_id: str
+    props: Props = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        base = f"{self.source_id}|{self.type}|{self.target_id}"
+        return f"{base}|{self.props.get('section') or ''}" if self.type == "CITED_IN" else base
+
+    def as_parameter(self) -> Props:
+        props = {k: v for k, v in self.props.items() if v is not None}
+        return {"from": self.source_id, "type": self.type, "to": self.target_id,
+                "props": {**props, "key": self.key}}
+
+
+def cited_in(node_id: str, source_id: str, section: str | None, note: str) -> LinkRow:
+    return LinkRow(node_id, "CITED_IN", source_id, {"section": section, "note": note})
