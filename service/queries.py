@@ -27,11 +27,12 @@ class Query:
 
 def parse_query(name: str, source: str) -> Query:
     """Split a file into header and body, and check that the header names every parameter used."""
-    header = [line.strip()[2:].strip() for line in source.splitlines() if line.strip().startswith("//")]
-    declared = next((h.split(":", 1)[1] for h in header if h.startswith("Parameters:")), None)
-    returns = next((h.split(":", 1)[1].strip() for h in header if h.startswith("Returns:")), None)
-    if declared is None or returns is None:
-        raise QueryFileError(f"{name}: the header must have 'Parameters:' and 'Returns:' lines")
+    header = " ".join(
+        line.strip()[2:].strip() for line in source.splitlines() if line.strip().startswith("//")
+    )
+    if "Parameters:" not in header or "Returns:" not in header.split("Parameters:", 1)[1]:
+        raise QueryFileError(f"{name}: the header must have 'Parameters:' then 'Returns:'")
+    declared, returns = header.split("Parameters:", 1)[1].split("Returns:", 1)
     body = "\n".join(line for line in source.splitlines() if not line.strip().startswith("//"))
     used = frozenset(_PARAM.findall(body))
     named = frozenset(_PARAM.findall(declared))
@@ -39,7 +40,7 @@ def parse_query(name: str, source: str) -> Query:
         raise QueryFileError(
             f"{name}: header names {sorted(named)} but the statement uses {sorted(used)}"
         )
-    return Query(name=name, text=body.strip(), parameters=used, returns=returns)
+    return Query(name=name, text=body.strip(), parameters=used, returns=returns.strip())
 
 
 class Queries:

@@ -110,6 +110,8 @@ def start(settings: Settings) -> Status:
     if _running_pid(settings) is not None:
         _wait_for_bolt(settings, _running_pid(settings))
         return status(settings)
+    if _bolt_answers(settings):
+        return status(settings)  # a server we did not start (Docker, a cluster) already answers
     password = settings.neo4j_password.get_secret_value()
     if len(password) < 8:
         raise LocalServerError("NEO4J_PASSWORD must be set (8 characters or more) in the environment")

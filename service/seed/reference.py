@@ -95,9 +95,10 @@ def sdgs(sdg_file: SdgFile) -> tuple[list[NodeRow], list[LinkRow]]:
         goal_id = f"sdg:{goal.number}"
         nodes.append(NodeRow(goal_id, {"name": goal.title, "number": goal.number}))
         links.append(cited_in(goal_id, SDG_SOURCE, None, "Goal number; title is our summary."))
-        for code, title in goal.targets.items():
+        for position, (code, title) in enumerate(goal.targets.items(), 1):
             target_id = f"sdg-target:{code}"
-            nodes.append(NodeRow(target_id, {"name": title, "code": code, "goal": goal.number}))
+            nodes.append(NodeRow(target_id, {"name": title, "code": code, "goal": goal.number,
+                                             "position": position}))
             links.append(LinkRow(target_id, "PART_OF", goal_id, {"source": SDG_SOURCE}))
             links.append(cited_in(target_id, SDG_SOURCE, None, "Target code; title is our summary."))
     return nodes, links

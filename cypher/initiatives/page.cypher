@@ -1,0 +1,28 @@
+// One page of initiatives matching every given filter (a null filter matches all), ordered
+// by name. The country filter also matches initiatives that operate in a region the country
+// lies in (the world included); the region filter matches initiatives in the region, in a
+// region inside it, or in one of its countries. An initiative with no dates counts as
+// active on any day; a partial date covers its whole month or year.
+// Parameters: $kind, $status, $theme, $sdgTarget, $country, $region, $actionGroup,
+//             $organization, $text, $activeOn, $skip, $limit
+// Returns: one row: total (int), page (list of {id, props})
+MATCH (i:Initiative)
+WHERE ($kind IS NULL OR i.kind = $kind)
+  AND ($status IS NULL OR i.status = $status)
+  AND ($text IS NULL OR toLower(i.name) CONTAINS toLower($text)
+       OR toLower(coalesce(i.description, '')) CONTAINS toLower($text))
+  AND ($theme IS NULL OR EXISTS { (i)-[:ADDRESSES]->(:Theme {id: $theme}) })
+  AND ($sdgTarget IS NULL OR EXISTS { (i)-[:CONTRIBUTES_TO]->(:SdgTarget {id: $sdgTarget}) })
+  AND ($country IS NULL
+       OR EXISTS { (i)-[:OPERATES_IN]->(:Country {id: $country}) }
+       OR EXISTS { (:Country {id: $country})-[:IN_REGION*1..3]->(:Region)<-[:OPERATES_IN]-(i) })
+  AND ($region IS NULL OR EXISTS { (i)-[:OPERATES_IN]->()-[:IN_REGION*0..3]->(:Region {id: $region}) })
+  AND ($actionGroup IS NULL OR EXISTS { (:ActionGroup {id: $actionGroup})-[:COORDINATES]->(i) })
+  AND ($organization IS NULL OR EXISTS {
+       (:Organization {id: $organization})-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i) })
+  AND ($activeOn IS NULL OR ((i.start_on IS NULL OR i.start_on <= $activeOn)
+                             AND (i.end_on IS NULL OR i.end_on >= $activeOn)))
+WITH i ORDER BY toLower(i.name), i.id
+WITH collect(i) AS matched
+RETURN size(matched) AS total,
+       [i IN matched[$skip..($skip + $limit)] | {id: i.id, props: properties(i)}] AS page

@@ -1,0 +1,120 @@
+"""The command line: `a87map neo4j start|stop|status`, `a87map migrate`, `a87map seed`,
+`a87map serve`. Errors are printed as one clear line and logged in structured form."""
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TypeVar
+
+import structlog
+import typer
+import uvicorn
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from service.config import Settings, get_settings
+from service.db import DatabaseUnavailable
+from service.localdb import server
+from service.logs import configure_logging
+from service.migrations import migrate as apply_migrations
+from service.runtime import open_database
+from service.seed.files import SeedInvalid
+from service.seed.loader import LoadFailed, LoadReport, load, prepare
+
+app = typer.Typer(help="Alliance 8.7 stakeholder map.", no_args_is_help=True)
+neo4j_app = typer.Typer(help="The local Neo4j server, for machines without Docker.",
+                        no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+console = Console()
+log = structlog.get_logger(__name__)
+T = TypeVar("T")
+_EXPECTED = (server.LocalServerError, DatabaseUnavailable, SeedInvalid, LoadFailed)
+
+
+def _settings() -> Settings:
+    settings = get_settings()
+    configure_logging(settings)
+    return settings
+
+
+def _run(action: Callable[[], T | Awaitable[T]]) -> T:
+    """Run a command; expected failures end it with their message and exit status 1."""
+    try:
+        result = action()
+        if asyncio.iscoroutine(result):
+            return asyncio.run(result)  # type: ignore[no-any-return]
+        return result  # type: ignore[return-value]
+    except _EXPECTED as error:
+        log.error("command_failed", error=type(error).__name__, message=str(error))
+        console.print(f"[red]error:[/red] {error}", highlight=False)
+        raise typer.Exit(1) from error
+
+
+@neo4j_app.command("start")
+def neo4j_start() -> None:
+    """Start the local Neo4j (or find one already answering at NEO4J_URI)."""
+    settings = _settings()
+    with console.status(f"Starting Neo4j at {settings.neo4j_uri} (first run downloads it)..."):
+        status = _run(lambda: server.start(settings))
+    where = f"pid {status.pid}" if status.pid else "already running, not started by us"
+    console.print(f"Neo4j answers at {status.uri} ({where}); data in {status.home}")
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local Neo4j."""
+    stopped = _run(lambda: server.stop(_settings()))
+    console.print("Neo4j stopped." if stopped else "No local Neo4j was running.")
+
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Say whether the local Neo4j runs and answers."""
+    status = server.status(_settings())
+    console.print(f"running: {status.running} (pid {status.pid}); "
+                  f"answers at {status.uri}: {status.bolt_answers}; data in {status.home}")
+    if not status.bolt_answers:
+        raise typer.Exit(3)
+
+
+@app.command()
+def migrate() -> None:
+    """Apply the schema migrations in cypher/migrations that are not applied yet."""
+    settings = _settings()
+
+    async def run() -> list[int]:
+        async with open_database(settings, migrate_schema=False) as db:
+            return await apply_migrations(db, settings.cypher_dir / "migrations")
+
+    applied = _run(run)
+    console.print(f"Applied migrations {applied}." if applied else "The schema is up to date.")
+
+
+@app.command()
+def seed(directory: Path | None = typer.Option(None, "--dir", help="Seed folder")) -> None:
+    """Validate the seed files and load them (idempotent: a second run changes nothing)."""
+    settings = _settings()
+    graph = _run(lambda: prepare(directory or settings.seed_dir))
+
+    async def run() -> LoadReport:
+        columns = (TextColumn("Loading the seed"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=console) as bar:
+            task = bar.add_task("load", total=len(graph.nodes) + len(graph.links))
+            async with open_database(settings, migrate_schema=True) as db:
+                return await load(db, graph, settings.load_batch_size,
+                                  lambda done, _total: bar.update(task, completed=done))
+
+    report = _run(run)
+    console.print(
+        f"Nodes: {report.nodes_created} created, {report.nodes_updated} updated, "
+        f"{report.nodes} in the seed. Relationships: {report.relationships_created} created, "
+        f"{report.relationships_updated} updated, {report.relationships} in the seed."
+    )
+
+
+@app.command()
+def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the GraphQL API (GraphiQL at /graphql)."""
+    settings = _settings()
+    uvicorn.run("service.api.app:create_app", factory=True, host=host, port=port,
+                log_level=settings.log_level.lower())
