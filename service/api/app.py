@@ -1,0 +1,75 @@
+"""The FastAPI application: GraphQL (with GraphiQL) at /graphql, liveness at /healthz and
+readiness at /readyz. The driver is made once, at start-up, and closed at shutdown."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
+
+from service.api.graphql.context import Context
+from service.api.graphql.errors import format_error
+from service.api.graphql.schema import build_schema
+from service.api.schema_gate import SchemaGate
+from service.config import Settings, get_settings
+from service.db import Database, DatabaseUnavailable, make_driver
+from service.logs import configure_logging
+from service.queries import Queries
+
+log = structlog.get_logger(__name__)
+
+
+class MapGraphQLRouter(GraphQLRouter[Context, None]):
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        response: GraphQLHTTPResponse = {"data": result.data}
+        if result.errors:
+            response["errors"] = [format_error(e) for e in result.errors]
+        if result.extensions:
+            response["extensions"] = result.extensions
+        return response
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings)
+    driver = make_driver(settings)
+    db = Database(driver, Queries.load(settings.cypher_dir), settings.neo4j_database)
+    gate = SchemaGate(db, settings.cypher_dir / "migrations")
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            await gate.ensure()
+        except DatabaseUnavailable as error:
+            log.warning("schema_not_checked_at_start", message=str(error))
+        yield
+        await driver.close()
+
+    async def context() -> Context:
+        await gate.ensure_quietly()
+        return Context(db, settings)
+
+    app = FastAPI(title="Alliance 8.7 stakeholder map", lifespan=lifespan)
+    app.include_router(MapGraphQLRouter(build_schema(settings), context_getter=context),
+                       prefix="/graphql")
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        """The process is alive (says nothing about the database)."""
+        return {"status": "ok"}
+
+    @app.get("/readyz", response_model=None)
+    async def readyz() -> Any:
+        """Ready to answer: Neo4j answers and the schema is up to date."""
+        try:
+            await gate.ensure()
+        except DatabaseUnavailable as error:
+            return JSONResponse({"status": "unavailable", "reason": str(error)}, status_code=503)
+        return {"status": "ready"}
+
+    return app

@@ -1,0 +1,463 @@
+"""What queries return: one type per kind of node, all implementing `MapNode`, and the
+typed relationships between them (who chairs, who leads, who attended), each with the
+citation behind it. Resolvers ask the per-request loaders; none runs Cypher itself."""
+
+from typing import Annotated, Any, TypeVar, cast
+
+import strawberry
+from strawberry.types import Info
+
+from service.api.graphql.context import Context
+from service.api.graphql.inputs import (
+    ActionGroupKind,
+    EventKind,
+    EventRole,
+    EventStatus,
+    GroupRole,
+    InitiativeKind,
+    InitiativeRole,
+    InitiativeStatus,
+    OrganizationType,
+    PartnershipStatus,
+)
+from service.domain.links import CITATIONS, EVENT_ROLES, GROUP_ROLES, INITIATIVE_ROLES, LinkSpec
+from service.domain.records import LinkRecord, MapRecord, Provenance
+
+Ctx = Info[Context, None]
+N = TypeVar("N")
+
+
+async def _links(info: Ctx, node_id: str, direction: str, *types: str) -> list[LinkRecord]:
+    spec = LinkSpec(tuple(sorted(types)), direction)  # type: ignore[arg-type]
+    return await info.context.links(spec, node_id)
+
+
+async def _ends(info: Ctx, node_id: str, direction: str, kind: str, *types: str) -> list[Any]:
+    """The nodes of one kind at the far end of the given links."""
+    return [node_of(link.node) for link in await _links(info, node_id, direction, *types)
+            if link.node.kind == kind]
+
+
+@strawberry.type(description="Where a fact comes from.")
+class Citation:
+    source: "Source | None"
+    section: str | None = strawberry.field(description="The section of the source, if it has sections.")
+    note: str | None = strawberry.field(description="What the source says, in this project's words.")
+
+    @classmethod
+    def of(cls, provenance: Provenance) -> "Citation":
+        source = Source.of(provenance.source) if provenance.source else None
+        return cls(source=source, section=provenance.section, note=provenance.note)
+
+
+@strawberry.interface(description="Anything on the map. Ids are stable: kind:key.")
+class MapNode:
+    id: strawberry.ID
+    kind: str
+    name: str
+
+    @strawberry.field(description="The documents, and sections, this node is known from.")
+    async def sources(self, info: Ctx) -> list[Citation]:
+        links = await info.context.links(CITATIONS, str(self.id))
+        return [Citation(source=Source.of(link.node), section=link.props.get("section"),
+                         note=link.props.get("note")) for link in links]
+
+
+def _base(record: MapRecord) -> dict[str, Any]:
+    return {"id": strawberry.ID(record.id), "kind": record.kind,
+            "name": str(record.props.get("name", record.id))}
+
+
+@strawberry.type(description="A document the map's facts come from.")
+class Source(MapNode):
+    title: str
+    publisher: str | None
+    date: str | None
+    url: str | None
+    description: str | None
+    sections: list[str]
+
+    @classmethod
+    def of(cls, r: MapRecord) -> "Source":
+        p = r.props
+        return cls(**_base(r), title=p.get("name", r.id), publisher=p.get("publisher"),
+                   date=p.get("date"), url=p.get("url"), description=p.get("description"),
+                   sections=list(p.get("sections") or []))
+
+
+@strawberry.type(description="An organization's role in an initiative.")
+class InitiativeParticipation:
+    role: InitiativeRole
+    organization: "Organization"
+    initiative: "Initiative"
+    provenance: Citation
+
+
+@strawberry.type(description="An organization's place in an action group or Alliance body.")
+class GroupMembership:
+    role: GroupRole
+    seat: str | None
+    representative: str | None
+    organization: "Organization"
+    action_group: "ActionGroup"
+    provenance: Citation
+
+
+@strawberry.type(description="How an organization took part in an event.")
+class EventParticipation:
+    role: EventRole
+    seat: str | None
+    representative: str | None
+    organization: "Organization"
+    event: "Event"
+    provenance: Citation
+
+
+@strawberry.type(description="A partnership that is blocked or pending, and why.")
+class Partnership:
+    status: PartnershipStatus
+    reason: str | None
+    organization: "Organization"
+    partner: MapNode
+    provenance: Citation
+
+
+def _group_role(link: LinkRecord) -> GroupRole:
+    if link.type == "CHAIRS":
+        return GroupRole(link.props["role"])
+    return GroupRole.MEMBER if link.type == "MEMBER_OF" else GroupRole.SUPPORTER
+
+
+def _membership(link: LinkRecord, here: MapRecord) -> GroupMembership:
+    org, group = (here, link.node) if link.outgoing else (link.node, here)
+    return GroupMembership(role=_group_role(link), seat=link.props.get("seat"),
+                           representative=link.props.get("representative"),
+                           organization=Organization.of(org), action_group=ActionGroup.of(group),
+                           provenance=Citation.of(link.provenance))
+
+
+def _participation(link: LinkRecord, here: MapRecord) -> InitiativeParticipation:
+    org, initiative = (here, link.node) if link.outgoing else (link.node, here)
+    return InitiativeParticipation(role=InitiativeRole(link.type), organization=Organization.of(org),
+                                   initiative=Initiative.of(initiative),
+                                   provenance=Citation.of(link.provenance))
+
+
+def _attendance(link: LinkRecord, here: MapRecord) -> EventParticipation:
+    org, event = (here, link.node) if link.outgoing else (link.node, here)
+    return EventParticipation(role=EventRole(link.type), seat=link.props.get("seat"),
+                              representative=link.props.get("representative"),
+                              organization=Organization.of(org), event=Event.of(event),
+                              provenance=Citation.of(link.provenance))
+
+
+def _partnership(link: LinkRecord, here: MapRecord) -> Partnership:
+    org, partner = (here, link.node) if link.outgoing else (link.node, here)
+    return Partnership(status=PartnershipStatus(link.props["status"]),
+                       reason=link.props.get("reason"), organization=Organization.of(org),
+                       partner=node_of(partner), provenance=Citation.of(link.provenance))
+
+
+def _record(node: MapNode, props: dict[str, Any]) -> MapRecord:
+    return MapRecord(str(node.id), props)
+
+
+@strawberry.type(description="An organization: UN agency, government, union, employer, business, NGO...")
+class Organization(MapNode):
+    acronym: str | None
+    type: OrganizationType
+    description: str | None
+    _props: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def of(cls, r: MapRecord) -> "Organization":
+        return cls(**_base(r), acronym=r.props.get("acronym"),
+                   type=OrganizationType(r.props["type"]),
+                   description=r.props.get("description"), _props=r.props)
+
+    @strawberry.field(description="The initiatives it leads, implements, funds, hosts or partners in.")
+    async def initiatives(self, info: Ctx,
+                          roles: list[InitiativeRole] | None = None) -> list[InitiativeParticipation]:
+        links = await _links(info, str(self.id), "out", *INITIATIVE_ROLES)
+        found = [_participation(lk, _record(self, self._props)) for lk in links
+                 if lk.node.kind == "initiative"]
+        return [p for p in found if roles is None or p.role in roles]
+
+    @strawberry.field(description="The action groups and Alliance bodies it chairs, sits on or supports.")
+    async def action_groups(self, info: Ctx,
+                            roles: list[GroupRole] | None = None) -> list[GroupMembership]:
+        links = await _links(info, str(self.id), "out", *GROUP_ROLES)
+        found = [_membership(lk, _record(self, self._props)) for lk in links
+                 if lk.node.kind == "action-group"]
+        return [m for m in found if roles is None or m.role in roles]
+
+    @strawberry.field(description="The events it attended, chaired, hosted, organized or sent apologies to.")
+    async def events(self, info: Ctx, roles: list[EventRole] | None = None) -> list[EventParticipation]:
+        links = await _links(info, str(self.id), "out", *EVENT_ROLES)
+        found = [_attendance(lk, _record(self, self._props)) for lk in links
+                 if lk.node.kind == "event"]
+        return [e for e in found if roles is None or e.role in roles]
+
+    @strawberry.field(description="Partnerships of its that are blocked or pending.")
+    async def partnerships(self, info: Ctx) -> list[Partnership]:
+        links = await _links(info, str(self.id), "out", "PARTNERSHIP_WITH")
+        return [_partnership(lk, _record(self, self._props)) for lk in links]
+
+    @strawberry.field
+    async def based_in(self, info: Ctx) -> list["Country"]:
+        return await _ends(info, str(self.id), "out", "country", "BASED_IN")
+
+    @strawberry.field(description="Themes it works on directly.")
+    async def themes(self, info: Ctx) -> list["Theme"]:
+        return await _ends(info, str(self.id), "out", "theme", "ADDRESSES")
+
+
+@strawberry.type(description="A country, with its ISO codes and its UN and ILO regions.")
+class Country(MapNode):
+    iso3: str
+    iso2: str
+    m49: str | None
+    un_region: str | None
+    un_sub_region: str | None
+    ilo_region: str | None
+
+    @classmethod
+    def of(cls, r: MapRecord) -> "Country":
+        p = r.props
+        return cls(**_base(r), iso3=p["iso3"], iso2=p["iso2"], m49=p.get("m49"),
+                   un_region=p.get("un_region"), un_sub_region=p.get("un_sub_region"),
+                   ilo_region=p.get("ilo_region"))
+
+    @strawberry.field(description="Its UN M49 region and sub-region and its ILO region.")
+    async def regions(self, info: Ctx) -> list["Region"]:
+        return await _ends(info, str(self.id), "out", "region", "IN_REGION")
+
+    @strawberry.field(description="Organizations based here.")
+    async def organizations(self, info: Ctx) -> list[Organization]:
+        return await _ends(info, str(self.id), "in", "organization", "BASED_IN")
+
+    @strawberry.field(description="Initiatives operating in this country itself (not via its regions).")
+    async def initiatives(self, info: Ctx) -> list["Initiative"]:
+        return await _ends(info, str(self.id), "in", "initiative", "OPERATES_IN")
+
+    @strawberry.field(description="Events held here.")
+    async def events(self, info: Ctx) -> list["Event"]:
+        return await _ends(info, str(self.id), "in", "event", "HELD_IN")
+
+
+@strawberry.type(description="A UN M49 region or sub-region, an ILO region, or the world.")
+class Region(MapNode):
+    scheme: str
+
+    @classmethod
+    def of(cls, r: MapRecord) -> "Region":
+        return cls(**_base(r), scheme=r.props.get("scheme", ""))
+
+    @strawberry.field(description="Countries directly in this region.")
+    async def countries(self, info: Ctx) -> list[Country]:
+        return await _ends(info, str(self.id), "in", "country", "IN_REGION")
+
+    @strawberry.field(description="Regions directly inside this one.")
+    async def sub_regions(self, info: Ctx) -> list["Region"]:
+        return await _ends(info, str(self.id), "in", "region", "IN_REGION")
+
+    @strawberry.field(description="Initiatives operating across this region as a whole.")
+    async def initiatives(self, info: Ctx) -> list["Initiative"]:
+        return await _ends(info, str(self.id), "in", "initiative", "OPERATES_IN")
+
+
+Place = Annotated[Country | Region, strawberry.union("Place", description="A country or a region.")]
+
+
+@strawberry.type(description="One of the 17 Sustainable Development Goals.")
+class Sdg(MapNode):
+    number: int
+
+    @classmethod
+    def of(cls, r: MapRecord) -> "Sdg":
+        return cls(**_base(r), number=int(r.props["number"]))
+
+    @strawberry.field
+    async def targets(self, info: Ctx) -> list["SdgTarget"]:
+        found: list[SdgTarget] = await _ends(info, str(self.id), "in", "sdg-target", "PART_OF")
+        return sorted(found, key=lambda t: t.position)
+
+
+@strawberry.type(description="One of the 169 SDG targets; the name is this project's short title.")
+class SdgTarget(MapNode):
+    code: str
+    goal_number: int
+    position: strawberry.Private[int]
+
+    @classmethod
+    def of(cls, r: MapRecord) -> "SdgTarget":
+        return cls(**_base(r), code=r.props["code"], goal_number=int(r.props["goal"]),
+                   position=int(r.props.get("position", 0)))
+
+    @strawberry.field
+    async def goal(self, info: Ctx) -> Sdg | None:
+        goals: list[Sdg] = await _ends(info, str(self.id), "out", "sdg", "PART_OF")
+        return goals[0] if goals else None
+
+    @strawberry.field(description="Initiatives contributing to this target.")
+    async def initiatives(self, info: Ctx) -> list["Initiative"]:
+        return await _ends(info, str(self.id), "in", "initiative", "CONTRIBUTES_TO")
+
+
+@strawberry.type(description="A theme work is organised around, such as child labour or migration.")
+class Theme(MapNode):
+    description: str | None
+
+    @classmethod
+    def of(cls, r: MapRecord) -> "Theme":
+        return cls(**_base(r), description=r.props.get("description"))
+
+    @strawberry.field
+    async def initiatives(self, info: Ctx) -> list["Initiative"]:
+        return await _ends(info, str(self.id), "in", "initiative", "ADDRESSES")
+
+    @strawberry.field(description="Action groups focusing on this theme.")
+    async def action_groups(self, info: Ctx) -> list["ActionGroup"]:
+        return await _ends(info, str(self.id), "in", "action-group", "FOCUSES_ON")
+
+    @strawberry.field(description="SDGs the report ties this theme to.")
+    async def sdgs(self, info: Ctx) -> list[Sdg]:
+        return await _ends(info, str(self.id), "out", "sdg", "RELATES_TO")
+
+
+@strawberry.type(description="A project, platform, study, report, tool, process or plan.")
+class Initiative(MapNode):
+    initiative_kind: InitiativeKind
+    status: InitiativeStatus
+    description: str | None
+    start: str | None = strawberry.field(description="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD.")
+    end: str | None
+    _props: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def of(cls, r: MapRecord) -> "Initiative":
+        p = r.props
+        return cls(**_base(r), initiative_kind=InitiativeKind(p["kind"]),
+                   status=InitiativeStatus(p["status"]), description=p.get("description"),
+                   start=p.get("start"), end=p.get("end"), _props=p)
+
+    @strawberry.field(description="Organizations and their roles in it.")
+    async def participants(self, info: Ctx,
+                           roles: list[InitiativeRole] | None = None) -> list[InitiativeParticipation]:
+        links = await _links(info, str(self.id), "in", *INITIATIVE_ROLES)
+        found = [_participation(lk, _record(self, self._props)) for lk in links
+                 if lk.node.kind == "organization"]
+        return [p for p in found if roles is None or p.role in roles]
+
+    @strawberry.field(description="Where it operates: countries and regions (the world included).")
+    async def operates_in(self, info: Ctx) -> list[Place]:
+        links = await _links(info, str(self.id), "out", "OPERATES_IN")
+        return [cast(Place, node_of(link.node)) for link in links]
+
+    @strawberry.field
+    async def themes(self, info: Ctx) -> list[Theme]:
+        return await _ends(info, str(self.id), "out", "theme", "ADDRESSES")
+
+    @strawberry.field
+    async def sdg_targets(self, info: Ctx) -> list[SdgTarget]:
+        return await _ends(info, str(self.id), "out", "sdg-target", "CONTRIBUTES_TO")
+
+    @strawberry.field(description="Action groups coordinating it.")
+    async def coordinated_by(self, info: Ctx) -> list["ActionGroup"]:
+        return await _ends(info, str(self.id), "in", "action-group", "COORDINATES")
+
+    @strawberry.field(description="Events that are part of it.")
+    async def events(self, info: Ctx) -> list["Event"]:
+        return await _ends(info, str(self.id), "in", "event", "PART_OF")
+
+
+@strawberry.type(description="An action group, or another Alliance body (GCG, Friends, Secretariat).")
+class ActionGroup(MapNode):
+    acronym: str | None
+    group_kind: ActionGroupKind
+    description: str | None
+    _props: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def of(cls, r: MapRecord) -> "ActionGroup":
+        p = r.props
+        return cls(**_base(r), acronym=p.get("acronym"), group_kind=ActionGroupKind(p["kind"]),
+                   description=p.get("description"), _props=p)
+
+    @strawberry.field(description="Its members, chairs and supporters, with seat and representative.")
+    async def members(self, info: Ctx, roles: list[GroupRole] | None = None) -> list[GroupMembership]:
+        return await self._members(info, roles)
+
+    @strawberry.field(description="Who chairs, co-chairs or is deputy chair.")
+    async def chairs(self, info: Ctx) -> list[GroupMembership]:
+        return await self._members(info, [GroupRole.CHAIR, GroupRole.CO_CHAIR, GroupRole.DEPUTY_CHAIR])
+
+    async def _members(self, info: Ctx, roles: list[GroupRole] | None) -> list[GroupMembership]:
+        links = await _links(info, str(self.id), "in", *GROUP_ROLES)
+        found = [_membership(lk, _record(self, self._props)) for lk in links
+                 if lk.node.kind == "organization"]
+        return [m for m in found if roles is None or m.role in roles]
+
+    @strawberry.field(description="The initiatives it coordinates.")
+    async def initiatives(self, info: Ctx) -> list[Initiative]:
+        return await _ends(info, str(self.id), "out", "initiative", "COORDINATES")
+
+    @strawberry.field
+    async def themes(self, info: Ctx) -> list[Theme]:
+        return await _ends(info, str(self.id), "out", "theme", "FOCUSES_ON")
+
+    @strawberry.field(description="Partnerships with it that are blocked or pending.")
+    async def partnerships(self, info: Ctx) -> list[Partnership]:
+        links = await _links(info, str(self.id), "in", "PARTNERSHIP_WITH")
+        return [_partnership(lk, _record(self, self._props)) for lk in links]
+
+    @strawberry.field(description="Events it organized.")
+    async def events(self, info: Ctx) -> list["Event"]:
+        return await _ends(info, str(self.id), "out", "event", "ORGANIZED")
+
+
+@strawberry.type(description="A meeting, consultation, workshop, conference or convening.")
+class Event(MapNode):
+    event_kind: EventKind
+    status: EventStatus
+    date: str | None = strawberry.field(description="As precise as known.")
+    end_date: str | None
+    city: str | None
+    description: str | None
+    _props: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def of(cls, r: MapRecord) -> "Event":
+        p = r.props
+        return cls(**_base(r), event_kind=EventKind(p["kind"]), status=EventStatus(p["status"]),
+                   date=p.get("date"), end_date=p.get("end_date"), city=p.get("city"),
+                   description=p.get("description"), _props=p)
+
+    @strawberry.field
+    async def country(self, info: Ctx) -> Country | None:
+        found: list[Country] = await _ends(info, str(self.id), "out", "country", "HELD_IN")
+        return found[0] if found else None
+
+    @strawberry.field(description="Organizations that attended, chaired, hosted, organized or sent apologies.")
+    async def participants(self, info: Ctx,
+                           roles: list[EventRole] | None = None) -> list[EventParticipation]:
+        links = await _links(info, str(self.id), "in", *EVENT_ROLES)
+        found = [_attendance(lk, _record(self, self._props)) for lk in links
+                 if lk.node.kind == "organization"]
+        return [e for e in found if roles is None or e.role in roles]
+
+
+_BUILDERS: dict[str, Any] = {
+    "organization": Organization.of, "initiative": Initiative.of, "action-group": ActionGroup.of,
+    "country": Country.of, "region": Region.of, "sdg": Sdg.of, "sdg-target": SdgTarget.of,
+    "theme": Theme.of, "event": Event.of, "source": Source.of,
+}
+
+
+def node_of(record: MapRecord) -> Any:
+    """The GraphQL object for a map record, of the type its kind names."""
+    return _BUILDERS[record.kind](record)
+
+
+ALL_TYPES = [Organization, Initiative, ActionGroup, Country, Region, Sdg, SdgTarget, Theme,
+             Event, Source]

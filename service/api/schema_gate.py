@@ -1,0 +1,34 @@
+"""Applies the schema migrations once per process, as soon as the database answers: at
+start-up if it can, else on the first readiness check or request after it comes back."""
+
+import asyncio
+from pathlib import Path
+
+from service.db import Database, DatabaseUnavailable
+from service.migrations import migrate
+
+
+class SchemaGate:
+    def __init__(self, db: Database, migrations: Path) -> None:
+        self._db = db
+        self._migrations = migrations
+        self._done = False
+        self._lock = asyncio.Lock()
+
+    async def ensure(self) -> None:
+        """Raises DatabaseUnavailable if Neo4j does not answer."""
+        if self._done:
+            await self._db.ping()
+            return
+        async with self._lock:
+            if not self._done:
+                await migrate(self._db, self._migrations)
+                self._done = True
+
+    async def ensure_quietly(self) -> None:
+        """For requests: a down database is reported by the query that needs it."""
+        if not self._done:
+            try:
+                await self.ensure()
+            except DatabaseUnavailable:
+                pass

@@ -1,0 +1,4 @@
+"""The questions users ask of the map, in the field's terms: who is doing what and where,
+which organizations and initiatives match a filter, what a node is tied to, what a search
+finds, what to draw around a focus. Functions here take a `Database` and return plain
+records; they know nothing of HTTP or GraphQL."""

@@ -1,0 +1,33 @@
+"""Full-text search over every kind of node, ranked by relevance."""
+
+import re
+from dataclasses import dataclass
+
+from service.db import Database
+from service.domain.errors import BadInput
+from service.domain.records import MapRecord
+
+# Characters Lucene's query parser treats as syntax; user text must not be able to use them.
+_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    node: MapRecord
+    score: float
+
+
+def lucene_query(text: str) -> str:
+    """Every word of the text, matched as a whole word or as a prefix; all syntax escaped."""
+    words = [_SPECIAL.sub(r"\\\1", w) for w in _WORD.findall(text)]
+    if not words:
+        raise BadInput("text: give at least one word or number to search for")
+    return " ".join(f"({w} OR {w}*)" for w in words[:20])
+
+
+async def search(db: Database, text: str, first: int, maximum: int) -> list[SearchHit]:
+    if not 1 <= first <= maximum:
+        raise BadInput(f"first: must be between 1 and {maximum}, not {first}")
+    rows = await db.read("search/fulltext", query=lucene_query(text), limit=first)
+    return [SearchHit(MapRecord.from_row(row), float(row["score"])) for row in rows]
