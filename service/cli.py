@@ -2,9 +2,9 @@
 `a87map serve`. Errors are printed as one clear line and logged in structured form."""
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
 import structlog
 import typer
@@ -22,8 +22,9 @@ from service.seed.files import SeedInvalid
 from service.seed.loader import LoadFailed, LoadReport, load, prepare
 
 app = typer.Typer(help="Alliance 8.7 stakeholder map.", no_args_is_help=True)
-neo4j_app = typer.Typer(help="The local Neo4j server, for machines without Docker.",
-                        no_args_is_help=True)
+neo4j_app = typer.Typer(
+    help="The local Neo4j server, for machines without Docker.", no_args_is_help=True
+)
 app.add_typer(neo4j_app, name="neo4j")
 console = Console()
 log = structlog.get_logger(__name__)
@@ -37,13 +38,10 @@ def _settings() -> Settings:
     return settings
 
 
-def _run(action: Callable[[], T | Awaitable[T]]) -> T:
+def _run(action: Callable[[], T]) -> T:
     """Run a command; expected failures end it with their message and exit status 1."""
     try:
-        result = action()
-        if asyncio.iscoroutine(result):
-            return asyncio.run(result)  # type: ignore[no-any-return]
-        return result  # type: ignore[return-value]
+        return action()
     except _EXPECTED as error:
         log.error("command_failed", error=type(error).__name__, message=str(error))
         console.print(f"[red]error:[/red] {error}", highlight=False)
@@ -71,8 +69,10 @@ def neo4j_stop() -> None:
 def neo4j_status() -> None:
     """Say whether the local Neo4j runs and answers."""
     status = server.status(_settings())
-    console.print(f"running: {status.running} (pid {status.pid}); "
-                  f"answers at {status.uri}: {status.bolt_answers}; data in {status.home}")
+    console.print(
+        f"running: {status.running} (pid {status.pid}); "
+        f"answers at {status.uri}: {status.bolt_answers}; data in {status.home}"
+    )
     if not status.bolt_answers:
         raise typer.Exit(3)
 
@@ -86,12 +86,14 @@ def migrate() -> None:
         async with open_database(settings, migrate_schema=False) as db:
             return await apply_migrations(db, settings.cypher_dir / "migrations")
 
-    applied = _run(run)
+    applied = _run(lambda: asyncio.run(run()))
     console.print(f"Applied migrations {applied}." if applied else "The schema is up to date.")
 
 
 @app.command()
-def seed(directory: Path | None = typer.Option(None, "--dir", help="Seed folder")) -> None:
+def seed(
+    directory: Annotated[Path | None, typer.Option("--dir", help="Seed folder")] = None,
+) -> None:
     """Validate the seed files and load them (idempotent: a second run changes nothing)."""
     settings = _settings()
     graph = _run(lambda: prepare(directory or settings.seed_dir))
@@ -101,10 +103,14 @@ def seed(directory: Path | None = typer.Option(None, "--dir", help="Seed folder"
         with Progress(*columns, console=console) as bar:
             task = bar.add_task("load", total=len(graph.nodes) + len(graph.links))
             async with open_database(settings, migrate_schema=True) as db:
-                return await load(db, graph, settings.load_batch_size,
-                                  lambda done, _total: bar.update(task, completed=done))
+                return await load(
+                    db,
+                    graph,
+                    settings.load_batch_size,
+                    lambda done, _total: bar.update(task, completed=done),
+                )
 
-    report = _run(run)
+    report = _run(lambda: asyncio.run(run()))
     console.print(
         f"Nodes: {report.nodes_created} created, {report.nodes_updated} updated, "
         f"{report.nodes} in the seed. Relationships: {report.relationships_created} created, "
@@ -116,5 +122,10 @@ def seed(directory: Path | None = typer.Option(None, "--dir", help="Seed folder"
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql)."""
     settings = _settings()
-    uvicorn.run("service.api.app:create_app", factory=True, host=host, port=port,
-                log_level=settings.log_level.lower())
+    uvicorn.run(
+        "service.api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        log_level=settings.log_level.lower(),
+    )

@@ -76,7 +76,9 @@ async def unavailable_as_error() -> AsyncIterator[None]:
     except (ServiceUnavailable, SessionExpired, OSError) as error:
         raise DatabaseUnavailable("the map's database is unavailable; try again shortly") from error
     except AuthError as error:
-        raise DatabaseUnavailable("the map's database refused the configured credentials") from error
+        raise DatabaseUnavailable(
+            "the map's database refused the configured credentials"
+        ) from error
 
 
 class Database:
@@ -93,7 +95,9 @@ class Database:
     async def write(self, name: str, /, **parameters: Any) -> list[Row]:
         return await self._run(name, parameters, RoutingControl.WRITE)
 
-    async def _run(self, name: str, parameters: dict[str, Any], routing: RoutingControl) -> list[Row]:
+    async def _run(
+        self, name: str, parameters: dict[str, Any], routing: RoutingControl
+    ) -> list[Row]:
         query = self.queries[name]
         _check_parameters(query, parameters)
         _count(query)

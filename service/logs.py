@@ -11,7 +11,8 @@ from service.config import Settings
 def configure_logging(settings: Settings) -> None:
     level = logging.getLevelName(settings.log_level.upper())
     renderer: structlog.typing.Processor = (
-        structlog.processors.JSONRenderer() if settings.log_json
+        structlog.processors.JSONRenderer()
+        if settings.log_json
         else structlog.dev.ConsoleRenderer(colors=False)
     )
     structlog.configure(

@@ -31,7 +31,8 @@ def read_migrations(directory: Path) -> list[Migration]:
         if match is None:
             raise ValueError(f"{path.name}: migration files are named NNNN_words.cypher")
         body = "\n".join(
-            line for line in path.read_text(encoding="utf-8").splitlines()
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
             if not line.strip().startswith("//")
         )
         statements = [s.strip() for s in body.split(";") if s.strip()]

@@ -1,14 +1,16 @@
 // "Who is doing what, where": one row per (organization, role, initiative) matching every
 // given filter (a null filter matches all), with the initiative's places, themes and SDG
 // targets and the source of the role. A country filter also matches initiatives that
-// operate in a region the country lies in; matchedVia then names that region (or the
-// country itself for a direct match).
+// operate in a region the country lies in; matchedVia then names the closest such region
+// (or the country itself for a direct match).
 // Parameters: $country, $region, $theme, $sdgTarget, $organizationType, $actionGroup,
 //             $activeOn, $skip, $limit
 // Returns: one row: total (int), page (list of {organization, role, roleProps, initiative,
 //          places, themes, sdgTargets, source, matchedVia})
-OPTIONAL MATCH (:Country {id: $country})-[:IN_REGION*1..3]->(around:Region)
-WITH collect(DISTINCT around.id) AS countryRegions
+OPTIONAL MATCH path = (:Country {id: $country})-[:IN_REGION*1..3]->(around:Region)
+WITH around, min(length(path)) AS hops
+ORDER BY hops, around.id
+WITH collect(around.id) AS countryRegions
 OPTIONAL MATCH (inside:MapNode)-[:IN_REGION*1..3]->(:Region {id: $region})
 WITH countryRegions, collect(DISTINCT inside.id) + [$region] AS regionPlaces
 MATCH (o:Organization)-[role:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i:Initiative)
@@ -23,7 +25,7 @@ WITH countryRegions, regionPlaces, o, role, i,
      collect({id: place.id, props: properties(place)}) AS places
 WITH o, role, i, places, regionPlaces,
      [p IN places WHERE p.id = $country | p.id]
-       + [p IN places WHERE p.id IN countryRegions | p.id] AS via
+       + [r IN countryRegions WHERE any(p IN places WHERE p.id = r)] AS via
 WHERE ($country IS NULL OR size(via) > 0)
   AND ($region IS NULL OR any(p IN places WHERE p.id IN regionPlaces))
 OPTIONAL MATCH (i)-[:ADDRESSES]->(theme:Theme)

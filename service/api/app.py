@@ -25,7 +25,9 @@ log = structlog.get_logger(__name__)
 
 
 class MapGraphQLRouter(GraphQLRouter[Context, None]):
-    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
         response: GraphQLHTTPResponse = {"data": result.data}
         if result.errors:
             response["errors"] = [format_error(e) for e in result.errors]
@@ -55,8 +57,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Context(db, settings)
 
     app = FastAPI(title="Alliance 8.7 stakeholder map", lifespan=lifespan)
-    app.include_router(MapGraphQLRouter(build_schema(settings), context_getter=context),
-                       prefix="/graphql")
+    app.include_router(
+        MapGraphQLRouter(build_schema(settings), context_getter=context), prefix="/graphql"
+    )
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

@@ -2,6 +2,7 @@
 start-up if it can, else on the first readiness check or request after it comes back."""
 
 import asyncio
+import contextlib
 from pathlib import Path
 
 from service.db import Database, DatabaseUnavailable
@@ -28,7 +29,5 @@ class SchemaGate:
     async def ensure_quietly(self) -> None:
         """For requests: a down database is reported by the query that needs it."""
         if not self._done:
-            try:
+            with contextlib.suppress(DatabaseUnavailable):
                 await self.ensure()
-            except DatabaseUnavailable:
-                pass

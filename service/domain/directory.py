@@ -43,20 +43,21 @@ async def sdg_target(db: Database, code: str) -> MapRecord:
     return await get(db, map_id("sdg_target", code), "sdg-target")
 
 
-async def organizations(db: Database, given: OrganizationFilter,
-                        page: PageRequest) -> Page[MapRecord]:
+async def organizations(
+    db: Database, given: OrganizationFilter, page: PageRequest
+) -> Page[MapRecord]:
     checked = await normalise(db, given)
     return await _page(db, "organizations/page", as_parameters(checked), page)
 
 
-async def initiatives(db: Database, given: InitiativeFilter,
-                      page: PageRequest) -> Page[MapRecord]:
+async def initiatives(db: Database, given: InitiativeFilter, page: PageRequest) -> Page[MapRecord]:
     checked = await normalise(db, given)
     return await _page(db, "initiatives/page", as_parameters(checked), page)
 
 
-async def _page(db: Database, query: str, parameters: dict[str, object],
-                page: PageRequest) -> Page[MapRecord]:
+async def _page(
+    db: Database, query: str, parameters: dict[str, object], page: PageRequest
+) -> Page[MapRecord]:
     row = (await db.read(query, **parameters, skip=page.skip, limit=page.limit))[0]
     items = [MapRecord.from_row(item) for item in row["page"]]
     return Page(items=items, total=row["total"], skip=page.skip)
@@ -83,8 +84,9 @@ async def themes(db: Database) -> list[MapRecord]:
     return _records(await db.read("directory/themes"))
 
 
-async def events(db: Database, kind: str | None, status: str | None,
-                 country_code: str | None) -> list[MapRecord]:
+async def events(
+    db: Database, kind: str | None, status: str | None, country_code: str | None
+) -> list[MapRecord]:
     place = country_id(country_code) if country_code else None
     return _records(await db.read("directory/events", kind=kind, status=status, country=place))
 

@@ -18,8 +18,12 @@ F = TypeVar("F")
 
 # Which kind each filter field names, for fields that hold a map id.
 _KINDS = {
-    "country": "country", "region": "region", "theme": "theme", "sdg_target": "sdg-target",
-    "action_group": "action-group", "organization": "organization",
+    "country": "country",
+    "region": "region",
+    "theme": "theme",
+    "sdg_target": "sdg-target",
+    "action_group": "action-group",
+    "organization": "organization",
 }
 
 

@@ -9,8 +9,7 @@ from service.domain.records import LinkRecord
 
 Direction = Literal["out", "in", "both"]
 
-INITIATIVE_ROLES = ("LEADS", "IMPLEMENTS", "FUNDS", "PARTNERS_IN", "HOSTS", "REQUESTED",
-                    "PROPOSED")
+INITIATIVE_ROLES = ("LEADS", "IMPLEMENTS", "FUNDS", "PARTNERS_IN", "HOSTS", "REQUESTED", "PROPOSED")
 GROUP_ROLES = ("CHAIRS", "MEMBER_OF", "SUPPORTS")
 EVENT_ROLES = ("ATTENDED", "SENT_APOLOGIES", "CHAIRED", "HOSTS", "ORGANIZED")
 
@@ -26,7 +25,11 @@ CITATIONS = LinkSpec(("CITED_IN",), "out")
 
 async def load_links(db: Database, spec: LinkSpec, ids: list[str]) -> list[list[LinkRecord]]:
     """For each id, in order, its links matching `spec` (empty if the id is unknown)."""
-    rows = await db.read("links/neighbours", ids=list(dict.fromkeys(ids)),
-                         types=list(spec.types), direction=spec.direction)
+    rows = await db.read(
+        "links/neighbours",
+        ids=list(dict.fromkeys(ids)),
+        types=list(spec.types),
+        direction=spec.direction,
+    )
     by_id = {row["id"]: [LinkRecord.from_row(link) for link in row["links"]] for row in rows}
     return [by_id.get(node_id, []) for node_id in ids]

@@ -20,9 +20,9 @@ def decode_cursor(cursor: str) -> int:
         text = base64.urlsafe_b64decode(cursor.encode()).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
         text = ""
-    if not text.startswith(_PREFIX) or not text[len(_PREFIX):].isdigit():
+    if not text.startswith(_PREFIX) or not text[len(_PREFIX) :].isdigit():
         raise BadInput(f"'after' is not a cursor this API gave out: {cursor!r}")
-    return int(text[len(_PREFIX):])
+    return int(text[len(_PREFIX) :])
 
 
 @dataclass(frozen=True)

@@ -47,10 +47,13 @@ class LinkRecord:
         source = row.get("source")
         props = row["props"]
         return cls(
-            type=row["type"], outgoing=row["outgoing"], props=props,
+            type=row["type"],
+            outgoing=row["outgoing"],
+            props=props,
             node=MapRecord.from_row(row["node"]),
             provenance=Provenance(
                 MapRecord(source["id"], source) if source else None,
-                props.get("section"), props.get("note"),
+                props.get("section"),
+                props.get("note"),
             ),
         )

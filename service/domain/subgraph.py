@@ -39,7 +39,9 @@ class Subgraph:
     truncated: bool
 
 
-def _check(depth: int, limit: int, max_limit: int, given: GraphFilter) -> tuple[list[str], list[str]]:
+def _check(
+    depth: int, limit: int, max_limit: int, given: GraphFilter
+) -> tuple[list[str], list[str]]:
     if not 0 <= depth <= MAX_DEPTH:
         raise BadInput(f"depth: must be between 0 and {MAX_DEPTH}, not {depth}")
     if not 1 <= limit <= max_limit:
@@ -49,13 +51,15 @@ def _check(depth: int, limit: int, max_limit: int, given: GraphFilter) -> tuple[
         raise BadInput(f"filter.kinds: unknown {unknown_kinds}; kinds are {sorted(LABELS)}")
     unknown_types = [t for t in given.relationship_types if t not in ALL_TYPES]
     if unknown_types:
-        raise BadInput(f"filter.relationshipTypes: unknown {unknown_types}; "
-                       f"types are {sorted(ALL_TYPES)}")
+        raise BadInput(
+            f"filter.relationshipTypes: unknown {unknown_types}; types are {sorted(ALL_TYPES)}"
+        )
     return [LABELS[k] for k in given.kinds], list(given.relationship_types or DRAWN_TYPES)
 
 
-async def subgraph(db: Database, focus: str, depth: int, given: GraphFilter, limit: int,
-                   max_limit: int) -> Subgraph:
+async def subgraph(
+    db: Database, focus: str, depth: int, given: GraphFilter, limit: int, max_limit: int
+) -> Subgraph:
     labels, types = _check(depth, limit, max_limit, given)
     nodes = {focus: await get(db, focus)}
     frontier, truncated = [focus], False
@@ -63,8 +67,14 @@ async def subgraph(db: Database, focus: str, depth: int, given: GraphFilter, lim
         if not frontier:
             break
         room = limit - len(nodes)
-        rows = await db.read("graph/expand", frontier=frontier, seen=list(nodes), types=types,
-                             labels=labels, limit=room + 1)
+        rows = await db.read(
+            "graph/expand",
+            frontier=frontier,
+            seen=list(nodes),
+            types=types,
+            labels=labels,
+            limit=room + 1,
+        )
         truncated = truncated or len(rows) > room
         found = [MapRecord.from_row(row) for row in rows[:room]]
         nodes.update({n.id: n for n in found})
@@ -74,4 +84,3 @@ async def subgraph(db: Database, focus: str, depth: int, given: GraphFilter, lim
     rows = await db.read("graph/edges", ids=list(nodes), types=types)
     edges = [Edge(r["id"], r["source"], r["target"], r["type"], r["props"]) for r in rows]
     return Subgraph(list(nodes.values()), edges, truncated)
-

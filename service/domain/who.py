@@ -1,4 +1,4 @@
-""""Who is doing what, where": the rows a civil-society analyst reads to see which
+""" "Who is doing what, where": the rows a civil-society analyst reads to see which
 organizations work on which initiatives, in which places, on which themes."""
 
 from dataclasses import dataclass
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from service.db import Database
 from service.domain.filters import WhoFilter, as_parameters, normalise
 from service.domain.pagination import Page, PageRequest
-from service.domain.records import MapRecord, Provenance, Props
+from service.domain.records import MapRecord, Props, Provenance
 
 
 @dataclass(frozen=True)
@@ -21,11 +21,11 @@ class WhoRow:
     matched_via: str | None
 
 
-async def who_is_doing_what_where(db: Database, given: WhoFilter,
-                                  page: PageRequest) -> Page[WhoRow]:
+async def who_is_doing_what_where(
+    db: Database, given: WhoFilter, page: PageRequest
+) -> Page[WhoRow]:
     checked = await normalise(db, given)
-    row = (await db.read("who/rows", **as_parameters(checked), skip=page.skip,
-                         limit=page.limit))[0]
+    row = (await db.read("who/rows", **as_parameters(checked), skip=page.skip, limit=page.limit))[0]
     return Page(items=[_row(item) for item in row["page"]], total=row["total"], skip=page.skip)
 
 
@@ -39,7 +39,10 @@ def _row(item: Props) -> WhoRow:
         places=[MapRecord.from_row(p) for p in item["places"]],
         themes=[MapRecord.from_row(t) for t in item["themes"]],
         sdg_targets=[MapRecord.from_row(t) for t in item["sdgTargets"]],
-        provenance=Provenance(MapRecord(source["id"], source) if source else None,
-                              role_props.get("section"), role_props.get("note")),
+        provenance=Provenance(
+            MapRecord(source["id"], source) if source else None,
+            role_props.get("section"),
+            role_props.get("note"),
+        ),
         matched_via=item["matchedVia"],
     )

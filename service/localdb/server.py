@@ -64,8 +64,15 @@ def class_path(settings: Settings) -> str:
     mvn = _require("mvn", "to fetch Neo4j's jars from Maven Central")
     cached.parent.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(".partial")
-    command = [mvn, "-B", "-q", "-f", str(POM), "dependency:build-classpath",
-               f"-Dmdep.outputFile={partial}"]
+    command = [
+        mvn,
+        "-B",
+        "-q",
+        "-f",
+        str(POM),
+        "dependency:build-classpath",
+        f"-Dmdep.outputFile={partial}",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0 or not partial.exists():
         tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
@@ -101,8 +108,13 @@ def _bolt_answers(settings: Settings) -> bool:
 
 def status(settings: Settings) -> Status:
     pid = _running_pid(settings)
-    return Status(pid is not None, pid, pid is not None and _bolt_answers(settings),
-                  settings.neo4j_uri, settings.local_neo4j_home)
+    return Status(
+        pid is not None,
+        pid,
+        pid is not None and _bolt_answers(settings),
+        settings.neo4j_uri,
+        settings.local_neo4j_home,
+    )
 
 
 def start(settings: Settings) -> Status:
@@ -114,21 +126,38 @@ def start(settings: Settings) -> Status:
         return status(settings)  # a server we did not start (Docker, a cluster) already answers
     password = settings.neo4j_password.get_secret_value()
     if len(password) < 8:
-        raise LocalServerError("NEO4J_PASSWORD must be set (8 characters or more) in the environment")
+        raise LocalServerError(
+            "NEO4J_PASSWORD must be set (8 characters or more) in the environment"
+        )
     java = _require("java", "to run Neo4j (Java 17 or later)")
     host, port = settings.bolt_host_port()
     if _port_taken(host, port):
-        raise LocalServerError(f"port {port} on {host} is taken by another program; "
-                               "set NEO4J_URI to another port or stop that program")
+        raise LocalServerError(
+            f"port {port} on {host} is taken by another program; "
+            "set NEO4J_URI to another port or stop that program"
+        )
     jars = class_path(settings)
     settings.local_neo4j_home.mkdir(parents=True, exist_ok=True)
-    command = [java, f"-Xmx{settings.local_neo4j_heap}", "-cp", jars, str(LAUNCHER),
-               str(settings.local_neo4j_home), host, str(port), settings.local_neo4j_page_cache,
-               str(settings.cypher_dir / "schema" / "set_local_password.cypher")]
+    command = [
+        java,
+        f"-Xmx{settings.local_neo4j_heap}",
+        "-cp",
+        jars,
+        str(LAUNCHER),
+        str(settings.local_neo4j_home),
+        host,
+        str(port),
+        settings.local_neo4j_page_cache,
+        str(settings.cypher_dir / "schema" / "set_local_password.cypher"),
+    ]
     with _log_file(settings).open("ab") as log:
         process = subprocess.Popen(
-            command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            env={**os.environ, "NEO4J_PASSWORD": password}, start_new_session=True,
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "NEO4J_PASSWORD": password},
+            start_new_session=True,
         )
     _pid_file(settings).write_text(str(process.pid), encoding="utf-8")
     _wait_for_bolt(settings, process.pid)
@@ -139,7 +168,9 @@ def _wait_for_bolt(settings: Settings, pid: int | None) -> None:
     deadline = time.monotonic() + settings.local_neo4j_start_timeout_s
     while time.monotonic() < deadline:
         if pid is None or not _alive(pid):
-            raise LocalServerError(f"Neo4j stopped while starting; its log says:\n{_log_tail(settings)}")
+            raise LocalServerError(
+                f"Neo4j stopped while starting; its log says:\n{_log_tail(settings)}"
+            )
         if _bolt_answers(settings):
             return
         time.sleep(1.0)

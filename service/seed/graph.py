@@ -90,8 +90,12 @@ class _Builder:
             self.problem(file, record, f"{field}.source", f"unknown source '{source}'")
             return False
         if self.sections[source] and section not in self.sections[source]:
-            self.problem(file, record, f"{field}.section",
-                         f"'{section}' is not a section of {source} (see sources.yaml)")
+            self.problem(
+                file,
+                record,
+                f"{field}.section",
+                f"'{section}' is not a section of {source} (see sources.yaml)",
+            )
             return False
         return True
 
@@ -114,10 +118,20 @@ def build_graph(files: SeedFiles) -> SeedGraph:
 
 def _add_reference(b: _Builder) -> None:
     for source in b.files.sources.sources:
-        b.add_node("sources.yaml", NodeRow(source.id, {
-            "name": source.title, "publisher": source.publisher, "date": source.date,
-            "url": source.url, "description": source.description, "sections": source.sections,
-        }))
+        b.add_node(
+            "sources.yaml",
+            NodeRow(
+                source.id,
+                {
+                    "name": source.title,
+                    "publisher": source.publisher,
+                    "date": source.date,
+                    "url": source.url,
+                    "description": source.description,
+                    "sections": source.sections,
+                },
+            ),
+        )
     for part in (reference.countries_and_regions(), reference.sdgs(b.files.sdg)):
         for node in part[0]:
             b.add_node("sdg.yaml" if node.id.startswith("sdg") else "(countries)", node)
@@ -125,20 +139,36 @@ def _add_reference(b: _Builder) -> None:
     for goal in b.files.sdg.goals:
         for code in goal.targets:
             if code.split(".")[0] != str(goal.number):
-                b.problem("sdg.yaml", f"goal {goal.number}", f"targets.{code}",
-                          f"target {code} is listed under goal {goal.number}")
+                b.problem(
+                    "sdg.yaml",
+                    f"goal {goal.number}",
+                    f"targets.{code}",
+                    f"target {code} is listed under goal {goal.number}",
+                )
 
 
 def _add_records(b: _Builder) -> None:
     f = b.files
     batches: list[tuple[str, str, str, list[Any]]] = [
         ("themes.yaml", "theme", f.themes.default_source, list(f.themes.themes)),
-        ("organizations.yaml", "organization", f.organizations.default_source,
-         list(f.organizations.organizations)),
-        ("action_groups.yaml", "action-group", f.action_groups.default_source,
-         list(f.action_groups.action_groups)),
-        ("initiatives.yaml", "initiative", f.initiatives.default_source,
-         list(f.initiatives.initiatives)),
+        (
+            "organizations.yaml",
+            "organization",
+            f.organizations.default_source,
+            list(f.organizations.organizations),
+        ),
+        (
+            "action_groups.yaml",
+            "action-group",
+            f.action_groups.default_source,
+            list(f.action_groups.action_groups),
+        ),
+        (
+            "initiatives.yaml",
+            "initiative",
+            f.initiatives.default_source,
+            list(f.initiatives.initiatives),
+        ),
         ("events.yaml", "event", f.events.default_source, list(f.events.events)),
     ]
     for file, kind, default, records in batches:
@@ -150,25 +180,33 @@ def _add_record(b: _Builder, file: str, kind: str, default: str, record: Record)
     if not record.id.startswith(f"{kind}:"):
         b.problem(file, record.id, "id", f"ids in {file} start with '{kind}:'")
         return
-    props = record.model_dump(exclude={"id", "cited", "themes", "operates_in", "sdg_targets",
-                                       "held_in"})
-    props.update(date_bounds(props.get("start") or props.get("date"),
-                             props.get("end") or props.get("end_date") or props.get("date")))
+    props = record.model_dump(
+        exclude={"id", "cited", "themes", "operates_in", "sdg_targets", "held_in"}
+    )
+    props.update(
+        date_bounds(
+            props.get("start") or props.get("date"),
+            props.get("end") or props.get("end_date") or props.get("date"),
+        )
+    )
     b.add_node(file, NodeRow(record.id, props))
     b.cite(file, record.id, default, record.cited)
     first = record.cited[0]
-    provenance = {"source": first.source or default, "section": first.section,
-                  "note": first.note}
+    provenance = {"source": first.source or default, "section": first.section, "note": first.note}
     for field, link_type, targets in _inline_links(record):
         for target in targets:
-            b.link(file, f"{record.id} ({field})", LinkRow(record.id, link_type, target, provenance))
+            b.link(
+                file, f"{record.id} ({field})", LinkRow(record.id, link_type, target, provenance)
+            )
 
 
 def date_bounds(start: str | None, end: str | None) -> dict[str, date | None]:
     """The first day a partial start date can mean and the last day a partial end date can
     mean, so that "active on" questions can compare real dates."""
-    return {"start_on": _first_day(start) if start else None,
-            "end_on": _last_day(end) if end else None}
+    return {
+        "start_on": _first_day(start) if start else None,
+        "end_on": _last_day(end) if end else None,
+    }
 
 
 def _first_day(partial: str) -> date:
@@ -189,8 +227,13 @@ def _inline_links(record: Record) -> list[tuple[str, str, list[str]]]:
     found: list[tuple[str, str, list[str]]] = []
     themes = getattr(record, "themes", [])
     if themes:
-        found.append(("themes", "FOCUSES_ON" if record.id.startswith("action-group:")
-                      else "ADDRESSES", themes))
+        found.append(
+            (
+                "themes",
+                "FOCUSES_ON" if record.id.startswith("action-group:") else "ADDRESSES",
+                themes,
+            )
+        )
     found.append(("operates_in", "OPERATES_IN", getattr(record, "operates_in", [])))
     codes = getattr(record, "sdg_targets", [])
     found.append(("sdg_targets", "CONTRIBUTES_TO", [f"sdg-target:{c}" for c in codes]))
@@ -209,13 +252,19 @@ def _add_relationships(b: _Builder) -> None:
         for r, rel in enumerate(group.relationships, 1):
             props = _relationship_props(b, f"{record}.relationships[{r}]", rel)
             props.update(source=source, section=group.section, note=rel.note or group.note)
-            b.link("relationships.yaml", f"{record}.relationships[{r}]",
-                   LinkRow(rel.from_, rel.type, rel.to, props))
+            b.link(
+                "relationships.yaml",
+                f"{record}.relationships[{r}]",
+                LinkRow(rel.from_, rel.type, rel.to, props),
+            )
 
 
 def _relationship_props(b: _Builder, record: str, rel: RelationshipRecord) -> dict[str, Any]:
-    given = {k for k in ("role", "seat", "representative", "status", "reason")
-             if getattr(rel, k) is not None}
+    given = {
+        k
+        for k in ("role", "seat", "representative", "status", "reason")
+        if getattr(rel, k) is not None
+    }
     allowed = PROPERTIES.get(rel.type, set())
     for extra in sorted(given - allowed):
         b.problem("relationships.yaml", record, extra, f"{rel.type} does not take '{extra}'")
@@ -227,16 +276,19 @@ def _relationship_props(b: _Builder, record: str, rel: RelationshipRecord) -> di
 def _check_links(b: _Builder) -> None:
     seen: dict[str, str] = {}
     for file, record, link in b.pending:
-        for end, node_id, allowed in (("from", link.source_id, ENDPOINTS[link.type][0]),
-                                      ("to", link.target_id, ENDPOINTS[link.type][1])):
+        for end, node_id, allowed in (
+            ("from", link.source_id, ENDPOINTS[link.type][0]),
+            ("to", link.target_id, ENDPOINTS[link.type][1]),
+        ):
             _check_end(b, file, record, end, node_id, allowed, link.type)
         if link.key in seen:
             b.problem(file, record, None, f"{link.key} is also given at {seen[link.key]}")
         seen[link.key] = record
 
 
-def _check_end(b: _Builder, file: str, record: str, end: str, node_id: str,
-               allowed: set[str], link_type: str) -> None:
+def _check_end(
+    b: _Builder, file: str, record: str, end: str, node_id: str, allowed: set[str], link_type: str
+) -> None:
     try:
         kind = kind_of(node_id)
     except BadId as error:
@@ -245,8 +297,12 @@ def _check_end(b: _Builder, file: str, record: str, end: str, node_id: str,
     if node_id not in b.nodes:
         b.problem(file, record, end, f"'{node_id}' is not on the map")
     elif kind not in allowed:
-        b.problem(file, record, end,
-                  f"{link_type} cannot {'start at' if end == 'from' else 'point to'} a {kind}")
+        b.problem(
+            file,
+            record,
+            end,
+            f"{link_type} cannot {'start at' if end == 'from' else 'point to'} a {kind}",
+        )
 
 
 def _unique_links(b: _Builder) -> list[LinkRow]:

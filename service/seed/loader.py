@@ -33,8 +33,14 @@ class LoadReport:
 
     @property
     def changed(self) -> bool:
-        return any((self.nodes_created, self.nodes_updated, self.relationships_created,
-                    self.relationships_updated))
+        return any(
+            (
+                self.nodes_created,
+                self.nodes_updated,
+                self.relationships_created,
+                self.relationships_updated,
+            )
+        )
 
 
 def prepare(seed_dir: Path) -> SeedGraph:
@@ -42,25 +48,28 @@ def prepare(seed_dir: Path) -> SeedGraph:
     return build_graph(read_seed(seed_dir))
 
 
-async def load(db: Database, graph: SeedGraph, batch_size: int,
-               progress: Progress | None = None) -> LoadReport:
+async def load(
+    db: Database, graph: SeedGraph, batch_size: int, progress: Progress | None = None
+) -> LoadReport:
     report = LoadReport(nodes=len(graph.nodes), relationships=len(graph.links))
     total, done = len(graph.nodes) + len(graph.links), 0
     async with db.transaction() as tx:
         for batch in _batches(graph.nodes, batch_size):
-            created, updated = await _write(tx, "seed/merge_nodes",
-                                             [n.as_parameter() for n in batch])
+            created, updated = await _write(
+                tx, "seed/merge_nodes", [n.as_parameter() for n in batch]
+            )
             report.nodes_created += created
             report.nodes_updated += updated
             done += len(batch)
             if progress:
                 progress(done, total)
-        for batch in _batches(graph.links, batch_size):
-            created, updated = await _write(tx, "seed/merge_links",
-                                            [link.as_parameter() for link in batch])
+        for links in _batches(graph.links, batch_size):
+            created, updated = await _write(
+                tx, "seed/merge_links", [link.as_parameter() for link in links]
+            )
             report.relationships_created += created
             report.relationships_updated += updated
-            done += len(batch)
+            done += len(links)
             if progress:
                 progress(done, total)
     log.info("seed_loaded", **report.__dict__)
@@ -76,4 +85,4 @@ async def _write(tx: Transaction, name: str, rows: list[dict[str, Any]]) -> tupl
 
 def _batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+        yield rows[start : start + size]

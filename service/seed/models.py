@@ -27,13 +27,32 @@ MapId = Annotated[str, AfterValidator(_map_id)]
 Text = Annotated[str, Field(min_length=1)]
 
 OrganizationType = Literal[
-    "un_agency", "intergovernmental", "government", "workers", "employers",
-    "business", "ngo", "academic", "network", "funder",
+    "un_agency",
+    "intergovernmental",
+    "government",
+    "workers",
+    "employers",
+    "business",
+    "ngo",
+    "academic",
+    "network",
+    "funder",
 ]
 ActionGroupKind = Literal["action_group", "coordinating_group", "friends_group", "secretariat"]
 InitiativeKind = Literal[
-    "platform", "research", "report", "tool", "consultation", "policy", "network",
-    "mechanism", "work_plan", "declaration", "partnership", "process", "website",
+    "platform",
+    "research",
+    "report",
+    "tool",
+    "consultation",
+    "policy",
+    "network",
+    "mechanism",
+    "work_plan",
+    "declaration",
+    "partnership",
+    "process",
+    "website",
 ]
 InitiativeStatus = Literal["proposed", "planned", "active", "completed"]
 EventKind = Literal["meeting", "consultation", "workshop", "conference", "convening"]
@@ -104,10 +123,31 @@ class SourceRecord(Strict):
 
 
 RelationshipType = Literal[
-    "CHAIRS", "MEMBER_OF", "LEADS", "IMPLEMENTS", "FUNDS", "PARTNERS_IN", "REQUESTED",
-    "PROPOSED", "HOSTS", "COORDINATES", "ORGANIZED", "ATTENDED", "SENT_APOLOGIES", "CHAIRED",
-    "PARTNERSHIP_WITH", "BASED_IN", "SUPPORTS", "PART_OF", "ESTABLISHED", "RELATES_TO",
-    "COMPLEMENTS", "CONTRIBUTES_TO", "OPERATES_IN", "FOLLOWS_UP", "LINKED_WITH",
+    "CHAIRS",
+    "MEMBER_OF",
+    "LEADS",
+    "IMPLEMENTS",
+    "FUNDS",
+    "PARTNERS_IN",
+    "REQUESTED",
+    "PROPOSED",
+    "HOSTS",
+    "COORDINATES",
+    "ORGANIZED",
+    "ATTENDED",
+    "SENT_APOLOGIES",
+    "CHAIRED",
+    "PARTNERSHIP_WITH",
+    "BASED_IN",
+    "SUPPORTS",
+    "PART_OF",
+    "ESTABLISHED",
+    "RELATES_TO",
+    "COMPLEMENTS",
+    "CONTRIBUTES_TO",
+    "OPERATES_IN",
+    "FOLLOWS_UP",
+    "LINKED_WITH",
 ]
 
 

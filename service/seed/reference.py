@@ -21,8 +21,13 @@ WORLD = "region:world"
 # ILO's regional offices' coverage.
 _ARAB_STATES = {"BHR", "IRQ", "JOR", "KWT", "LBN", "OMN", "QAT", "SAU", "SYR", "ARE", "YEM", "PSE"}
 _ILO_EUROPE_EXTRA = {"ARM", "AZE", "GEO", "CYP", "ISR", "TUR"}
-_M49_REGION = {"Africa": "Africa", "America": "Americas", "Asia": "Asia", "Europe": "Europe",
-               "Oceania": "Oceania"}
+_M49_REGION = {
+    "Africa": "Africa",
+    "America": "Americas",
+    "Asia": "Asia",
+    "Europe": "Europe",
+    "Oceania": "Oceania",
+}
 
 
 def _slug(name: str) -> str:
@@ -61,28 +66,43 @@ def countries_and_regions() -> tuple[list[NodeRow], list[LinkRow]]:
         region, sub = _m49_table().get(country.alpha_3, (None, None))
         ilo = ilo_region(country.alpha_3, region, sub)
         node_id = f"country:{country.alpha_3}"
-        nodes[node_id] = NodeRow(node_id, {
-            "name": getattr(country, "common_name", country.name), "iso3": country.alpha_3,
-            "iso2": country.alpha_2, "m49": country.numeric, "un_region": region,
-            "un_sub_region": sub, "ilo_region": ilo,
-        })
+        nodes[node_id] = NodeRow(
+            node_id,
+            {
+                "name": getattr(country, "common_name", country.name),
+                "iso3": country.alpha_3,
+                "iso2": country.alpha_2,
+                "m49": country.numeric,
+                "un_region": region,
+                "un_sub_region": sub,
+                "ilo_region": ilo,
+            },
+        )
         links.append(cited_in(node_id, ISO_SOURCE, None, "Name and ISO 3166-1 codes."))
         links.append(cited_in(node_id, M49_SOURCE, None, "UN M49 region and sub-region."))
-        for scheme, name in (("UN M49 region", region), ("UN M49 sub-region", sub),
-                             ("ILO region", ilo)):
+        for scheme, name in (
+            ("UN M49 region", region),
+            ("UN M49 sub-region", sub),
+            ("ILO region", ilo),
+        ):
             if name is not None:
                 links.extend(_region(nodes, scheme, name, region, node_id))
     return list(nodes.values()), links
 
 
-def _region(nodes: dict[str, NodeRow], scheme: str, name: str, parent: str | None,
-            country: str) -> list[LinkRow]:
+def _region(
+    nodes: dict[str, NodeRow], scheme: str, name: str, parent: str | None, country: str
+) -> list[LinkRow]:
     """The country's link into a region, and the region itself the first time it is seen."""
     rid = region_id(scheme, name)
     links = [LinkRow(country, "IN_REGION", rid, {"source": M49_SOURCE})]
     if rid not in nodes:
         nodes[rid] = NodeRow(rid, {"name": name, "scheme": scheme})
-        above = region_id("UN M49 region", parent) if scheme == "UN M49 sub-region" and parent else WORLD
+        above = (
+            region_id("UN M49 region", parent)
+            if scheme == "UN M49 sub-region" and parent
+            else WORLD
+        )
         links.append(LinkRow(rid, "IN_REGION", above, {"source": M49_SOURCE}))
         links.append(cited_in(rid, M49_SOURCE, None, f"A {scheme}."))
     return links
@@ -97,8 +117,14 @@ def sdgs(sdg_file: SdgFile) -> tuple[list[NodeRow], list[LinkRow]]:
         links.append(cited_in(goal_id, SDG_SOURCE, None, "Goal number; title is our summary."))
         for position, (code, title) in enumerate(goal.targets.items(), 1):
             target_id = f"sdg-target:{code}"
-            nodes.append(NodeRow(target_id, {"name": title, "code": code, "goal": goal.number,
-                                             "position": position}))
+            nodes.append(
+                NodeRow(
+                    target_id,
+                    {"name": title, "code": code, "goal": goal.number, "position": position},
+                )
+            )
             links.append(LinkRow(target_id, "PART_OF", goal_id, {"source": SDG_SOURCE}))
-            links.append(cited_in(target_id, SDG_SOURCE, None, "Target code; title is our summary."))
+            links.append(
+                cited_in(target_id, SDG_SOURCE, None, "Target code; title is our summary.")
+            )
     return nodes, links

@@ -37,8 +37,12 @@ class LinkRow:
 
     def as_parameter(self) -> Props:
         props = {k: v for k, v in self.props.items() if v is not None}
-        return {"from": self.source_id, "type": self.type, "to": self.target_id,
-                "props": {**props, "key": self.key}}
+        return {
+            "from": self.source_id,
+            "type": self.type,
+            "to": self.target_id,
+            "props": {**props, "key": self.key},
+        }
 
 
 def cited_in(node_id: str, source_id: str, section: str | None, note: str) -> LinkRow:

@@ -34,7 +34,10 @@ class Connection(Generic[T]):
 
 def connection(page: Page[R], build: Callable[[R], T]) -> Connection[T]:
     edges = [Edge(cursor=page.cursor(i), node=build(item)) for i, item in enumerate(page.items)]
-    info = PageInfo(has_next_page=page.has_next, has_previous_page=page.skip > 0,
-                    start_cursor=edges[0].cursor if edges else None,
-                    end_cursor=edges[-1].cursor if edges else None)
+    info = PageInfo(
+        has_next_page=page.has_next,
+        has_previous_page=page.skip > 0,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
     return Connection(edges=edges, page_info=info, total_count=page.total)

@@ -20,19 +20,32 @@ _CODES: list[tuple[type[Exception], str]] = [
 ]
 
 
-def format_error(error: GraphQLError) -> dict[str, Any]:
-    """The error as sent to the client, with its code."""
+def error_code(error: GraphQLError) -> str:
     original = error.original_error
-    formatted = error.formatted
     if original is None:
-        code = "GRAPHQL_VALIDATION_FAILED"
-    else:
-        code = next((c for kind, c in _CODES if isinstance(original, kind)), "INTERNAL_SERVER_ERROR")
+        return "GRAPHQL_VALIDATION_FAILED"
+    return next((c for kind, c in _CODES if isinstance(original, kind)), "INTERNAL_SERVER_ERROR")
+
+
+def log_errors(errors: list[GraphQLError]) -> None:
+    """Unexpected errors with their stack; a down database as a warning; a user's own
+    mistakes not at all (the client is told)."""
+    for error in errors:
+        code = error_code(error)
+        if code == "INTERNAL_SERVER_ERROR":
+            log.error("graphql_internal_error", path=error.path, exc_info=error.original_error)
+        elif code == "DATABASE_UNAVAILABLE":
+            log.warning(
+                "graphql_database_unavailable", path=error.path, message=str(error.original_error)
+            )
+
+
+def format_error(error: GraphQLError) -> dict[str, Any]:
+    """The error as sent to the client, with its code; internals are never shown."""
+    code = error_code(error)
+    formatted: dict[str, Any] = dict(error.formatted)
     if code == "INTERNAL_SERVER_ERROR":
-        log.error("graphql_internal_error", path=error.path, exc_info=original)
         formatted["message"] = "internal error; it has been logged"
-    elif code == "DATABASE_UNAVAILABLE":
-        log.warning("graphql_database_unavailable", path=error.path, message=str(original))
     formatted["extensions"] = {**(formatted.get("extensions") or {}), "code": code}
     return formatted
 

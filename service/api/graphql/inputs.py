@@ -107,36 +107,52 @@ class PartnershipStatus(Enum):
 _PLACE = "A country (ISO alpha-3 or alpha-2, or `country:ARG`)."
 
 
-@strawberry.input(description="Every field narrows the list; leave a field out to not filter on it.")
+@strawberry.input(
+    description="Every field narrows the list; leave a field out to not filter on it."
+)
 class OrganizationFilter:
     type: OrganizationType | None = None
-    theme: str | None = strawberry.field(default=None, description="Theme id, e.g. theme:child-labour.")
-    sdg_target: str | None = strawberry.field(default=None, description="SDG target code, e.g. 8.7.")
-    country: str | None = strawberry.field(default=None, description=_PLACE + " Based or working there.")
-    region: str | None = strawberry.field(default=None, description="Region id, e.g. region:un-americas.")
+    theme: str | None = strawberry.field(
+        default=None, description="Theme id, e.g. theme:child-labour."
+    )
+    sdg_target: str | None = strawberry.field(
+        default=None, description="SDG target code, e.g. 8.7."
+    )
+    country: str | None = strawberry.field(
+        default=None, description=_PLACE + " Based or working there."
+    )
+    region: str | None = strawberry.field(
+        default=None, description="Region id, e.g. region:un-americas."
+    )
     action_group: str | None = strawberry.field(default=None, description="Action group id.")
     text: str | None = strawberry.field(default=None, description="Part of the name or acronym.")
 
 
-@strawberry.input(description="Every field narrows the list; leave a field out to not filter on it.")
+@strawberry.input(
+    description="Every field narrows the list; leave a field out to not filter on it."
+)
 class InitiativeFilter:
     kind: InitiativeKind | None = None
     status: InitiativeStatus | None = None
     theme: str | None = None
     sdg_target: str | None = None
     country: str | None = strawberry.field(
-        default=None, description=_PLACE + " Also matches work in the country's regions.")
+        default=None, description=_PLACE + " Also matches work in the country's regions."
+    )
     region: str | None = None
     action_group: str | None = None
     organization: str | None = strawberry.field(default=None, description="Any role in it.")
-    text: str | None = strawberry.field(default=None, description="Part of the name or description.")
+    text: str | None = strawberry.field(
+        default=None, description="Part of the name or description."
+    )
     active_on: date | None = None
 
 
 @strawberry.input(description="Narrow who is doing what, where.")
 class WhoFilter:
     country: str | None = strawberry.field(
-        default=None, description=_PLACE + " Also matches work in the country's regions.")
+        default=None, description=_PLACE + " Also matches work in the country's regions."
+    )
     region: str | None = None
     theme: str | None = None
     sdg_target: str | None = None
@@ -161,7 +177,10 @@ class EventFilter:
 @strawberry.input(description="What a graph may contain.")
 class GraphFilter:
     kinds: list[str] | None = strawberry.field(
-        default=None, description="Only these kinds besides the focus, e.g. organization.")
+        default=None, description="Only these kinds besides the focus, e.g. organization."
+    )
     relationship_types: list[str] | None = strawberry.field(
-        default=None, description="Only these relationship types; default all but citations and region nesting.")
+        default=None,
+        description="Only these relationship types; default all but citations and region nesting.",
+    )
     limit: int = strawberry.field(default=200, description="At most this many nodes.")

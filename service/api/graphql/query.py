@@ -8,13 +8,13 @@ import strawberry
 from service.api.graphql import inputs
 from service.api.graphql.connections import Connection, connection
 from service.api.graphql.context import Context
+from service.api.graphql.inputs import InitiativeRole
 from service.api.graphql.types import (
     ActionGroup,
     Citation,
     Country,
     Event,
     Initiative,
-    InitiativeRole,
     MapNode,
     Organization,
     Place,
@@ -49,16 +49,21 @@ class WhoIsDoingWhatWhereRow:
     sources: list[Citation] = strawberry.field(description="The citations behind this role.")
     matched_via: str | None = strawberry.field(
         description="With a country filter: the country's id if the initiative works there "
-                    "directly, else the id of the country's region it covers.")
+        "directly, else the id of the country's region it covers."
+    )
 
 
 def _who_row(row: who.WhoRow) -> WhoIsDoingWhatWhereRow:
     return WhoIsDoingWhatWhereRow(
-        organization=Organization.of(row.organization), role=InitiativeRole(row.role),
-        initiative=Initiative.of(row.initiative), places=[node_of(p) for p in row.places],
+        organization=Organization.of(row.organization),
+        role=InitiativeRole(row.role),
+        initiative=Initiative.of(row.initiative),
+        places=[node_of(p) for p in row.places],
         themes=[Theme.of(t) for t in row.themes],
         sdg_targets=[SdgTarget.of(t) for t in row.sdg_targets],
-        sources=[Citation.of(row.provenance)], matched_via=row.matched_via)
+        sources=[Citation.of(row.provenance)],
+        matched_via=row.matched_via,
+    )
 
 
 @strawberry.type
@@ -95,11 +100,24 @@ class Graph:
 
 
 def _graph(focus: str, found: subgraph.Subgraph) -> Graph:
-    nodes = [GraphNode(id=strawberry.ID(n.id), kind=n.kind, label=str(n.props.get("acronym")
-                       or n.props.get("name", n.id))) for n in found.nodes]
-    edges = [GraphEdge(id=strawberry.ID(e.id), source=strawberry.ID(e.source),
-                       target=strawberry.ID(e.target), type=e.type,
-                       label=e.props.get("role") or e.props.get("status")) for e in found.edges]
+    nodes = [
+        GraphNode(
+            id=strawberry.ID(n.id),
+            kind=n.kind,
+            label=str(n.props.get("acronym") or n.props.get("name", n.id)),
+        )
+        for n in found.nodes
+    ]
+    edges = [
+        GraphEdge(
+            id=strawberry.ID(e.id),
+            source=strawberry.ID(e.source),
+            target=strawberry.ID(e.target),
+            type=e.type,
+            label=e.props.get("role") or e.props.get("status"),
+        )
+        for e in found.edges
+    ]
     return Graph(focus=strawberry.ID(focus), nodes=nodes, edges=edges, truncated=found.truncated)
 
 
@@ -130,27 +148,40 @@ class Query:
         return SdgTarget.of(await directory.sdg_target(info.context.db, code))
 
     @strawberry.field(description="Organizations, by name, filtered and paged.")
-    async def organizations(self, info: Ctx, filter: inputs.OrganizationFilter | None = None,
-                            first: int = 20, after: str | None = None) -> Connection[Organization]:
+    async def organizations(
+        self,
+        info: Ctx,
+        filter: inputs.OrganizationFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Organization]:
         wanted = filters.OrganizationFilter(**_plain(filter))
         page = await directory.organizations(info.context.db, wanted, _page(info, first, after))
         return connection(page, Organization.of)
 
     @strawberry.field(description="Initiatives, by name, filtered and paged.")
-    async def initiatives(self, info: Ctx, filter: inputs.InitiativeFilter | None = None,
-                          first: int = 20, after: str | None = None) -> Connection[Initiative]:
+    async def initiatives(
+        self,
+        info: Ctx,
+        filter: inputs.InitiativeFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Initiative]:
         wanted = filters.InitiativeFilter(**_plain(filter))
         page = await directory.initiatives(info.context.db, wanted, _page(info, first, after))
         return connection(page, Initiative.of)
 
     @strawberry.field(description="The Alliance's action groups and other bodies.")
-    async def action_groups(self, info: Ctx,
-                            kind: inputs.ActionGroupKind | None = None) -> list[ActionGroup]:
+    async def action_groups(
+        self, info: Ctx, kind: inputs.ActionGroupKind | None = None
+    ) -> list[ActionGroup]:
         found = await directory.action_groups(info.context.db, kind.value if kind else None)
         return [ActionGroup.of(r) for r in found]
 
     @strawberry.field(description="Countries, by name.")
-    async def countries(self, info: Ctx, filter: inputs.CountryFilter | None = None) -> list[Country]:
+    async def countries(
+        self, info: Ctx, filter: inputs.CountryFilter | None = None
+    ) -> list[Country]:
         given = _plain(filter)
         found = await directory.countries(info.context.db, given.get("region"), given.get("text"))
         return [Country.of(r) for r in found]
@@ -166,33 +197,57 @@ class Query:
     @strawberry.field(description="Events, dated ones first by date.")
     async def events(self, info: Ctx, filter: inputs.EventFilter | None = None) -> list[Event]:
         given = _plain(filter)
-        found = await directory.events(info.context.db, given.get("kind"), given.get("status"),
-                                       given.get("country"))
+        found = await directory.events(
+            info.context.db, given.get("kind"), given.get("status"), given.get("country")
+        )
         return [Event.of(r) for r in found]
 
     @strawberry.field(description="One row per organization, role and initiative.")
     async def who_is_doing_what_where(
-        self, info: Ctx, where: inputs.WhoFilter | None = None, first: int = 50,
+        self,
+        info: Ctx,
+        where: inputs.WhoFilter | None = None,
+        first: int = 50,
         after: str | None = None,
     ) -> Connection[WhoIsDoingWhatWhereRow]:
         wanted = filters.WhoFilter(**_plain(where))
-        page = await who.who_is_doing_what_where(info.context.db, wanted,
-                                                 _page(info, first, after))
+        page = await who.who_is_doing_what_where(info.context.db, wanted, _page(info, first, after))
         return connection(page, _who_row)
 
     @strawberry.field(description="Full-text search over every kind, best first.")
     async def search(self, info: Ctx, text: str, first: int = 10) -> list[SearchHit]:
-        hits = await search.search(info.context.db, text, first, info.context.settings.page_size_max)
-        return [SearchHit(id=strawberry.ID(h.node.id), kind=h.node.kind,
-                          name=str(h.node.props.get("name", h.node.id)), score=h.score,
-                          node=node_of(h.node)) for h in hits]
+        hits = await search.search(
+            info.context.db, text, first, info.context.settings.page_size_max
+        )
+        return [
+            SearchHit(
+                id=strawberry.ID(h.node.id),
+                kind=h.node.kind,
+                name=str(h.node.props.get("name", h.node.id)),
+                score=h.score,
+                node=node_of(h.node),
+            )
+            for h in hits
+        ]
 
     @strawberry.field(description="A subgraph around a focus node, up to three steps out.")
-    async def graph(self, info: Ctx, focus: strawberry.ID, depth: int = 1,
-                    filter: inputs.GraphFilter | None = None) -> Graph:
+    async def graph(
+        self,
+        info: Ctx,
+        focus: strawberry.ID,
+        depth: int = 1,
+        filter: inputs.GraphFilter | None = None,
+    ) -> Graph:
         given = filter or inputs.GraphFilter()
-        wanted = subgraph.GraphFilter(kinds=given.kinds or [],
-                                      relationship_types=given.relationship_types or [])
-        found = await subgraph.subgraph(info.context.db, str(focus), depth, wanted, given.limit,
-                                        info.context.settings.graph_node_limit_max)
+        wanted = subgraph.GraphFilter(
+            kinds=given.kinds or [], relationship_types=given.relationship_types or []
+        )
+        found = await subgraph.subgraph(
+            info.context.db,
+            str(focus),
+            depth,
+            wanted,
+            given.limit,
+            info.context.settings.graph_node_limit_max,
+        )
         return _graph(str(focus), found)

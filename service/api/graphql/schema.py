@@ -1,22 +1,37 @@
 """The schema, with strawberry's limits on query depth, aliases and tokens."""
 
+from typing import Any
+
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
-from service.api.graphql.errors import CountRoundTrips
+from service.api.graphql.errors import CountRoundTrips, log_errors
 from service.api.graphql.query import Query
 from service.api.graphql.types import ALL_TYPES
 from service.config import Settings
 
 
+def _extensions(settings: Settings) -> list[Any]:
+    # strawberry accepts configured extension instances; its type hints only name classes.
+    return [
+        QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+        MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        CountRoundTrips,
+    ]
+
+
+class MapSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: object | None = None
+    ) -> None:
+        log_errors(errors)
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
-    return strawberry.Schema(
+    return MapSchema(
         query=Query,
         types=ALL_TYPES,
-        extensions=[
-            QueryDepthLimiter(max_depth=settings.graphql_max_depth),
-            MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
-            MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
-            CountRoundTrips,
-        ],
+        extensions=_extensions(settings),
     )

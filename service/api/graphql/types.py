@@ -34,15 +34,22 @@ async def _links(info: Ctx, node_id: str, direction: str, *types: str) -> list[L
 
 async def _ends(info: Ctx, node_id: str, direction: str, kind: str, *types: str) -> list[Any]:
     """The nodes of one kind at the far end of the given links."""
-    return [node_of(link.node) for link in await _links(info, node_id, direction, *types)
-            if link.node.kind == kind]
+    return [
+        node_of(link.node)
+        for link in await _links(info, node_id, direction, *types)
+        if link.node.kind == kind
+    ]
 
 
 @strawberry.type(description="Where a fact comes from.")
 class Citation:
     source: "Source | None"
-    section: str | None = strawberry.field(description="The section of the source, if it has sections.")
-    note: str | None = strawberry.field(description="What the source says, in this project's words.")
+    section: str | None = strawberry.field(
+        description="The section of the source, if it has sections."
+    )
+    note: str | None = strawberry.field(
+        description="What the source says, in this project's words."
+    )
 
     @classmethod
     def of(cls, provenance: Provenance) -> "Citation":
@@ -59,13 +66,22 @@ class MapNode:
     @strawberry.field(description="The documents, and sections, this node is known from.")
     async def sources(self, info: Ctx) -> list[Citation]:
         links = await info.context.links(CITATIONS, str(self.id))
-        return [Citation(source=Source.of(link.node), section=link.props.get("section"),
-                         note=link.props.get("note")) for link in links]
+        return [
+            Citation(
+                source=Source.of(link.node),
+                section=link.props.get("section"),
+                note=link.props.get("note"),
+            )
+            for link in links
+        ]
 
 
 def _base(record: MapRecord) -> dict[str, Any]:
-    return {"id": strawberry.ID(record.id), "kind": record.kind,
-            "name": str(record.props.get("name", record.id))}
+    return {
+        "id": strawberry.ID(record.id),
+        "kind": record.kind,
+        "name": str(record.props.get("name", record.id)),
+    }
 
 
 @strawberry.type(description="A document the map's facts come from.")
@@ -80,9 +96,15 @@ class Source(MapNode):
     @classmethod
     def of(cls, r: MapRecord) -> "Source":
         p = r.props
-        return cls(**_base(r), title=p.get("name", r.id), publisher=p.get("publisher"),
-                   date=p.get("date"), url=p.get("url"), description=p.get("description"),
-                   sections=list(p.get("sections") or []))
+        return cls(
+            **_base(r),
+            title=p.get("name", r.id),
+            publisher=p.get("publisher"),
+            date=p.get("date"),
+            url=p.get("url"),
+            description=p.get("description"),
+            sections=list(p.get("sections") or []),
+        )
 
 
 @strawberry.type(description="An organization's role in an initiative.")
@@ -130,39 +152,56 @@ def _group_role(link: LinkRecord) -> GroupRole:
 
 def _membership(link: LinkRecord, here: MapRecord) -> GroupMembership:
     org, group = (here, link.node) if link.outgoing else (link.node, here)
-    return GroupMembership(role=_group_role(link), seat=link.props.get("seat"),
-                           representative=link.props.get("representative"),
-                           organization=Organization.of(org), action_group=ActionGroup.of(group),
-                           provenance=Citation.of(link.provenance))
+    return GroupMembership(
+        role=_group_role(link),
+        seat=link.props.get("seat"),
+        representative=link.props.get("representative"),
+        organization=Organization.of(org),
+        action_group=ActionGroup.of(group),
+        provenance=Citation.of(link.provenance),
+    )
 
 
 def _participation(link: LinkRecord, here: MapRecord) -> InitiativeParticipation:
     org, initiative = (here, link.node) if link.outgoing else (link.node, here)
-    return InitiativeParticipation(role=InitiativeRole(link.type), organization=Organization.of(org),
-                                   initiative=Initiative.of(initiative),
-                                   provenance=Citation.of(link.provenance))
+    return InitiativeParticipation(
+        role=InitiativeRole(link.type),
+        organization=Organization.of(org),
+        initiative=Initiative.of(initiative),
+        provenance=Citation.of(link.provenance),
+    )
 
 
 def _attendance(link: LinkRecord, here: MapRecord) -> EventParticipation:
     org, event = (here, link.node) if link.outgoing else (link.node, here)
-    return EventParticipation(role=EventRole(link.type), seat=link.props.get("seat"),
-                              representative=link.props.get("representative"),
-                              organization=Organization.of(org), event=Event.of(event),
-                              provenance=Citation.of(link.provenance))
+    return EventParticipation(
+        role=EventRole(link.type),
+        seat=link.props.get("seat"),
+        representative=link.props.get("representative"),
+        organization=Organization.of(org),
+        event=Event.of(event),
+        provenance=Citation.of(link.provenance),
+    )
 
 
 def _partnership(link: LinkRecord, here: MapRecord) -> Partnership:
     org, partner = (here, link.node) if link.outgoing else (link.node, here)
-    return Partnership(status=PartnershipStatus(link.props["status"]),
-                       reason=link.props.get("reason"), organization=Organization.of(org),
-                       partner=node_of(partner), provenance=Citation.of(link.provenance))
+    return Partnership(
+        status=PartnershipStatus(link.props["status"]),
+        reason=link.props.get("reason"),
+        organization=Organization.of(org),
+        partner=node_of(partner),
+        provenance=Citation.of(link.provenance),
+    )
 
 
 def _record(node: MapNode, props: dict[str, Any]) -> MapRecord:
     return MapRecord(str(node.id), props)
 
 
-@strawberry.type(description="An organization: UN agency, government, union, employer, business, NGO...")
+@strawberry.type(
+    description="An organization: UN agency, government, union, employer, business, NGO..."
+)
 class Organization(MapNode):
     acronym: str | None
     type: OrganizationType
@@ -171,31 +210,52 @@ class Organization(MapNode):
 
     @classmethod
     def of(cls, r: MapRecord) -> "Organization":
-        return cls(**_base(r), acronym=r.props.get("acronym"),
-                   type=OrganizationType(r.props["type"]),
-                   description=r.props.get("description"), _props=r.props)
+        return cls(
+            **_base(r),
+            acronym=r.props.get("acronym"),
+            type=OrganizationType(r.props["type"]),
+            description=r.props.get("description"),
+            _props=r.props,
+        )
 
-    @strawberry.field(description="The initiatives it leads, implements, funds, hosts or partners in.")
-    async def initiatives(self, info: Ctx,
-                          roles: list[InitiativeRole] | None = None) -> list[InitiativeParticipation]:
+    @strawberry.field(
+        description="The initiatives it leads, implements, funds, hosts or partners in."
+    )
+    async def initiatives(
+        self, info: Ctx, roles: list[InitiativeRole] | None = None
+    ) -> list[InitiativeParticipation]:
         links = await _links(info, str(self.id), "out", *INITIATIVE_ROLES)
-        found = [_participation(lk, _record(self, self._props)) for lk in links
-                 if lk.node.kind == "initiative"]
+        found = [
+            _participation(lk, _record(self, self._props))
+            for lk in links
+            if lk.node.kind == "initiative"
+        ]
         return [p for p in found if roles is None or p.role in roles]
 
-    @strawberry.field(description="The action groups and Alliance bodies it chairs, sits on or supports.")
-    async def action_groups(self, info: Ctx,
-                            roles: list[GroupRole] | None = None) -> list[GroupMembership]:
+    @strawberry.field(
+        description="The action groups and Alliance bodies it chairs, sits on or supports."
+    )
+    async def action_groups(
+        self, info: Ctx, roles: list[GroupRole] | None = None
+    ) -> list[GroupMembership]:
         links = await _links(info, str(self.id), "out", *GROUP_ROLES)
-        found = [_membership(lk, _record(self, self._props)) for lk in links
-                 if lk.node.kind == "action-group"]
+        found = [
+            _membership(lk, _record(self, self._props))
+            for lk in links
+            if lk.node.kind == "action-group"
+        ]
         return [m for m in found if roles is None or m.role in roles]
 
-    @strawberry.field(description="The events it attended, chaired, hosted, organized or sent apologies to.")
-    async def events(self, info: Ctx, roles: list[EventRole] | None = None) -> list[EventParticipation]:
+    @strawberry.field(
+        description="The events it attended, chaired, hosted, organized or sent apologies to."
+    )
+    async def events(
+        self, info: Ctx, roles: list[EventRole] | None = None
+    ) -> list[EventParticipation]:
         links = await _links(info, str(self.id), "out", *EVENT_ROLES)
-        found = [_attendance(lk, _record(self, self._props)) for lk in links
-                 if lk.node.kind == "event"]
+        found = [
+            _attendance(lk, _record(self, self._props)) for lk in links if lk.node.kind == "event"
+        ]
         return [e for e in found if roles is None or e.role in roles]
 
     @strawberry.field(description="Partnerships of its that are blocked or pending.")
@@ -224,9 +284,15 @@ class Country(MapNode):
     @classmethod
     def of(cls, r: MapRecord) -> "Country":
         p = r.props
-        return cls(**_base(r), iso3=p["iso3"], iso2=p["iso2"], m49=p.get("m49"),
-                   un_region=p.get("un_region"), un_sub_region=p.get("un_sub_region"),
-                   ilo_region=p.get("ilo_region"))
+        return cls(
+            **_base(r),
+            iso3=p["iso3"],
+            iso2=p["iso2"],
+            m49=p.get("m49"),
+            un_region=p.get("un_region"),
+            un_sub_region=p.get("un_sub_region"),
+            ilo_region=p.get("ilo_region"),
+        )
 
     @strawberry.field(description="Its UN M49 region and sub-region and its ILO region.")
     async def regions(self, info: Ctx) -> list["Region"]:
@@ -236,7 +302,9 @@ class Country(MapNode):
     async def organizations(self, info: Ctx) -> list[Organization]:
         return await _ends(info, str(self.id), "in", "organization", "BASED_IN")
 
-    @strawberry.field(description="Initiatives operating in this country itself (not via its regions).")
+    @strawberry.field(
+        description="Initiatives operating in this country itself (not via its regions)."
+    )
     async def initiatives(self, info: Ctx) -> list["Initiative"]:
         return await _ends(info, str(self.id), "in", "initiative", "OPERATES_IN")
 
@@ -291,8 +359,12 @@ class SdgTarget(MapNode):
 
     @classmethod
     def of(cls, r: MapRecord) -> "SdgTarget":
-        return cls(**_base(r), code=r.props["code"], goal_number=int(r.props["goal"]),
-                   position=int(r.props.get("position", 0)))
+        return cls(
+            **_base(r),
+            code=r.props["code"],
+            goal_number=int(r.props["goal"]),
+            position=int(r.props.get("position", 0)),
+        )
 
     @strawberry.field
     async def goal(self, info: Ctx) -> Sdg | None:
@@ -330,23 +402,35 @@ class Initiative(MapNode):
     initiative_kind: InitiativeKind
     status: InitiativeStatus
     description: str | None
-    start: str | None = strawberry.field(description="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD.")
+    start: str | None = strawberry.field(
+        description="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
     end: str | None
     _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
     def of(cls, r: MapRecord) -> "Initiative":
         p = r.props
-        return cls(**_base(r), initiative_kind=InitiativeKind(p["kind"]),
-                   status=InitiativeStatus(p["status"]), description=p.get("description"),
-                   start=p.get("start"), end=p.get("end"), _props=p)
+        return cls(
+            **_base(r),
+            initiative_kind=InitiativeKind(p["kind"]),
+            status=InitiativeStatus(p["status"]),
+            description=p.get("description"),
+            start=p.get("start"),
+            end=p.get("end"),
+            _props=p,
+        )
 
     @strawberry.field(description="Organizations and their roles in it.")
-    async def participants(self, info: Ctx,
-                           roles: list[InitiativeRole] | None = None) -> list[InitiativeParticipation]:
+    async def participants(
+        self, info: Ctx, roles: list[InitiativeRole] | None = None
+    ) -> list[InitiativeParticipation]:
         links = await _links(info, str(self.id), "in", *INITIATIVE_ROLES)
-        found = [_participation(lk, _record(self, self._props)) for lk in links
-                 if lk.node.kind == "organization"]
+        found = [
+            _participation(lk, _record(self, self._props))
+            for lk in links
+            if lk.node.kind == "organization"
+        ]
         return [p for p in found if roles is None or p.role in roles]
 
     @strawberry.field(description="Where it operates: countries and regions (the world included).")
@@ -371,7 +455,9 @@ class Initiative(MapNode):
         return await _ends(info, str(self.id), "in", "event", "PART_OF")
 
 
-@strawberry.type(description="An action group, or another Alliance body (GCG, Friends, Secretariat).")
+@strawberry.type(
+    description="An action group, or another Alliance body (GCG, Friends, Secretariat)."
+)
 class ActionGroup(MapNode):
     acronym: str | None
     group_kind: ActionGroupKind
@@ -381,21 +467,35 @@ class ActionGroup(MapNode):
     @classmethod
     def of(cls, r: MapRecord) -> "ActionGroup":
         p = r.props
-        return cls(**_base(r), acronym=p.get("acronym"), group_kind=ActionGroupKind(p["kind"]),
-                   description=p.get("description"), _props=p)
+        return cls(
+            **_base(r),
+            acronym=p.get("acronym"),
+            group_kind=ActionGroupKind(p["kind"]),
+            description=p.get("description"),
+            _props=p,
+        )
 
-    @strawberry.field(description="Its members, chairs and supporters, with seat and representative.")
-    async def members(self, info: Ctx, roles: list[GroupRole] | None = None) -> list[GroupMembership]:
+    @strawberry.field(
+        description="Its members, chairs and supporters, with seat and representative."
+    )
+    async def members(
+        self, info: Ctx, roles: list[GroupRole] | None = None
+    ) -> list[GroupMembership]:
         return await self._members(info, roles)
 
     @strawberry.field(description="Who chairs, co-chairs or is deputy chair.")
     async def chairs(self, info: Ctx) -> list[GroupMembership]:
-        return await self._members(info, [GroupRole.CHAIR, GroupRole.CO_CHAIR, GroupRole.DEPUTY_CHAIR])
+        return await self._members(
+            info, [GroupRole.CHAIR, GroupRole.CO_CHAIR, GroupRole.DEPUTY_CHAIR]
+        )
 
     async def _members(self, info: Ctx, roles: list[GroupRole] | None) -> list[GroupMembership]:
         links = await _links(info, str(self.id), "in", *GROUP_ROLES)
-        found = [_membership(lk, _record(self, self._props)) for lk in links
-                 if lk.node.kind == "organization"]
+        found = [
+            _membership(lk, _record(self, self._props))
+            for lk in links
+            if lk.node.kind == "organization"
+        ]
         return [m for m in found if roles is None or m.role in roles]
 
     @strawberry.field(description="The initiatives it coordinates.")
@@ -429,28 +529,48 @@ class Event(MapNode):
     @classmethod
     def of(cls, r: MapRecord) -> "Event":
         p = r.props
-        return cls(**_base(r), event_kind=EventKind(p["kind"]), status=EventStatus(p["status"]),
-                   date=p.get("date"), end_date=p.get("end_date"), city=p.get("city"),
-                   description=p.get("description"), _props=p)
+        return cls(
+            **_base(r),
+            event_kind=EventKind(p["kind"]),
+            status=EventStatus(p["status"]),
+            date=p.get("date"),
+            end_date=p.get("end_date"),
+            city=p.get("city"),
+            description=p.get("description"),
+            _props=p,
+        )
 
     @strawberry.field
     async def country(self, info: Ctx) -> Country | None:
         found: list[Country] = await _ends(info, str(self.id), "out", "country", "HELD_IN")
         return found[0] if found else None
 
-    @strawberry.field(description="Organizations that attended, chaired, hosted, organized or sent apologies.")
-    async def participants(self, info: Ctx,
-                           roles: list[EventRole] | None = None) -> list[EventParticipation]:
+    @strawberry.field(
+        description="Organizations that attended, chaired, hosted, organized or sent apologies."
+    )
+    async def participants(
+        self, info: Ctx, roles: list[EventRole] | None = None
+    ) -> list[EventParticipation]:
         links = await _links(info, str(self.id), "in", *EVENT_ROLES)
-        found = [_attendance(lk, _record(self, self._props)) for lk in links
-                 if lk.node.kind == "organization"]
+        found = [
+            _attendance(lk, _record(self, self._props))
+            for lk in links
+            if lk.node.kind == "organization"
+        ]
         return [e for e in found if roles is None or e.role in roles]
 
 
 _BUILDERS: dict[str, Any] = {
-    "organization": Organization.of, "initiative": Initiative.of, "action-group": ActionGroup.of,
-    "country": Country.of, "region": Region.of, "sdg": Sdg.of, "sdg-target": SdgTarget.of,
-    "theme": Theme.of, "event": Event.of, "source": Source.of,
+    "organization": Organization.of,
+    "initiative": Initiative.of,
+    "action-group": ActionGroup.of,
+    "country": Country.of,
+    "region": Region.of,
+    "sdg": Sdg.of,
+    "sdg-target": SdgTarget.of,
+    "theme": Theme.of,
+    "event": Event.of,
+    "source": Source.of,
 }
 
 
@@ -459,5 +579,15 @@ def node_of(record: MapRecord) -> Any:
     return _BUILDERS[record.kind](record)
 
 
-ALL_TYPES = [Organization, Initiative, ActionGroup, Country, Region, Sdg, SdgTarget, Theme,
-             Event, Source]
+ALL_TYPES = [
+    Organization,
+    Initiative,
+    ActionGroup,
+    Country,
+    Region,
+    Sdg,
+    SdgTarget,
+    Theme,
+    Event,
+    Source,
+]
