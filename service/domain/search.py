@@ -20,7 +20,8 @@ class SearchHit:
 
 def lucene_query(text: str) -> str:
     """Every word of the text, matched as a whole word or as a prefix; all syntax escaped."""
-    words = [_SPECIAL.sub(r"\\\1", w) for w in _WORD.findall(text)]
+    # Lower case, so that words such as AND, OR and NOT are searched for, not obeyed.
+    words = [_SPECIAL.sub(r"\\\1", w.lower()) for w in _WORD.findall(text)]
     if not words:
         raise BadInput("text: give at least one word or number to search for")
     return " ".join(f"({w} OR {w}*)" for w in words[:20])

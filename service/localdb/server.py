@@ -124,13 +124,16 @@ def start(settings: Settings) -> Status:
         return status(settings)
     if _bolt_answers(settings):
         return status(settings)  # a server we did not start (Docker, a cluster) already answers
+    host, port = settings.bolt_host_port()
+    if host not in {"127.0.0.1", "localhost", "::1"}:
+        raise LocalServerError(f"nothing answers at {settings.neo4j_uri}; a local server is only "
+                               "started for 127.0.0.1, so check NEO4J_URI and the credentials")
     password = settings.neo4j_password.get_secret_value()
     if len(password) < 8:
         raise LocalServerError(
             "NEO4J_PASSWORD must be set (8 characters or more) in the environment"
         )
     java = _require("java", "to run Neo4j (Java 17 or later)")
-    host, port = settings.bolt_host_port()
     if _port_taken(host, port):
         raise LocalServerError(
             f"port {port} on {host} is taken by another program; "

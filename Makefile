@@ -1,0 +1,48 @@
+# Two commands on a fresh machine: `make run` (install, start Neo4j, load the seed, serve
+# on 127.0.0.1:8000) and `make test` (lint, type-check, and the test suite on a real Neo4j).
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: install run test neo4j seed serve stop clean
+
+install: $(INSTALLED) .env
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+# A random password for the local Neo4j, kept out of git (.gitignore lists .env).
+.env:
+	@umask 077; printf 'NEO4J_PASSWORD=%s\n' "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(18))')" > .env
+	@echo "Wrote .env with a random NEO4J_PASSWORD."
+
+# Docker compose where a Docker engine answers; the project's own local server elsewhere.
+neo4j: install
+	@if docker info >/dev/null 2>&1; then docker compose up -d --wait neo4j; \
+	else $(BIN)/a87map neo4j start; fi
+
+seed: neo4j
+	$(BIN)/a87map seed
+
+serve: install
+	$(BIN)/a87map serve --host 127.0.0.1 --port 8000
+
+run: seed serve
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+stop:
+	@if docker info >/dev/null 2>&1; then docker compose down; else $(BIN)/a87map neo4j stop; fi
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

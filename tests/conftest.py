@@ -1,0 +1,143 @@
+"""Test fixtures. Every integration and end-to-end test talks to a real Neo4j 5.26:
+
+1. `A87_TEST_NEO4J_URI` (with `A87_TEST_NEO4J_USER`, `A87_TEST_NEO4J_PASSWORD`) names a
+   server to use; the tests wipe the map's nodes on it, so never point it at real data.
+2. Else, where a Docker engine answers, pytest-docker brings up `docker-compose.yml`.
+3. Else the project's own local server is started on a free port, in a temporary folder,
+   with a random password, and stopped afterwards.
+
+The seed is loaded once per session; tests that change the graph put it back.
+"""
+
+import asyncio
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.api.app import create_app
+from service.config import PROJECT_ROOT, Settings
+from service.db import Database
+from service.localdb import server
+from service.runtime import open_database
+from service.seed.loader import load, prepare
+
+T = TypeVar("T")
+COMPOSE_PASSWORD = "compose-test-password"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _docker_engine_answers() -> bool:
+    if shutil.which("docker") is None:
+        return False
+    done = subprocess.run(["docker", "info"], capture_output=True, check=False, timeout=30)
+    return done.returncode == 0
+
+
+def _settings(**overrides: Any) -> Settings:
+    return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="session")
+def docker_compose_file() -> str:
+    return str(PROJECT_ROOT / "docker-compose.yml")
+
+
+@pytest.fixture(scope="session")
+def docker_setup() -> list[str]:
+    return ["up --build --wait -d neo4j"]
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(request: pytest.FixtureRequest,
+                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    uri = os.environ.get("A87_TEST_NEO4J_URI")
+    if uri:
+        yield _settings(neo4j_uri=uri,
+                        neo4j_user=os.environ.get("A87_TEST_NEO4J_USER", "neo4j"),
+                        neo4j_password=os.environ["A87_TEST_NEO4J_PASSWORD"])
+    elif _docker_engine_answers():
+        yield _compose_settings(request)
+    else:
+        yield from _local_settings(tmp_path_factory)
+
+
+def _compose_settings(request: pytest.FixtureRequest) -> Settings:
+    os.environ["NEO4J_PASSWORD"] = COMPOSE_PASSWORD
+    services = request.getfixturevalue("docker_services")
+    port = services.port_for("neo4j", 7687)
+    settings = _settings(neo4j_uri=f"bolt://127.0.0.1:{port}", neo4j_password=COMPOSE_PASSWORD)
+    services.wait_until_responsive(check=lambda: server.status(settings).bolt_answers,
+                                   timeout=180.0, pause=2.0)
+    return settings
+
+
+def _local_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    settings = _settings(
+        neo4j_uri=f"bolt://127.0.0.1:{_free_port()}",
+        neo4j_password=secrets.token_urlsafe(16),
+        local_neo4j_home=tmp_path_factory.mktemp("neo4j"),
+    )
+    server.start(settings)
+    try:
+        yield settings
+    finally:
+        server.stop(settings)
+
+
+def run_db(settings: Settings, work: Callable[[Database], Awaitable[T]]) -> T:
+    """Run `work` against the test database with a driver of its own."""
+
+    async def main() -> T:
+        async with open_database(settings, migrate_schema=True) as db:
+            return await work(db)
+
+    return asyncio.run(main())
+
+
+async def _wipe(db: Database) -> None:
+    await db.write("maintenance/wipe_map")
+
+
+@pytest.fixture(scope="session")
+def seeded(neo4j_settings: Settings) -> Settings:
+    """The test database, wiped and loaded with the seed."""
+    graph = prepare(neo4j_settings.seed_dir)
+
+    async def work(db: Database) -> None:
+        await _wipe(db)
+        await load(db, graph, neo4j_settings.load_batch_size)
+
+    run_db(neo4j_settings, work)
+    return neo4j_settings
+
+
+@pytest.fixture(scope="session")
+def client(seeded: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(seeded)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def gql(client: TestClient) -> Callable[..., dict[str, Any]]:
+    """Post a GraphQL query; return the whole response body."""
+
+    def ask(query: str, **variables: Any) -> dict[str, Any]:
+        response = client.post("/graphql", json={"query": query, "variables": variables})
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    return ask
