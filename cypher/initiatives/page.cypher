@@ -1,8 +1,9 @@
 // One page of initiatives matching every given filter (a null filter matches all), ordered
 // by name. The country filter also matches initiatives that operate in a region the country
 // lies in (the world included); the region filter matches initiatives in the region, in a
-// region inside it, or in one of its countries. An initiative with no dates counts as
-// active on any day; a partial date covers its whole month or year.
+// region inside it, or in one of its countries. For activeOn, known dates decide (a partial
+// date covers its whole month or year); a missing start counts as "since ever" only for
+// active or completed initiatives, and a missing end as "still running".
 // Parameters: $kind, $status, $theme, $sdgTarget, $country, $region, $actionGroup,
 //             $organization, $text, $activeOn, $skip, $limit
 // Returns: one row: total (int), page (list of {id, props})
@@ -20,8 +21,9 @@ WHERE ($kind IS NULL OR i.kind = $kind)
   AND ($actionGroup IS NULL OR EXISTS { (:ActionGroup {id: $actionGroup})-[:COORDINATES]->(i) })
   AND ($organization IS NULL OR EXISTS {
        (:Organization {id: $organization})-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i) })
-  AND ($activeOn IS NULL OR ((i.start_on IS NULL OR i.start_on <= $activeOn)
-                             AND (i.end_on IS NULL OR i.end_on >= $activeOn)))
+  AND ($activeOn IS NULL
+       OR ((i.start_on <= $activeOn OR (i.start_on IS NULL AND i.status IN ['active', 'completed']))
+           AND (i.end_on IS NULL OR i.end_on >= $activeOn)))
 WITH i ORDER BY toLower(i.name), i.id
 WITH collect(i) AS matched
 RETURN size(matched) AS total,

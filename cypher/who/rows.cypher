@@ -18,21 +18,23 @@ WHERE ($organizationType IS NULL OR o.type = $organizationType)
   AND ($theme IS NULL OR EXISTS { (i)-[:ADDRESSES]->(:Theme {id: $theme}) })
   AND ($sdgTarget IS NULL OR EXISTS { (i)-[:CONTRIBUTES_TO]->(:SdgTarget {id: $sdgTarget}) })
   AND ($actionGroup IS NULL OR EXISTS { (:ActionGroup {id: $actionGroup})-[:COORDINATES]->(i) })
-  AND ($activeOn IS NULL OR ((i.start_on IS NULL OR i.start_on <= $activeOn)
-                             AND (i.end_on IS NULL OR i.end_on >= $activeOn)))
+  AND ($activeOn IS NULL
+       OR ((i.start_on <= $activeOn OR (i.start_on IS NULL AND i.status IN ['active', 'completed']))
+           AND (i.end_on IS NULL OR i.end_on >= $activeOn)))
 OPTIONAL MATCH (i)-[:OPERATES_IN]->(place:MapNode)
 WITH countryRegions, regionPlaces, o, role, i,
-     collect({id: place.id, props: properties(place)}) AS places
+     collect(CASE WHEN place IS NULL THEN NULL ELSE {id: place.id, props: properties(place)} END) AS places
 WITH o, role, i, places, regionPlaces,
      [p IN places WHERE p.id = $country | p.id]
        + [r IN countryRegions WHERE any(p IN places WHERE p.id = r)] AS via
 WHERE ($country IS NULL OR size(via) > 0)
   AND ($region IS NULL OR any(p IN places WHERE p.id IN regionPlaces))
 OPTIONAL MATCH (i)-[:ADDRESSES]->(theme:Theme)
-WITH o, role, i, places, via, collect({id: theme.id, props: properties(theme)}) AS themes
+WITH o, role, i, places, via, collect(CASE WHEN theme IS NULL THEN NULL ELSE {id: theme.id, props: properties(theme)} END) AS themes
 OPTIONAL MATCH (i)-[:CONTRIBUTES_TO]->(target:SdgTarget)
 WITH o, role, i, places, via, themes,
-     collect({id: target.id, props: properties(target)}) AS sdgTargets
+     collect(CASE WHEN target IS NULL THEN NULL
+                  ELSE {id: target.id, props: properties(target)} END) AS sdgTargets
 OPTIONAL MATCH (src:Source {id: role.source})
 WITH o, role, i, places, via, themes, sdgTargets, src
 ORDER BY toLower(o.name), toLower(i.name), type(role)

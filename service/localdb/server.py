@@ -126,8 +126,10 @@ def start(settings: Settings) -> Status:
         return status(settings)  # a server we did not start (Docker, a cluster) already answers
     host, port = settings.bolt_host_port()
     if host not in {"127.0.0.1", "localhost", "::1"}:
-        raise LocalServerError(f"nothing answers at {settings.neo4j_uri}; a local server is only "
-                               "started for 127.0.0.1, so check NEO4J_URI and the credentials")
+        raise LocalServerError(
+            f"nothing answers at {settings.neo4j_uri}; a local server is only "
+            "started for 127.0.0.1, so check NEO4J_URI and the credentials"
+        )
     password = settings.neo4j_password.get_secret_value()
     if len(password) < 8:
         raise LocalServerError(

@@ -1,10 +1,15 @@
 """The schema, with strawberry's limits on query depth, aliases and tokens."""
 
-from typing import Any
+from collections.abc import Callable
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
 
 from service.api.graphql.errors import CountRoundTrips, log_errors
 from service.api.graphql.query import Query
@@ -12,12 +17,12 @@ from service.api.graphql.types import ALL_TYPES
 from service.config import Settings
 
 
-def _extensions(settings: Settings) -> list[Any]:
-    # strawberry accepts configured extension instances; its type hints only name classes.
+def _extensions(settings: Settings) -> list[type[SchemaExtension] | Callable[[], SchemaExtension]]:
+    """Factories, so each request gets fresh extension instances."""
     return [
-        QueryDepthLimiter(max_depth=settings.graphql_max_depth),
-        MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
-        MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
         CountRoundTrips,
     ]
 
