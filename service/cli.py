@@ -129,3 +129,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
         port=port,
         log_level=settings.log_level.lower(),
     )
+
+
+if __name__ == "__main__":
+    app()

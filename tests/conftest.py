@@ -16,7 +16,6 @@ import shutil
 import socket
 import subprocess
 from collections.abc import Awaitable, Callable, Iterator
-from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
@@ -61,13 +60,16 @@ def docker_setup() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def neo4j_settings(request: pytest.FixtureRequest,
-                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+def neo4j_settings(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Settings]:
     uri = os.environ.get("A87_TEST_NEO4J_URI")
     if uri:
-        yield _settings(neo4j_uri=uri,
-                        neo4j_user=os.environ.get("A87_TEST_NEO4J_USER", "neo4j"),
-                        neo4j_password=os.environ["A87_TEST_NEO4J_PASSWORD"])
+        yield _settings(
+            neo4j_uri=uri,
+            neo4j_user=os.environ.get("A87_TEST_NEO4J_USER", "neo4j"),
+            neo4j_password=os.environ["A87_TEST_NEO4J_PASSWORD"],
+        )
     elif _docker_engine_answers():
         yield _compose_settings(request)
     else:
@@ -79,8 +81,9 @@ def _compose_settings(request: pytest.FixtureRequest) -> Settings:
     services = request.getfixturevalue("docker_services")
     port = services.port_for("neo4j", 7687)
     settings = _settings(neo4j_uri=f"bolt://127.0.0.1:{port}", neo4j_password=COMPOSE_PASSWORD)
-    services.wait_until_responsive(check=lambda: server.status(settings).bolt_answers,
-                                   timeout=180.0, pause=2.0)
+    services.wait_until_responsive(
+        check=lambda: server.status(settings).bolt_answers, timeout=180.0, pause=2.0
+    )
     return settings
 
 

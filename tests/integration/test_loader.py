@@ -54,18 +54,24 @@ def test_loading_twice_changes_nothing(seeded: Settings) -> None:
 
 def test_an_edited_record_is_reported_as_updated(seeded: Settings, seed_copy: Path) -> None:
     path = seed_copy / "organizations.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "name: Free the Slaves", "name: Free the Slaves (edited)"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "name: Free the Slaves", "name: Free the Slaves (edited)"
+        ),
+        encoding="utf-8",
+    )
     try:
         report = _load(seeded, prepare(seed_copy))
         assert (report.nodes_created, report.nodes_updated) == (0, 1)
         assert _names(seeded, "organization:free-the-slaves") == {
-            "organization:free-the-slaves": "Free the Slaves (edited)"}
+            "organization:free-the-slaves": "Free the Slaves (edited)"
+        }
     finally:
         restored = _load(seeded, prepare(seeded.seed_dir))
     assert restored.nodes_updated == 1
     assert _names(seeded, "organization:free-the-slaves")["organization:free-the-slaves"] == (
-        "Free the Slaves")
+        "Free the Slaves"
+    )
 
 
 def test_a_bad_file_is_rejected_whole_and_nothing_is_written(
@@ -73,16 +79,21 @@ def test_a_bad_file_is_rejected_whole_and_nothing_is_written(
 ) -> None:
     before = _size(seeded)
     path = seed_copy / "organizations.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + (
-        "  - id: organization:new-valid-ngo\n    name: A valid new NGO\n    type: ngo\n"
-        "    cited:\n      - section: In attendance\n        note: Added by a test.\n"
-        "  - id: organization:bad-type\n    name: Bad\n    type: pirate\n"
-        "    cited:\n      - section: In attendance\n        note: Added by a test.\n"
-    ), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + (
+            "  - id: organization:new-valid-ngo\n    name: A valid new NGO\n    type: ngo\n"
+            "    cited:\n      - section: In attendance\n        note: Added by a test.\n"
+            "  - id: organization:bad-type\n    name: Bad\n    type: pirate\n"
+            "    cited:\n      - section: In attendance\n        note: Added by a test.\n"
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(SeedInvalid) as caught:
         _load(seeded, prepare(seed_copy))
     assert str(caught.value.problems[0]).startswith(
-        "organizations.yaml, record organizations[37] (organization:bad-type), field 'type'")
+        "organizations.yaml, record organizations[37] (organization:bad-type), field 'type'"
+    )
     assert _size(seeded) == before
     assert _names(seeded, "organization:new-valid-ngo") == {}
 
@@ -91,8 +102,12 @@ def test_a_failure_half_way_leaves_the_graph_as_it_was(seeded: Settings) -> None
     before = _size(seeded)
     seed = prepare(seeded.seed_dir)
     extra = NodeRow("organization:half-way", {"name": "Written before the failure", "type": "ngo"})
-    dangling = LinkRow("organization:half-way", "FUNDS", "initiative:does-not-exist",
-                       {"source": "source:gcg-2017-report"})
+    dangling = LinkRow(
+        "organization:half-way",
+        "FUNDS",
+        "initiative:does-not-exist",
+        {"source": "source:gcg-2017-report"},
+    )
     broken = SeedGraph(nodes=[*seed.nodes, extra], links=[*seed.links, dangling])
     with pytest.raises(LoadFailed, match="nothing was kept"):
         _load(seeded, broken)

@@ -10,8 +10,12 @@ from service.localdb import server
 
 
 def test_start_without_a_password_says_so(tmp_path: Path) -> None:
-    settings = Settings(_env_file=None, neo4j_uri="bolt://127.0.0.1:1",  # type: ignore[call-arg]
-                        neo4j_password="", local_neo4j_home=tmp_path)
+    settings = Settings(
+        _env_file=None,
+        neo4j_uri="bolt://127.0.0.1:1",  # type: ignore[call-arg]
+        neo4j_password="",
+        local_neo4j_home=tmp_path,
+    )
     with pytest.raises(server.LocalServerError, match="NEO4J_PASSWORD must be set"):
         server.start(settings)
 
@@ -20,23 +24,35 @@ def test_start_on_a_taken_port_says_so(neo4j_settings: Settings, tmp_path: Path)
     host, port = neo4j_settings.bolt_host_port()
     if host != "127.0.0.1":
         pytest.skip("the test server is not on this machine")
-    other = Settings(_env_file=None, neo4j_uri=neo4j_settings.neo4j_uri,  # type: ignore[call-arg]
-                     neo4j_password="not-the-password", local_neo4j_home=tmp_path)
-    with pytest.raises(server.LocalServerError, match=f"port {port} on 127.0.0.1 is taken"):
+    other = Settings(
+        _env_file=None,
+        neo4j_uri=neo4j_settings.neo4j_uri,  # type: ignore[call-arg]
+        neo4j_password="not-the-password",
+        local_neo4j_home=tmp_path,
+    )
+    with pytest.raises(server.LocalServerError, match=rf"port {port} on 127\.0\.0\.1 is taken"):
         server.start(other)
 
 
 def test_a_remote_uri_is_never_started_locally(tmp_path: Path) -> None:
-    settings = Settings(_env_file=None, neo4j_uri="bolt://192.0.2.1:7687",  # type: ignore[call-arg]
-                        neo4j_password="long-enough-password", local_neo4j_home=tmp_path,
-                        neo4j_connection_timeout_s=1)
-    with pytest.raises(server.LocalServerError, match="only started for 127.0.0.1"):
+    settings = Settings(
+        _env_file=None,
+        neo4j_uri="bolt://192.0.2.1:7687",  # type: ignore[call-arg]
+        neo4j_password="long-enough-password",
+        local_neo4j_home=tmp_path,
+        neo4j_connection_timeout_s=1,
+    )
+    with pytest.raises(server.LocalServerError, match=r"only started for 127\.0\.0\.1"):
         server.start(settings)
 
 
 def test_status_of_a_server_that_is_not_running(tmp_path: Path) -> None:
-    settings = Settings(_env_file=None, neo4j_uri="bolt://127.0.0.1:1",  # type: ignore[call-arg]
-                        neo4j_password="whatever-password", local_neo4j_home=tmp_path)
+    settings = Settings(
+        _env_file=None,
+        neo4j_uri="bolt://127.0.0.1:1",  # type: ignore[call-arg]
+        neo4j_password="whatever-password",
+        local_neo4j_home=tmp_path,
+    )
     status = server.status(settings)
     assert (status.running, status.bolt_answers) == (False, False)
     assert server.stop(settings) is False

@@ -24,11 +24,14 @@ def test_which_initiatives_the_ilo_leads_and_where(gql: Ask) -> None:
                                       provenance { section } } } }""")
     led = body["data"]["organization"]["initiatives"]
     assert {i["initiative"]["id"] for i in led} == {
-        "initiative:g20-joint-report-supply-chains", "initiative:supply-chains-priority-tool",
-        "initiative:supply-chains-good-practice"}
+        "initiative:g20-joint-report-supply-chains",
+        "initiative:supply-chains-priority-tool",
+        "initiative:supply-chains-good-practice",
+    }
     assert all(i["initiative"]["operatesIn"] == [{"id": "region:world"}] for i in led)
     assert {i["provenance"]["section"] for i in led} == {
-        "2. Partner Updates / Action Groups / Supply Chains"}
+        "2. Partner Updates / Action Groups / Supply Chains"
+    }
 
 
 def test_who_funds_the_knowledge_platform(gql: Ask) -> None:
@@ -37,10 +40,12 @@ def test_who_funds_the_knowledge_platform(gql: Ask) -> None:
     funders = body["data"]["initiative"]["participants"]
     assert {f["organization"]["id"] for f in funders} == {
         "organization:government-of-the-united-kingdom",
-        "organization:government-of-the-united-states"}
+        "organization:government-of-the-united-states",
+    }
     assert {f["organization"]["type"] for f in funders} == {"GOVERNMENT"}
     assert {f["provenance"]["section"] for f in funders} == {
-        "2. Partner Updates / Knowledge Platform (UN University)"}
+        "2. Partner Updates / Knowledge Platform (UN University)"
+    }
     assert all(f["provenance"]["note"] for f in funders)
 
 
@@ -49,8 +54,12 @@ def test_which_meeting_ohchr_sent_apologies_to(gql: Ask) -> None:
         events(roles: [SENT_APOLOGIES]) { event { id date city country { iso3 } }
                                           provenance { section } } } }""")
     [apology] = body["data"]["organization"]["events"]
-    assert apology["event"] == {"id": "event:gcg-1-buenos-aires-2017", "date": "2017-11-13",
-                                "city": "Buenos Aires", "country": {"iso3": "ARG"}}
+    assert apology["event"] == {
+        "id": "event:gcg-1-buenos-aires-2017",
+        "date": "2017-11-13",
+        "city": "Buenos Aires",
+        "country": {"iso3": "ARG"},
+    }
     assert apology["provenance"]["section"] == "In attendance"
 
 
@@ -60,7 +69,9 @@ def test_blocked_and_pending_partnerships_say_why(gql: Ask) -> None:
     [blocked] = body["data"]["actionGroup"]["partnerships"]
     assert (blocked["status"], blocked["organization"]["acronym"]) == ("BLOCKED", "IPCCLA")
     assert "member organization" in blocked["reason"]
-    assert blocked["provenance"]["section"] == "2. Partner Updates / Action Groups / Rural Development"
+    assert (
+        blocked["provenance"]["section"] == "2. Partner Updates / Action Groups / Rural Development"
+    )
 
 
 def test_every_node_answers_with_its_sources(gql: Ask) -> None:
@@ -69,5 +80,7 @@ def test_every_node_answers_with_its_sources(gql: Ask) -> None:
     node = body["data"]["node"]
     assert (node["kind"], node["name"]) == ("organization", "The Freedom Fund")
     assert {s["section"] for s in node["sources"]} == {
-        "2. Partner Updates / Secretariat", "2. Partner Updates / Civil Society"}
+        "2. Partner Updates / Secretariat",
+        "2. Partner Updates / Civil Society",
+    }
     assert {s["source"]["id"] for s in node["sources"]} == {"source:gcg-2017-report"}

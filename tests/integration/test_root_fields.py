@@ -30,43 +30,73 @@ def test_paging_through_organizations_visits_each_once(gql: Ask) -> None:
     assert len(seen) == len(set(seen)) == page["totalCount"] == 35
 
 
-@pytest.mark.parametrize(("given", "expected"), [
-    ({"type": "GOVERNMENT"}, {"organization:government-of-argentina",
-                              "organization:government-of-australia",
-                              "organization:government-of-peru",
-                              "organization:government-of-the-united-kingdom",
-                              "organization:government-of-the-united-states"}),
-    ({"text": "unicef"}, {"organization:unicef"}),
-    ({"country": "KHM"}, {"organization:sok-siphana-associates"}),
-    ({"actionGroup": "action-group:supply-chains"}, {
-        "organization:ilo", "organization:business-network-child-labour",
-        "organization:business-network-forced-labour"}),
-    ({"theme": "theme:rural-development"}, {"organization:fao"}),
-    ({"region": "region:un-south-america", "type": "GOVERNMENT"}, {
-        "organization:government-of-argentina", "organization:government-of-peru"}),
-    ({"sdgTarget": "5.2"}, set()),
-])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (
+            {"type": "GOVERNMENT"},
+            {
+                "organization:government-of-argentina",
+                "organization:government-of-australia",
+                "organization:government-of-peru",
+                "organization:government-of-the-united-kingdom",
+                "organization:government-of-the-united-states",
+            },
+        ),
+        ({"text": "unicef"}, {"organization:unicef"}),
+        ({"country": "KHM"}, {"organization:sok-siphana-associates"}),
+        (
+            {"actionGroup": "action-group:supply-chains"},
+            {
+                "organization:ilo",
+                "organization:business-network-child-labour",
+                "organization:business-network-forced-labour",
+            },
+        ),
+        ({"theme": "theme:rural-development"}, {"organization:fao"}),
+        (
+            {"region": "region:un-south-america", "type": "GOVERNMENT"},
+            {"organization:government-of-argentina", "organization:government-of-peru"},
+        ),
+        ({"sdgTarget": "5.2"}, set()),
+    ],
+)
 def test_organization_filters(gql: Ask, given: dict[str, str], expected: set[str]) -> None:
     page = gql(ORGS, filter=given, first=100)["data"]["organizations"]
     assert _ids(page) == expected
     assert page["totalCount"] == len(expected)
 
 
-@pytest.mark.parametrize(("given", "expected"), [
-    ({"kind": "TOOL"}, {"initiative:supply-chains-priority-tool"}),
-    ({"sdgTarget": "sdg-target:5.2"}, {"initiative:sdg-5-2-partnership"}),
-    ({"theme": "rural-development"}, set()),
-    ({"actionGroup": "action-group:migration"}, {"initiative:migration-knowledge-stocktake",
-                                                 "initiative:migration-strategic-work-plan"}),
-    ({"organization": "organization:unu"}, {"initiative:knowledge-platform"}),
-    ({"text": "G20", "status": "ACTIVE"}, {"initiative:g20-joint-report-supply-chains"}),
-    ({"activeOn": "2016-06-01", "kind": "RESEARCH", "status": "ACTIVE"}, {
-        "initiative:supply-chains-good-practice"}),  # the others start in 2017
-    ({"activeOn": "2017-06-01", "kind": "RESEARCH"}, {
-        "initiative:conflict-evidence-base", "initiative:supply-chains-good-practice",
-        "initiative:modern-slavery-in-migration-prevalence",
-        "initiative:global-estimates-modern-slavery"}),  # not the undated, planned stocktake
-])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ({"kind": "TOOL"}, {"initiative:supply-chains-priority-tool"}),
+        ({"sdgTarget": "sdg-target:5.2"}, {"initiative:sdg-5-2-partnership"}),
+        ({"theme": "rural-development"}, set()),
+        (
+            {"actionGroup": "action-group:migration"},
+            {
+                "initiative:migration-knowledge-stocktake",
+                "initiative:migration-strategic-work-plan",
+            },
+        ),
+        ({"organization": "organization:unu"}, {"initiative:knowledge-platform"}),
+        ({"text": "G20", "status": "ACTIVE"}, {"initiative:g20-joint-report-supply-chains"}),
+        (
+            {"activeOn": "2016-06-01", "kind": "RESEARCH", "status": "ACTIVE"},
+            {"initiative:supply-chains-good-practice"},
+        ),  # the others start in 2017
+        (
+            {"activeOn": "2017-06-01", "kind": "RESEARCH"},
+            {
+                "initiative:conflict-evidence-base",
+                "initiative:supply-chains-good-practice",
+                "initiative:modern-slavery-in-migration-prevalence",
+                "initiative:global-estimates-modern-slavery",
+            },
+        ),  # not the undated, planned stocktake
+    ],
+)
 def test_initiative_filters(gql: Ask, given: dict[str, str], expected: set[str]) -> None:
     page = gql(INITIATIVES, filter=given, first=100)["data"]["initiatives"]
     assert _ids(page) == expected
@@ -74,11 +104,16 @@ def test_initiative_filters(gql: Ask, given: dict[str, str], expected: set[str])
 
 def test_a_country_filter_takes_in_the_countrys_regions(gql: Ask) -> None:
     hungary = _ids(gql(INITIATIVES, filter={"country": "HUN"}, first=100)["data"]["initiatives"])
-    world = _ids(gql(INITIATIVES, filter={"region": "region:world"}, first=100)["data"]["initiatives"])
+    world = _ids(
+        gql(INITIATIVES, filter={"region": "region:world"}, first=100)["data"]["initiatives"]
+    )
     assert "initiative:regional-consultations-2017" in hungary  # via Europe and Central Asia
     assert hungary == world  # nothing in the seed works in Hungary alone
-    europe = _ids(gql(INITIATIVES, filter={"region": "region:ilo-europe-and-central-asia"},
-                      first=100)["data"]["initiatives"])
+    europe = _ids(
+        gql(INITIATIVES, filter={"region": "region:ilo-europe-and-central-asia"}, first=100)[
+            "data"
+        ]["initiatives"]
+    )
     assert europe == {"initiative:regional-consultations-2017"}
 
 
@@ -87,10 +122,14 @@ def test_who_is_doing_what_where_says_how_a_country_matched(gql: Ask) -> None:
         totalCount edges { node { organization { id } role initiative { id } matchedVia
           places { ... on Region { id } } themes { id } sdgTargets { code } sources { section } } } } }""")
     rows = [e["node"] for e in body["data"]["whoIsDoingWhatWhere"]["edges"]]
-    osce = next(r for r in rows if r["initiative"]["id"] == "initiative:regional-consultations-2017")
+    osce = next(
+        r for r in rows if r["initiative"]["id"] == "initiative:regional-consultations-2017"
+    )
     assert (osce["organization"]["id"], osce["role"]) == ("organization:osce", "PARTNERS_IN")
     assert osce["matchedVia"] == "region:ilo-europe-and-central-asia"
-    assert {"region:world", "region:ilo-europe-and-central-asia"} == {p["id"] for p in osce["places"]}
+    assert {"region:world", "region:ilo-europe-and-central-asia"} == {
+        p["id"] for p in osce["places"]
+    }
     assert [t["code"] for t in osce["sdgTargets"]] == ["8.7"]
     assert osce["sources"] == [{"section": "2. Partner Updates / Regional Organizations (OSCE)"}]
     assert all(r["organization"]["id"] in {"organization:osce", "organization:g20"} for r in rows)
@@ -99,13 +138,18 @@ def test_who_is_doing_what_where_says_how_a_country_matched(gql: Ask) -> None:
 def test_who_is_doing_what_where_by_theme(gql: Ask) -> None:
     body = gql("""{ whoIsDoingWhatWhere(where: {theme: "theme:migration"}) {
         edges { node { organization { id } role initiative { id } } } } }""")
-    rows = {(e["node"]["organization"]["id"], e["node"]["role"], e["node"]["initiative"]["id"])
-            for e in body["data"]["whoIsDoingWhatWhere"]["edges"]}
+    rows = {
+        (e["node"]["organization"]["id"], e["node"]["role"], e["node"]["initiative"]["id"])
+        for e in body["data"]["whoIsDoingWhatWhere"]["edges"]
+    }
     assert rows == {
         ("organization:ilo", "PARTNERS_IN", "initiative:modern-slavery-in-migration-prevalence"),
         ("organization:iom", "PARTNERS_IN", "initiative:modern-slavery-in-migration-prevalence"),
-        ("organization:walk-free-foundation", "PARTNERS_IN",
-         "initiative:modern-slavery-in-migration-prevalence"),
+        (
+            "organization:walk-free-foundation",
+            "PARTNERS_IN",
+            "initiative:modern-slavery-in-migration-prevalence",
+        ),
         ("organization:iom", "LEADS", "initiative:migration-knowledge-stocktake"),
     }
 
@@ -119,7 +163,10 @@ def test_single_lookups(gql: Ask) -> None:
     data = body["data"]
     assert data["country"]["id"] == "country:ARG"
     assert {r["id"] for r in data["country"]["regions"]} == {
-        "region:un-americas", "region:un-south-america", "region:ilo-americas"}
+        "region:un-americas",
+        "region:un-south-america",
+        "region:ilo-americas",
+    }
     assert "organization:uocra" in {o["id"] for o in data["country"]["organizations"]}
     assert {e["id"] for e in data["country"]["events"]} == {"event:gcg-1-buenos-aires-2017"}
     assert data["sdgTarget"]["goal"] == {"number": 8, "name": "Decent work and economic growth"}
@@ -135,9 +182,13 @@ def test_lists(gql: Ask) -> None:
         events(filter: {status: PLANNED}) { id date } }""")
     data = body["data"]
     assert {g["id"] for g in data["actionGroups"]} == {
-        "action-group:conflict-humanitarian-settings", "action-group:migration",
-        "action-group:supply-chains", "action-group:rural-development"}
-    assert "ARG" in {c["iso3"] for c in data["countries"]} and len(data["countries"]) == 14
+        "action-group:conflict-humanitarian-settings",
+        "action-group:migration",
+        "action-group:supply-chains",
+        "action-group:rural-development",
+    }
+    assert "ARG" in {c["iso3"] for c in data["countries"]}
+    assert len(data["countries"]) == 14
     assert [t["code"] for t in data["sdgTargets"]][-4:] == ["8.9", "8.10", "8.a", "8.b"]
     assert len(data["themes"]) == 13
     assert data["events"][0]["date"] == "2018"  # dated first, then undated
@@ -145,7 +196,9 @@ def test_lists(gql: Ask) -> None:
 
 
 def test_search_ranks_hits_of_every_kind(gql: Ask) -> None:
-    hits = gql('{ search(text: "knowledge platform", first: 5) { id kind score } }')["data"]["search"]
+    hits = gql('{ search(text: "knowledge platform", first: 5) { id kind score } }')["data"][
+        "search"
+    ]
     assert hits[0]["id"] == "initiative:knowledge-platform"
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     assert "organization:unu" in {h["id"] for h in hits}
@@ -156,7 +209,8 @@ def test_graph_is_bounded_and_drawable(gql: Ask) -> None:
         focus truncated nodes { id kind label } edges { id source target type } } }""")
     graph = body["data"]["graph"]
     ids = {n["id"] for n in graph["nodes"]}
-    assert len(ids) == 12 and graph["truncated"] is True
+    assert len(ids) == 12
+    assert graph["truncated"] is True
     assert "organization:ilo" in ids
     assert all(e["source"] in ids and e["target"] in ids for e in graph["edges"])
     assert "CITED_IN" not in {e["type"] for e in graph["edges"]}
@@ -169,4 +223,5 @@ def test_graph_filters_kinds(gql: Ask) -> None:
     assert graph["truncated"] is False
     assert {n["kind"] for n in graph["nodes"][1:]} == {"organization"}
     assert {"organization:iom", "organization:unicef", "organization:unhcr"} <= {
-        n["id"] for n in graph["nodes"]}
+        n["id"] for n in graph["nodes"]
+    }

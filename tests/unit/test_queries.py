@@ -38,7 +38,8 @@ def test_no_cypher_outside_the_cypher_folder() -> None:
     """Statements live in cypher/, never as strings in the package."""
     keywords = ("MATCH (", "MERGE (", "DETACH DELETE", "CREATE (")
     offenders = [
-        path.name for path in Path(PROJECT_ROOT / "service").rglob("*.py")
+        path.name
+        for path in Path(PROJECT_ROOT / "service").rglob("*.py")
         if any(k in path.read_text(encoding="utf-8") for k in keywords)
     ]
     assert offenders == []
