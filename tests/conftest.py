@@ -32,7 +32,8 @@ T = TypeVar("T")
 COMPOSE_PASSWORD = "compose-test-password"
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -45,7 +46,8 @@ def _docker_engine_answers() -> bool:
     return done.returncode == 0
 
 
-def _settings(**overrides: Any) -> Settings:
+def settings_for_tests(**overrides: Any) -> Settings:
+    """Settings from the arguments and the environment, never from a developer's .env."""
     return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]
 
 
@@ -65,7 +67,7 @@ def neo4j_settings(
 ) -> Iterator[Settings]:
     uri = os.environ.get("A87_TEST_NEO4J_URI")
     if uri:
-        yield _settings(
+        yield settings_for_tests(
             neo4j_uri=uri,
             neo4j_user=os.environ.get("A87_TEST_NEO4J_USER", "neo4j"),
             neo4j_password=os.environ["A87_TEST_NEO4J_PASSWORD"],
@@ -80,7 +82,9 @@ def _compose_settings(request: pytest.FixtureRequest) -> Settings:
     os.environ["NEO4J_PASSWORD"] = COMPOSE_PASSWORD
     services = request.getfixturevalue("docker_services")
     port = services.port_for("neo4j", 7687)
-    settings = _settings(neo4j_uri=f"bolt://127.0.0.1:{port}", neo4j_password=COMPOSE_PASSWORD)
+    settings = settings_for_tests(
+        neo4j_uri=f"bolt://127.0.0.1:{port}", neo4j_password=COMPOSE_PASSWORD
+    )
     services.wait_until_responsive(
         check=lambda: server.status(settings).bolt_answers, timeout=180.0, pause=2.0
     )
@@ -88,8 +92,8 @@ def _compose_settings(request: pytest.FixtureRequest) -> Settings:
 
 
 def _local_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
-    settings = _settings(
-        neo4j_uri=f"bolt://127.0.0.1:{_free_port()}",
+    settings = settings_for_tests(
+        neo4j_uri=f"bolt://127.0.0.1:{free_port()}",
         neo4j_password=secrets.token_urlsafe(16),
         local_neo4j_home=tmp_path_factory.mktemp("neo4j"),
     )

@@ -51,27 +51,27 @@ def prepare(seed_dir: Path) -> SeedGraph:
 async def load(
     db: Database, graph: SeedGraph, batch_size: int, progress: Progress | None = None
 ) -> LoadReport:
-    report = LoadReport(nodes=len(graph.nodes), relationships=len(graph.links))
-    total, done = len(graph.nodes) + len(graph.links), 0
+    """Nodes first, then relationships (which need their ends), all in one transaction."""
+    nodes = [n.as_parameter() for n in graph.nodes]
+    links = [link.as_parameter() for link in graph.links]
+    total, done = len(nodes) + len(links), 0
+    counts: dict[str, tuple[int, int]] = {}
     async with db.transaction() as tx:
-        for batch in _batches(graph.nodes, batch_size):
-            created, updated = await _write(
-                tx, "seed/merge_nodes", [n.as_parameter() for n in batch]
-            )
-            report.nodes_created += created
-            report.nodes_updated += updated
-            done += len(batch)
-            if progress:
-                progress(done, total)
-        for links in _batches(graph.links, batch_size):
-            created, updated = await _write(
-                tx, "seed/merge_links", [link.as_parameter() for link in links]
-            )
-            report.relationships_created += created
-            report.relationships_updated += updated
-            done += len(links)
-            if progress:
-                progress(done, total)
+        for query, rows in (("seed/merge_nodes", nodes), ("seed/merge_links", links)):
+            created = updated = 0
+            for batch in _batches(rows, batch_size):
+                batch_created, batch_updated = await _write(tx, query, list(batch))
+                created, updated = created + batch_created, updated + batch_updated
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+            counts[query] = (created, updated)
+    report = LoadReport(
+        *counts["seed/merge_nodes"],
+        *counts["seed/merge_links"],
+        nodes=len(nodes),
+        relationships=len(links),
+    )
     log.info("seed_loaded", **report.__dict__)
     return report
 

@@ -1,7 +1,6 @@
 """The service as users run it: `a87map serve` in its own process, over real HTTP."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -11,19 +10,14 @@ import httpx
 import pytest
 
 from service.config import PROJECT_ROOT, Settings
+from tests.conftest import free_port
 
 pytestmark = pytest.mark.e2e
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(seeded: Settings) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "NEO4J_URI": seeded.neo4j_uri,

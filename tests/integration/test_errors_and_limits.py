@@ -1,7 +1,6 @@
 """What a client sees when it asks something wrong, too much, or while Neo4j is down:
 a coded GraphQL error that says what is wrong, never a 500 or a stack trace."""
 
-import socket
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -10,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from service.api.app import create_app
 from service.config import Settings
+from tests.conftest import free_port
 
 Ask = Callable[..., dict[str, Any]]
 
@@ -109,17 +109,11 @@ def test_too_many_aliases_are_refused(gql: Ask) -> None:
     assert "aliases" in message.lower()
 
 
-def _unused_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def client_without_database(neo4j_settings: Settings) -> Iterator[TestClient]:
     down = neo4j_settings.model_copy(
         update={
-            "neo4j_uri": f"bolt://127.0.0.1:{_unused_port()}",
+            "neo4j_uri": f"bolt://127.0.0.1:{free_port()}",
             "neo4j_connection_timeout_s": 2.0,
         }
     )

@@ -7,12 +7,12 @@ import pytest
 
 from service.config import Settings
 from service.localdb import server
+from tests.conftest import settings_for_tests
 
 
 def test_start_without_a_password_says_so(tmp_path: Path) -> None:
-    settings = Settings(
-        _env_file=None,
-        neo4j_uri="bolt://127.0.0.1:1",  # type: ignore[call-arg]
+    settings = settings_for_tests(
+        neo4j_uri="bolt://127.0.0.1:1",
         neo4j_password="",
         local_neo4j_home=tmp_path,
     )
@@ -24,9 +24,8 @@ def test_start_on_a_taken_port_says_so(neo4j_settings: Settings, tmp_path: Path)
     host, port = neo4j_settings.bolt_host_port()
     if host != "127.0.0.1":
         pytest.skip("the test server is not on this machine")
-    other = Settings(
-        _env_file=None,
-        neo4j_uri=neo4j_settings.neo4j_uri,  # type: ignore[call-arg]
+    other = settings_for_tests(
+        neo4j_uri=neo4j_settings.neo4j_uri,
         neo4j_password="not-the-password",
         local_neo4j_home=tmp_path,
     )
@@ -35,9 +34,8 @@ def test_start_on_a_taken_port_says_so(neo4j_settings: Settings, tmp_path: Path)
 
 
 def test_a_remote_uri_is_never_started_locally(tmp_path: Path) -> None:
-    settings = Settings(
-        _env_file=None,
-        neo4j_uri="bolt://192.0.2.1:7687",  # type: ignore[call-arg]
+    settings = settings_for_tests(
+        neo4j_uri="bolt://192.0.2.1:7687",
         neo4j_password="long-enough-password",
         local_neo4j_home=tmp_path,
         neo4j_connection_timeout_s=1,
@@ -47,9 +45,8 @@ def test_a_remote_uri_is_never_started_locally(tmp_path: Path) -> None:
 
 
 def test_status_of_a_server_that_is_not_running(tmp_path: Path) -> None:
-    settings = Settings(
-        _env_file=None,
-        neo4j_uri="bolt://127.0.0.1:1",  # type: ignore[call-arg]
+    settings = settings_for_tests(
+        neo4j_uri="bolt://127.0.0.1:1",
         neo4j_password="whatever-password",
         local_neo4j_home=tmp_path,
     )
