@@ -14,6 +14,7 @@ LABELS: Final[dict[str, str]] = {
     "theme": "Theme",
     "event": "Event",
     "source": "Source",
+    "need": "NeedEstimate",
 }
 KINDS: Final[dict[str, str]] = {label: kind for kind, label in LABELS.items()}
 

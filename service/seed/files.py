@@ -12,6 +12,7 @@ from service.seed.models import (
     ActionGroupsFile,
     EventsFile,
     InitiativesFile,
+    NeedFile,
     OrganizationsFile,
     RelationshipsFile,
     SdgFile,
@@ -28,6 +29,7 @@ FILES: dict[str, type[BaseModel]] = {
     "initiatives.yaml": InitiativesFile,
     "events.yaml": EventsFile,
     "relationships.yaml": RelationshipsFile,
+    "need.yaml": NeedFile,
 }
 M = TypeVar("M", bound=BaseModel)
 
@@ -68,6 +70,7 @@ class SeedFiles:
     initiatives: InitiativesFile
     events: EventsFile
     relationships: RelationshipsFile
+    need: NeedFile
 
 
 def read_seed(directory: Path) -> SeedFiles:

@@ -41,6 +41,8 @@ ENDPOINTS: dict[str, tuple[set[str], set[str]]] = {
     "ADDRESSES": ({"initiative", "organization"}, {"theme"}),
     "FOCUSES_ON": ({"action-group"}, {"theme"}),
     "HELD_IN": ({"event"}, {"country"}),
+    "FOR_REGION": ({"need"}, {"region"}),
+    "FOR_THEME": ({"need"}, {"theme"}),
     "FOLLOWS_UP": ({"initiative"}, {"initiative"}),
     "LINKED_WITH": ({"initiative"}, {"initiative"}),
 }
@@ -110,6 +112,7 @@ def build_graph(files: SeedFiles) -> SeedGraph:
     _add_reference(builder)
     _add_records(builder)
     _add_relationships(builder)
+    _add_needs(builder)
     _check_links(builder)
     if builder.problems:
         raise SeedInvalid(builder.problems)
@@ -257,6 +260,43 @@ def _add_relationships(b: _Builder) -> None:
                 f"{record}.relationships[{r}]",
                 LinkRow(rel.from_, rel.type, rel.to, props),
             )
+
+
+def _add_needs(b: _Builder) -> None:
+    """One NeedEstimate node per region, measure and data year, tied to region and theme."""
+    for e, estimate in enumerate(b.files.need.estimates, 1):
+        record = f"estimates[{e}]"
+        if not b._citation_ok("need.yaml", record, "source", estimate.source, ""):
+            continue
+        measure = estimate.measure.lower().replace(" ", "-")
+        for region, value in estimate.values.items():
+            region_id = reference.region_id("ILO region", region)
+            node_id = f"need:{measure}-{estimate.data_year}-{region_id.removeprefix('region:')}"
+            b.add_node(
+                "need.yaml",
+                NodeRow(
+                    node_id,
+                    {
+                        "name": f"{estimate.measure} in {region}, {estimate.data_year}",
+                        "measure": estimate.measure,
+                        "unit": estimate.unit,
+                        "value": value,
+                        "data_year": estimate.data_year,
+                        "region": region,
+                    },
+                ),
+            )
+            b.links.append(
+                cited_in(
+                    node_id,
+                    estimate.source,
+                    None,
+                    f"{estimate.measure}, {region}, {estimate.data_year} data.",
+                )
+            )
+            provenance = {"source": estimate.source}
+            b.link("need.yaml", record, LinkRow(node_id, "FOR_REGION", region_id, provenance))
+            b.link("need.yaml", record, LinkRow(node_id, "FOR_THEME", estimate.theme, provenance))
 
 
 def _relationship_props(b: _Builder, record: str, rel: RelationshipRecord) -> dict[str, Any]:

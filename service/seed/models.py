@@ -55,6 +55,16 @@ InitiativeKind = Literal[
     "website",
 ]
 InitiativeStatus = Literal["proposed", "planned", "active", "completed"]
+# The kind of work, as overlap scoring compares it (an initiative may do several).
+WorkType = Literal[
+    "research",
+    "data_collection",
+    "mapping",
+    "platform",
+    "capacity_building",
+    "advocacy",
+    "coordination",
+]
 EventKind = Literal["meeting", "consultation", "workshop", "conference", "convening"]
 EventStatus = Literal["held", "planned", "recurring"]
 
@@ -96,6 +106,7 @@ class ActionGroupRecord(Record):
 class InitiativeRecord(Record):
     kind: InitiativeKind
     status: InitiativeStatus
+    work: Annotated[list[WorkType], Field(min_length=1)]
     start: PartialDate | None = None
     end: PartialDate | None = None
     operates_in: list[MapId] = []
@@ -214,3 +225,23 @@ class SdgGoal(Strict):
 
 class SdgFile(Strict):
     goals: Annotated[list[SdgGoal], Field(min_length=17, max_length=17)]
+
+
+IloRegion = Literal[
+    "Africa", "Americas", "Arab States", "Asia and the Pacific", "Europe and Central Asia"
+]
+
+
+class NeedEstimate(Strict):
+    """One published set of prevalence figures by ILO region."""
+
+    measure: Text
+    theme: MapId
+    unit: Text
+    data_year: Annotated[int, Field(ge=1990, le=2100)]
+    source: MapId
+    values: dict[IloRegion, Annotated[float, Field(ge=0)]]
+
+
+class NeedFile(Strict):
+    estimates: list[NeedEstimate]

@@ -10,9 +10,11 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
+from strawberry.tools import merge_types
 
+from service.api.graphql.analysis import AnalysisQuery
 from service.api.graphql.errors import CountRoundTrips, log_errors
-from service.api.graphql.query import Query
+from service.api.graphql.query import Query as MapQuery
 from service.api.graphql.types import ALL_TYPES
 from service.config import Settings
 
@@ -36,7 +38,7 @@ class MapSchema(strawberry.Schema):
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     return MapSchema(
-        query=Query,
+        query=merge_types("Query", (MapQuery, AnalysisQuery)),
         types=ALL_TYPES,
         extensions=_extensions(settings),
     )

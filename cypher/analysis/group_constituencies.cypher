@@ -1,0 +1,19 @@
+// The members of each action group and Alliance body (chairs, members, supporters) with
+// their organization type, and the organizations whose partnership with it is blocked or
+// pending, with status and reason.
+// Parameters: none
+// Returns: one row per group: group {id, props}, members (list of {id, name, type}),
+//          partnerships (list of {id, name, type, status, reason})
+MATCH (g:ActionGroup)
+CALL (g) {
+  OPTIONAL MATCH (o:Organization)-[:CHAIRS|MEMBER_OF|SUPPORTS]->(g)
+  RETURN collect(DISTINCT CASE WHEN o IS NULL THEN NULL
+                              ELSE {id: o.id, name: o.name, type: o.type} END) AS members
+}
+CALL (g) {
+  OPTIONAL MATCH (o:Organization)-[p:PARTNERSHIP_WITH]->(g)
+  RETURN collect(CASE WHEN o IS NULL THEN NULL ELSE {id: o.id, name: o.name, type: o.type,
+                      status: p.status, reason: p.reason} END) AS partnerships
+}
+RETURN {id: g.id, props: properties(g)} AS group, members, partnerships
+ORDER BY toLower(g.name)

@@ -1,0 +1,16 @@
+// What overlap scoring compares about each initiative: places (and the regions around its
+// countries), themes, SDG targets, organizations, coordinating action groups, kind of work,
+// dates and text.
+// Parameters: $ids (initiative ids)
+// Returns: one row per initiative found: id, props, places, around, themes, targets,
+//          organizations, actionGroups
+UNWIND $ids AS id
+MATCH (i:Initiative {id: id})
+RETURN i.id AS id, properties(i) AS props,
+       [(i)-[:OPERATES_IN]->(p) | p.id] AS places,
+       [(i)-[:OPERATES_IN]->(:Country)-[:IN_REGION*1..2]->(r:Region)
+          WHERE r.id <> 'region:world' | r.id] AS around,
+       [(i)-[:ADDRESSES]->(t:Theme) | t.id] AS themes,
+       [(i)-[:CONTRIBUTES_TO]->(s) | s.id] AS targets,
+       [(i)<-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]-(o:Organization) | o.id] AS organizations,
+       [(i)<-[:COORDINATES]-(g:ActionGroup) | g.id] AS actionGroups

@@ -1,0 +1,104 @@
+"""Initiatives that look like the same work: candidate pairs blocked in Cypher, scored in
+Python (service/scoring/overlap.py), and grouped into clusters of likely duplicates."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from service.db import Database
+from service.domain.errors import BadInput
+from service.domain.filters import country_id, map_id, require_existing
+from service.domain.records import MapRecord
+from service.scoring import overlap as scoring
+
+MAX_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    a: MapRecord
+    b: MapRecord
+    overlap: scoring.Overlap
+
+
+@dataclass(frozen=True)
+class Cluster:
+    initiatives: list[MapRecord]
+    pairs: list[ScoredPair]
+
+
+def _profile(row: dict[str, Any]) -> scoring.Profile:
+    props = row["props"]
+    return scoring.Profile(
+        id=row["id"],
+        text=f"{props.get('name', '')}. {props.get('description') or ''}",
+        places=frozenset(row["places"]),
+        around=frozenset(row["around"]),
+        themes=frozenset(row["themes"]),
+        targets=frozenset(row["targets"]),
+        organizations=frozenset(row["organizations"]),
+        action_groups=frozenset(row["actionGroups"]),
+        work=frozenset(props.get("work") or []),
+        start=_date(props.get("start_on")),
+        end=_date(props.get("end_on")),
+    )
+
+
+def _date(value: Any) -> date | None:
+    return None if value is None else date(value.year, value.month, value.day)
+
+
+def _check(min_score: float, limit: int) -> None:
+    if not 0 <= min_score <= 1:
+        raise BadInput(f"minScore: must be between 0 and 1, not {min_score}")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadInput(f"limit: must be between 1 and {MAX_LIMIT}, not {limit}")
+
+
+async def scored_pairs(
+    db: Database, min_score: float, theme: str | None = None, country: str | None = None
+) -> list[ScoredPair]:
+    """Every candidate pair scoring at least `min_score`, best first."""
+    theme_id = map_id("theme", theme) if theme else None
+    place_id = country_id(country) if country else None
+    await require_existing(db, {k: v for k, v in (("theme", theme_id), ("country", place_id)) if v})
+    pairs = await db.read("overlaps/candidates", theme=theme_id, country=place_id)
+    ids = sorted({row["a"] for row in pairs} | {row["b"] for row in pairs})
+    rows = await db.read("overlaps/profiles", ids=ids) if ids else []
+    profiles = {row["id"]: _profile(row) for row in rows}
+    records = {row["id"]: MapRecord.from_row(row) for row in rows}
+    found = []
+    for row in pairs:
+        result = scoring.score(profiles[row["a"]], profiles[row["b"]])
+        if result.score >= min_score:
+            found.append(ScoredPair(records[row["a"]], records[row["b"]], result))
+    return sorted(found, key=lambda p: (-p.overlap.score, p.a.id, p.b.id))
+
+
+async def overlaps(
+    db: Database, min_score: float, theme: str | None, country: str | None, limit: int
+) -> list[ScoredPair]:
+    _check(min_score, limit)
+    return (await scored_pairs(db, min_score, theme, country))[:limit]
+
+
+async def duplicate_clusters(db: Database, min_score: float) -> list[Cluster]:
+    """Groups of initiatives joined by overlaps at or above `min_score`, largest first."""
+    _check(min_score, 1)
+    pairs = await scored_pairs(db, min_score)
+    graph: nx.Graph[str] = nx.Graph()
+    for pair in pairs:
+        graph.add_edge(pair.a.id, pair.b.id, pair=pair)
+    records = {p.a.id: p.a for p in pairs} | {p.b.id: p.b for p in pairs}
+    clusters = []
+    for members in nx.connected_components(graph):
+        inside = [data["pair"] for _, _, data in graph.subgraph(members).edges(data=True)]
+        clusters.append(
+            Cluster(
+                [records[i] for i in sorted(members)],
+                sorted(inside, key=lambda p: -p.overlap.score),
+            )
+        )
+    return sorted(clusters, key=lambda c: (-len(c.initiatives), c.initiatives[0].id))

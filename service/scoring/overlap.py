@@ -1,0 +1,131 @@
+"""How alike two initiatives are: a score between 0 and 1 made of weighted facets, each
+reported as a reason. Changing a weight or a rule means changing VERSION."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz, utils
+
+VERSION = "overlap-1"
+
+# Each facet's share of the score; they sum to 1.
+WEIGHTS: dict[str, float] = {
+    "places": 0.15,  # the same countries or regions
+    "themes": 0.20,
+    "sdg_targets": 0.05,  # nearly everything here serves 8.7, so it says little
+    "organizations": 0.15,  # the same organizations leading, funding or partnering
+    "work": 0.20,  # the same kind of work: research, mapping, platform, coordination...
+    "time": 0.05,  # overlapping time spans
+    "description": 0.20,  # how alike the names and descriptions read
+}
+# Pairs at or above this score are flagged as likely duplicates. On the seed, 0.42 flags the
+# evidence bases, the mapping tools and the anti-trafficking platforms the report describes,
+# and nothing unrelated (tests/integration/test_overlaps.py holds the expected pairs).
+DEFAULT_MIN_SCORE = 0.42
+# A country of one inside a region of the other counts as this much of a shared place;
+# two initiatives that both work worldwide, as this much.
+CONTAINED_PLACE = 0.5
+BOTH_WORLDWIDE = 0.5
+# Sharing a coordinating action group counts as this much of a shared organization.
+SHARED_ACTION_GROUP = 0.5
+# Fuzzy text ratios of unrelated English texts rarely fall below this; it is read as zero.
+TEXT_BASELINE = 0.35
+# When either span is unknown, a time overlap is this likely.
+UNKNOWN_TIME = 0.5
+WORLD = "region:world"
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    text: str
+    places: frozenset[str]
+    around: frozenset[str]  # regions containing its countries (not the world)
+    themes: frozenset[str]
+    targets: frozenset[str]
+    organizations: frozenset[str]
+    action_groups: frozenset[str]
+    work: frozenset[str]
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True)
+class Reason:
+    facet: str
+    weight: float
+    similarity: float
+    shared: tuple[str, ...]
+
+    @property
+    def contribution(self) -> float:
+        return self.weight * self.similarity
+
+
+@dataclass(frozen=True)
+class Overlap:
+    a: str
+    b: str
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def place_similarity(a: Profile, b: Profile) -> tuple[float, tuple[str, ...]]:
+    specific_a, specific_b = a.places - {WORLD}, b.places - {WORLD}
+    shared = specific_a & specific_b
+    if shared:
+        return jaccard(specific_a, specific_b), tuple(sorted(shared))
+    contained = (specific_a & b.around) | (specific_b & a.around)
+    if contained:
+        return CONTAINED_PLACE, tuple(sorted(contained))
+    if WORLD in a.places and WORLD in b.places:
+        return BOTH_WORLDWIDE, (WORLD,)
+    return 0.0, ()
+
+
+def organization_similarity(a: Profile, b: Profile) -> tuple[float, tuple[str, ...]]:
+    shared = a.organizations & b.organizations
+    groups = a.action_groups & b.action_groups
+    similarity = max(
+        jaccard(a.organizations, b.organizations), SHARED_ACTION_GROUP if groups else 0
+    )
+    return similarity, tuple(sorted(shared | groups))
+
+
+def time_similarity(a: Profile, b: Profile) -> float:
+    """1 if the spans meet, 0 if they do not; an open end runs on for ever."""
+    if not (a.start or a.end) or not (b.start or b.end):
+        return UNKNOWN_TIME
+    latest_start = max(a.start or date.min, b.start or date.min)
+    earliest_end = min(a.end or date.max, b.end or date.max)
+    return 1.0 if latest_start <= earliest_end else 0.0
+
+
+def text_similarity(a: str, b: str) -> float:
+    ratio = fuzz.token_sort_ratio(a, b, processor=utils.default_process) / 100
+    return max(0.0, (ratio - TEXT_BASELINE) / (1 - TEXT_BASELINE))
+
+
+def score(a: Profile, b: Profile) -> Overlap:
+    places, shared_places = place_similarity(a, b)
+    organizations, shared_organizations = organization_similarity(a, b)
+    parts = {
+        "places": (places, shared_places),
+        "themes": (jaccard(a.themes, b.themes), tuple(sorted(a.themes & b.themes))),
+        "sdg_targets": (jaccard(a.targets, b.targets), tuple(sorted(a.targets & b.targets))),
+        "organizations": (organizations, shared_organizations),
+        "work": (jaccard(a.work, b.work), tuple(sorted(a.work & b.work))),
+        "time": (time_similarity(a, b), ()),
+        "description": (text_similarity(a.text, b.text), ()),
+    }
+    reasons = tuple(
+        Reason(facet, WEIGHTS[facet], round(similarity, 3), shared)
+        for facet, (similarity, shared) in parts.items()
+        if similarity > 0
+    )
+    total = round(sum(r.contribution for r in reasons), 3)
+    return Overlap(a.id, b.id, total, tuple(sorted(reasons, key=lambda r: -r.contribution)))
