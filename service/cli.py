@@ -12,12 +12,19 @@ import uvicorn
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from service import reports
 from service.config import Settings, get_settings
 from service.db import DatabaseUnavailable
+from service.domain import coverage, overlaps
+from service.domain.coverage import PlaceCoverage
+from service.domain.errors import BadInput
+from service.domain.overlaps import ScoredPair
 from service.localdb import server
 from service.logs import configure_logging
 from service.migrations import migrate as apply_migrations
 from service.runtime import open_database
+from service.scoring import coverage as coverage_scoring
+from service.scoring import overlap as overlap_scoring
 from service.seed.files import SeedInvalid
 from service.seed.loader import LoadFailed, LoadReport, load, prepare
 
@@ -26,10 +33,14 @@ neo4j_app = typer.Typer(
     help="The local Neo4j server, for machines without Docker.", no_args_is_help=True
 )
 app.add_typer(neo4j_app, name="neo4j")
+report_app = typer.Typer(
+    help="Overlaps and coverage gaps, as tables, CSV or JSON.", no_args_is_help=True
+)
+app.add_typer(report_app, name="report")
 console = Console()
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
-_EXPECTED = (server.LocalServerError, DatabaseUnavailable, SeedInvalid, LoadFailed)
+_EXPECTED = (server.LocalServerError, DatabaseUnavailable, SeedInvalid, LoadFailed, BadInput)
 
 
 def _settings() -> Settings:
@@ -115,6 +126,80 @@ def seed(
         f"Nodes: {report.nodes_created} created, {report.nodes_updated} updated, "
         f"{report.nodes} in the seed. Relationships: {report.relationships_created} created, "
         f"{report.relationships_updated} updated, {report.relationships} in the seed."
+    )
+
+
+CsvOption = Annotated[Path | None, typer.Option("--csv", help="Also write the rows as CSV here")]
+JsonOption = Annotated[Path | None, typer.Option("--json", help="Also write the rows as JSON here")]
+
+
+def _emit(
+    title: str,
+    rows: list[reports.Row],
+    columns: list[str],
+    csv_path: Path | None,
+    json_path: Path | None,
+) -> None:
+    console.print(reports.table(title, rows, columns))
+    if csv_path:
+        reports.write_csv(csv_path, rows)
+        console.print(f"Wrote {len(rows)} rows to {csv_path}")
+    if json_path:
+        reports.write_json(json_path, rows)
+        console.print(f"Wrote {len(rows)} rows to {json_path}")
+
+
+@report_app.command("overlaps")
+def report_overlaps(
+    min_score: float = overlap_scoring.REVIEW_MIN_SCORE,
+    limit: int = 20,
+    theme: str | None = None,
+    country: str | None = None,
+    csv_path: CsvOption = None,
+    json_path: JsonOption = None,
+) -> None:
+    """The top overlapping pairs of initiatives, with the reasons for each score."""
+    settings = _settings()
+
+    async def run() -> list[ScoredPair]:
+        async with open_database(settings, migrate_schema=True) as db:
+            return await overlaps.overlaps(db, min_score, theme, country, limit)
+
+    rows = reports.overlap_rows(_run(lambda: asyncio.run(run())))
+    _emit(
+        f"Overlapping initiatives ({overlap_scoring.VERSION}, score >= {min_score})",
+        rows,
+        ["score", "name_a", "name_b", "reasons"],
+        csv_path,
+        json_path,
+    )
+
+
+@report_app.command("gaps")
+def report_gaps(
+    theme: str | None = None,
+    level: str = "REGION",
+    limit: int = 20,
+    csv_path: CsvOption = None,
+    json_path: JsonOption = None,
+) -> None:
+    """The places where need most outruns coverage (level REGION or COUNTRY)."""
+    settings = _settings()
+    if level not in ("REGION", "COUNTRY"):
+        console.print("[red]error:[/red] --level is REGION or COUNTRY")
+        raise typer.Exit(2)
+
+    async def run() -> list[PlaceCoverage]:
+        async with open_database(settings, migrate_schema=True) as db:
+            return await coverage.coverage_gaps(db, theme, level, limit)  # type: ignore[arg-type]
+
+    rows = reports.gap_rows(_run(lambda: asyncio.run(run())))
+    _emit(
+        f"Coverage gaps ({coverage_scoring.VERSION}, by {level.lower()})",
+        rows,
+        ["gap_score", "place_name", "theme", "need", "why"],
+        csv_path,
+        json_path,
     )
 
 

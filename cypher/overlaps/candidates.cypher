@@ -2,9 +2,12 @@
 // concrete are compared, so the work grows with these pairs rather than with the square of
 // all initiatives. A pair is a candidate if the two share an organization, or a
 // coordinating action group, or a theme and a kind of work and either the same place (not
-// the whole world), or a country of one inside a region of the other, or both work
-// worldwide or nowhere in particular. Optional filters keep pairs where both address
-// $theme, or where at least one works in $country or a region around it.
+// the whole world) or no place short of the world for both. (A national and a regional
+// initiative are compared only through a shared organization or action group: blocking on
+// containment would pair every regional initiative with its whole region.) Optional
+// filters keep pairs where both address
+// $theme, or where at least one works in $country or a region around it (short of the
+// whole world).
 // Parameters: $theme (theme id or null), $country (country id or null)
 // Returns: one row per candidate pair: a, b (initiative ids, a < b)
 CALL () {
@@ -27,16 +30,6 @@ CALL () {
   WITH a, b WHERE a.id < b.id
   RETURN a, b
   UNION
-  MATCH (wide:Initiative)-[:OPERATES_IN]->(r:Region)
-  WHERE r.id <> 'region:world'
-  MATCH (wide)-[:ADDRESSES]->(t:Theme)
-  UNWIND wide.work AS work
-  MATCH (narrow:Initiative)-[:OPERATES_IN]->(:Country)-[:IN_REGION*1..2]->(r)
-  WHERE work IN narrow.work AND EXISTS { (narrow)-[:ADDRESSES]->(t) }
-  WITH DISTINCT wide, narrow
-  RETURN CASE WHEN wide.id < narrow.id THEN wide ELSE narrow END AS a,
-         CASE WHEN wide.id < narrow.id THEN narrow ELSE wide END AS b
-  UNION
   MATCH (i:Initiative)
   WHERE NOT EXISTS { (i)-[:OPERATES_IN]->(p) WHERE p.id <> 'region:world' }
   WITH collect(i) AS unplaced
@@ -51,8 +44,8 @@ WITH DISTINCT a, b
 WHERE ($theme IS NULL OR (EXISTS { (a)-[:ADDRESSES]->(:Theme {id: $theme}) }
                           AND EXISTS { (b)-[:ADDRESSES]->(:Theme {id: $theme}) }))
   AND ($country IS NULL
-       OR EXISTS { (a)-[:OPERATES_IN]->(p) WHERE p.id = $country
-                   OR EXISTS { (:Country {id: $country})-[:IN_REGION*1..3]->(p) } }
-       OR EXISTS { (b)-[:OPERATES_IN]->(p) WHERE p.id = $country
-                   OR EXISTS { (:Country {id: $country})-[:IN_REGION*1..3]->(p) } })
+       OR EXISTS { (a)-[:OPERATES_IN]->(p) WHERE p.id = $country OR (p.id <> 'region:world'
+                   AND EXISTS { (:Country {id: $country})-[:IN_REGION*1..2]->(p) }) }
+       OR EXISTS { (b)-[:OPERATES_IN]->(p) WHERE p.id = $country OR (p.id <> 'region:world'
+                   AND EXISTS { (:Country {id: $country})-[:IN_REGION*1..2]->(p) }) })
 RETURN a.id AS a, b.id AS b

@@ -69,11 +69,13 @@ async def scored_pairs(
     rows = await db.read("overlaps/profiles", ids=ids) if ids else []
     profiles = {row["id"]: _profile(row) for row in rows}
     records = {row["id"]: MapRecord.from_row(row) for row in rows}
+    keys = [(row["a"], row["b"]) for row in pairs]
+    texts = scoring.description_similarities(profiles, keys)
     found = []
-    for row in pairs:
-        result = scoring.score(profiles[row["a"]], profiles[row["b"]])
+    for (a, b), description in zip(keys, texts, strict=True):
+        result = scoring.score(profiles[a], profiles[b], description)
         if result.score >= min_score:
-            found.append(ScoredPair(records[row["a"]], records[row["b"]], result))
+            found.append(ScoredPair(records[a], records[b], result))
     return sorted(found, key=lambda p: (-p.overlap.score, p.a.id, p.b.id))
 
 

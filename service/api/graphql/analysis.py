@@ -47,6 +47,9 @@ class Overlap:
     a: Initiative
     b: Initiative
     score: float
+    likely_duplicate: bool = strawberry.field(
+        description="The score reaches the threshold for the same work written up twice."
+    )
     reasons: list[OverlapReason]
     scoring_version: str
 
@@ -66,6 +69,7 @@ def _overlap(pair: overlaps.ScoredPair) -> Overlap:
         a=Initiative.of(pair.a),
         b=Initiative.of(pair.b),
         score=pair.overlap.score,
+        likely_duplicate=pair.overlap.likely_duplicate,
         reasons=reasons,
         scoring_version=overlap_scoring.VERSION,
     )
@@ -186,7 +190,7 @@ class AnalysisQuery:
     async def overlaps(
         self,
         info: Ctx,
-        min_score: float = overlap_scoring.DEFAULT_MIN_SCORE,
+        min_score: float = overlap_scoring.REVIEW_MIN_SCORE,
         theme: str | None = None,
         country: str | None = None,
         limit: int = 50,
@@ -196,7 +200,7 @@ class AnalysisQuery:
 
     @strawberry.field(description="Groups of initiatives joined by overlaps above the threshold.")
     async def duplicate_clusters(
-        self, info: Ctx, min_score: float = overlap_scoring.DEFAULT_MIN_SCORE
+        self, info: Ctx, min_score: float = overlap_scoring.REVIEW_MIN_SCORE
     ) -> list[DuplicateCluster]:
         found = await overlaps.duplicate_clusters(info.context.db, min_score)
         return [

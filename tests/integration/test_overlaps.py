@@ -1,0 +1,131 @@
+"""Overlap detection on the seed (the overlaps the report's reader sees, and not the
+unrelated ones) and on generated data with planted duplicates (precision and recall)."""
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from service.config import Settings
+from service.db import Database
+from service.domain.overlaps import scored_pairs
+from service.runtime import open_database
+from service.scoring import overlap as scoring
+from service.seed import synthetic
+from service.seed.loader import load
+
+Ask = Callable[..., dict[str, Any]]
+
+EXPECTED = {
+    # two coordination mechanisms against trafficking, both run by the OSCE
+    (
+        "initiative:alliance-against-trafficking-in-persons",
+        "initiative:osce-special-representative",
+    ),
+    # mapping exercises of the Supply Chains action group
+    ("initiative:supply-chains-good-practice", "initiative:supply-chains-priority-tool"),
+    # evidence bases and research agendas
+    ("initiative:conflict-evidence-base", "initiative:modern-slavery-in-migration-prevalence"),
+    ("initiative:global-estimates-modern-slavery", "initiative:knowledge-platform"),
+}
+UNRELATED = {
+    ("initiative:knowledge-platform", "initiative:sdg-5-2-partnership"),
+    ("initiative:alliance-against-trafficking-in-persons", "initiative:knowledge-platform"),
+    ("initiative:call-to-action-forced-labour", "initiative:g20-joint-report-supply-chains"),
+    ("initiative:high-level-work-plan-2018", "initiative:member-registration"),
+}
+OVERLAPS = """query($minScore: Float, $theme: String, $country: String) {
+  overlaps(minScore: $minScore, theme: $theme, country: $country, limit: 100) {
+    score likelyDuplicate scoringVersion a { id } b { id }
+    reasons { facet weight similarity contribution shared } } }"""
+
+
+def _pairs(body: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(o["a"]["id"], o["b"]["id"]) for o in body["data"]["overlaps"]}
+
+
+def test_the_reports_overlaps_are_flagged_with_reasons(gql: Ask) -> None:
+    body = gql(OVERLAPS)
+    flagged = _pairs(body)
+    assert flagged >= EXPECTED
+    assert not flagged & UNRELATED
+    assert len(flagged) <= 10  # a short list the secretariat can read, not every pair
+    first = body["data"]["overlaps"][0]
+    assert first["scoringVersion"] == scoring.VERSION
+    assert sum(r["contribution"] for r in first["reasons"]) == pytest.approx(
+        first["score"], abs=0.01
+    )
+    osce = next(
+        o
+        for o in body["data"]["overlaps"]
+        if o["b"]["id"] == "initiative:osce-special-representative"
+    )
+    shared = {r["facet"]: r["shared"] for r in osce["reasons"]}
+    assert shared["organizations"] == ["organization:osce"]
+    assert shared["themes"] == ["theme:human-trafficking"]
+
+
+def test_overlaps_filter_by_theme_and_country(gql: Ask) -> None:
+    trafficking = _pairs(gql(OVERLAPS, theme="theme:human-trafficking"))
+    assert trafficking == {
+        (
+            "initiative:alliance-against-trafficking-in-persons",
+            "initiative:osce-special-representative",
+        )
+    }
+    assert _pairs(gql(OVERLAPS, country="PER")) == set()  # worldwide work does not count
+    hungary = _pairs(gql(OVERLAPS, country="HU", minScore=0.3))
+    assert hungary
+    assert all("initiative:regional-consultations-2017" in pair for pair in hungary)
+    everything = _pairs(gql(OVERLAPS, minScore=0.0))
+    assert len(everything) > len(_pairs(gql(OVERLAPS)))
+
+
+def test_duplicate_clusters_group_linked_initiatives(gql: Ask) -> None:
+    body = gql("{ duplicateClusters { initiatives { id } overlaps { score } scoringVersion } }")
+    clusters = [{i["id"] for i in c["initiatives"]} for c in body["data"]["duplicateClusters"]]
+    supply = next(c for c in clusters if "initiative:supply-chains-priority-tool" in c)
+    assert {
+        "initiative:supply-chains-good-practice",
+        "initiative:g20-joint-report-supply-chains",
+    } <= supply
+    assert all(len(c) >= 2 for c in clusters)
+    assert len({i for c in clusters for i in c}) == sum(len(c) for c in clusters)  # disjoint
+
+
+def test_bad_overlap_arguments_are_named(gql: Ask) -> None:
+    body = gql("{ overlaps(minScore: 2) { score } }")
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "minScore" in body["errors"][0]["message"]
+    body = gql('{ overlaps(theme: "theme:knitting") { score } }')
+    assert "theme: 'theme:knitting' is not on the map" in body["errors"][0]["message"]
+
+
+async def _planted(settings: Settings, generated: synthetic.Synthetic) -> list[Any]:
+    async with open_database(settings, migrate_schema=True) as db:
+        try:
+            await load(db, generated.graph, batch_size=2000)
+            return await scored_pairs(db, 0.0)
+        finally:
+            await _remove(db)
+
+
+async def _remove(db: Database) -> None:
+    for kind in ("initiative", "organization"):
+        await db.write("maintenance/delete_by_prefix", prefix=f"{kind}:{synthetic.PREFIX}")
+
+
+def test_planted_duplicates_are_found_with_precision_and_recall(seeded: Settings) -> None:
+    generated = synthetic.generate(5000, duplicate_share=0.05, seed=8)
+    pairs = asyncio.run(_planted(seeded, generated))
+    generated_pairs = [
+        p for p in pairs if synthetic.PREFIX in p.a.id and synthetic.PREFIX in p.b.id
+    ]
+    flagged = {(p.a.id, p.b.id) for p in generated_pairs if p.overlap.likely_duplicate}
+    found = flagged & generated.duplicates
+    precision = len(found) / len(flagged)
+    recall = len(found) / len(generated.duplicates)
+    assert len(generated.duplicates) == 250
+    assert precision >= 0.9, f"precision {precision:.3f}"
+    assert recall >= 0.9, f"recall {recall:.3f}"

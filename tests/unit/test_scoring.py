@@ -1,0 +1,109 @@
+from datetime import date
+
+import pytest
+
+from service.scoring import coverage, overlap
+from service.scoring.overlap import Profile
+
+
+def _profile(pid: str, **given: object) -> Profile:
+    base: dict[str, object] = {
+        "id": pid,
+        "text": "",
+        "places": frozenset(),
+        "around": frozenset(),
+        "themes": frozenset(),
+        "targets": frozenset(),
+        "organizations": frozenset(),
+        "action_groups": frozenset(),
+        "work": frozenset(),
+        "start": None,
+        "end": None,
+    }
+    return Profile(**{**base, **given})  # type: ignore[arg-type]
+
+
+def test_weights_sum_to_one_and_thresholds_are_ordered() -> None:
+    assert sum(overlap.WEIGHTS.values()) == pytest.approx(1.0)
+    assert 0 < overlap.REVIEW_MIN_SCORE < overlap.DUPLICATE_MIN_SCORE < 1
+
+
+def test_identical_initiatives_score_one_with_every_reason() -> None:
+    facets = {
+        "places": frozenset({"country:KHM"}),
+        "themes": frozenset({"theme:child-labour"}),
+        "targets": frozenset({"sdg-target:8.7"}),
+        "organizations": frozenset({"o:1"}),
+        "work": frozenset({"mapping"}),
+        "start": date(2017, 1, 1),
+        "end": date(2018, 1, 1),
+    }
+    result = overlap.score(_profile("a", **facets), _profile("b", **facets), description=1.0)
+    assert result.score == pytest.approx(1.0)
+    assert result.likely_duplicate
+    assert {r.facet for r in result.reasons} == set(overlap.WEIGHTS)
+
+
+def test_unrelated_initiatives_score_zero() -> None:
+    a = _profile(
+        "a", places=frozenset({"country:KHM"}), start=date(2010, 1, 1), end=date(2011, 1, 1)
+    )
+    b = _profile(
+        "b", places=frozenset({"country:PER"}), start=date(2015, 1, 1), end=date(2016, 1, 1)
+    )
+    result = overlap.score(a, b, description=0.0)
+    assert (result.score, result.reasons) == (0.0, ())
+
+
+def test_a_country_inside_the_others_region_counts_less() -> None:
+    national = _profile(
+        "a",
+        places=frozenset({"country:HUN"}),
+        around=frozenset({"region:ilo-europe-and-central-asia"}),
+    )
+    regional = _profile("b", places=frozenset({"region:ilo-europe-and-central-asia"}))
+    similarity, shared = overlap.place_similarity(national, regional)
+    assert similarity == overlap.CONTAINED_PLACE
+    assert shared == ("region:ilo-europe-and-central-asia",)
+
+
+def test_time_spans() -> None:
+    early = _profile("a", start=date(2017, 1, 1), end=date(2017, 12, 31))
+    late = _profile("b", start=date(2018, 1, 1))
+    undated = _profile("c")
+    assert overlap.time_similarity(early, late) == 0.0
+    assert overlap.time_similarity(late, _profile("d", end=date(2019, 1, 1))) == 1.0
+    assert overlap.time_similarity(early, undated) == overlap.UNKNOWN_TIME
+
+
+def test_description_similarity_is_tf_idf_cosine() -> None:
+    profiles = {
+        "a": _profile("a", text="Mapping child labour in cocoa farms of Ghana"),
+        "b": _profile("b", text="A mapping of child labour on cocoa farms in Ghana"),
+        "c": _profile("c", text="Legal aid for survivors of trafficking at sea"),
+    }
+    same, different = overlap.description_similarities(profiles, [("a", "b"), ("a", "c")])
+    assert same > 0.8
+    assert different == 0.0
+
+
+def test_a_gap_is_high_where_need_is_high_and_coverage_low() -> None:
+    need = coverage.Need(
+        "Modern slavery", 10.1, "per 1,000 people", 2021, "GE 2022", 10.1, "Arab States"
+    )
+    lower = coverage.Need(
+        "Modern slavery", 5.0, "per 1,000 people", 2021, "GE 2022", 10.1, "Americas"
+    )
+    uncovered = coverage.gap(need, local=0, regional=0, worldwide=0)
+    covered = coverage.gap(need, local=3, regional=0, worldwide=4)
+    assert uncovered.score == 1.0
+    assert covered.score is not None
+    assert covered.score < uncovered.score
+    assert coverage.gap(lower, 0, 0, 0).score == pytest.approx(5.0 / 10.1, abs=1e-4)
+    assert "10.1 per 1,000 people" in uncovered.why
+
+
+def test_no_estimate_is_said_never_zero() -> None:
+    result = coverage.gap(None, local=0, regional=0, worldwide=2)
+    assert result.score is None
+    assert result.why.startswith("no estimate of need")
