@@ -10,10 +10,12 @@ lead organization, with its name and description reworded a little."""
 import random
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import get_args
 
 import pycountry
 
 from service.seed.graph import SeedGraph
+from service.seed.models import WorkType
 from service.seed.rows import LinkRow, NodeRow
 
 PREFIX = "synthetic-"
@@ -32,15 +34,7 @@ THEMES = [
     "accountability",
     "civil-society-voice",
 ]
-WORK = [
-    "research",
-    "data_collection",
-    "mapping",
-    "platform",
-    "capacity_building",
-    "advocacy",
-    "coordination",
-]
+WORK = list(get_args(WorkType))
 REGIONS = [
     "region:ilo-africa",
     "region:ilo-americas",

@@ -1,0 +1,65 @@
+"""The report commands print tables and write CSV and JSON for a report."""
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from service.cli import app
+from service.config import Settings, get_settings
+
+
+@pytest.fixture
+def cli_env(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("NEO4J_URI", seeded.neo4j_uri)
+    monkeypatch.setenv("NEO4J_USER", seeded.neo4j_user)
+    monkeypatch.setenv("NEO4J_PASSWORD", seeded.neo4j_password.get_secret_value())
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def test_overlaps_as_table_csv_and_json(cli_env: None, tmp_path: Path) -> None:
+    csv_path, json_path = tmp_path / "overlaps.csv", tmp_path / "overlaps.json"
+    result = CliRunner().invoke(
+        app,
+        ["report", "overlaps", "--limit", "3", "--csv", str(csv_path), "--json", str(json_path)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Overlapping initiatives" in result.output
+    rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
+    assert len(rows) == 3
+    assert float(rows[0]["score"]) >= float(rows[1]["score"])
+    assert json.loads(json_path.read_text(encoding="utf-8"))[0]["reasons"] == rows[0]["reasons"]
+
+
+def test_gaps_by_country_as_json(cli_env: None, tmp_path: Path) -> None:
+    json_path = tmp_path / "gaps.json"
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            "gaps",
+            "--theme",
+            "child-labour",
+            "--level",
+            "COUNTRY",
+            "--limit",
+            "5",
+            "--json",
+            str(json_path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(json_path.read_text(encoding="utf-8"))
+    assert len(rows) == 5
+    assert {r["need"] for r in rows} == {19.6}  # African countries first
+
+
+def test_a_bad_theme_is_a_clear_error(cli_env: None) -> None:
+    result = CliRunner().invoke(app, ["report", "gaps", "--theme", "knitting"])
+    assert result.exit_code == 1
+    assert "theme: 'theme:knitting' is not on the map" in result.output
