@@ -49,11 +49,15 @@ def _count(query: Query) -> None:
         counter.names.append(query.name)
 
 
-def _check_parameters(query: Query, parameters: dict[str, Any]) -> None:
+def _prepare(queries: Queries, name: str, parameters: dict[str, Any]) -> Query:
+    """The named statement, once its parameters are checked and the round trip counted."""
+    query = queries[name]
     if set(parameters) != query.parameters:
         raise ValueError(
             f"{query.name} takes {sorted(query.parameters)}, was given {sorted(parameters)}"
         )
+    _count(query)
+    return query
 
 
 def make_driver(settings: Settings) -> AsyncDriver:
@@ -98,9 +102,7 @@ class Database:
     async def _run(
         self, name: str, parameters: dict[str, Any], routing: RoutingControl
     ) -> list[Row]:
-        query = self.queries[name]
-        _check_parameters(query, parameters)
-        _count(query)
+        query = _prepare(self.queries, name, parameters)
         async with unavailable_as_error():
             result = await self.driver.execute_query(
                 query.text, parameters, database_=self.database, routing_=routing
@@ -138,8 +140,6 @@ class Transaction:
         self._queries = queries
 
     async def run(self, name: str, /, **parameters: Any) -> list[Row]:
-        query = self._queries[name]
-        _check_parameters(query, parameters)
-        _count(query)
+        query = _prepare(self._queries, name, parameters)
         result = await self._tx.run(query.text, parameters)
         return [record.data() async for record in result]

@@ -7,13 +7,17 @@
 // Returns: one row per place and theme: place {id, props}, theme {id, props}, local,
 //          regional, worldwide, organizations (ints), need (props or null),
 //          needSource (title or null), needMax (highest value of that figure, or null)
+MATCH (t:Theme)
+WHERE $theme IS NULL OR t.id = $theme
+CALL (t) {
+  OPTIONAL MATCH (:Region {id: 'region:world'})<-[:OPERATES_IN]-(i:Initiative)-[:ADDRESSES]->(t)
+  RETURN count(DISTINCT i) AS worldwide
+}
 MATCH (place:MapNode)
 WHERE ($level = 'REGION' AND place:Region AND place.scheme = 'ILO region')
    OR ($level = 'COUNTRY' AND place:Country)
-MATCH (t:Theme)
-WHERE $theme IS NULL OR t.id = $theme
 OPTIONAL MATCH (place)-[:IN_REGION]->(ilo:Region {scheme: 'ILO region'})
-WITH place, t, coalesce(ilo, place) AS needRegion
+WITH place, t, worldwide, coalesce(ilo, place) AS needRegion
 CALL (place, t) {
   OPTIONAL MATCH (i:Initiative)-[:ADDRESSES]->(t)
   WHERE EXISTS { (i)-[:OPERATES_IN]->(place) }
@@ -24,10 +28,6 @@ CALL (place, t) {
   OPTIONAL MATCH (place)-[:IN_REGION*1..2]->(around:Region)<-[:OPERATES_IN]-(i:Initiative)-[:ADDRESSES]->(t)
   WHERE around.id <> 'region:world'
   RETURN count(DISTINCT i) AS regional
-}
-CALL (t) {
-  OPTIONAL MATCH (:Region {id: 'region:world'})<-[:OPERATES_IN]-(i:Initiative)-[:ADDRESSES]->(t)
-  RETURN count(DISTINCT i) AS worldwide
 }
 CALL (here) {
   UNWIND (CASE WHEN size(here) = 0 THEN [null] ELSE here END) AS i

@@ -50,9 +50,12 @@ def _date(value: Any) -> date | None:
     return None if value is None else date(value.year, value.month, value.day)
 
 
-def _check(min_score: float, limit: int) -> None:
+def _check_score(min_score: float) -> None:
     if not 0 <= min_score <= 1:
         raise BadInput(f"minScore: must be between 0 and 1, not {min_score}")
+
+
+def _check_limit(limit: int) -> None:
     if not 1 <= limit <= MAX_LIMIT:
         raise BadInput(f"limit: must be between 1 and {MAX_LIMIT}, not {limit}")
 
@@ -82,13 +85,14 @@ async def scored_pairs(
 async def overlaps(
     db: Database, min_score: float, theme: str | None, country: str | None, limit: int
 ) -> list[ScoredPair]:
-    _check(min_score, limit)
+    _check_score(min_score)
+    _check_limit(limit)
     return (await scored_pairs(db, min_score, theme, country))[:limit]
 
 
 async def duplicate_clusters(db: Database, min_score: float) -> list[Cluster]:
     """Groups of initiatives joined by overlaps at or above `min_score`, largest first."""
-    _check(min_score, 1)
+    _check_score(min_score)
     pairs = await scored_pairs(db, min_score)
     graph: nx.Graph[str] = nx.Graph()
     for pair in pairs:

@@ -18,6 +18,10 @@ class MapRecord:
     def kind(self) -> str:
         return kind_of(self.id)
 
+    @property
+    def name(self) -> str:
+        return str(self.props.get("name", self.id))
+
     @classmethod
     def from_row(cls, row: Props) -> "MapRecord":
         return cls(row["id"], row["props"])
@@ -31,6 +35,12 @@ class Provenance:
     section: str | None
     note: str | None
 
+    @classmethod
+    def of(cls, source: Props | None, props: Props) -> "Provenance":
+        """From a relationship's properties and the properties of the source it cites."""
+        cited = MapRecord(source["id"], source) if source else None
+        return cls(cited, props.get("section"), props.get("note"))
+
 
 @dataclass(frozen=True)
 class LinkRecord:
@@ -42,18 +52,16 @@ class LinkRecord:
     node: MapRecord
     provenance: Provenance
 
+    def start_and_end(self, here: MapRecord) -> tuple[MapRecord, MapRecord]:
+        """Its start and end node, given `here`, the node it was seen from."""
+        return (here, self.node) if self.outgoing else (self.node, here)
+
     @classmethod
     def from_row(cls, row: Props) -> "LinkRecord":
-        source = row.get("source")
-        props = row["props"]
         return cls(
             type=row["type"],
             outgoing=row["outgoing"],
-            props=props,
+            props=row["props"],
             node=MapRecord.from_row(row["node"]),
-            provenance=Provenance(
-                MapRecord(source["id"], source) if source else None,
-                props.get("section"),
-                props.get("note"),
-            ),
+            provenance=Provenance.of(row.get("source"), row["props"]),
         )

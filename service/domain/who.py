@@ -30,8 +30,6 @@ async def who_is_doing_what_where(
 
 
 def _row(item: Props) -> WhoRow:
-    source = item["source"]
-    role_props = item["roleProps"]
     return WhoRow(
         organization=MapRecord.from_row(item["organization"]),
         role=item["role"],
@@ -39,10 +37,6 @@ def _row(item: Props) -> WhoRow:
         places=[MapRecord.from_row(p) for p in item["places"]],
         themes=[MapRecord.from_row(t) for t in item["themes"]],
         sdg_targets=[MapRecord.from_row(t) for t in item["sdgTargets"]],
-        provenance=Provenance(
-            MapRecord(source["id"], source) if source else None,
-            role_props.get("section"),
-            role_props.get("note"),
-        ),
+        provenance=Provenance.of(item["source"], item["roleProps"]),
         matched_via=item["matchedVia"],
     )

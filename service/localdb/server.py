@@ -119,8 +119,9 @@ def status(settings: Settings) -> Status:
 
 def start(settings: Settings) -> Status:
     """Start the server unless ours already runs; wait until Bolt answers."""
-    if _running_pid(settings) is not None:
-        _wait_for_bolt(settings, _running_pid(settings))
+    running = _running_pid(settings)
+    if running is not None:
+        _wait_for_bolt(settings, running)
         return status(settings)
     if _bolt_answers(settings):
         return status(settings)  # a server we did not start (Docker, a cluster) already answers

@@ -104,7 +104,7 @@ def _graph(focus: str, found: subgraph.Subgraph) -> Graph:
         GraphNode(
             id=strawberry.ID(n.id),
             kind=n.kind,
-            label=str(n.props.get("acronym") or n.props.get("name", n.id)),
+            label=str(n.props.get("acronym") or n.name),
         )
         for n in found.nodes
     ]
@@ -223,7 +223,7 @@ class Query:
             SearchHit(
                 id=strawberry.ID(h.node.id),
                 kind=h.node.kind,
-                name=str(h.node.props.get("name", h.node.id)),
+                name=h.node.name,
                 score=h.score,
                 node=node_of(h.node),
             )

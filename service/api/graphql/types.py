@@ -80,7 +80,7 @@ def _base(record: MapRecord) -> dict[str, Any]:
     return {
         "id": strawberry.ID(record.id),
         "kind": record.kind,
-        "name": str(record.props.get("name", record.id)),
+        "name": record.name,
     }
 
 
@@ -151,7 +151,7 @@ def _group_role(link: LinkRecord) -> GroupRole:
 
 
 def _membership(link: LinkRecord, here: MapRecord) -> GroupMembership:
-    org, group = (here, link.node) if link.outgoing else (link.node, here)
+    org, group = link.start_and_end(here)
     return GroupMembership(
         role=_group_role(link),
         seat=link.props.get("seat"),
@@ -163,7 +163,7 @@ def _membership(link: LinkRecord, here: MapRecord) -> GroupMembership:
 
 
 def _participation(link: LinkRecord, here: MapRecord) -> InitiativeParticipation:
-    org, initiative = (here, link.node) if link.outgoing else (link.node, here)
+    org, initiative = link.start_and_end(here)
     return InitiativeParticipation(
         role=InitiativeRole(link.type),
         organization=Organization.of(org),
@@ -173,7 +173,7 @@ def _participation(link: LinkRecord, here: MapRecord) -> InitiativeParticipation
 
 
 def _attendance(link: LinkRecord, here: MapRecord) -> EventParticipation:
-    org, event = (here, link.node) if link.outgoing else (link.node, here)
+    org, event = link.start_and_end(here)
     return EventParticipation(
         role=EventRole(link.type),
         seat=link.props.get("seat"),
@@ -185,7 +185,7 @@ def _attendance(link: LinkRecord, here: MapRecord) -> EventParticipation:
 
 
 def _partnership(link: LinkRecord, here: MapRecord) -> Partnership:
-    org, partner = (here, link.node) if link.outgoing else (link.node, here)
+    org, partner = link.start_and_end(here)
     return Partnership(
         status=PartnershipStatus(link.props["status"]),
         reason=link.props.get("reason"),
