@@ -3,9 +3,10 @@
 // lies in (the world included); the region filter matches initiatives in the region, in a
 // region inside it, or in one of its countries. For activeOn, known dates decide (a partial
 // date covers its whole month or year); a missing start counts as "since ever" only for
-// active or completed initiatives, and a missing end as "still running".
+// active or completed initiatives, and a missing end as "still running". An organization
+// type matches initiatives with at least one organization of that type in any role.
 // Parameters: $kind, $status, $theme, $sdgTarget, $country, $region, $actionGroup,
-//             $organization, $text, $activeOn, $skip, $limit
+//             $organization, $organizationType, $text, $activeOn, $skip, $limit
 // Returns: one row: total (int), page (list of {id, props})
 MATCH (i:Initiative)
 WHERE ($kind IS NULL OR i.kind = $kind)
@@ -21,6 +22,9 @@ WHERE ($kind IS NULL OR i.kind = $kind)
   AND ($actionGroup IS NULL OR EXISTS { (:ActionGroup {id: $actionGroup})-[:COORDINATES]->(i) })
   AND ($organization IS NULL OR EXISTS {
        (:Organization {id: $organization})-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i) })
+  AND ($organizationType IS NULL OR EXISTS {
+       (o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i)
+       WHERE o.type = $organizationType })
   AND ($activeOn IS NULL
        OR ((i.start_on <= $activeOn OR (i.start_on IS NULL AND i.status IN ['active', 'completed']))
            AND (i.end_on IS NULL OR i.end_on >= $activeOn)))

@@ -48,6 +48,7 @@ class InitiativeFilter:
     region: str | None = None
     action_group: str | None = None
     organization: str | None = None
+    organization_type: str | None = None
     text: str | None = None
     active_on: date | None = None
 
@@ -61,6 +62,18 @@ class WhoFilter:
     organization_type: str | None = None
     action_group: str | None = None
     active_on: date | None = None
+
+
+@dataclass(frozen=True)
+class AreaFilter:
+    """What narrows a whole-map drawing: the initiatives on a theme, SDG target or place, or
+    with an organization of one type."""
+
+    theme: str | None = None
+    region: str | None = None
+    sdg_target: str | None = None
+    country: str | None = None
+    organization_type: str | None = None
 
 
 def country_id(value: str, field: str = "country") -> str:
@@ -79,7 +92,7 @@ def map_id(field: str, value: str) -> str:
     """The map id a filter value names, in the kind the field expects."""
     kind = _KINDS[field]
     if kind == "country":
-        return country_id(value, _camel(field))
+        return country_id(value, camel_case(field))
     if kind == "sdg-target" and not value.startswith("sdg-target:"):
         value = f"sdg-target:{value}"
     elif kind == "theme" and ":" not in value:
@@ -87,7 +100,7 @@ def map_id(field: str, value: str) -> str:
     try:
         return expect_kind(value.strip(), kind)
     except BadId as error:
-        raise BadInput(f"{_camel(field)}: {error}") from None
+        raise BadInput(f"{camel_case(field)}: {error}") from None
 
 
 async def normalise(db: Database, given: F) -> F:
@@ -96,10 +109,10 @@ async def normalise(db: Database, given: F) -> F:
     for item in fields(given):  # type: ignore[arg-type]
         value = getattr(given, item.name)
         if isinstance(value, str) and not value.strip():
-            raise BadInput(f"{_camel(item.name)}: an empty value filters nothing; leave it out")
+            raise BadInput(f"{camel_case(item.name)}: an empty value filters nothing; leave it out")
         if value is not None and item.name in _KINDS:
             changes[item.name] = map_id(item.name, value)
-    await require_existing(db, {_camel(k): v for k, v in changes.items()})
+    await require_existing(db, {camel_case(k): v for k, v in changes.items()})
     return replace(given, **changes)  # type: ignore[type-var]
 
 
@@ -114,9 +127,9 @@ async def require_existing(db: Database, ids_by_field: Mapping[str, str]) -> Non
 
 def as_parameters(given: Any) -> dict[str, Any]:
     """The filter as Cypher parameters, named as in the `.cypher` headers (camelCase)."""
-    return {_camel(item.name): getattr(given, item.name) for item in fields(given)}
+    return {camel_case(item.name): getattr(given, item.name) for item in fields(given)}
 
 
-def _camel(name: str) -> str:
+def camel_case(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)

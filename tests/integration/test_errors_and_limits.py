@@ -78,6 +78,16 @@ def _error(body: dict[str, Any]) -> tuple[str, str]:
             "filter.kinds: unknown ['person']",
         ),
         (
+            '{ graph(focus: "organization:ilo", filter: {theme: "child-labour"}) { truncated } }',
+            "BAD_USER_INPUT",
+            "filter.theme: narrows the whole-map drawing",
+        ),
+        (
+            '{ graph(filter: {region: "region:atlantis"}) { truncated } }',
+            "BAD_USER_INPUT",
+            "'region:atlantis' is not on the map",
+        ),
+        (
             "{ organizations(filter: {type: SPACE_AGENCY}) { totalCount } }",
             "GRAPHQL_VALIDATION_FAILED",
             "SPACE_AGENCY",

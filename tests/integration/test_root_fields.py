@@ -225,3 +225,51 @@ def test_graph_filters_kinds(gql: Ask) -> None:
     assert {"organization:iom", "organization:unicef", "organization:unhcr"} <= {
         n["id"] for n in graph["nodes"]
     }
+
+
+def test_graph_without_focus_draws_the_work_on_a_theme(gql: Ask) -> None:
+    drawn = gql("""{ graph(filter: {theme: "child-labour"}) {
+        focus truncated nodes { id kind degree } edges { source target } } }""")["data"]["graph"]
+    listed = gql("""{ initiatives(filter: {theme: "child-labour"}, first: 100) {
+        edges { node { id } } } }""")["data"]["initiatives"]["edges"]
+    kinds = {n["kind"] for n in drawn["nodes"]}
+    assert drawn["focus"] is None
+    assert drawn["truncated"] is False
+    assert {e["node"]["id"] for e in listed} <= {n["id"] for n in drawn["nodes"]}
+    assert {"organization", "action-group", "initiative"} <= kinds
+    assert kinds <= {
+        "organization",
+        "action-group",
+        "initiative",
+        "country",
+        "region",
+        "sdg-target",
+    }
+    for node in drawn["nodes"]:
+        touching = [e for e in drawn["edges"] if node["id"] in (e["source"], e["target"])]
+        assert node["degree"] == len(touching)
+
+
+def test_graph_organization_type_keeps_only_that_type(gql: Ask) -> None:
+    drawn = gql("""{ graph(filter: {organizationType: WORKERS}) {
+        nodes { id kind } } }""")["data"]["graph"]
+    organizations = {n["id"] for n in drawn["nodes"] if n["kind"] == "organization"}
+    unions = gql("""{ organizations(filter: {type: WORKERS}, first: 100) {
+        edges { node { id } } } }""")["data"]["organizations"]["edges"]
+    assert organizations == {e["node"]["id"] for e in unions}
+    assert "action-group" in {n["kind"] for n in drawn["nodes"]}
+
+
+def test_graph_without_focus_reports_when_the_limit_cuts_it(gql: Ask) -> None:
+    drawn = gql("{ graph(filter: {limit: 30}) { truncated nodes { id } } }")["data"]["graph"]
+    assert drawn["truncated"] is True
+    assert len(drawn["nodes"]) == 30
+
+
+def test_initiatives_by_organization_type(gql: Ask) -> None:
+    found = gql("""{ initiatives(filter: {organizationType: GOVERNMENT}, first: 100) {
+        totalCount edges { node { id participants { organization { type } } } } } }""")
+    page = found["data"]["initiatives"]
+    assert page["totalCount"] > 0
+    for edge in page["edges"]:
+        assert "GOVERNMENT" in {p["organization"]["type"] for p in edge["node"]["participants"]}

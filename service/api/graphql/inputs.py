@@ -142,6 +142,9 @@ class InitiativeFilter:
     region: str | None = None
     action_group: str | None = None
     organization: str | None = strawberry.field(default=None, description="Any role in it.")
+    organization_type: OrganizationType | None = strawberry.field(
+        default=None, description="An organization of this type has a role in it."
+    )
     text: str | None = strawberry.field(
         default=None, description="Part of the name or description."
     )
@@ -184,3 +187,19 @@ class GraphFilter:
         description="Only these relationship types; default all but citations and region nesting.",
     )
     limit: int = strawberry.field(default=200, description="At most this many nodes.")
+    organization_type: OrganizationType | None = strawberry.field(
+        default=None, description="Only organizations of this type."
+    )
+    theme: str | None = strawberry.field(
+        default=None, description="Without a focus: initiatives on this theme."
+    )
+    sdg_target: str | None = strawberry.field(
+        default=None, description="Without a focus: initiatives towards this SDG target."
+    )
+    country: str | None = strawberry.field(
+        default=None,
+        description="Without a focus: initiatives in this country or a region it lies in.",
+    )
+    region: str | None = strawberry.field(
+        default=None, description="Without a focus: initiatives in this region or inside it."
+    )

@@ -24,6 +24,7 @@ from service.api.graphql.types import (
 )
 from service.domain import directory, filters, search, subgraph, who
 from service.domain.pagination import PageRequest
+from service.domain.records import MapRecord
 
 Ctx = strawberry.Info[Context, None]
 
@@ -80,6 +81,7 @@ class GraphNode:
     id: strawberry.ID
     kind: str
     label: str
+    degree: int = strawberry.field(description="How many drawn edges touch it.")
 
 
 @strawberry.type(description="An edge to draw, from source to target.")
@@ -91,20 +93,31 @@ class GraphEdge:
     label: str | None = strawberry.field(description="A role or status, when the edge has one.")
 
 
-@strawberry.type(description="A bounded subgraph around a focus, for visualizations.")
+@strawberry.type(description="A bounded subgraph for visualizations.")
 class Graph:
-    focus: strawberry.ID
+    focus: strawberry.ID | None = strawberry.field(
+        description="The node the walk started from; null for a whole-map drawing."
+    )
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     truncated: bool = strawberry.field(description="True if the node limit cut the walk short.")
 
 
-def _graph(focus: str, found: subgraph.Subgraph) -> Graph:
+def _label(node: MapRecord) -> str:
+    """Short enough to draw: an acronym, or an SDG target's code, else the name."""
+    if node.kind == "sdg-target":
+        return f"SDG {node.props['code']}"
+    return str(node.props.get("acronym") or node.name)
+
+
+def _graph(focus: str | None, found: subgraph.Subgraph) -> Graph:
+    degrees = found.degrees()
     nodes = [
         GraphNode(
             id=strawberry.ID(n.id),
             kind=n.kind,
-            label=str(n.props.get("acronym") or n.name),
+            label=_label(n),
+            degree=degrees[n.id],
         )
         for n in found.nodes
     ]
@@ -118,7 +131,12 @@ def _graph(focus: str, found: subgraph.Subgraph) -> Graph:
         )
         for e in found.edges
     ]
-    return Graph(focus=strawberry.ID(focus), nodes=nodes, edges=edges, truncated=found.truncated)
+    return Graph(
+        focus=strawberry.ID(focus) if focus else None,
+        nodes=nodes,
+        edges=edges,
+        truncated=found.truncated,
+    )
 
 
 @strawberry.type
@@ -230,24 +248,33 @@ class Query:
             for h in hits
         ]
 
-    @strawberry.field(description="A subgraph around a focus node, up to three steps out.")
+    @strawberry.field(
+        description="A subgraph up to three steps out from a focus node or, without one, "
+        "from the initiatives and organizations that the filter's theme, SDG target, place "
+        "and organization type pick, as `initiatives` and `organizations` would list them "
+        "(the whole-map drawing; it adds, by default, the organizations, initiatives, action "
+        "groups, places and SDG targets next to them)."
+    )
     async def graph(
         self,
         info: Ctx,
-        focus: strawberry.ID,
+        focus: strawberry.ID | None = None,
         depth: int = 1,
         filter: inputs.GraphFilter | None = None,
     ) -> Graph:
-        given = filter or inputs.GraphFilter()
-        wanted = subgraph.GraphFilter(
-            kinds=given.kinds or [], relationship_types=given.relationship_types or []
+        given = _plain(filter or inputs.GraphFilter())
+        drawing = subgraph.GraphFilter(
+            kinds=given.pop("kinds") or [], relationship_types=given.pop("relationship_types") or []
         )
+        limit = given.pop("limit")
+        start = str(focus) if focus is not None else None
         found = await subgraph.subgraph(
             info.context.db,
-            str(focus),
+            start,
             depth,
-            wanted,
-            given.limit,
+            drawing,
+            filters.AreaFilter(**given),
+            limit,
             info.context.settings.graph_node_limit_max,
         )
-        return _graph(str(focus), found)
+        return _graph(start, found)
