@@ -74,6 +74,15 @@ async def countries(db: Database, region: str | None, text: str | None) -> list[
     return _records(await db.read("directory/countries", region=region_id, text=text or None))
 
 
+REGION_SCHEMES = ("World", "UN M49 region", "UN M49 sub-region", "ILO region")
+
+
+async def regions(db: Database, scheme: str | None) -> list[MapRecord]:
+    if scheme is not None and scheme not in REGION_SCHEMES:
+        raise BadInput(f"scheme: '{scheme}' is not one of {', '.join(REGION_SCHEMES)}")
+    return _records(await db.read("directory/regions", scheme=scheme))
+
+
 async def sdg_targets(db: Database, goal: int | None) -> list[MapRecord]:
     if goal is not None and not 1 <= goal <= 17:
         raise BadInput(f"goal: there are 17 SDGs; {goal} is not one of them")

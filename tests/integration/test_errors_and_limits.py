@@ -66,6 +66,7 @@ def _error(body: dict[str, Any]) -> tuple[str, str]:
             "'after' is not a cursor this API gave out",
         ),
         ("{ sdgTargets(goal: 18) { code } }", "BAD_USER_INPUT", "there are 17 SDGs"),
+        ('{ regions(scheme: "Continent") { id } }', "BAD_USER_INPUT", "scheme: 'Continent'"),
         ('{ search(text: "  ") { id } }', "BAD_USER_INPUT", "at least one word"),
         (
             '{ graph(focus: "organization:ilo", depth: 9) { truncated } }',

@@ -273,3 +273,21 @@ def test_initiatives_by_organization_type(gql: Ask) -> None:
     assert page["totalCount"] > 0
     for edge in page["edges"]:
         assert "GOVERNMENT" in {p["organization"]["type"] for p in edge["node"]["participants"]}
+
+
+def test_regions_by_scheme(gql: Ask) -> None:
+    ilo = gql('{ regions(scheme: "ILO region") { name scheme } }')["data"]["regions"]
+    assert [r["name"] for r in ilo] == [
+        "Africa",
+        "Americas",
+        "Arab States",
+        "Asia and the Pacific",
+        "Europe and Central Asia",
+    ]
+    every = gql("{ regions { scheme } }")["data"]["regions"]
+    assert {r["scheme"] for r in every} == {
+        "World",
+        "UN M49 region",
+        "UN M49 sub-region",
+        "ILO region",
+    }

@@ -18,6 +18,7 @@ from service.api.graphql.types import (
     MapNode,
     Organization,
     Place,
+    Region,
     SdgTarget,
     Theme,
     node_of,
@@ -203,6 +204,13 @@ class Query:
         given = _plain(filter)
         found = await directory.countries(info.context.db, given.get("region"), given.get("text"))
         return [Country.of(r) for r in found]
+
+    @strawberry.field(
+        description="Regions by scheme and name, optionally of one scheme: World, "
+        "UN M49 region, UN M49 sub-region or ILO region."
+    )
+    async def regions(self, info: Ctx, scheme: str | None = None) -> list[Region]:
+        return [Region.of(r) for r in await directory.regions(info.context.db, scheme)]
 
     @strawberry.field(description="SDG targets in order, optionally of one goal (1-17).")
     async def sdg_targets(self, info: Ctx, goal: int | None = None) -> list[SdgTarget]:
