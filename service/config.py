@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     # Curated data and Cypher.
     seed_dir: Path = PROJECT_ROOT / "seed"
     cypher_dir: Path = PROJECT_ROOT / "cypher"
+    # The explorer's built web page (`make explorer` builds it).
+    explorer_dir: Path = PROJECT_ROOT / "explorer" / "dist"
     load_batch_size: int = Field(default=200, ge=1, le=10_000)
 
     # GraphQL limits against abusive queries.

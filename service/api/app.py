@@ -1,5 +1,6 @@
-"""The FastAPI application: GraphQL (with GraphiQL) at /graphql, liveness at /healthz and
-readiness at /readyz. The driver is made once, at start-up, and closed at shutdown."""
+"""The FastAPI application: the explorer page at /, GraphQL (with GraphiQL) at /graphql,
+liveness at /healthz and readiness at /readyz. The driver is made once, at start-up, and
+closed at shutdown."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,6 +13,7 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from service.api.explorer import mount_explorer
 from service.api.graphql.context import Context
 from service.api.graphql.errors import format_error
 from service.api.graphql.schema import build_schema
@@ -60,6 +62,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(
         MapGraphQLRouter(build_schema(settings), context_getter=context), prefix="/graphql"
     )
+
+    mount_explorer(app, settings.explorer_dir)
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

@@ -1,0 +1,150 @@
+// The side panel: one node's facts, its relationships on the map, and the sources (with
+// section and note) each fact comes from.
+
+import { ask } from "./api";
+import { el, loading, replaceChildren, type Child } from "./dom";
+import { organizationTypeLabel } from "./filters";
+
+interface Citation {
+  source: { id: string; name: string; url: string | null } | null;
+  section: string | null;
+  note: string | null;
+}
+
+interface DetailNode {
+  id: string;
+  kind: string;
+  name: string;
+  sources: Citation[];
+  [field: string]: unknown;
+}
+
+interface Neighbourhood {
+  nodes: { id: string; kind: string; label: string }[];
+  edges: { source: string; target: string; type: string; label: string | null }[];
+}
+
+const QUERY = `query Details($id: ID!) {
+  node(id: $id) {
+    id kind name
+    sources { source { id name url } section note }
+    ... on Organization { acronym type description }
+    ... on Initiative { initiativeKind status description start end }
+    ... on ActionGroup { acronym groupKind description }
+    ... on Country { iso3 iloRegion unRegion unSubRegion }
+    ... on Region { scheme }
+    ... on SdgTarget { code goalNumber }
+    ... on Theme { description }
+    ... on Event { eventKind status date city description }
+    ... on Source { title publisher date url description }
+  }
+  graph(focus: $id, depth: 1, filter: {limit: 300}) {
+    nodes { id kind label } edges { source target type label }
+  }
+}`;
+
+// Which fields to show, in order, with the words a reader expects.
+const FACTS: [string, string][] = [
+  ["acronym", "Acronym"],
+  ["type", "Type"],
+  ["initiativeKind", "Kind of initiative"],
+  ["groupKind", "Kind of body"],
+  ["eventKind", "Kind of event"],
+  ["status", "Status"],
+  ["start", "Start"],
+  ["end", "End"],
+  ["date", "Date"],
+  ["city", "City"],
+  ["iso3", "ISO code"],
+  ["iloRegion", "ILO region"],
+  ["unRegion", "UN region"],
+  ["unSubRegion", "UN sub-region"],
+  ["scheme", "Scheme"],
+  ["code", "Target"],
+  ["publisher", "Publisher"],
+];
+
+export interface DetailActions {
+  /** Show another node's details (a relationship was followed). */
+  open: (id: string) => void;
+  /** Optional: a button to draw this node's neighbourhood. */
+  focus?: (id: string) => void;
+}
+
+export async function showDetails(panel: HTMLElement, id: string, actions: DetailActions): Promise<void> {
+  panel.hidden = false;
+  const found = await loading(panel, () => ask<{ node: DetailNode; graph: Neighbourhood }>(QUERY, { id }));
+  if (!found) {
+    replaceChildren(panel, el("p", {}, "These details could not be loaded."));
+    return;
+  }
+  const { node, graph } = found;
+  const heading = el("h2", { id: "details-heading", tabindex: "-1" }, node.name);
+  replaceChildren(
+    panel,
+    el("p", { class: `kind kind-${node.kind}` }, node.kind.replace("-", " ")),
+    heading,
+    typeof node.description === "string" ? el("p", {}, node.description) : null,
+    facts(node),
+    actions.focus ? el("button", { type: "button", onclick: () => actions.focus?.(node.id) }, "Show its neighbourhood") : null,
+    relationships(node.id, graph, actions),
+    sources(node.sources),
+  );
+  panel.setAttribute("aria-labelledby", "details-heading");
+  panel.dataset.node = node.id;
+  heading.focus({ preventScroll: true });
+}
+
+function facts(node: DetailNode): HTMLElement | null {
+  const rows: Child[] = [];
+  for (const [field, label] of FACTS) {
+    const value = node[field];
+    if (value === null || value === undefined || value === "") continue;
+    const shown = field === "type" ? organizationTypeLabel(String(value)) : readable(String(value));
+    rows.push(el("dt", {}, label), el("dd", {}, shown));
+  }
+  return rows.length ? el("dl", { class: "facts" }, ...rows) : null;
+}
+
+function readable(value: string): string {
+  return /^[A-Z_]+$/.test(value) ? value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ") : value;
+}
+
+function relationships(id: string, graph: Neighbourhood, actions: DetailActions): HTMLElement {
+  const names = new Map(graph.nodes.map((n) => [n.id, n]));
+  const items = graph.edges
+    .filter((e) => e.source === id || e.target === id)
+    .map((edge) => {
+      const otherId = edge.source === id ? edge.target : edge.source;
+      const other = names.get(otherId);
+      const verb = edge.type.toLowerCase().replace(/_/g, " ") + (edge.label ? ` (${readable(edge.label)})` : "");
+      const link = el("button", { type: "button", class: "link", onclick: () => actions.open(otherId) }, other?.label ?? otherId);
+      return edge.source === id
+        ? el("li", {}, el("span", { class: "verb" }, verb), " → ", link)
+        : el("li", {}, link, " → ", el("span", { class: "verb" }, verb));
+    });
+  return el(
+    "section",
+    { class: "relationships", "aria-label": "Relationships" },
+    el("h3", {}, `Relationships (${items.length})`),
+    items.length ? el("ul", {}, ...items) : el("p", {}, "None on the map."),
+  );
+}
+
+function sources(citations: Citation[]): HTMLElement {
+  const items = citations.map((c) =>
+    el(
+      "li",
+      {},
+      c.source?.url ? el("a", { href: c.source.url, rel: "noopener" }, c.source.name) : c.source?.name ?? "Unknown source",
+      c.section ? `, ${c.section}` : null,
+      c.note ? el("span", { class: "note" }, `: ${c.note}`) : null,
+    ),
+  );
+  return el(
+    "section",
+    { class: "sources", "aria-label": "Sources" },
+    el("h3", {}, "Sources"),
+    items.length ? el("ul", {}, ...items) : el("p", {}, "No source is recorded."),
+  );
+}

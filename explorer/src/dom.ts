@@ -1,0 +1,86 @@
+// Small helpers for building the page: elements, tables, and the alert banner. Text always
+// goes in as text nodes, so nothing from the API is ever parsed as HTML.
+
+import { ApiError } from "./api";
+
+type Attr = string | number | boolean | null | undefined | ((event: Event) => void);
+export type Child = Node | string | number | null | undefined | false;
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, Attr> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (typeof value === "function") {
+      node.addEventListener(name.replace(/^on/, ""), value);
+    } else if (typeof value === "boolean") {
+      node.toggleAttribute(name, value);
+    } else if (value !== null && value !== undefined) {
+      node.setAttribute(name, String(value));
+    }
+  }
+  append(node, children);
+  return node;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+export function replaceChildren(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+export function table(caption: string, headers: string[], rows: Child[][]): HTMLTableElement {
+  return el(
+    "table",
+    {},
+    el("caption", {}, caption),
+    el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((c) => el("td", {}, c))))),
+  );
+}
+
+export function number(value: number | null | undefined, digits = 2): string {
+  return value === null || value === undefined ? "—" : value.toFixed(digits);
+}
+
+export function showError(error: unknown): void {
+  const banner = document.getElementById("alert");
+  if (!banner) return;
+  const message =
+    error instanceof ApiError ? error.message : "Something went wrong on this page. Reload it to try again.";
+  banner.dataset.code = error instanceof ApiError ? error.code : "PAGE";
+  replaceChildren(banner, el("strong", {}, "Cannot show this view. "), message);
+  banner.hidden = false;
+  if (!(error instanceof ApiError)) console.error(error);
+}
+
+export function clearError(): void {
+  const banner = document.getElementById("alert");
+  if (banner) banner.hidden = true;
+}
+
+/** Marks a region busy while it loads, and ready (for scripts and tests) when done. */
+export async function loading<T>(region: HTMLElement, work: () => Promise<T>): Promise<T | undefined> {
+  region.setAttribute("aria-busy", "true");
+  region.dataset.state = "loading";
+  try {
+    const result = await work();
+    clearError();
+    region.dataset.state = "ready";
+    return result;
+  } catch (error) {
+    region.dataset.state = "failed";
+    showError(error);
+    return undefined;
+  } finally {
+    region.removeAttribute("aria-busy");
+  }
+}

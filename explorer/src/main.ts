@@ -1,0 +1,45 @@
+// The explorer's entry: the view named in the query string (`?view=network`, `gaps`,
+// `overlaps` or `who`), with navigation between them.
+
+import "./style.css";
+import { el, showError } from "./dom";
+import { linkTo, param } from "./state";
+import { gapsView } from "./views/gaps";
+import { networkView } from "./views/network";
+import { overlapsView } from "./views/overlaps";
+import { whoView } from "./views/who";
+
+const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Promise<void> }> = {
+  network: { title: "Network", render: networkView },
+  gaps: { title: "Gap map", render: gapsView },
+  overlaps: { title: "Overlaps", render: overlapsView },
+  who: { title: "Who's doing what, where", render: whoView },
+};
+
+async function start(): Promise<void> {
+  const asked = param("view") ?? "network";
+  const name = asked in VIEWS ? asked : "network";
+  const nav = document.getElementById("views");
+  const root = document.getElementById("view");
+  if (!nav || !root) return;
+  nav.append(
+    el(
+      "ul",
+      {},
+      ...Object.entries(VIEWS).map(([key, view]) =>
+        el("li", {}, el("a", { href: linkTo(key), "aria-current": key === name ? "page" : null }, view.title)),
+      ),
+    ),
+  );
+  const view = VIEWS[name];
+  if (!view) return;
+  document.title = `${view.title} · Alliance 8.7 stakeholder map`;
+  root.dataset.view = name;
+  try {
+    await view.render(root);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+void start();

@@ -1,0 +1,206 @@
+// Gap map: each country coloured by its coverage gap for one theme (from `coverage`), need
+// and coverage in a tooltip, a legend, "no estimate" drawn as such, and the widest gaps
+// (from `coverageGaps`) in a table beside it.
+
+import { geoNaturalEarth1, geoPath, type GeoPermissibleObjects } from "d3-geo";
+import { scaleSequential, type ScaleSequential } from "d3-scale";
+import { interpolateOrRd } from "d3-scale-chromatic";
+import { feature } from "topojson-client";
+import type { Topology, GeometryCollection } from "topojson-specification";
+import atlasUrl from "world-atlas/countries-110m.json?url";
+import { ask } from "../api";
+import { el, loading, number, replaceChildren, table } from "../dom";
+import { filterBar, THEME, type FilterField } from "../filters";
+import { param, setParams } from "../state";
+
+interface Need {
+  measure: string;
+  value: number;
+  unit: string;
+  dataYear: number;
+  source: string;
+  region: string;
+}
+
+interface PlaceCoverage {
+  place: { id: string; name: string; iso3?: string; m49?: string | null; iloRegion?: string | null };
+  theme: { id: string; name: string };
+  initiatives: number;
+  regionalInitiatives: number;
+  worldwideInitiatives: number;
+  organizations: number;
+  need: Need | null;
+  coverage: number;
+  gapScore: number | null;
+  why: string;
+}
+
+const ROW = `place { ... on Country { id name iso3 m49 iloRegion } ... on Region { id name } }
+  theme { id name } initiatives regionalInitiatives worldwideInitiatives organizations
+  need { measure value unit dataYear source region } coverage gapScore why`;
+const QUERY = `query Gaps($theme: String!, $level: CoverageLevel!) {
+  coverage(theme: $theme, level: COUNTRY) { ${ROW} }
+  coverageGaps(theme: $theme, level: $level, limit: 10) { ${ROW} }
+}`;
+const WIDTH = 960;
+const HEIGHT = 500;
+const NO_ESTIMATE = "url(#no-estimate)";
+const NOT_ON_MAP = "#eeeeee";
+
+export async function gapsView(root: HTMLElement): Promise<void> {
+  const theme = param("theme") ?? (await widestGapTheme());
+  if (!theme) return;
+  setParams({ theme });
+  const map = el("figure", { class: "map" });
+  const side = el("div", { class: "top-gaps" });
+  const all = el("div", { class: "listing" });
+  const fields: FilterField[] = [THEME];
+  const redraw = (): void => void drawGaps(map, side, all);
+  const filters = await loading(root, () => filterBar(fields, redraw, "Choose a theme"));
+  replaceChildren(
+    root,
+    el("h2", {}, "Where need is high and coverage low"),
+    el(
+      "p",
+      { class: "lead" },
+      "Need is the published prevalence for the country's ILO region; coverage counts the initiatives working in the country, " +
+        "its regions and worldwide. The gap grows with need and shrinks with coverage.",
+    ),
+    el("div", { class: "toolbar" }, filters ?? null, levelChoice(redraw)),
+    el("div", { class: "split" }, map, side),
+    all,
+  );
+  await drawGaps(map, side, all);
+}
+
+async function widestGapTheme(): Promise<string | null> {
+  const found = await loading(document.getElementById("view") ?? document.body, () =>
+    ask<{ coverageGaps: { theme: { id: string } }[] }>("{ coverageGaps(level: REGION, limit: 1) { theme { id } } }"),
+  );
+  return found?.coverageGaps[0]?.theme.id ?? null;
+}
+
+function levelChoice(onChange: () => void): HTMLElement {
+  const menu = el("select", { id: "gap-level" }, el("option", { value: "COUNTRY" }, "Countries"), el("option", { value: "REGION" }, "Regions"));
+  menu.value = param("level") ?? "COUNTRY";
+  menu.addEventListener("change", () => {
+    setParams({ level: menu.value === "COUNTRY" ? null : menu.value });
+    onChange();
+  });
+  return el("div", { class: "field" }, el("label", { for: "gap-level" }, "Widest gaps among"), menu);
+}
+
+async function drawGaps(map: HTMLElement, side: HTMLElement, all: HTMLElement): Promise<void> {
+  const theme = param("theme");
+  if (!theme) return;
+  const level = param("level") ?? "COUNTRY";
+  const found = await loading(map, async () => {
+    const [atlas, answer] = await Promise.all([loadAtlas(), ask<{ coverage: PlaceCoverage[]; coverageGaps: PlaceCoverage[] }>(QUERY, { theme, level })]);
+    return { atlas, ...answer };
+  });
+  if (!found) return;
+  const scale = colourScale(found.coverage);
+  replaceChildren(map, worldMap(found.atlas, found.coverage, scale), legend(scale), el(
+      "figcaption",
+      { class: "tooltip", "aria-live": "polite" },
+      "Point at or tap a country to read its need, coverage and gap.",
+    ),
+  );
+  replaceChildren(side, gapTable(`The ${found.coverageGaps.length} widest gaps`, found.coverageGaps, false));
+  replaceChildren(
+    all,
+    el("details", { class: "equivalent" }, el("summary", {}, `Every country as a table (${found.coverage.length})`), gapTable("Coverage and need by country", found.coverage, true)),
+  );
+}
+
+let atlas: Promise<Topology> | null = null;
+function loadAtlas(): Promise<Topology> {
+  // Served from the explorer's own assets, never from a third party.
+  atlas ??= fetch(atlasUrl).then((r) => r.json() as Promise<Topology>);
+  return atlas;
+}
+
+type Colours = ScaleSequential<string>;
+
+function colourScale(rows: PlaceCoverage[]): Colours {
+  const highest = Math.max(0.01, ...rows.map((r) => r.gapScore ?? 0));
+  return scaleSequential(interpolateOrRd).domain([0, highest]);
+}
+
+function worldMap(topology: Topology, rows: PlaceCoverage[], colour: Colours): SVGSVGElement {
+  const byM49 = new Map(rows.filter((r) => r.place.m49).map((r) => [r.place.m49 as string, r]));
+  const countries = feature(topology, topology.objects.countries as GeometryCollection);
+  const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], countries as GeoPermissibleObjects);
+  const path = geoPath(projection);
+  const svg = svgEl("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", class: "world" });
+  const coloured = rows.filter((r) => r.gapScore !== null).length;
+  svg.setAttribute("aria-label", `World map of coverage gaps for ${rows[0]?.theme.name ?? "the theme"}: ${coloured} countries have an estimate; the table lists every country.`);
+  svg.append(hatching());
+  for (const shape of countries.features) {
+    const row = byM49.get(String(shape.id));
+    const fill = row ? (row.gapScore === null ? NO_ESTIMATE : colour(row.gapScore)) : NOT_ON_MAP;
+    const outline = svgEl("path", { d: path(shape) ?? "", fill, class: "country" });
+    if (row) {
+      Object.assign(outline.dataset, { iso3: row.place.iso3 ?? "", iloRegion: row.place.iloRegion ?? "", gap: String(row.gapScore ?? "none") });
+      outline.addEventListener("mouseenter", () => tooltip(svg, row));
+      outline.addEventListener("click", () => tooltip(svg, row));
+    }
+    svg.append(outline);
+  }
+  return svg;
+}
+
+function tooltip(svg: SVGSVGElement, row: PlaceCoverage): void {
+  const box = svg.parentElement?.querySelector(".tooltip");
+  if (!box) return;
+  const need = row.need ? `${row.need.measure} ${row.need.value} ${row.need.unit} in ${row.need.region} (${row.need.dataYear})` : "No estimate";
+  replaceChildren(
+    box,
+    el("strong", {}, row.place.name),
+    el("span", {}, `Need: ${need}`),
+    el("span", {}, `Coverage: ${number(row.coverage)} (${row.initiatives} here, ${row.regionalInitiatives} regional, ${row.worldwideInitiatives} worldwide)`),
+    el("span", {}, `Gap: ${row.gapScore === null ? "no estimate" : number(row.gapScore, 3)}`),
+    el("span", { class: "note" }, row.why),
+  );
+}
+
+function legend(colour: Colours): HTMLElement {
+  const steps = [0, 0.25, 0.5, 0.75, 1];
+  const top = colour.domain()[1] ?? 1;
+  return el(
+    "ul",
+    { class: "legend", "aria-label": "Legend" },
+    el("li", {}, "Gap: "),
+    ...steps.map((s) => el("li", {}, el("span", { class: "swatch", style: `background:${colour(s * top)}`, "aria-hidden": "true" }), number(s * top, 2))),
+    el("li", {}, el("span", { class: "swatch hatched", "aria-hidden": "true" }), "No estimate"),
+    el("li", {}, el("span", { class: "swatch", style: `background:${NOT_ON_MAP}`, "aria-hidden": "true" }), "Not on the map"),
+  );
+}
+
+function gapTable(caption: string, rows: PlaceCoverage[], withWhy: boolean): HTMLTableElement {
+  const header = ["Place", "Need", "Coverage", "Gap"];
+  return table(
+    caption,
+    withWhy ? [...header, "Why"] : header,
+    rows.map((r) => {
+      const need = r.need ? `${r.need.value} ${r.need.unit} (${r.need.region}, ${r.need.dataYear})` : "No estimate";
+      const gap = r.gapScore === null ? "No estimate" : number(r.gapScore, 3);
+      const cells = [r.place.name, need, number(r.coverage), gap];
+      return withWhy ? [...cells, r.why] : cells;
+    }),
+  );
+}
+
+function hatching(): SVGElement {
+  const pattern = svgEl("pattern", { id: "no-estimate", width: "6", height: "6", patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" });
+  pattern.append(svgEl("rect", { width: "6", height: "6", fill: "#f4f4f4" }), svgEl("line", { x1: "0", y1: "0", x2: "0", y2: "6", stroke: "#9a9a9a", "stroke-width": "2" }));
+  const defs = svgEl("defs", {});
+  defs.append(pattern);
+  return defs;
+}
+
+function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string>): SVGElementTagNameMap[K] {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  return node;
+}

@@ -1,0 +1,114 @@
+// Who's doing what, where: every row of `whoIsDoingWhatWhere` for the chosen filters, read
+// page by page, shown as a table and downloadable as CSV.
+
+import { ask } from "../api";
+import { download, toCsv } from "../csv";
+import { el, loading, replaceChildren, table } from "../dom";
+import {
+  ACTION_GROUP,
+  chosen,
+  COUNTRY,
+  filterBar,
+  ORGANIZATION_TYPE,
+  organizationTypeLabel,
+  REGION,
+  SDG_TARGET,
+  THEME,
+  type FilterField,
+} from "../filters";
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+interface Row {
+  organization: Named & { type: string };
+  role: string;
+  initiative: Named;
+  places: Named[];
+  themes: Named[];
+  sdgTargets: { code: string }[];
+  sources: { source: Named | null; section: string | null }[];
+  matchedVia: string | null;
+}
+
+interface Page {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: Row }[];
+}
+
+const FIELDS: FilterField[] = [COUNTRY, REGION, THEME, SDG_TARGET, ORGANIZATION_TYPE, ACTION_GROUP];
+const PAGE_SIZE = 100;
+const QUERY = `query Who($where: WhoFilter, $first: Int!, $after: String) {
+  whoIsDoingWhatWhere(where: $where, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node {
+      organization { id name type } role initiative { id name }
+      places { ... on Country { id name } ... on Region { id name } }
+      themes { id name } sdgTargets { code } sources { source { id name } section } matchedVia
+    } }
+  }
+}`;
+const HEADER = ["Organization", "Type", "Role", "Initiative", "Where", "Themes", "SDG targets", "Source"];
+
+export async function whoView(root: HTMLElement): Promise<void> {
+  const results = el("section", { class: "who", "aria-label": "Results" });
+  const filters = await loading(root, () => filterBar(FIELDS, () => void drawWho(results)));
+  replaceChildren(
+    root,
+    el("h2", {}, "Who is doing what, where"),
+    el(
+      "p",
+      { class: "lead" },
+      "One row per organization, role and initiative. A country also matches work across the regions it lies in.",
+    ),
+    el("div", { class: "toolbar" }, filters ?? null),
+    results,
+  );
+  await drawWho(results);
+}
+
+async function drawWho(results: HTMLElement): Promise<void> {
+  const where = Object.fromEntries(Object.entries(chosen(FIELDS)).filter(([, v]) => v));
+  const rows = await loading(results, () => allRows(where));
+  if (!rows) return;
+  const cells = rows.map(asCells);
+  const save = el(
+    "button",
+    { type: "button", id: "download-csv", onclick: () => download("who-is-doing-what-where.csv", toCsv(HEADER, cells)) },
+    `Download these ${rows.length} rows as CSV`,
+  );
+  replaceChildren(
+    results,
+    el("p", { class: "count", "data-count": String(rows.length) }, `${rows.length} row${rows.length === 1 ? "" : "s"} `, save),
+    rows.length
+      ? el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Table, scrolls sideways" }, table("Who is doing what, where", HEADER, cells))
+      : el("p", {}, "Nobody on the map matches these filters."),
+  );
+}
+
+async function allRows(where: Record<string, unknown>): Promise<Row[]> {
+  const rows: Row[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: Page = (await ask<{ whoIsDoingWhatWhere: Page }>(QUERY, { where, first: PAGE_SIZE, after })).whoIsDoingWhatWhere;
+    rows.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return rows;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+function asCells(row: Row): string[] {
+  return [
+    row.organization.name,
+    organizationTypeLabel(row.organization.type),
+    row.role.toLowerCase().replace(/_/g, " "),
+    row.initiative.name,
+    row.places.map((p) => p.name).join("; "),
+    row.themes.map((t) => t.name).join("; "),
+    row.sdgTargets.map((t) => t.code).join("; "),
+    row.sources.map((s) => [s.source?.name, s.section].filter(Boolean).join(", ")).join("; "),
+  ];
+}
