@@ -1,4 +1,12 @@
-# The API image. The package is installed in place so that it finds cypher/ and seed/.
+# The API image, with the explorer page built in a first stage. The package is installed
+# in place so that it finds cypher/, seed/ and explorer/dist/.
+FROM node:20-slim AS explorer
+WORKDIR /explorer
+COPY explorer/package.json explorer/package-lock.json explorer/.npmrc ./
+RUN npm ci --no-audit --no-fund
+COPY explorer ./
+RUN npm run build
+
 FROM python:3.11-slim
 WORKDIR /app
 RUN useradd --create-home --uid 10001 map
@@ -6,6 +14,7 @@ COPY pyproject.toml README.md ./
 COPY service ./service
 COPY cypher ./cypher
 COPY seed ./seed
+COPY --from=explorer /explorer/dist ./explorer/dist
 RUN pip install --no-cache-dir -e .
 USER map
 EXPOSE 8000

@@ -1,14 +1,20 @@
-# Two commands on a fresh machine: `make run` (install, start Neo4j, load the seed, serve
-# on 127.0.0.1:8000) and `make test` (lint, type-check, and the test suite on a real Neo4j).
+# Two commands on a fresh machine: `make run` (install, build the explorer, start Neo4j,
+# load the seed, serve on 127.0.0.1:8000) and `make test` (lint, type-check, build the
+# explorer, install Chromium if missing, and the test suite on a real Neo4j and browser).
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+EXPLORER_INSTALLED := explorer/node_modules/.installed
+EXPLORER_BUILT := explorer/dist/index.html
+EXPLORER_SOURCES := $(shell find explorer/src -type f) explorer/index.html \
+	explorer/tsconfig.json explorer/vite.config.ts
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test neo4j seed serve stop clean
+.PHONY: install explorer browser screenshots run test neo4j seed serve stop clean
 
-install: $(INSTALLED) .env
+install: $(INSTALLED) .env explorer
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed"'
@@ -16,6 +22,26 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(INSTALLED)
+
+# The explorer page: npm packages pinned by package-lock.json, type-checked and bundled.
+$(EXPLORER_INSTALLED): explorer/package.json explorer/package-lock.json
+	cd explorer && npm ci --no-audit --no-fund
+	touch $@
+
+$(EXPLORER_BUILT): $(EXPLORER_INSTALLED) $(EXPLORER_SOURCES)
+	cd explorer && npm run build
+
+explorer: $(EXPLORER_BUILT)
+
+# The browser tests drive Debian's Chromium; nothing downloads a browser of its own.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium; }
+
+# Refresh the README's pictures from the browser tests.
+screenshots: install browser
+	A87_SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest tests/e2e/test_explorer.py
 
 # A random password for the local Neo4j, kept out of git (.gitignore lists .env).
 .env:
@@ -35,7 +61,7 @@ serve: install
 
 run: seed serve
 
-test: install
+test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -45,4 +71,5 @@ stop:
 	@if docker info >/dev/null 2>&1; then docker compose down; else $(BIN)/a87map neo4j stop; fi
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info .artifacts \
+		explorer/node_modules explorer/dist

@@ -35,7 +35,7 @@ const QUERY = `query Details($id: ID!) {
     ... on Region { scheme }
     ... on SdgTarget { code goalNumber }
     ... on Theme { description }
-    ... on Event { eventKind status date city description }
+    ... on Event { eventKind eventStatus: status date city description }
     ... on Source { title publisher date url description }
   }
   graph(focus: $id, depth: 1, filter: {limit: 300}) {
@@ -51,6 +51,7 @@ const FACTS: [string, string][] = [
   ["groupKind", "Kind of body"],
   ["eventKind", "Kind of event"],
   ["status", "Status"],
+  ["eventStatus", "Status"],
   ["start", "Start"],
   ["end", "End"],
   ["date", "Date"],
@@ -63,6 +64,9 @@ const FACTS: [string, string][] = [
   ["code", "Target"],
   ["publisher", "Publisher"],
 ];
+
+// Fields holding an enum value such as ACTION_GROUP, shown as words.
+const ENUMS = new Set(["initiativeKind", "groupKind", "eventKind", "status", "eventStatus"]);
 
 export interface DetailActions {
   /** Show another node's details (a relationship was followed). */
@@ -100,14 +104,15 @@ function facts(node: DetailNode): HTMLElement | null {
   for (const [field, label] of FACTS) {
     const value = node[field];
     if (value === null || value === undefined || value === "") continue;
-    const shown = field === "type" ? organizationTypeLabel(String(value)) : readable(String(value));
+    const text = String(value);
+    const shown = field === "type" ? organizationTypeLabel(text) : ENUMS.has(field) ? readable(text) : text;
     rows.push(el("dt", {}, label), el("dd", {}, shown));
   }
   return rows.length ? el("dl", { class: "facts" }, ...rows) : null;
 }
 
 function readable(value: string): string {
-  return /^[A-Z_]+$/.test(value) ? value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ") : value;
+  return value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
 }
 
 function relationships(id: string, graph: Neighbourhood, actions: DetailActions): HTMLElement {
@@ -117,7 +122,10 @@ function relationships(id: string, graph: Neighbourhood, actions: DetailActions)
     .map((edge) => {
       const otherId = edge.source === id ? edge.target : edge.source;
       const other = names.get(otherId);
-      const verb = edge.type.toLowerCase().replace(/_/g, " ") + (edge.label ? ` (${readable(edge.label)})` : "");
+      const type = edge.type.toLowerCase().replace(/_/g, " ");
+      const role = edge.label ? readable(edge.label).toLowerCase() : "";
+      // "chairs (chair)" says nothing twice; "chairs (co chair)" does not.
+      const verb = role && !type.includes(role) ? `${type} (${role})` : type;
       const link = el("button", { type: "button", class: "link", onclick: () => actions.open(otherId) }, other?.label ?? otherId);
       return edge.source === id
         ? el("li", {}, el("span", { class: "verb" }, verb), " → ", link)

@@ -2,7 +2,7 @@
 start-up if it can, else on the first readiness check or request after it comes back."""
 
 import asyncio
-import contextlib
+import time
 from pathlib import Path
 
 from service.db import Database, DatabaseUnavailable
@@ -10,11 +10,16 @@ from service.migrations import migrate
 
 
 class SchemaGate:
+    # While Neo4j is down, requests do not each wait out a schema check of their own as well
+    # as their query: after a failed check, the next waits this long.
+    QUIET_RETRY_AFTER_S = 15.0
+
     def __init__(self, db: Database, migrations: Path) -> None:
         self._db = db
         self._migrations = migrations
         self._done = False
         self._lock = asyncio.Lock()
+        self._last_failure = -self.QUIET_RETRY_AFTER_S
 
     async def ensure(self) -> None:
         """Raises DatabaseUnavailable if Neo4j does not answer."""
@@ -28,6 +33,9 @@ class SchemaGate:
 
     async def ensure_quietly(self) -> None:
         """For requests: a down database is reported by the query that needs it."""
-        if not self._done:
-            with contextlib.suppress(DatabaseUnavailable):
-                await self.ensure()
+        if self._done or time.monotonic() - self._last_failure < self.QUIET_RETRY_AFTER_S:
+            return
+        try:
+            await self.ensure()
+        except DatabaseUnavailable:
+            self._last_failure = time.monotonic()

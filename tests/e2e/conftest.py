@@ -1,0 +1,120 @@
+"""The service as users run it: `a87map serve` in its own process, over real HTTP, and
+the explorer page in a real headless Chromium (Debian's package, driven by Playwright;
+no browser is downloaded). `make browser` installs Chromium; `CHROMIUM` names another."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from service.config import PROJECT_ROOT, Settings
+from tests.conftest import free_port
+
+# Chromium as the machine allows it: no sandbox as root, and no calls home at start-up.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(
+    os.environ.get("A87_SCREENSHOTS_DIR", PROJECT_ROOT / ".artifacts" / "screenshots")
+)
+
+
+@contextmanager
+def serving(neo4j_uri: str, user: str, password: str) -> Iterator[str]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_uri,
+        "NEO4J_USER": user,
+        "NEO4J_PASSWORD": password,
+        "NEO4J_CONNECTION_TIMEOUT_S": "2",
+        "LOG_JSON": "true",
+    }
+    command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port)]
+    process = subprocess.Popen(
+        command, env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_live(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _wait_until_live(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = process.stdout.read().decode() if process.stdout else ""
+            pytest.fail(f"the service exited:\n{output}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.5)
+    pytest.fail("the service did not answer /healthz within 60 s")
+
+
+@pytest.fixture(scope="session")
+def base_url(seeded: Settings) -> Iterator[str]:
+    password = seeded.neo4j_password.get_secret_value()
+    with serving(seeded.neo4j_uri, seeded.neo4j_user, password) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def base_url_without_database() -> Iterator[str]:
+    """The service with nothing listening where its Neo4j should be."""
+    with serving(f"bolt://127.0.0.1:{free_port()}", "neo4j", "no-database-here") as url:
+        yield url
+
+
+def _chromium() -> str:
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not found:
+        pytest.fail("Chromium is not installed: run `make browser` or set CHROMIUM")
+    return found
+
+
+@pytest.fixture(scope="module")
+def browser(seeded: Settings) -> Iterator[Browser]:
+    """Per module, and only once the seed is in: Playwright's sync API holds an event loop
+    in this thread while it runs, where the database fixtures need to start their own."""
+    if not (PROJECT_ROOT / "explorer" / "dist" / "index.html").is_file():
+        pytest.fail("the explorer is not built: run `make explorer`")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    context.close()
+    assert not errors, f"the page threw: {errors}"
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)

@@ -1,0 +1,244 @@
+"""The explorer in a real headless Chromium against the running service on the seed:
+each view renders real data, filters change it, a node opens its details and sources,
+the gap map colours every ILO region, the overlaps match the seed's, and a failing API
+shows a clear message. Each view is saved as a screenshot (see conftest.py)."""
+
+import re
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.conftest import screenshot
+from tests.integration.test_overlaps import EXPECTED
+
+pytestmark = pytest.mark.e2e
+
+ILO_REGIONS = {
+    "Africa",
+    "Americas",
+    "Arab States",
+    "Asia and the Pacific",
+    "Europe and Central Asia",
+}
+
+
+def _ask(base_url: str, query: str) -> dict[str, Any]:
+    body: dict[str, Any] = httpx.post(f"{base_url}/graphql", json={"query": query}).json()
+    return body["data"]
+
+
+def _drawn(page: Page) -> int:
+    expect(page.locator("#network")).to_have_attribute("data-state", "ready")
+    return int(page.locator("#network").get_attribute("data-nodes") or 0)
+
+
+def _click_node(page: Page, node_id: str) -> None:
+    """A real mouse click on the node, after centring and zooming on it."""
+    page.locator("#network").scroll_into_view_if_needed()
+    point = page.evaluate(
+        """(id) => {
+            const cy = window.explorer.network;
+            const node = cy.getElementById(id);
+            cy.zoom(2.5);
+            cy.center(node);
+            const at = node.renderedPosition();
+            const box = cy.container().getBoundingClientRect();
+            return { x: box.left + at.x, y: box.top + at.y };
+        }""",
+        node_id,
+    )
+    page.mouse.click(point["x"], point["y"])
+
+
+def test_network_draws_the_map_and_a_filter_narrows_it(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/?view=network")
+    whole = _drawn(page)
+    expected = _ask(base_url, "{ graph(filter: {limit: 400}) { nodes { id } } }")
+    assert whole == len(expected["graph"]["nodes"])
+    label = page.locator("#network").get_attribute("aria-label") or ""
+    assert f"{whole} nodes" in label
+    screenshot(page, "network")
+
+    page.select_option("#filter-theme", "theme:child-labour")
+    narrowed = _ask(
+        base_url, '{ graph(filter: {theme: "child-labour", limit: 400}) { nodes { id } } }'
+    )
+    expect(page.locator("#network")).to_have_attribute(
+        "data-nodes", str(len(narrowed["graph"]["nodes"]))
+    )
+    assert len(narrowed["graph"]["nodes"]) < whole
+    expect(page).to_have_url(re.compile(r"theme=theme%3Achild-labour"))
+
+    page.reload()  # the link alone brings the same view back
+    expect(page.locator("#filter-theme")).to_have_value("theme:child-labour")
+    assert _drawn(page) == len(narrowed["graph"]["nodes"])
+
+
+def test_clicking_a_node_opens_its_details_and_sources(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/?view=network")
+    _drawn(page)
+    _click_node(page, "organization:ilo")
+    details = page.locator("#details")
+    expect(details).to_have_attribute("data-node", "organization:ilo")
+    expect(details.locator("h2")).to_have_text("International Labour Organization")
+    expect(details.locator(".sources li").first).to_contain_text(
+        "Report of the 1st Meeting of the Alliance 8.7 Global Coordinating Group"
+    )
+    expect(details.locator(".relationships")).to_contain_text("chairs → Action Group on Supply")
+    expect(page).to_have_url(re.compile(r"node=organization%3Ailo"))
+    page.evaluate("window.explorer.network.fit()")
+    screenshot(page, "network-details")
+
+
+def test_search_then_focus_on_a_neighbourhood(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/?view=network")
+    whole = _drawn(page)
+    page.fill("#search", "knowledge platform")
+    page.locator(".search-results button", has_text="Alliance 8.7 Knowledge Platform").click()
+    expect(page.locator("#details h2")).to_have_text("Alliance 8.7 Knowledge Platform")
+    page.get_by_role("button", name="Show its neighbourhood").click()
+    expect(page).to_have_url(re.compile(r"focus=initiative%3Aknowledge-platform"))
+    expect(page.locator("#focus-name")).to_have_text("Alliance 8.7 Knowledge Platform")
+    around = _ask(base_url, '{ graph(focus: "initiative:knowledge-platform") { nodes { id } } }')[
+        "graph"
+    ]["nodes"]
+    expect(page.locator("#network")).to_have_attribute("data-nodes", str(len(around)))
+    assert len(around) < whole
+    expect(page.locator("#filter-theme")).to_be_disabled()
+    screenshot(page, "network-focus")
+    page.get_by_role("button", name="Back to the whole map").click()
+    expect(page.locator("#network")).to_have_attribute("data-nodes", str(whole))
+
+
+def test_the_network_is_usable_with_a_keyboard(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/?view=network")
+    _drawn(page)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the view"
+    page.locator(".equivalent summary").focus()
+    page.keyboard.press("Enter")
+    first = page.locator(".equivalent tbody button").first
+    first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#details")).to_have_attribute(
+        "data-node", first.get_attribute("data-node") or ""
+    )
+    expect(page.locator("#details h2")).to_be_focused()
+
+
+def test_the_gap_map_colours_every_ilo_region(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/?view=gaps&theme=theme:forced-labour")
+    expect(page.locator(".map")).to_have_attribute("data-state", "ready")
+    coloured = page.evaluate(
+        """() => [...document.querySelectorAll('path.country[data-ilo-region]')]
+                 .filter((p) => p.dataset.gap !== 'none' && p.getAttribute('fill').startsWith('rgb'))
+                 .map((p) => p.dataset.iloRegion)"""
+    )
+    assert set(coloured) >= ILO_REGIONS
+    widest = _ask(
+        base_url,
+        '{ coverageGaps(theme: "theme:forced-labour", level: COUNTRY, limit: 10) '
+        "{ place { ... on Country { name } } } }",
+    )["coverageGaps"]
+    first_rows = page.locator(".top-gaps tbody tr td:first-child").all_inner_texts()
+    assert first_rows == [row["place"]["name"] for row in widest]
+    page.locator('path.country[data-iso3="BRA"]').hover()
+    expect(page.locator(".tooltip")).to_contain_text("Brazil")
+    expect(page.locator(".tooltip")).to_contain_text("Need: Forced labour")
+    svg_label = page.locator("svg.world").get_attribute("aria-label") or ""
+    assert "Forced labour" in svg_label
+    screenshot(page, "gaps")
+
+
+def test_a_theme_without_estimates_shows_no_estimate_not_zero(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/?view=gaps&theme=theme:migration")
+    expect(page.locator(".map")).to_have_attribute("data-state", "ready")
+    gaps = page.evaluate(
+        "() => [...document.querySelectorAll('path.country[data-gap]')].map((p) => p.dataset.gap)"
+    )
+    assert gaps
+    assert set(gaps) == {"none"}
+    expect(page.locator(".top-gaps tbody tr").first).to_contain_text("No estimate")
+
+
+def test_the_overlap_view_lists_the_seeds_overlaps_side_by_side(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/?view=overlaps")
+    expect(page.locator(".pairs")).to_have_attribute("data-state", "ready")
+    listed = set(
+        page.locator("li.pair").evaluate_all("(items) => items.map((i) => i.dataset.pair)")
+    )
+    assert {f"{a}|{b}" for a, b in EXPECTED} <= listed
+    osce = page.locator(
+        'li.pair[data-pair="initiative:alliance-against-trafficking-in-persons|'
+        'initiative:osce-special-representative"]'
+    )
+    expect(osce).to_contain_text("Organizations (1 shared)")
+    osce.get_by_role("button", name="Compare side by side").click()
+    compare = page.locator("#compare")
+    expect(compare).to_have_attribute(
+        "data-pair",
+        "initiative:alliance-against-trafficking-in-persons|initiative:osce-special-representative",
+    )
+    expect(compare.locator("article.side")).to_have_count(2)
+    expect(compare).to_contain_text("Organization for Security and Co-operation in Europe")
+    expect(page.locator(".clusters tbody tr").first).to_be_visible()
+    screenshot(page, "overlaps")
+
+
+def test_who_table_filters_and_downloads_csv(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/?view=who")
+    count = page.locator(".count")
+    total = _ask(base_url, "{ whoIsDoingWhatWhere { totalCount } }")["whoIsDoingWhatWhere"]
+    expect(count).to_have_attribute("data-count", str(total["totalCount"]))
+    page.select_option("#filter-theme", "theme:child-labour")
+    narrowed = _ask(
+        base_url, '{ whoIsDoingWhatWhere(where: {theme: "child-labour"}) { totalCount } }'
+    )["whoIsDoingWhatWhere"]["totalCount"]
+    expect(count).to_have_attribute("data-count", str(narrowed))
+    assert 0 < narrowed < total["totalCount"]
+    expect(page.locator(".who tbody tr")).to_have_count(narrowed)
+    with page.expect_download() as downloading:
+        page.click("#download-csv")
+    saved = downloading.value
+    assert saved.suggested_filename == "who-is-doing-what-where.csv"
+    lines = saved.path().read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "Organization,Type,Role,Initiative,Where,Themes,SDG targets,Source"
+    assert len(lines) == narrowed + 1
+    screenshot(page, "who")
+
+
+@pytest.mark.parametrize("view", ["network", "gaps", "overlaps", "who"])
+def test_every_view_fits_a_phone(browser: Browser, base_url: str, view: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(f"{base_url}/?view={view}")
+    expect(phone.locator("#view [data-state=ready]").first).to_be_visible()
+    overflow = phone.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 1, f"{view} is {overflow}px wider than a phone"
+    expect(phone.locator("#alert")).to_be_hidden()
+    if view == "network":
+        screenshot(phone, "network-phone")
+    context.close()
+
+
+def test_a_bad_filter_in_a_link_is_named(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/?view=network&theme=theme:atlantis")
+    expect(page.locator("#alert")).to_be_visible()
+    expect(page.locator("#alert")).to_contain_text("'theme:atlantis' is not on the map")
+
+
+def test_the_database_being_down_shows_a_clear_message(
+    page: Page, base_url_without_database: str
+) -> None:
+    for view in ("network", "gaps"):
+        page.goto(f"{base_url_without_database}/?view={view}")
+        alert = page.locator("#alert")
+        # The driver retries a refused connection for a few seconds before giving up.
+        expect(alert).to_be_visible(timeout=20_000)
+        expect(alert).to_contain_text("The map's database is not answering right now")
+        expect(alert).to_have_attribute("data-code", "DATABASE_UNAVAILABLE")
+    screenshot(page, "database-down")
