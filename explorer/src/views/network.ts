@@ -58,7 +58,8 @@ export async function networkView(root: HTMLElement): Promise<void> {
   const panel = el("aside", { id: "details", class: "panel", "aria-label": "Details", hidden: true });
   const listing = el("div", { class: "listing" });
   const banner = el("div", { class: "focus-banner" });
-  const view = new NetworkView(canvas, panel, listing, banner);
+  const key = el("ul", { class: "legend", "aria-label": "Legend" });
+  const view = new NetworkView(canvas, panel, listing, banner, key);
   const filters = await loading(root, () => filterBar(FIELDS, () => void view.draw()));
   replaceChildren(
     root,
@@ -71,7 +72,7 @@ export async function networkView(root: HTMLElement): Promise<void> {
     ),
     el("div", { class: "toolbar" }, filters ?? null, searchBox((id) => view.select(id))),
     banner,
-    el("div", { class: "split" }, el("div", { class: "drawing" }, canvas, legend()), panel),
+    el("div", { class: "split" }, el("div", { class: "drawing" }, canvas, key), panel),
     listing,
   );
   await view.draw();
@@ -87,6 +88,7 @@ class NetworkView {
     private readonly panel: HTMLElement,
     private readonly listing: HTMLElement,
     private readonly banner: HTMLElement,
+    private readonly key: HTMLElement,
   ) {}
 
   async draw(): Promise<void> {
@@ -175,6 +177,7 @@ class NetworkView {
     const name = document.getElementById("focus-name");
     if (focused && name) name.textContent = focused.label;
     replaceChildren(this.listing, nodeTable(drawing, (id) => void this.select(id)));
+    replaceChildren(this.key, ...legend(new Set(nodes.map((n) => n.kind))));
   }
 }
 
@@ -205,17 +208,14 @@ function styles(biggest: number): cytoscape.StylesheetJson {
   ];
 }
 
-function legend(): HTMLElement {
-  return el(
-    "ul",
-    { class: "legend", "aria-label": "Legend" },
-    ...Object.entries(KINDS)
-      .slice(0, 6)
-      .map(([, look]) =>
-        el("li", {}, el("span", { class: `swatch shape-${look.shape}`, style: `background:${look.colour}`, "aria-hidden": "true" }), look.name),
-      ),
+function legend(drawn: Set<string>): HTMLElement[] {
+  const kinds = Object.entries(KINDS).filter(([kind]) => drawn.has(kind));
+  return [
+    ...kinds.map(([, look]) =>
+      el("li", {}, el("span", { class: `swatch shape-${look.shape}`, style: `background:${look.colour}`, "aria-hidden": "true" }), look.name),
+    ),
     el("li", {}, "Size: how many ties it has in the drawing"),
-  );
+  ];
 }
 
 function nodeTable(drawing: Drawing, open: (id: string) => void): HTMLElement {
