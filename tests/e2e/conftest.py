@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from service.config import PROJECT_ROOT, Settings
 from tests.conftest import free_port
@@ -28,6 +28,9 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# How long a check waits for the page to show something: a fresh Neo4j plans each query on
+# first use, which can take seconds on a small machine. A wait limit, not a speed target.
+expect.set_options(timeout=30_000)
 SCREENSHOTS = Path(
     os.environ.get("A87_SCREENSHOTS_DIR", PROJECT_ROOT / ".artifacts" / "screenshots")
 )
