@@ -65,6 +65,7 @@ test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	cd explorer && npm test
 	$(BIN)/pytest
 
 stop:
