@@ -8,6 +8,8 @@ import { showDetails } from "../details";
 import { el, loading, replaceChildren, table } from "../dom";
 import { chosen, filterBar, ORGANIZATION_TYPE, REGION, SDG_TARGET, THEME, type FilterField } from "../filters";
 import { param, setParams } from "../state";
+import { KINDS, legend, styles } from "./network-look";
+import { searchBox } from "./network-search";
 
 interface GraphNode {
   id: string;
@@ -22,19 +24,6 @@ interface Drawing {
   nodes: GraphNode[];
   edges: { id: string; source: string; target: string; type: string; label: string | null }[];
 }
-
-// Okabe-Ito colours, which stay apart for the common colour-vision deficiencies, and a
-// shape per kind so colour is never the only cue.
-export const KINDS: Record<string, { colour: string; shape: string; name: string }> = {
-  organization: { colour: "#0072B2", shape: "ellipse", name: "Organization" },
-  initiative: { colour: "#D55E00", shape: "round-rectangle", name: "Initiative" },
-  "action-group": { colour: "#CC79A7", shape: "hexagon", name: "Action group or Alliance body" },
-  country: { colour: "#009E73", shape: "diamond", name: "Country" },
-  region: { colour: "#56B4E9", shape: "triangle", name: "Region" },
-  "sdg-target": { colour: "#E69F00", shape: "star", name: "SDG target" },
-  theme: { colour: "#F0E442", shape: "vee", name: "Theme" },
-  event: { colour: "#999999", shape: "tag", name: "Event" },
-};
 
 const AREA: FilterField[] = [THEME, REGION, SDG_TARGET];
 const FIELDS: FilterField[] = [...AREA, ORGANIZATION_TYPE];
@@ -181,43 +170,6 @@ class NetworkView {
   }
 }
 
-function styles(biggest: number): cytoscape.StylesheetJson {
-  const size = (degree: number): number => 14 + 42 * Math.sqrt(degree / biggest);
-  return [
-    {
-      selector: "node",
-      style: {
-        label: "data(shown)",
-        "font-size": 9,
-        "text-wrap": "ellipsis",
-        "text-max-width": "110px",
-        "text-valign": "bottom",
-        "text-margin-y": 2,
-        "border-width": 1,
-        "border-color": "#ffffff",
-        width: (node: cytoscape.NodeSingular) => size(Number(node.data("degree"))),
-        height: (node: cytoscape.NodeSingular) => size(Number(node.data("degree"))),
-      },
-    },
-    ...Object.entries(KINDS).map(([kind, look]) => ({
-      selector: `node[kind = "${kind}"]`,
-      style: { "background-color": look.colour, shape: look.shape as cytoscape.Css.NodeShape },
-    })),
-    { selector: "node:selected", style: { label: "data(label)", "border-width": 4, "border-color": "#111111", "font-weight": "bold" } },
-    { selector: "edge", style: { width: 1, "line-color": "#b8b8b8", "curve-style": "haystack", opacity: 0.8 } },
-  ];
-}
-
-function legend(drawn: Set<string>): HTMLElement[] {
-  const kinds = Object.entries(KINDS).filter(([kind]) => drawn.has(kind));
-  return [
-    ...kinds.map(([, look]) =>
-      el("li", {}, el("span", { class: `swatch shape-${look.shape}`, style: `background:${look.colour}`, "aria-hidden": "true" }), look.name),
-    ),
-    el("li", {}, "Size: how many ties it has in the drawing"),
-  ];
-}
-
 function nodeTable(drawing: Drawing, open: (id: string) => void): HTMLElement {
   const rows = [...drawing.nodes]
     .sort((a, b) => b.degree - a.degree || a.label.localeCompare(b.label))
@@ -231,40 +183,5 @@ function nodeTable(drawing: Drawing, open: (id: string) => void): HTMLElement {
     { class: "equivalent" },
     el("summary", {}, `The ${drawing.nodes.length} drawn nodes as a table`),
     table("Drawn nodes, most ties first", ["Name", "Kind", "Ties drawn"], rows),
-  );
-}
-
-function searchBox(open: (id: string) => void): HTMLElement {
-  const input = el("input", { id: "search", type: "search", name: "text", autocomplete: "off", placeholder: "e.g. knowledge platform" });
-  const results = el("ul", { class: "search-results", "aria-live": "polite" });
-  let timer = 0;
-  const run = async (): Promise<void> => {
-    const text = input.value.trim();
-    if (text.length < 2) {
-      replaceChildren(results);
-      return;
-    }
-    const found = await loading(results, () =>
-      ask<{ search: { id: string; kind: string; name: string }[] }>(
-        "query Search($text: String!) { search(text: $text, first: 8) { id kind name } }",
-        { text },
-      ),
-    );
-    if (!found) return;
-    const hits = found.search.map((hit) =>
-      el("li", {}, el("button", { type: "button", class: "link", onclick: () => open(hit.id) }, hit.name), ` (${KINDS[hit.kind]?.name ?? hit.kind})`),
-    );
-    replaceChildren(results, ...(hits.length ? hits : [el("li", {}, "Nothing on the map matches.")]));
-  };
-  input.addEventListener("input", () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => void run(), 250);
-  });
-  return el(
-    "form",
-    { role: "search", class: "search", onsubmit: (event) => { event.preventDefault(); void run(); } },
-    el("label", { for: "search" }, "Search the map"),
-    el("div", { class: "row" }, input, el("button", { type: "submit" }, "Search")),
-    results,
   );
 }
