@@ -79,7 +79,7 @@ export async function showDetails(panel: HTMLElement, id: string, actions: Detai
   panel.hidden = false;
   const found = await loading(panel, () => ask<{ node: DetailNode; graph: Neighbourhood }>(QUERY, { id }));
   if (!found) {
-    replaceChildren(panel, el("p", {}, "These details could not be loaded."));
+    if (panel.dataset.state === "failed") replaceChildren(panel, el("p", {}, "These details could not be loaded."));
     return;
   }
   const { node, graph } = found;

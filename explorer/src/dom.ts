@@ -67,20 +67,29 @@ export function clearError(): void {
   if (banner) banner.hidden = true;
 }
 
-/** Marks a region busy while it loads, and ready (for scripts and tests) when done. */
+const latest = new WeakMap<HTMLElement, number>();
+let requests = 0;
+
+/** Marks a region busy while it loads, and ready (for scripts and tests) when done. Only
+ * the latest call for a region counts: an answer that arrives after a newer request began
+ * is dropped (undefined), so a slow old answer never overwrites a newer choice. */
 export async function loading<T>(region: HTMLElement, work: () => Promise<T>): Promise<T | undefined> {
+  const mine = ++requests;
+  latest.set(region, mine);
   region.setAttribute("aria-busy", "true");
   region.dataset.state = "loading";
   try {
     const result = await work();
+    if (latest.get(region) !== mine) return undefined;
     clearError();
     region.dataset.state = "ready";
     return result;
   } catch (error) {
+    if (latest.get(region) !== mine) return undefined;
     region.dataset.state = "failed";
     showError(error);
     return undefined;
   } finally {
-    region.removeAttribute("aria-busy");
+    if (latest.get(region) === mine) region.removeAttribute("aria-busy");
   }
 }
