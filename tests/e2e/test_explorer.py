@@ -186,6 +186,13 @@ def test_the_overlap_view_lists_the_seeds_overlaps_side_by_side(page: Page, base
     expect(page.locator(".clusters tbody tr").first).to_be_visible()
     screenshot(page, "overlaps")
 
+    page.select_option("#min-score", "0.6")
+    likely = _ask(base_url, "{ overlaps(minScore: 0.6) { score } }")["overlaps"]
+    expect(page.locator("li.pair")).to_have_count(len(likely))
+    expect(page).to_have_url(re.compile(r"minScore=0.6"))
+    if not likely:
+        expect(page.locator(".pairs")).to_contain_text("No pair reaches this score.")
+
 
 def test_who_table_filters_and_downloads_csv(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/?view=who")

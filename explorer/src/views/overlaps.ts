@@ -123,7 +123,7 @@ async function drawOverlaps(pairs: HTMLElement, compare: HTMLElement, clusters: 
   replaceChildren(
     clusters,
     el("h3", {}, "Clusters of overlapping initiatives"),
-    table(
+    found.duplicateClusters.length === 0 ? el("p", {}, "No cluster at this score.") : table(
       "Initiatives joined by flagged overlaps",
       ["Initiatives", "Pairs", "Highest score"],
       found.duplicateClusters.map((c) => [c.initiatives.map((i) => i.name).join("; "), c.overlaps.length, number(Math.max(...c.overlaps.map((o) => o.score)))]),
