@@ -2,7 +2,7 @@
 // section and note) each fact comes from.
 
 import { ask } from "./api";
-import { el, loading, replaceChildren, type Child } from "./dom";
+import { el, loading, replaceChildren, sentence, words, type Child } from "./dom";
 import { organizationTypeLabel } from "./filters";
 
 interface Citation {
@@ -105,14 +105,10 @@ function facts(node: DetailNode): HTMLElement | null {
     const value = node[field];
     if (value === null || value === undefined || value === "") continue;
     const text = String(value);
-    const shown = field === "type" ? organizationTypeLabel(text) : ENUMS.has(field) ? readable(text) : text;
+    const shown = field === "type" ? organizationTypeLabel(text) : ENUMS.has(field) ? sentence(text) : text;
     rows.push(el("dt", {}, label), el("dd", {}, shown));
   }
   return rows.length ? el("dl", { class: "facts" }, ...rows) : null;
-}
-
-function readable(value: string): string {
-  return value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
 }
 
 function relationships(id: string, graph: Neighbourhood, actions: DetailActions): HTMLElement {
@@ -122,8 +118,8 @@ function relationships(id: string, graph: Neighbourhood, actions: DetailActions)
     .map((edge) => {
       const otherId = edge.source === id ? edge.target : edge.source;
       const other = names.get(otherId);
-      const type = edge.type.toLowerCase().replace(/_/g, " ");
-      const role = edge.label ? readable(edge.label).toLowerCase() : "";
+      const type = words(edge.type);
+      const role = edge.label ? words(edge.label) : "";
       // "chairs (chair)" says nothing twice; "chairs (co chair)" does not.
       const verb = role && !type.includes(role) ? `${type} (${role})` : type;
       const link = el("button", { type: "button", class: "link", onclick: () => actions.open(otherId) }, other?.label ?? otherId);

@@ -47,6 +47,17 @@ export function table(caption: string, headers: string[], rows: Child[][]): HTML
   );
 }
 
+/** An enum value such as CO_CHAIR in words: "co chair". */
+export function words(value: string): string {
+  return value.toLowerCase().replace(/_/g, " ");
+}
+
+/** The same, starting with a capital: "Co chair". */
+export function sentence(value: string): string {
+  const said = words(value);
+  return said.charAt(0).toUpperCase() + said.slice(1);
+}
+
 export function number(value: number | null | undefined, digits = 2): string {
   return value === null || value === undefined ? "—" : value.toFixed(digits);
 }

@@ -3,7 +3,7 @@
 // chosen values live in the query string.
 
 import { ask } from "./api";
-import { el } from "./dom";
+import { el, sentence } from "./dom";
 import { param, setParams } from "./state";
 
 export interface Choice {
@@ -32,7 +32,7 @@ const TYPE_LABELS: Record<string, string> = {
 };
 
 export function organizationTypeLabel(value: string): string {
-  return TYPE_LABELS[value] ?? value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
+  return TYPE_LABELS[value] ?? sentence(value);
 }
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {

@@ -3,7 +3,7 @@
 // two initiatives of the chosen pair side by side.
 
 import { ask } from "../api";
-import { el, loading, number, replaceChildren, table } from "../dom";
+import { el, loading, number, replaceChildren, table, words } from "../dom";
 import { COUNTRY, filterBar, THEME, type FilterField } from "../filters";
 import { param, setParams } from "../state";
 
@@ -164,10 +164,10 @@ async function sideBySide(compare: HTMLElement, pair: Pair): Promise<void> {
 function column(initiative: Initiative): HTMLElement {
   const list = (items: string[]): string => (items.length ? items.join("; ") : "None recorded");
   const facts: [string, string][] = [
-    ["Kind", initiative.initiativeKind.toLowerCase().replace(/_/g, " ")],
-    ["Status", initiative.status.toLowerCase()],
+    ["Kind", words(initiative.initiativeKind)],
+    ["Status", words(initiative.status)],
     ["When", [initiative.start, initiative.end].filter(Boolean).join(" to ") || "Not dated"],
-    ["Who", list(initiative.participants.map((p) => `${p.organization.name} (${p.role.toLowerCase().replace(/_/g, " ")})`))],
+    ["Who", list(initiative.participants.map((p) => `${p.organization.name} (${words(p.role)})`))],
     ["Where", list(initiative.operatesIn.map((p) => p.name))],
     ["Themes", list(initiative.themes.map((t) => t.name))],
     ["SDG targets", list(initiative.sdgTargets.map((t) => t.code))],

@@ -3,7 +3,7 @@
 
 import { ask } from "../api";
 import { download, toCsv } from "../csv";
-import { el, loading, replaceChildren, table } from "../dom";
+import { el, loading, replaceChildren, table, words } from "../dom";
 import {
   ACTION_GROUP,
   chosen,
@@ -104,7 +104,7 @@ function asCells(row: Row): string[] {
   return [
     row.organization.name,
     organizationTypeLabel(row.organization.type),
-    row.role.toLowerCase().replace(/_/g, " "),
+    words(row.role),
     row.initiative.name,
     row.places.map((p) => p.name).join("; "),
     row.themes.map((t) => t.name).join("; "),
