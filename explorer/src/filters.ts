@@ -101,9 +101,12 @@ export const ORGANIZATION_TYPE: FilterField = {
 export const COUNTRY: FilterField = { param: "country", label: "Country", choices: countries };
 export const ACTION_GROUP: FilterField = { param: "actionGroup", label: "Action group", choices: actionGroups };
 
-/** The chosen value of each field, from the query string. */
-export function chosen(fields: FilterField[]): Record<string, string | null> {
-  return Object.fromEntries(fields.map((f) => [f.param, param(f.param)]));
+/** The fields given a value in the query string, with their values: a GraphQL filter. */
+export function chosen(fields: FilterField[]): Record<string, string> {
+  return Object.fromEntries(fields.flatMap((f) => {
+    const value = param(f.param);
+    return value === null ? [] : [[f.param, value]];
+  }));
 }
 
 /** Labelled menus, one per field; a change updates the query string, then calls back. */

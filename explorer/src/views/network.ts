@@ -83,9 +83,8 @@ class NetworkView {
   async draw(): Promise<void> {
     const focus = param("focus");
     const depth = Number(param("depth") ?? "1");
-    const wanted = chosen(focus ? [ORGANIZATION_TYPE] : FIELDS);
+    const filter = { ...chosen(focus ? [ORGANIZATION_TYPE] : FIELDS), limit: 400 };
     this.showFocus(focus, depth);
-    const filter = { ...Object.fromEntries(Object.entries(wanted).filter(([, v]) => v)), limit: 400 };
     const found = await loading(this.canvas, () =>
       ask<{ graph: Drawing }>(QUERY, { focus, depth: focus ? depth : 1, filter }),
     );

@@ -71,7 +71,7 @@ export async function whoView(root: HTMLElement): Promise<void> {
 }
 
 async function drawWho(results: HTMLElement): Promise<void> {
-  const where = Object.fromEntries(Object.entries(chosen(FIELDS)).filter(([, v]) => v));
+  const where = chosen(FIELDS);
   const rows = await loading(results, () => allRows(where));
   if (!rows) return;
   const cells = rows.map(asCells);
