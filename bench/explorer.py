@@ -1,15 +1,15 @@
 """Records how long each explorer view takes to show its data, and how much the page
 downloads, in bench/explorer_results.json (see bench/README.md).
 
-Run it against a served, seeded map (`make run`), with Debian's Chromium installed:
+Run it from the project folder against a served, seeded map (`make run`), with Debian's
+Chromium installed:
 
-    .venv/bin/python bench/explorer.py [BASE_URL]
+    .venv/bin/python -m bench.explorer [BASE_URL]
 """
 
 import gzip
 import json
 import os
-import shutil
 import statistics
 import sys
 import time
@@ -18,17 +18,10 @@ from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
 
+from tests.e2e.browser import chromium_path, launch_chromium
+
 HERE = Path(__file__).resolve().parent
 BUILT = HERE.parent / "explorer" / "dist"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Each view, and the element that says its data is drawn.
 VIEWS = {
     "network (whole map)": ("?view=network", "#network"),
@@ -47,10 +40,9 @@ def _time_to_ready(page: Page, url: str, ready: str) -> float:
 
 
 def _views(base_url: str, runs: int) -> dict[str, Any]:
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "chromium"
     results: dict[str, Any] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
+        browser = launch_chromium(playwright, chromium_path() or "chromium")
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for label, (query, ready) in VIEWS.items():
             _time_to_ready(page, base_url + "/" + query, ready)  # warm caches and plans

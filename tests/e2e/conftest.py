@@ -3,7 +3,6 @@ the explorer page in a real headless Chromium (Debian's package, driven by Playw
 no browser is downloaded). `make browser` installs Chromium; `CHROMIUM` names another."""
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -17,17 +16,8 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from service.config import PROJECT_ROOT, Settings
 from tests.conftest import free_port
+from tests.e2e.browser import chromium_path, launch_chromium
 
-# Chromium as the machine allows it: no sandbox as root, and no calls home at start-up.
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # How long a check waits for the page to show something: a fresh Neo4j plans each query on
 # first use, which can take seconds on a small machine. A wait limit, not a speed target.
 expect.set_options(timeout=30_000)
@@ -89,7 +79,7 @@ def base_url_without_database() -> Iterator[str]:
 
 
 def _chromium() -> str:
-    found = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    found = chromium_path()
     if not found:
         pytest.fail("Chromium is not installed: run `make browser` or set CHROMIUM")
     return found
@@ -102,7 +92,7 @@ def browser(seeded: Settings) -> Iterator[Browser]:
     if not (PROJECT_ROOT / "explorer" / "dist" / "index.html").is_file():
         pytest.fail("the explorer is not built: run `make explorer`")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_FLAGS)
+        launched = launch_chromium(playwright, _chromium())
         yield launched
         launched.close()
 
