@@ -15,6 +15,7 @@ from service.domain.filters import (
 from service.domain.pagination import Page, PageRequest
 from service.domain.records import MapRecord
 from service.ids import BadId, expect_kind, kind_of
+from service.seed.reference import SCHEMES
 
 
 async def get(db: Database, node_id: str, *kinds: str) -> MapRecord:
@@ -74,12 +75,9 @@ async def countries(db: Database, region: str | None, text: str | None) -> list[
     return _records(await db.read("directory/countries", region=region_id, text=text or None))
 
 
-REGION_SCHEMES = ("World", "UN M49 region", "UN M49 sub-region", "ILO region")
-
-
 async def regions(db: Database, scheme: str | None) -> list[MapRecord]:
-    if scheme is not None and scheme not in REGION_SCHEMES:
-        raise BadInput(f"scheme: '{scheme}' is not one of {', '.join(REGION_SCHEMES)}")
+    if scheme is not None and scheme not in SCHEMES:
+        raise BadInput(f"scheme: '{scheme}' is not one of {', '.join(SCHEMES)}")
     return _records(await db.read("directory/regions", scheme=scheme))
 
 

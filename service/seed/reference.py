@@ -34,8 +34,14 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
+# The region schemes on the map, each with the prefix of its region ids; the World is a
+# scheme of its own, with one region.
+SCHEME_PREFIXES = {"UN M49 region": "un", "UN M49 sub-region": "un", "ILO region": "ilo"}
+SCHEMES = ("World", *SCHEME_PREFIXES)
+
+
 def region_id(scheme: str, name: str) -> str:
-    prefix = {"UN M49 region": "un", "UN M49 sub-region": "un", "ILO region": "ilo"}[scheme]
+    prefix = SCHEME_PREFIXES[scheme]
     return f"region:{prefix}-{_slug(name)}"
 
 
