@@ -5,10 +5,16 @@
 // date covers its whole month or year); a missing start counts as "since ever" only for
 // active or completed initiatives, and a missing end as "still running". An organization
 // type matches initiatives with at least one organization of that type in any role.
-// Parameters: $kind, $status, $theme, $sdgTarget, $country, $region, $actionGroup,
+// With $includeRetired, retired initiatives are listed too.
+// Parameters: $includeRetired, $kind, $status, $theme, $sdgTarget, $country, $region, $actionGroup,
 //             $organization, $organizationType, $text, $activeOn, $skip, $limit
 // Returns: one row: total (int), page (list of {id, props})
-MATCH (i:Initiative)
+CALL () {
+  MATCH (i:Initiative) RETURN i
+  UNION
+  MATCH (i:Retired) WHERE $includeRetired AND i.id STARTS WITH 'initiative:' RETURN i
+}
+WITH i
 WHERE ($kind IS NULL OR i.kind = $kind)
   AND ($status IS NULL OR i.status = $status)
   AND ($text IS NULL OR toLower(i.name) CONTAINS toLower($text)

@@ -1,6 +1,8 @@
-// Deletes every map node and its relationships (the schema and its migrations stay). Used
-// by the test suite to start from a known state; nothing in the service calls it.
+// Deletes every map node, retired node, audit event and API key, with their relationships
+// (the schema and its migrations stay). Used by the test suite to start from a known state;
+// nothing in the service calls it.
 // Parameters: none
 // Returns: nothing
-MATCH (n:MapNode)
+MATCH (n)
+WHERE n:MapNode OR n:Retired OR n:AuditEvent OR n:ApiKey
 DETACH DELETE n

@@ -2,9 +2,15 @@
 // ordered by name. An organization matches a place, theme, SDG target or action group if
 // it is tied to it directly or through an initiative it leads, implements, funds, hosts or
 // partners in. The country filter means based in, or working in, that country.
-// Parameters: $type, $theme, $sdgTarget, $country, $region, $actionGroup, $text, $skip, $limit
+// With $includeRetired, retired organizations are listed too.
+// Parameters: $includeRetired, $type, $theme, $sdgTarget, $country, $region, $actionGroup, $text, $skip, $limit
 // Returns: one row: total (int), page (list of {id, props})
-MATCH (o:Organization)
+CALL () {
+  MATCH (o:Organization) RETURN o
+  UNION
+  MATCH (o:Retired) WHERE $includeRetired AND o.id STARTS WITH 'organization:' RETURN o
+}
+WITH o
 WHERE ($type IS NULL OR o.type = $type)
   AND ($text IS NULL OR toLower(o.name) CONTAINS toLower($text)
        OR toLower(coalesce(o.acronym, '')) CONTAINS toLower($text))

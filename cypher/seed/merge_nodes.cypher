@@ -1,13 +1,18 @@
 // Creates or updates map nodes by global id and gives each its kind label. A node's
 // properties are replaced by the row's, so running the same rows twice changes nothing.
+// Its version (see migration 4) starts at 1 and goes up by one when the row changes it, so
+// an editor who read the node before a reload is told it changed.
 // Parameters: $rows (list of {id, label, props}; label is checked against service/ids.py)
 // Returns: one row: written, created, updated (counts of nodes)
 UNWIND $rows AS row
 OPTIONAL MATCH (old:MapNode {id: row.id})
-WITH row, old IS NULL AS isNew, properties(old) AS before
+WITH row, old IS NULL AS isNew, properties(old) AS before, row.props AS given
+WITH row, isNew, before, given {.*, version: coalesce(before.version, 1)} AS same
+WITH row, isNew, before, same,
+     CASE WHEN isNew OR before = same THEN same ELSE same {.*, version: same.version + 1} END AS props
 MERGE (n:MapNode {id: row.id})
 SET n:$(row.label)
-SET n = row.props
+SET n = props
 RETURN count(n) AS written,
        sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN NOT isNew AND before <> row.props THEN 1 ELSE 0 END) AS updated
+       sum(CASE WHEN NOT isNew AND before <> same THEN 1 ELSE 0 END) AS updated

@@ -18,13 +18,17 @@ from service.ids import BadId, expect_kind, kind_of
 from service.seed.reference import SCHEMES
 
 
-async def get(db: Database, node_id: str, *kinds: str) -> MapRecord:
-    """The node with this id, which must be of one of `kinds` (any kind if none given)."""
+async def get(db: Database, node_id: str, *kinds: str, include_retired: bool = False) -> MapRecord:
+    """The node with this id, which must be of one of `kinds` (any kind if none given);
+    a retired node only with `include_retired`."""
     try:
         expect_kind(node_id, *kinds) if kinds else kind_of(node_id)
     except BadId as error:
         raise BadInput(f"id: {error}") from None
-    rows = await db.read("nodes/by_ids", ids=[node_id])
+    if include_retired:
+        rows = await db.read("nodes/by_id_with_retired", id=node_id)
+    else:
+        rows = await db.read("nodes/by_ids", ids=[node_id])
     if not rows:
         raise NotFound(f"nothing on the map has the id '{node_id}'")
     return MapRecord.from_row(rows[0])

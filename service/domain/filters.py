@@ -36,6 +36,7 @@ class OrganizationFilter:
     region: str | None = None
     action_group: str | None = None
     text: str | None = None
+    include_retired: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class InitiativeFilter:
     organization_type: str | None = None
     text: str | None = None
     active_on: date | None = None
+    include_retired: bool = False
 
 
 @dataclass(frozen=True)

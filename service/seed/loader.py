@@ -30,6 +30,7 @@ class LoadReport:
     relationships_updated: int = 0
     nodes: int = 0
     relationships: int = 0
+    retired_left: int = 0
 
     @property
     def changed(self) -> bool:
@@ -51,12 +52,19 @@ def prepare(seed_dir: Path) -> SeedGraph:
 async def load(
     db: Database, graph: SeedGraph, batch_size: int, progress: Progress | None = None
 ) -> LoadReport:
-    """Nodes first, then relationships (which need their ends), all in one transaction."""
-    nodes = [n.as_parameter() for n in graph.nodes]
-    links = [link.as_parameter() for link in graph.links]
-    total, done = len(nodes) + len(links), 0
+    """Nodes first, then relationships (which need their ends), all in one transaction.
+    Records an editor retired stay retired, with their relationships as they were."""
     counts: dict[str, tuple[int, int]] = {}
     async with db.transaction() as tx:
+        ids = [n.id for n in graph.nodes]
+        retired = {row["id"] for row in await tx.run("seed/retired_ids", ids=ids)}
+        nodes = [n.as_parameter() for n in graph.nodes if n.id not in retired]
+        links = [
+            link.as_parameter()
+            for link in graph.links
+            if link.source_id not in retired and link.target_id not in retired
+        ]
+        total, done = len(nodes) + len(links), 0
         for query, rows in (("seed/merge_nodes", nodes), ("seed/merge_links", links)):
             created = updated = 0
             for batch in _batches(rows, batch_size):
@@ -71,6 +79,7 @@ async def load(
         *counts["seed/merge_links"],
         nodes=len(nodes),
         relationships=len(links),
+        retired_left=len(retired),
     )
     log.info("seed_loaded", **report.__dict__)
     return report

@@ -1,5 +1,6 @@
-"""Per-request state: the database, the settings, and one DataLoader per kind of link, so
-every level of a nested selection costs one Cypher query per link kind, not one per row."""
+"""Per-request state: the database, the settings, the editor behind the request's API key
+(looked up only when a mutation asks), and one DataLoader per kind of link, so every level
+of a nested selection costs one Cypher query per link kind, not one per row."""
 
 from functools import partial
 
@@ -10,6 +11,7 @@ from service.config import Settings
 from service.db import Database
 from service.domain.links import LinkSpec, load_links
 from service.domain.records import LinkRecord
+from service.editing.keys import Editor, authenticate
 
 
 class Context(BaseContext):
@@ -18,6 +20,14 @@ class Context(BaseContext):
         self.db = db
         self.settings = settings
         self._loaders: dict[LinkSpec, DataLoader[str, list[LinkRecord]]] = {}
+        self._editor: Editor | None = None
+
+    async def editor(self) -> Editor:
+        """Who is writing; Unauthenticated without an accepted key."""
+        if self._editor is None:
+            header = self.request.headers.get("authorization") if self.request else None
+            self._editor = await authenticate(self.db, header)
+        return self._editor
 
     async def links(self, spec: LinkSpec, node_id: str) -> list[LinkRecord]:
         loader = self._loaders.get(spec)

@@ -9,13 +9,16 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from service.db import DatabaseUnavailable, RoundTrips, start_counting
-from service.domain.errors import BadInput, NotFound
+from service.domain.errors import BadInput, Conflict, Forbidden, Invalid, NotFound, Unauthenticated
 
 log = structlog.get_logger(__name__)
 
 _CODES: list[tuple[type[Exception], str]] = [
     (BadInput, "BAD_USER_INPUT"),
     (NotFound, "NOT_FOUND"),
+    (Unauthenticated, "UNAUTHENTICATED"),
+    (Forbidden, "FORBIDDEN"),
+    (Conflict, "CONFLICT"),
     (DatabaseUnavailable, "DATABASE_UNAVAILABLE"),
 ]
 
@@ -46,7 +49,12 @@ def format_error(error: GraphQLError) -> dict[str, Any]:
     formatted: dict[str, Any] = dict(error.formatted)
     if code == "INTERNAL_SERVER_ERROR":
         formatted["message"] = "internal error; it has been logged"
-    formatted["extensions"] = {**(formatted.get("extensions") or {}), "code": code}
+    extensions = {**(formatted.get("extensions") or {}), "code": code}
+    if isinstance(error.original_error, Invalid):
+        extensions["problems"] = [
+            {"field": p.field, "reason": p.reason} for p in error.original_error.problems
+        ]
+    formatted["extensions"] = extensions
     return formatted
 
 

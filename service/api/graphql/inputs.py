@@ -126,6 +126,9 @@ class OrganizationFilter:
     )
     action_group: str | None = strawberry.field(default=None, description="Action group id.")
     text: str | None = strawberry.field(default=None, description="Part of the name or acronym.")
+    include_retired: bool = strawberry.field(
+        default=False, description="Also list retired records (each says retired: true)."
+    )
 
 
 @strawberry.input(
@@ -147,6 +150,9 @@ class InitiativeFilter:
     )
     text: str | None = strawberry.field(
         default=None, description="Part of the name or description."
+    )
+    include_retired: bool = strawberry.field(
+        default=False, description="Also list retired records (each says retired: true)."
     )
     active_on: date | None = None
 

@@ -143,16 +143,27 @@ def _graph(focus: str | None, found: subgraph.Subgraph) -> Graph:
 @strawberry.type
 class Query:
     @strawberry.field(description="Any node by its global id, such as organization:ilo.")
-    async def node(self, info: Ctx, id: strawberry.ID) -> MapNode:
-        return node_of(await directory.get(info.context.db, str(id)))  # type: ignore[no-any-return]
+    async def node(self, info: Ctx, id: strawberry.ID, include_retired: bool = False) -> MapNode:
+        found = await directory.get(info.context.db, str(id), include_retired=include_retired)
+        return node_of(found)  # type: ignore[no-any-return]
 
     @strawberry.field
-    async def organization(self, info: Ctx, id: strawberry.ID) -> Organization:
-        return Organization.of(await directory.get(info.context.db, str(id), "organization"))
+    async def organization(
+        self, info: Ctx, id: strawberry.ID, include_retired: bool = False
+    ) -> Organization:
+        found = await directory.get(
+            info.context.db, str(id), "organization", include_retired=include_retired
+        )
+        return Organization.of(found)
 
     @strawberry.field
-    async def initiative(self, info: Ctx, id: strawberry.ID) -> Initiative:
-        return Initiative.of(await directory.get(info.context.db, str(id), "initiative"))
+    async def initiative(
+        self, info: Ctx, id: strawberry.ID, include_retired: bool = False
+    ) -> Initiative:
+        found = await directory.get(
+            info.context.db, str(id), "initiative", include_retired=include_retired
+        )
+        return Initiative.of(found)
 
     @strawberry.field
     async def action_group(self, info: Ctx, id: strawberry.ID) -> ActionGroup:

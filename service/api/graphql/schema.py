@@ -14,6 +14,8 @@ from strawberry.tools import merge_types
 
 from service.api.graphql.analysis import AnalysisQuery
 from service.api.graphql.errors import CountRoundTrips, log_errors
+from service.api.graphql.history import HistoryQuery
+from service.api.graphql.mutation import Mutation
 from service.api.graphql.query import Query as MapQuery
 from service.api.graphql.types import ALL_TYPES
 from service.config import Settings
@@ -38,7 +40,8 @@ class MapSchema(strawberry.Schema):
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     return MapSchema(
-        query=merge_types("Query", (MapQuery, AnalysisQuery)),
+        query=merge_types("Query", (MapQuery, AnalysisQuery, HistoryQuery)),
+        mutation=Mutation,
         types=ALL_TYPES,
         extensions=_extensions(settings),
     )

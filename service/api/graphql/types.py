@@ -62,6 +62,12 @@ class MapNode:
     id: strawberry.ID
     kind: str
     name: str
+    version: int = strawberry.field(
+        description="Goes up by one with every change; an update must send the version it read."
+    )
+    retired: bool = strawberry.field(
+        description="True for a retired record, shown only where includeRetired asks for it."
+    )
 
     @strawberry.field(description="The documents, and sections, this node is known from.")
     async def sources(self, info: Ctx) -> list[Citation]:
@@ -81,6 +87,8 @@ def _base(record: MapRecord) -> dict[str, Any]:
         "id": strawberry.ID(record.id),
         "kind": record.kind,
         "name": record.name,
+        "version": int(record.props.get("version", 1)),
+        "retired": "retired" in record.props,
     }
 
 

@@ -1,0 +1,53 @@
+"""The audit trail in GraphQL: `history(id)` lists the changes to a record, newest first,
+with who made each (key name, role, scope) and the state before and after."""
+
+import strawberry
+from strawberry.scalars import JSON
+
+from service.api.graphql.context import Context
+from service.editing import audit
+
+Ctx = strawberry.Info[Context, None]
+
+
+@strawberry.type(description="One recorded change.")
+class AuditEntry:
+    id: strawberry.ID
+    at: str = strawberry.field(description="When, as an ISO 8601 date and time (UTC).")
+    actor: str = strawberry.field(description="The name of the API key that made the change.")
+    role: str
+    scope: str | None = strawberry.field(description="The organization the key is scoped to.")
+    action: str = strawberry.field(
+        description="create, update, retire, restore, delete, link, unlink or merge."
+    )
+    targets: list[strawberry.ID]
+    summary: str
+    changed_fields: list[str] = strawberry.field(
+        description="The properties whose value differs between before and after."
+    )
+    before: JSON | None
+    after: JSON | None
+
+    @classmethod
+    def of(cls, event: audit.AuditEvent) -> "AuditEntry":
+        return cls(
+            id=strawberry.ID(event.id),
+            at=event.at,
+            actor=event.actor,
+            role=event.role,
+            scope=event.scope,
+            action=event.action,
+            targets=[strawberry.ID(t) for t in event.targets],
+            summary=event.summary,
+            changed_fields=event.changed_fields(),
+            before=event.before,
+            after=event.after,
+        )
+
+
+@strawberry.type
+class HistoryQuery:
+    @strawberry.field(description="The changes to a record, newest first (deleted ones too).")
+    async def history(self, info: Ctx, id: strawberry.ID, first: int = 50) -> list[AuditEntry]:
+        events = await audit.history(info.context.db, str(id), first)
+        return [AuditEntry.of(e) for e in events]

@@ -1,0 +1,84 @@
+"""Audit events: every change is recorded, in the transaction that makes it, with who made
+it, when, what, and the state before and after. `history` reads a node's events back."""
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from service.db import Database, Transaction
+from service.domain.errors import BadInput
+from service.editing.keys import Editor
+from service.ids import BadId, kind_of
+
+HISTORY_MAX = 500
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    id: str
+    at: str
+    actor: str
+    role: str
+    scope: str | None
+    action: str
+    targets: list[str]
+    summary: str
+    before: Any
+    after: Any
+
+    def changed_fields(self) -> list[str]:
+        """The node properties whose value differs between before and after."""
+        old = (self.before or {}).get("properties", {}) if isinstance(self.before, dict) else {}
+        new = (self.after or {}).get("properties", {}) if isinstance(self.after, dict) else {}
+        return sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+
+
+def as_json(value: Any) -> str | None:
+    """Dates and times as ISO text; keys sorted, so equal states give equal text."""
+    return None if value is None else json.dumps(value, default=str, sort_keys=True)
+
+
+def plain(value: Any) -> Any:
+    """The value as JSON would give it back: dates as text, tuples as lists."""
+    return json.loads(as_json(value) or "null")
+
+
+async def record(
+    tx: Transaction,
+    editor: Editor,
+    action: str,
+    targets: list[str],
+    summary: str,
+    before: Any,
+    after: Any,
+) -> tuple[str, str]:
+    """The new event's id and time."""
+    [row] = await tx.run(
+        "audit/record",
+        actor=editor.name,
+        role=editor.role,
+        scope=editor.organization,
+        action=action,
+        targets=targets,
+        summary=summary,
+        before=as_json(before),
+        after=as_json(after),
+    )
+    return row["id"], row["at"]
+
+
+async def history(db: Database, node_id: str, limit: int = 100) -> list[AuditEvent]:
+    """The events about a node, newest first; a deleted node's events stay readable."""
+    try:
+        kind_of(node_id)
+    except BadId as error:
+        raise BadInput(f"id: {error}") from None
+    if not 1 <= limit <= HISTORY_MAX:
+        raise BadInput(f"first: must be between 1 and {HISTORY_MAX}")
+    rows = await db.read("audit/history", id=node_id, limit=limit)
+    return [_event(row) for row in rows]
+
+
+def _event(row: dict[str, Any]) -> AuditEvent:
+    parsed = {k: json.loads(row[k]) if row[k] else None for k in ("before", "after")}
+    return AuditEvent(**{**row, **parsed})

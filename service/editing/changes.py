@@ -1,0 +1,234 @@
+"""Creating, replacing, retiring, restoring and deleting records. Each change runs in one
+transaction with its audit event: checks first (key, version, every id named), then the
+write, then the event, so a refused or failed change leaves no trace and no event."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from service.db import Database, Transaction
+from service.domain.errors import BadInput, Conflict, FieldProblem, Invalid, NotFound
+from service.domain.records import MapRecord
+from service.editing import audit, duplicates, permissions, references
+from service.editing.drafts import AnyDraft, OrganizationDraft
+from service.editing.keys import Editor
+from service.ids import LABELS, BadId, expect_kind
+
+Props = dict[str, Any]
+# A scoped key's organization is recorded as leading the initiatives it creates.
+SCOPED_CREATOR_ROLE = "LEADS"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A changed record and the audit event that records the change (None if nothing
+    changed, or, for a new organization, if it looks like a duplicate and was not created)."""
+
+    record: MapRecord | None
+    event_id: str | None
+    possible_duplicates: tuple[duplicates.Candidate, ...] = ()
+
+
+async def create(
+    db: Database, editor: Editor, draft: AnyDraft, *, confirm_new: bool = False
+) -> Outcome:
+    permissions.may_create(editor, draft.KIND)
+    node_id = draft.node_id()
+    async with db.transaction() as tx:
+        await references.check_draft(tx, draft)
+        if await tx.run("nodes/by_id_with_retired", id=node_id):
+            raise Invalid([FieldProblem("key", f"'{node_id}' is taken; choose another key")])
+        if isinstance(draft, OrganizationDraft) and not confirm_new:
+            found = await _possible_duplicates(tx, draft)
+            if found:
+                return Outcome(None, None, tuple(found))
+        props = {**_stored(draft), "id": node_id, "version": 1}
+        [row] = await tx.run("edits/create_node", id=node_id, label=LABELS[draft.KIND], props=props)
+        links = _link_rows(node_id, draft, editor)
+        await _replace_links(tx, node_id, draft, links)
+        after = _state(row["props"], links)
+        event_id, _ = await audit.record(
+            tx, editor, "create", _ends(node_id, links), f"created {node_id}", None, after
+        )
+    return Outcome(MapRecord(node_id, row["props"]), event_id)
+
+
+async def update(
+    db: Database, editor: Editor, node_id: str, version: int, draft: AnyDraft
+) -> Outcome:
+    """Replaces the record with the draft, if the editor read the latest version."""
+    check_id(node_id, draft.KIND)
+    if draft.key and draft.node_id() != node_id:
+        raise Invalid([FieldProblem("key", f"ids never change; leave key out for {node_id}")])
+    async with db.transaction() as tx:
+        now = await current(tx, node_id, version, retired=False)
+        await permissions.may_change(tx, editor, node_id)
+        await references.check_draft(tx, draft)
+        types = _replaced_types(draft)
+        before = _state(now, await _links_out(tx, node_id, types))
+        props = {**_stored(draft), "id": node_id, "version": version}
+        links = _link_rows(node_id, draft, None)
+        if before == _state(props, links):
+            return Outcome(MapRecord(node_id, now), None)
+        rows = await tx.run(
+            "edits/update_node",
+            id=node_id,
+            version=version,
+            props={**props, "version": version + 1},
+        )
+        if not rows:
+            raise Conflict(stale(node_id, version))
+        await _replace_links(tx, node_id, draft, links)
+        after = _state(rows[0]["props"], links)
+        event_id, _ = await audit.record(
+            tx, editor, "update", [node_id], f"updated {node_id}", before, after
+        )
+    return Outcome(MapRecord(node_id, rows[0]["props"]), event_id)
+
+
+async def retire(db: Database, editor: Editor, node_id: str, version: int) -> Outcome:
+    return await _relabel(db, editor, node_id, version, "retire")
+
+
+async def restore(db: Database, editor: Editor, node_id: str, version: int) -> Outcome:
+    return await _relabel(db, editor, node_id, version, "restore")
+
+
+async def delete(db: Database, editor: Editor, node_id: str, version: int) -> str:
+    """Deletes the node for good (admins only); the id of the audit event that records it."""
+    check_id(node_id, *permissions.EDITABLE_KINDS)
+    permissions.may_delete(editor)
+    async with db.transaction() as tx:
+        now = await current(tx, node_id, version, retired=None)
+        links = await _links_out(tx, node_id, None)
+        rows = await tx.run("edits/delete", id=node_id, version=version)
+        if not rows:
+            raise Conflict(stale(node_id, version))
+        event_id, _ = await audit.record(
+            tx, editor, "delete", [node_id], f"deleted {node_id}", _state(now, links), None
+        )
+    return event_id
+
+
+async def _relabel(
+    db: Database, editor: Editor, node_id: str, version: int, action: str
+) -> Outcome:
+    check_id(node_id, *permissions.EDITABLE_KINDS)
+    async with db.transaction() as tx:
+        now = await current(tx, node_id, version, retired=action == "restore")
+        await permissions.may_change(tx, editor, node_id)
+        label = LABELS[node_id.split(":", 1)[0]]
+        rows = await tx.run(f"edits/{action}", id=node_id, version=version, label=label)
+        if not rows:
+            raise Conflict(stale(node_id, version))
+        event_id, _ = await audit.record(
+            tx,
+            editor,
+            action,
+            [node_id],
+            f"{action}d {node_id}",
+            {"properties": now},
+            {"properties": rows[0]["props"]},
+        )
+    return Outcome(MapRecord(node_id, rows[0]["props"]), event_id)
+
+
+async def current(tx: Transaction, node_id: str, version: int, *, retired: bool | None) -> Props:
+    """The node's properties, if it exists, is in the state wanted (on the map, retired, or
+    either when None) and is still at `version`."""
+    rows = await tx.run("nodes/by_id_with_retired", id=node_id)
+    if not rows:
+        raise NotFound(f"nothing on the map has the id '{node_id}'")
+    props: Props = rows[0]["props"]
+    is_retired = "retired" in props
+    if retired is not None and is_retired != retired:
+        state = "is retired; restore it first" if is_retired else "is not retired"
+        raise Conflict(f"'{node_id}' {state}")
+    if props.get("version") != version:
+        raise Conflict(stale(node_id, version, props.get("version")))
+    return props
+
+
+def stale(node_id: str, version: int, latest: object = None) -> str:
+    now = f" it is at version {latest};" if latest is not None else ""
+    return (
+        f"'{node_id}' has changed since version {version};{now} read it again and "
+        "reapply your change"
+    )
+
+
+def check_id(node_id: str, *kinds: str) -> None:
+    try:
+        expect_kind(node_id, *kinds)
+    except BadId as error:
+        raise BadInput(f"id: {error}") from None
+
+
+def _stored(draft: AnyDraft) -> Props:
+    """The draft's node properties, without empty values (absent and null read the same)."""
+    return {k: v for k, v in draft.properties().items() if v not in (None, [])}
+
+
+def _replaced_types(draft: AnyDraft) -> list[str]:
+    return sorted({"CITED_IN", *draft.LINKS.values()})
+
+
+def _link_rows(node_id: str, draft: AnyDraft, creator: Editor | None) -> list[Props]:
+    """The relationships a draft describes: its citations, then its inline links, each
+    citing the draft's first citation."""
+    rows = [
+        link_row(node_id, "CITED_IN", c.source, {"section": c.section, "note": c.note})
+        for c in draft.cited
+    ]
+    first = draft.cited[0] if draft.cited else None
+    provenance = (
+        {"source": first.source, "section": first.section, "note": first.note} if first else {}
+    )
+    for link_type, targets in draft.links().items():
+        rows.extend(link_row(node_id, link_type, target, provenance) for target in targets)
+    if creator and creator.organization and draft.KIND == "initiative":
+        rows.append(link_row(creator.organization, SCOPED_CREATOR_ROLE, node_id, provenance))
+    return rows
+
+
+def link_row(from_id: str, link_type: str, to_id: str, props: Props) -> Props:
+    key = f"{from_id}|{link_type}|{to_id}"
+    if link_type == "CITED_IN":
+        key += f"|{props.get('section') or ''}"
+    clean = {k: v for k, v in props.items() if v is not None}
+    return {"from": from_id, "type": link_type, "to": to_id, "props": {**clean, "key": key}}
+
+
+async def _replace_links(tx: Transaction, node_id: str, draft: AnyDraft, rows: list[Props]) -> None:
+    own = [r for r in rows if r["from"] == node_id]
+    await tx.run("edits/replace_links", id=node_id, types=_replaced_types(draft), rows=own)
+    for row in rows:
+        if row["from"] != node_id:
+            await tx.run("edits/add_link", **{k: row[k] for k in ("from", "type", "to", "props")})
+
+
+async def _links_out(tx: Transaction, node_id: str, types: list[str] | None) -> list[Props]:
+    rows = await tx.run("edits/links_out", id=node_id, types=types)
+    return [link_row(node_id, r["type"], r["to"], r["props"]) for r in rows]
+
+
+def _state(props: Props, links: list[Props]) -> Props:
+    """A record as the audit trail shows it: its properties and its relationships."""
+    shown = {k: v for k, v in props.items() if k not in ("id", "version")}
+    edges = sorted(
+        ({"from": r["from"], "type": r["type"], "to": r["to"], **r["props"]} for r in links),
+        key=lambda e: e["key"],
+    )
+    return {"properties": audit.plain(shown), "relationships": edges}
+
+
+def _ends(node_id: str, links: list[Props]) -> list[str]:
+    return sorted({node_id, *(r["from"] for r in links)})
+
+
+async def _possible_duplicates(
+    tx: Transaction, draft: OrganizationDraft
+) -> list[duplicates.Candidate]:
+    known = [
+        duplicates.KnownOrganization(**row) for row in await tx.run("edits/organization_names")
+    ]
+    return duplicates.candidates(draft.name, draft.acronym, known)

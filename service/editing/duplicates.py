@@ -1,0 +1,80 @@
+"""Is a new organization one the map already has? Names are compared after dropping
+accents, case and punctuation; acronyms are compared with each other and with the initials
+of the other's name; spelling is compared with rapidfuzz's token-sort ratio, so word order
+and small typos do not hide a match."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+# Two UN offices whose long names differ in one word score 88.5; they are not duplicates.
+SPELLING_MIN = 90.0
+# Words left out of initials, in the languages of the seed's organization names.
+_MINOR = {"of", "and", "the", "for", "on", "in", "de", "la", "le", "des", "du", "et", "y", "el"}
+
+
+@dataclass(frozen=True)
+class KnownOrganization:
+    id: str
+    name: str
+    acronym: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    name: str
+    score: float
+    reason: str
+
+
+def plain(text: str) -> str:
+    """Lower case, no accents, punctuation as spaces, single spaces."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split())
+
+
+def initials(name: str) -> str:
+    return "".join(word[0] for word in plain(name).split() if word not in _MINOR)
+
+
+def _acronym(text: str | None) -> str:
+    return plain(text or "").replace(" ", "")
+
+
+def match(name: str, acronym: str | None, known: KnownOrganization) -> Candidate | None:
+    """Why `known` may be the same organization as (name, acronym), or None."""
+    mine, theirs = _acronym(acronym), _acronym(known.acronym)
+    checks = [
+        (plain(name) == plain(known.name), 100.0, "same name"),
+        (bool(mine) and mine == theirs, 95.0, "same acronym"),
+        (
+            (bool(theirs) and _acronym(name) == theirs)
+            or (bool(mine) and mine == _acronym(known.name)),
+            95.0,
+            "one's name is the other's acronym",
+        ),
+        (
+            (len(mine) > 1 and mine == initials(known.name))
+            or (len(theirs) > 1 and theirs == initials(name)),
+            90.0,
+            "acronym matches the initials of the name",
+        ),
+    ]
+    for found, score, reason in checks:
+        if found:
+            return Candidate(known.id, known.name, score, reason)
+    spelling = fuzz.token_sort_ratio(plain(name), plain(known.name))
+    if spelling >= SPELLING_MIN:
+        return Candidate(known.id, known.name, round(spelling, 1), "similar spelling")
+    return None
+
+
+def candidates(
+    name: str, acronym: str | None, known: list[KnownOrganization], limit: int = 5
+) -> list[Candidate]:
+    """The likeliest duplicates, best first."""
+    found = [c for k in known if (c := match(name, acronym, k))]
+    return sorted(found, key=lambda c: (-c.score, c.name))[:limit]

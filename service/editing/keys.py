@@ -1,0 +1,105 @@
+"""API keys. A key is a random token shown once; the graph keeps only its SHA-256 hash (the
+token has 256 random bits, so a fast hash is enough and keeps every request cheap). A key has
+a role, editor or admin, and an editor's key may be scoped to one organization."""
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from neo4j.exceptions import ConstraintError
+
+from service.db import Database
+from service.domain.errors import BadInput, Unauthenticated
+from service.ids import BadId, expect_kind
+
+Role = Literal["editor", "admin"]
+ROLES: tuple[str, ...] = get_args(Role)
+_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}$")
+_PREFIX = "a87_"
+# The same words for a missing, unknown and revoked key, so an answer never tells a caller
+# whether some key exists.
+NOT_ACCEPTED = "writing needs a valid API key, sent as 'Authorization: Bearer <key>'"
+
+
+@dataclass(frozen=True)
+class Editor:
+    """Who is writing: the key's name, its role, and the organization it is scoped to."""
+
+    name: str
+    role: str
+    organization: str | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    name: str
+    role: str
+    organization: str | None
+    created: str
+    revoked: str | None = None
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def check_key_request(name: str, role: str, organization: str | None) -> None:
+    if not _NAME.match(name):
+        raise BadInput(f"name: '{name}' must be 2-63 lower-case letters, digits, '.', '_' or '-'")
+    if role not in ROLES:
+        raise BadInput(f"role: '{role}' is not a role; roles are {', '.join(ROLES)}")
+    if organization is None:
+        return
+    if role == "admin":
+        raise BadInput("organization: an admin key cannot be scoped to one organization")
+    try:
+        expect_kind(organization, "organization")
+    except BadId as error:
+        raise BadInput(f"organization: {error}") from None
+
+
+async def create_key(
+    db: Database, name: str, role: str, organization: str | None = None
+) -> tuple[KeyInfo, str]:
+    """The new key and its token, which is not stored and cannot be shown again."""
+    check_key_request(name, role, organization)
+    if organization and not await db.read("nodes/by_ids", ids=[organization]):
+        raise BadInput(f"organization: nothing on the map has the id '{organization}'")
+    token = _PREFIX + secrets.token_urlsafe(32)
+    try:
+        [row] = await db.write(
+            "keys/create", name=name, role=role, organization=organization, hash=token_hash(token)
+        )
+    except ConstraintError:
+        raise BadInput(f"name: a key named '{name}' exists already") from None
+    return KeyInfo(**row), token
+
+
+async def list_keys(db: Database) -> list[KeyInfo]:
+    return [KeyInfo(**row) for row in await db.read("keys/list")]
+
+
+async def revoke_key(db: Database, name: str) -> bool:
+    """True if a live key of that name was revoked."""
+    return bool(await db.write("keys/revoke", name=name))
+
+
+def bearer_token(authorization: str | None) -> str:
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip().startswith(_PREFIX):
+        raise Unauthenticated(NOT_ACCEPTED)
+    return token.strip()
+
+
+async def authenticate(db: Database, authorization: str | None) -> Editor:
+    """The editor behind an Authorization header; Unauthenticated if there is none."""
+    rows = await db.read("keys/by_hash", hash=token_hash(bearer_token(authorization)))
+    if not rows:
+        raise Unauthenticated(NOT_ACCEPTED)
+    return Editor(**rows[0])

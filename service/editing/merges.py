@@ -1,0 +1,45 @@
+"""Merging a duplicate organization into the one that stays: its relationships move to the
+survivor, and the duplicate is retired, marked as merged, so its id still resolves (with
+includeRetired) and its history stays readable."""
+
+from service.db import Database
+from service.domain.errors import Conflict, FieldProblem, Invalid
+from service.domain.records import MapRecord
+from service.editing import audit, permissions
+from service.editing.changes import Outcome, check_id, current, stale
+from service.editing.keys import Editor
+
+
+async def merge_organizations(
+    db: Database,
+    editor: Editor,
+    survivor: tuple[str, int],
+    duplicate: tuple[str, int],
+) -> Outcome:
+    """Each of `survivor` and `duplicate` is (id, the version the editor read)."""
+    permissions.may_merge(editor)
+    for node_id, _ in (survivor, duplicate):
+        check_id(node_id, "organization")
+    if survivor[0] == duplicate[0]:
+        raise Invalid([FieldProblem("duplicate", "an organization cannot be merged into itself")])
+    async with db.transaction() as tx:
+        before = {
+            "survivor": await current(tx, *survivor, retired=False),
+            "duplicate": await current(tx, *duplicate, retired=False),
+        }
+        rows = await tx.run(
+            "edits/merge_organizations", survivor=survivor[0], duplicate=duplicate[0]
+        )
+        if not rows:
+            raise Conflict(stale(survivor[0], survivor[1]))
+        after = {k: rows[0][k] for k in ("survivor", "duplicate", "moved")}
+        event_id, _ = await audit.record(
+            tx,
+            editor,
+            "merge",
+            [survivor[0], duplicate[0]],
+            f"merged {duplicate[0]} into {survivor[0]} ({rows[0]['moved']} relationships moved)",
+            before,
+            after,
+        )
+    return Outcome(MapRecord(survivor[0], rows[0]["survivor"]), event_id)

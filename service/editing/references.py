@@ -1,0 +1,81 @@
+"""Checking the ids a draft or a relationship names against the map, inside the transaction
+that will write it, so every unknown id is reported at once and nothing is written."""
+
+from service.db import Transaction
+from service.domain.errors import FieldProblem, Invalid
+from service.domain.filters import camel_case
+from service.editing.drafts import AnyDraft, CitationDraft
+from service.ids import BadId, kind_of
+
+# The kind each id-holding draft field must name.
+FIELD_KINDS = {
+    "based_in": "country",
+    "countries": "country",
+    "held_in": "country",
+    "regions": "region",
+    "themes": "theme",
+    "sdg_targets": "sdg-target",
+}
+
+
+async def check_draft(tx: Transaction, draft: AnyDraft) -> None:
+    """Invalid, listing every problem, if an id the draft names is not on the map."""
+    named = _named(draft)
+    found = await sections(tx, [n[2] for n in named] + [c.source for c in draft.cited])
+    problems = [p for at, kind, node_id in named if (p := _missing(found, at, kind, node_id))]
+    problems += citation_problems(found, "cited", draft.cited)
+    if problems:
+        raise Invalid(problems)
+
+
+def _named(draft: AnyDraft) -> list[tuple[str, str, str]]:
+    """(field as the client spells it, the kind it must be, the id) for each id named."""
+    named: list[tuple[str, str, str]] = []
+    for field in draft.LINKS:
+        value, at = getattr(draft, field), camel_case(field)
+        if isinstance(value, list):
+            named.extend((f"{at}[{i}]", FIELD_KINDS[field], v) for i, v in enumerate(value))
+        elif value:
+            named.append((at, FIELD_KINDS[field], value))
+    return named
+
+
+def citation_problems(
+    found: dict[str, list[str] | None], field: str, cited: list[CitationDraft]
+) -> list[FieldProblem]:
+    problems = []
+    for i, citation in enumerate(cited):
+        at = f"{field}[{i}]" if field == "cited" else field
+        missing = _missing(found, f"{at}.source", "source", citation.source)
+        sections = found.get(citation.source) or []
+        if missing:
+            problems.append(missing)
+        elif sections and citation.section not in sections:
+            problems.append(
+                FieldProblem(
+                    f"{at}.section",
+                    f"'{citation.section}' is not a section of {citation.source}; "
+                    f"its sections are {', '.join(sections)}",
+                )
+            )
+    return problems
+
+
+def _missing(
+    found: dict[str, list[str] | None], at: str, kind: str, node_id: str
+) -> FieldProblem | None:
+    try:
+        actual = kind_of(node_id)
+    except BadId as error:
+        return FieldProblem(at, str(error))
+    if actual != kind:
+        return FieldProblem(at, f"'{node_id}' is a {actual} id; expected a {kind} id")
+    if node_id not in found:
+        return FieldProblem(at, f"'{node_id}' is not on the map")
+    return None
+
+
+async def sections(tx: Transaction, ids: list[str]) -> dict[str, list[str] | None]:
+    """The ids among these that are on the map, each with its sections (None if not a source)."""
+    rows = await tx.run("edits/references", ids=sorted(set(ids)))
+    return {row["id"]: row["sections"] for row in rows}

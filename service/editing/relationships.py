@@ -1,0 +1,133 @@
+"""Adding and removing the relationships between records: roles in initiatives, seats in
+action groups, attendance at events, partnerships and the rest. Each one cites its source.
+The links a record's own fields describe (an initiative's places, themes and SDG targets,
+an organization's country, an action group's themes, an event's country) are changed by
+updating that record instead, so there is one way to change each."""
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
+
+from service.db import Database
+from service.domain.errors import FieldProblem, Invalid, NotFound
+from service.editing import audit, permissions, references
+from service.editing.changes import link_row
+from service.editing.drafts import CitationDraft
+from service.editing.keys import Editor
+from service.ids import BadId, kind_of
+from service.seed.graph import ENDPOINTS, PROPERTIES, REQUIRED
+from service.seed.models import MapId, RelationshipRecord
+
+# (kind of the start, type) pairs that a record's own fields set.
+SET_BY_RECORD = {
+    ("initiative", "OPERATES_IN"): "updateInitiative (countries, regions)",
+    ("initiative", "ADDRESSES"): "updateInitiative (themes)",
+    ("initiative", "CONTRIBUTES_TO"): "updateInitiative (sdgTargets)",
+    ("organization", "BASED_IN"): "updateOrganization (basedIn)",
+    ("action-group", "FOCUSES_ON"): "updateActionGroup (themes)",
+    ("event", "HELD_IN"): "updateEvent (heldIn)",
+}
+_EXTRA = ("role", "seat", "representative", "status", "reason")
+
+
+class RelationshipDraft(RelationshipRecord):
+    """One relationship and the citation behind it."""
+
+    note: Annotated[str, Field(min_length=3, max_length=300)]
+    source: MapId
+    section: str | None = None
+
+    def citation(self) -> CitationDraft:
+        return CitationDraft(source=self.source, section=self.section, note=self.note)
+
+    def extra(self) -> dict[str, str]:
+        return {k: v for k in _EXTRA if (v := getattr(self, k)) is not None}
+
+
+@dataclass(frozen=True)
+class LinkChange:
+    from_id: str
+    type: str
+    to_id: str
+    props: dict[str, object]
+    event_id: str
+
+
+def shape_problems(draft: RelationshipDraft) -> list[FieldProblem]:
+    """What is wrong with the relationship's ends and properties, before any lookup."""
+    problems = []
+    for field, node_id, allowed in (
+        ("from", draft.from_, ENDPOINTS[draft.type][0]),
+        ("to", draft.to, ENDPOINTS[draft.type][1]),
+    ):
+        try:
+            kind = kind_of(node_id)
+        except BadId as error:
+            problems.append(FieldProblem(field, str(error)))
+            continue
+        if kind not in allowed:
+            verb = "start at" if field == "from" else "point to"
+            problems.append(FieldProblem(field, f"{draft.type} cannot {verb} a {kind}"))
+        elif field == "from" and (kind, draft.type) in SET_BY_RECORD:
+            where = SET_BY_RECORD[(kind, draft.type)]
+            problems.append(FieldProblem("type", f"{draft.type} of a {kind} is set by {where}"))
+    given = set(draft.extra())
+    for extra in sorted(given - PROPERTIES.get(draft.type, set())):
+        problems.append(FieldProblem(extra, f"{draft.type} does not take '{extra}'"))
+    for missing in sorted(REQUIRED.get(draft.type, set()) - given):
+        problems.append(FieldProblem(missing, f"{draft.type} needs '{missing}'"))
+    return problems
+
+
+async def add(db: Database, editor: Editor, draft: RelationshipDraft) -> LinkChange:
+    if problems := shape_problems(draft):
+        raise Invalid(problems)
+    async with db.transaction() as tx:
+        await permissions.may_link(tx, editor, draft.from_, draft.to)
+        ends = [draft.from_, draft.to]
+        found = await references.sections(tx, [*ends, draft.source])
+        problems = [
+            FieldProblem(field, f"'{node_id}' is not on the map")
+            for field, node_id in (("from", draft.from_), ("to", draft.to))
+            if node_id not in found
+        ]
+        problems += references.citation_problems(found, "source", [draft.citation()])
+        if await tx.run(
+            "edits/find_link", **{"from": draft.from_, "type": draft.type, "to": draft.to}
+        ):
+            problems.append(FieldProblem("type", f"{draft.from_} already {draft.type} {draft.to}"))
+        if problems:
+            raise Invalid(problems)
+        cited = {"source": draft.source, "section": draft.section, "note": draft.note}
+        row = link_row(draft.from_, draft.type, draft.to, {**draft.extra(), **cited})
+        [written] = await tx.run("edits/add_link", **row)
+        event_id, _ = await audit.record(
+            tx, editor, "link", ends, f"{draft.from_} {draft.type} {draft.to}", None, row
+        )
+    return LinkChange(draft.from_, draft.type, draft.to, written["props"], event_id)
+
+
+async def remove(
+    db: Database, editor: Editor, from_id: str, link_type: str, to_id: str
+) -> LinkChange:
+    if link_type not in ENDPOINTS:
+        raise Invalid([FieldProblem("type", f"'{link_type}' is not a relationship type")])
+    async with db.transaction() as tx:
+        await permissions.may_link(tx, editor, from_id, to_id)
+        rows = await tx.run(
+            "edits/remove_link", **{"from": from_id, "type": link_type, "to": to_id}
+        )
+        if not rows:
+            raise NotFound(f"{from_id} has no {link_type} relationship to {to_id}")
+        before = {"from": from_id, "type": link_type, "to": to_id, "props": rows[0]["props"]}
+        event_id, _ = await audit.record(
+            tx,
+            editor,
+            "unlink",
+            [from_id, to_id],
+            f"{from_id} no longer {link_type} {to_id}",
+            before,
+            None,
+        )
+    return LinkChange(from_id, link_type, to_id, rows[0]["props"], event_id)
