@@ -1,32 +1,27 @@
 """The command line: `a87map neo4j start|stop|status`, `a87map migrate`, `a87map seed`,
-`a87map serve`. Errors are printed as one clear line and logged in structured form."""
+`a87map serve`, `a87map report ...`, `a87map keys create|list|revoke`, `a87map history`.
+Errors are printed as one clear line and logged in structured form."""
 
 import asyncio
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
-import structlog
 import typer
 import uvicorn
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from service import reports
-from service.config import Settings, get_settings
-from service.db import DatabaseUnavailable
+from service.cli_edits import history_command, keys_app
+from service.cli_support import console, load_settings, run_command
 from service.domain import coverage, overlaps
 from service.domain.coverage import PlaceCoverage
-from service.domain.errors import BadInput
 from service.domain.overlaps import ScoredPair
 from service.localdb import server
-from service.logs import configure_logging
 from service.migrations import migrate as apply_migrations
 from service.runtime import open_database
 from service.scoring import coverage as coverage_scoring
 from service.scoring import overlap as overlap_scoring
-from service.seed.files import SeedInvalid
-from service.seed.loader import LoadFailed, LoadReport, load, prepare
+from service.seed.loader import LoadReport, load, prepare
 
 app = typer.Typer(help="Alliance 8.7 stakeholder map.", no_args_is_help=True)
 neo4j_app = typer.Typer(
@@ -37,34 +32,16 @@ report_app = typer.Typer(
     help="Overlaps and coverage gaps, as tables, CSV or JSON.", no_args_is_help=True
 )
 app.add_typer(report_app, name="report")
-console = Console()
-log = structlog.get_logger(__name__)
-T = TypeVar("T")
-_EXPECTED = (server.LocalServerError, DatabaseUnavailable, SeedInvalid, LoadFailed, BadInput)
-
-
-def _settings() -> Settings:
-    settings = get_settings()
-    configure_logging(settings)
-    return settings
-
-
-def _run(action: Callable[[], T]) -> T:
-    """Run a command; expected failures end it with their message and exit status 1."""
-    try:
-        return action()
-    except _EXPECTED as error:
-        log.error("command_failed", error=type(error).__name__, message=str(error))
-        console.print(f"[red]error:[/red] {error}", highlight=False)
-        raise typer.Exit(1) from error
+app.add_typer(keys_app, name="keys")
+app.command("history")(history_command)
 
 
 @neo4j_app.command("start")
 def neo4j_start() -> None:
     """Start the local Neo4j (or find one already answering at NEO4J_URI)."""
-    settings = _settings()
+    settings = load_settings()
     with console.status(f"Starting Neo4j at {settings.neo4j_uri} (first run downloads it)..."):
-        status = _run(lambda: server.start(settings))
+        status = run_command(lambda: server.start(settings))
     where = f"pid {status.pid}" if status.pid else "already running, not started by us"
     console.print(f"Neo4j answers at {status.uri} ({where}); data in {status.home}")
 
@@ -72,14 +49,14 @@ def neo4j_start() -> None:
 @neo4j_app.command("stop")
 def neo4j_stop() -> None:
     """Stop the local Neo4j."""
-    stopped = _run(lambda: server.stop(_settings()))
+    stopped = run_command(lambda: server.stop(load_settings()))
     console.print("Neo4j stopped." if stopped else "No local Neo4j was running.")
 
 
 @neo4j_app.command("status")
 def neo4j_status() -> None:
     """Say whether the local Neo4j runs and answers."""
-    status = server.status(_settings())
+    status = server.status(load_settings())
     console.print(
         f"running: {status.running} (pid {status.pid}); "
         f"answers at {status.uri}: {status.bolt_answers}; data in {status.home}"
@@ -91,13 +68,13 @@ def neo4j_status() -> None:
 @app.command()
 def migrate() -> None:
     """Apply the schema migrations in cypher/migrations that are not applied yet."""
-    settings = _settings()
+    settings = load_settings()
 
     async def run() -> list[int]:
         async with open_database(settings, migrate_schema=False) as db:
             return await apply_migrations(db, settings.cypher_dir / "migrations")
 
-    applied = _run(lambda: asyncio.run(run()))
+    applied = run_command(lambda: asyncio.run(run()))
     console.print(f"Applied migrations {applied}." if applied else "The schema is up to date.")
 
 
@@ -106,8 +83,8 @@ def seed(
     directory: Annotated[Path | None, typer.Option("--dir", help="Seed folder")] = None,
 ) -> None:
     """Validate the seed files and load them (idempotent: a second run changes nothing)."""
-    settings = _settings()
-    graph = _run(lambda: prepare(directory or settings.seed_dir))
+    settings = load_settings()
+    graph = run_command(lambda: prepare(directory or settings.seed_dir))
 
     async def run() -> LoadReport:
         columns = (TextColumn("Loading the seed"), BarColumn(), MofNCompleteColumn())
@@ -121,7 +98,7 @@ def seed(
                     lambda done, _total: bar.update(task, completed=done),
                 )
 
-    report = _run(lambda: asyncio.run(run()))
+    report = run_command(lambda: asyncio.run(run()))
     console.print(
         f"Nodes: {report.nodes_created} created, {report.nodes_updated} updated, "
         f"{report.nodes} in the seed. Relationships: {report.relationships_created} created, "
@@ -159,13 +136,13 @@ def report_overlaps(
     json_path: JsonOption = None,
 ) -> None:
     """The top overlapping pairs of initiatives, with the reasons for each score."""
-    settings = _settings()
+    settings = load_settings()
 
     async def run() -> list[ScoredPair]:
         async with open_database(settings, migrate_schema=True) as db:
             return await overlaps.overlaps(db, min_score, theme, country, limit)
 
-    rows = reports.overlap_rows(_run(lambda: asyncio.run(run())))
+    rows = reports.overlap_rows(run_command(lambda: asyncio.run(run())))
     _emit(
         f"Overlapping initiatives ({overlap_scoring.VERSION}, score >= {min_score})",
         rows,
@@ -184,7 +161,7 @@ def report_gaps(
     json_path: JsonOption = None,
 ) -> None:
     """The places where need most outruns coverage (level REGION or COUNTRY)."""
-    settings = _settings()
+    settings = load_settings()
     if level not in ("REGION", "COUNTRY"):
         console.print("[red]error:[/red] --level is REGION or COUNTRY")
         raise typer.Exit(2)
@@ -193,7 +170,7 @@ def report_gaps(
         async with open_database(settings, migrate_schema=True) as db:
             return await coverage.coverage_gaps(db, theme, level, limit)  # type: ignore[arg-type]
 
-    rows = reports.gap_rows(_run(lambda: asyncio.run(run())))
+    rows = reports.gap_rows(run_command(lambda: asyncio.run(run())))
     _emit(
         f"Coverage gaps ({coverage_scoring.VERSION}, by {level.lower()})",
         rows,
@@ -206,7 +183,7 @@ def report_gaps(
 @app.command()
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql)."""
-    settings = _settings()
+    settings = load_settings()
     uvicorn.run(
         "service.api.app:create_app",
         factory=True,

@@ -22,7 +22,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.api.app import create_app
-from service.config import PROJECT_ROOT, Settings
+from service.config import PROJECT_ROOT, Settings, get_settings
 from service.db import Database
 from service.localdb import server
 from service.runtime import open_database
@@ -148,3 +148,14 @@ def gql(client: TestClient) -> Callable[..., dict[str, Any]]:
         return body
 
     return ask
+
+
+@pytest.fixture
+def cli_env(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The CLI's settings pointed at the seeded test database."""
+    monkeypatch.setenv("NEO4J_URI", seeded.neo4j_uri)
+    monkeypatch.setenv("NEO4J_USER", seeded.neo4j_user)
+    monkeypatch.setenv("NEO4J_PASSWORD", seeded.neo4j_password.get_secret_value())
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()

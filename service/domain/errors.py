@@ -30,11 +30,12 @@ class Invalid(BadInput):
         super().__init__("; ".join(str(p) for p in problems))
 
 
-class Unauthenticated(PermissionError):
+# Not PermissionError: that is an OSError, which the database layer reads as a lost connection.
+class Unauthenticated(Exception):
     """A write without an API key, or with one that is not accepted."""
 
 
-class Forbidden(PermissionError):
+class Forbidden(Exception):
     """A write the caller's key does not allow."""
 
 

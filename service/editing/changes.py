@@ -57,11 +57,11 @@ async def update(
 ) -> Outcome:
     """Replaces the record with the draft, if the editor read the latest version."""
     check_id(node_id, draft.KIND)
-    if draft.key and draft.node_id() != node_id:
-        raise Invalid([FieldProblem("key", f"ids never change; leave key out for {node_id}")])
     async with db.transaction() as tx:
         now = await current(tx, node_id, version, retired=False)
         await permissions.may_change(tx, editor, node_id)
+        if draft.key and draft.node_id() != node_id:
+            raise Invalid([FieldProblem("key", f"ids never change; leave key out for {node_id}")])
         await references.check_draft(tx, draft)
         types = _replaced_types(draft)
         before = _state(now, await _links_out(tx, node_id, types))

@@ -2,24 +2,11 @@
 
 import csv
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from service.cli import app
-from service.config import Settings, get_settings
-
-
-@pytest.fixture
-def cli_env(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("NEO4J_URI", seeded.neo4j_uri)
-    monkeypatch.setenv("NEO4J_USER", seeded.neo4j_user)
-    monkeypatch.setenv("NEO4J_PASSWORD", seeded.neo4j_password.get_secret_value())
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
 
 
 def test_overlaps_as_table_csv_and_json(cli_env: None, tmp_path: Path) -> None:
