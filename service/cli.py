@@ -11,7 +11,7 @@ import uvicorn
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from service import reports
-from service.cli_edits import history_command, keys_app
+from service.cli_edits import export_command, history_command, import_command, keys_app
 from service.cli_support import console, load_settings, run_command
 from service.domain import coverage, overlaps
 from service.domain.coverage import PlaceCoverage
@@ -34,6 +34,8 @@ report_app = typer.Typer(
 app.add_typer(report_app, name="report")
 app.add_typer(keys_app, name="keys")
 app.command("history")(history_command)
+app.command("import")(import_command)
+app.command("export")(export_command)
 
 
 @neo4j_app.command("start")

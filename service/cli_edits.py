@@ -1,15 +1,25 @@
-"""Commands for keeping the map current: `a87map keys create|list|revoke` for API keys and
-`a87map history ID` for a record's audit trail."""
+"""Commands for keeping the map current: `a87map keys create|list|revoke` for API keys,
+`a87map history ID` for a record's audit trail, and `a87map import` and `a87map export`."""
 
 import asyncio
+import getpass
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from service.cli_support import console, load_settings, run_command
+from service.domain.filters import InitiativeFilter
 from service.editing import audit, keys
+from service.editing.keys import Editor
+from service.interchange.apply import ImportReport
+from service.interchange.export import export_map
+from service.interchange.files import Upload, import_files
+from service.interchange.hxl import Citing
+from service.interchange.writers import EXPORT_FORMATS, render
 from service.runtime import open_database
 
 keys_app = typer.Typer(help="API keys for editors and admins.", no_args_is_help=True)
@@ -91,3 +101,78 @@ def history_command(
     console.print(table)
     if not events:
         console.print("No recorded changes.")
+
+
+def _operator() -> Editor:
+    """Who the audit trail names for the CLI: it runs with the database's own credentials,
+    so with an admin's rights, under the name of the account that ran it."""
+    return Editor(f"cli:{getpass.getuser()}", "admin")
+
+
+def import_command(
+    files: Annotated[
+        list[Path], typer.Argument(help="organizations.csv, map.json, 3w.csv, activities.xml...")
+    ],
+    file_format: Annotated[
+        str | None, typer.Option("--format", help="csv, json, hxl or iati (else from each file)")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="For 3W and IATI files: the id of the source they come from")
+    ] = None,
+    section: Annotated[str | None, typer.Option(help="The section of that source")] = None,
+) -> None:
+    """Check files whole, then write them in one transaction: all of it or none of it."""
+    loaded = load_settings()
+    uploads = [Upload(path.name, path.read_bytes()) for path in files]
+    citing = Citing(source, section) if source else None
+
+    async def work() -> ImportReport:
+        columns = (TextColumn("Importing"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=console) as bar:
+            task = bar.add_task("import", total=None)
+            async with open_database(loaded, migrate_schema=True) as db:
+                return await import_files(
+                    db,
+                    _operator(),
+                    uploads,
+                    loaded.load_batch_size,
+                    file_format=file_format,
+                    citing=citing,
+                    progress=lambda done, total: bar.update(task, completed=done, total=total),
+                )
+
+    report = run_command(lambda: asyncio.run(work()))
+    console.print(
+        f"Records: {report.created} created, {report.updated} updated, {report.unchanged} "
+        f"unchanged. Relationships: {report.relationships_created} created, "
+        f"{report.relationships_updated} updated, {report.relationships_unchanged} unchanged."
+    )
+
+
+def export_command(
+    out: Annotated[Path, typer.Argument(help="The file to write")],
+    file_format: Annotated[
+        str, typer.Option("--format", help="json, csv (a zip), hxl or graphml")
+    ] = "json",
+    theme: Annotated[str | None, typer.Option(help="Only the part around this theme")] = None,
+    country: Annotated[str | None, typer.Option(help="... or this country (ISO code)")] = None,
+    region: Annotated[str | None, typer.Option(help="... or this region id")] = None,
+) -> None:
+    """Write the map, or the part of it around the initiatives a filter picks."""
+    loaded = load_settings()
+    if file_format not in EXPORT_FORMATS:
+        console.print(f"[red]error:[/red] --format is one of {', '.join(EXPORT_FORMATS)}")
+        raise typer.Exit(2)
+    wanted = (
+        InitiativeFilter(theme=theme, country=country, region=region)
+        if theme or country or region
+        else None
+    )
+
+    async def work() -> bytes:
+        async with open_database(loaded, migrate_schema=True) as db:
+            return render(await export_map(db, wanted), file_format)
+
+    data = run_command(lambda: asyncio.run(work()))
+    out.write_bytes(data)
+    console.print(f"Wrote {len(data):,} bytes to {out}")

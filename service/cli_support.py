@@ -10,10 +10,10 @@ from rich.console import Console
 
 from service.config import Settings, get_settings
 from service.db import DatabaseUnavailable
-from service.domain.errors import BadInput, NotFound
+from service.domain.errors import BadInput, Forbidden, NotFound
 from service.localdb import server
 from service.logs import configure_logging
-from service.seed.files import SeedInvalid
+from service.seed.files import Rejected
 from service.seed.loader import LoadFailed
 
 console = Console()
@@ -22,7 +22,8 @@ T = TypeVar("T")
 EXPECTED = (
     server.LocalServerError,
     DatabaseUnavailable,
-    SeedInvalid,
+    Rejected,
+    Forbidden,
     LoadFailed,
     BadInput,
     NotFound,

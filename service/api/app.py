@@ -1,6 +1,6 @@
 """The FastAPI application: the explorer page at /, GraphQL (with GraphiQL) at /graphql,
-liveness at /healthz and readiness at /readyz. The driver is made once, at start-up, and
-closed at shutdown."""
+import and export at /import and /export, liveness at /healthz and readiness at /readyz.
+The driver is made once, at start-up, and closed at shutdown."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,6 +17,7 @@ from service.api.explorer import mount_explorer
 from service.api.graphql.context import Context
 from service.api.graphql.errors import format_error
 from service.api.graphql.schema import build_schema
+from service.api.interchange import add_interchange
 from service.api.schema_gate import SchemaGate
 from service.config import Settings, get_settings
 from service.db import Database, DatabaseUnavailable, make_driver
@@ -63,6 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         MapGraphQLRouter(build_schema(settings), context_getter=context), prefix="/graphql"
     )
 
+    add_interchange(app, db, settings)
     mount_explorer(app, settings.explorer_dir)
 
     @app.get("/healthz")

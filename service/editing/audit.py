@@ -43,6 +43,38 @@ def plain(value: Any) -> Any:
     return json.loads(as_json(value) or "null")
 
 
+@dataclass(frozen=True)
+class Change:
+    """One change to record: what was done, to which nodes, and the states around it."""
+
+    action: str
+    targets: list[str]
+    summary: str
+    before: Any
+    after: Any
+
+    def as_parameter(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "targets": self.targets,
+            "summary": self.summary,
+            "before": as_json(self.before),
+            "after": as_json(self.after),
+        }
+
+
+async def record_all(tx: Transaction, editor: Editor, changes: list[Change]) -> list[str]:
+    """Records the changes, in the caller's transaction; their event ids, in order."""
+    rows = await tx.run(
+        "audit/record",
+        actor=editor.name,
+        role=editor.role,
+        scope=editor.organization,
+        events=[c.as_parameter() for c in changes],
+    )
+    return [row["id"] for row in rows]
+
+
 async def record(
     tx: Transaction,
     editor: Editor,
@@ -51,20 +83,10 @@ async def record(
     summary: str,
     before: Any,
     after: Any,
-) -> tuple[str, str]:
-    """The new event's id and time."""
-    [row] = await tx.run(
-        "audit/record",
-        actor=editor.name,
-        role=editor.role,
-        scope=editor.organization,
-        action=action,
-        targets=targets,
-        summary=summary,
-        before=as_json(before),
-        after=as_json(after),
-    )
-    return row["id"], row["at"]
+) -> str:
+    """Records one change; the new event's id."""
+    [event_id] = await record_all(tx, editor, [Change(action, targets, summary, before, after)])
+    return event_id
 
 
 async def history(db: Database, node_id: str, limit: int = 100) -> list[AuditEvent]:

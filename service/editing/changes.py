@@ -41,12 +41,12 @@ async def create(
             found = await _possible_duplicates(tx, draft)
             if found:
                 return Outcome(None, None, tuple(found))
-        props = {**_stored(draft), "id": node_id, "version": 1}
+        props = {**stored(draft), "id": node_id, "version": 1}
         [row] = await tx.run("edits/create_node", id=node_id, label=LABELS[draft.KIND], props=props)
-        links = _link_rows(node_id, draft, editor)
+        links = link_rows(node_id, draft, editor)
         await _replace_links(tx, node_id, draft, links)
-        after = _state(row["props"], links)
-        event_id, _ = await audit.record(
+        after = state(row["props"], links)
+        event_id = await audit.record(
             tx, editor, "create", _ends(node_id, links), f"created {node_id}", None, after
         )
     return Outcome(MapRecord(node_id, row["props"]), event_id)
@@ -63,11 +63,11 @@ async def update(
         if draft.key and draft.node_id() != node_id:
             raise Invalid([FieldProblem("key", f"ids never change; leave key out for {node_id}")])
         await references.check_draft(tx, draft)
-        types = _replaced_types(draft)
-        before = _state(now, await _links_out(tx, node_id, types))
-        props = {**_stored(draft), "id": node_id, "version": version}
-        links = _link_rows(node_id, draft, None)
-        if before == _state(props, links):
+        types = replaced_types(draft)
+        before = state(now, await _links_out(tx, node_id, types))
+        props = {**stored(draft), "id": node_id, "version": version}
+        links = link_rows(node_id, draft, None)
+        if before == state(props, links):
             return Outcome(MapRecord(node_id, now), None)
         rows = await tx.run(
             "edits/update_node",
@@ -78,8 +78,8 @@ async def update(
         if not rows:
             raise Conflict(stale(node_id, version))
         await _replace_links(tx, node_id, draft, links)
-        after = _state(rows[0]["props"], links)
-        event_id, _ = await audit.record(
+        after = state(rows[0]["props"], links)
+        event_id = await audit.record(
             tx, editor, "update", [node_id], f"updated {node_id}", before, after
         )
     return Outcome(MapRecord(node_id, rows[0]["props"]), event_id)
@@ -103,10 +103,9 @@ async def delete(db: Database, editor: Editor, node_id: str, version: int) -> st
         rows = await tx.run("edits/delete", id=node_id, version=version)
         if not rows:
             raise Conflict(stale(node_id, version))
-        event_id, _ = await audit.record(
-            tx, editor, "delete", [node_id], f"deleted {node_id}", _state(now, links), None
+        return await audit.record(
+            tx, editor, "delete", [node_id], f"deleted {node_id}", state(now, links), None
         )
-    return event_id
 
 
 async def _relabel(
@@ -120,7 +119,7 @@ async def _relabel(
         rows = await tx.run(f"edits/{action}", id=node_id, version=version, label=label)
         if not rows:
             raise Conflict(stale(node_id, version))
-        event_id, _ = await audit.record(
+        event_id = await audit.record(
             tx,
             editor,
             action,
@@ -163,16 +162,16 @@ def check_id(node_id: str, *kinds: str) -> None:
         raise BadInput(f"id: {error}") from None
 
 
-def _stored(draft: AnyDraft) -> Props:
-    """The draft's node properties, without empty values (absent and null read the same)."""
-    return {k: v for k, v in draft.properties().items() if v not in (None, [])}
+def stored(draft: AnyDraft) -> Props:
+    """The draft's node properties, without nulls (absent and null read the same)."""
+    return {k: v for k, v in draft.properties().items() if v is not None}
 
 
-def _replaced_types(draft: AnyDraft) -> list[str]:
+def replaced_types(draft: AnyDraft) -> list[str]:
     return sorted({"CITED_IN", *draft.LINKS.values()})
 
 
-def _link_rows(node_id: str, draft: AnyDraft, creator: Editor | None) -> list[Props]:
+def link_rows(node_id: str, draft: AnyDraft, creator: Editor | None) -> list[Props]:
     """The relationships a draft describes: its citations, then its inline links, each
     citing the draft's first citation."""
     rows = [
@@ -200,7 +199,9 @@ def link_row(from_id: str, link_type: str, to_id: str, props: Props) -> Props:
 
 async def _replace_links(tx: Transaction, node_id: str, draft: AnyDraft, rows: list[Props]) -> None:
     own = [r for r in rows if r["from"] == node_id]
-    await tx.run("edits/replace_links", id=node_id, types=_replaced_types(draft), rows=own)
+    await tx.run(
+        "edits/replace_links", nodes=[{"id": node_id, "types": replaced_types(draft), "rows": own}]
+    )
     for row in rows:
         if row["from"] != node_id:
             await tx.run("edits/add_link", **{k: row[k] for k in ("from", "type", "to", "props")})
@@ -211,7 +212,7 @@ async def _links_out(tx: Transaction, node_id: str, types: list[str] | None) -> 
     return [link_row(node_id, r["type"], r["to"], r["props"]) for r in rows]
 
 
-def _state(props: Props, links: list[Props]) -> Props:
+def state(props: Props, links: list[Props]) -> Props:
     """A record as the audit trail shows it: its properties and its relationships."""
     shown = {k: v for k, v in props.items() if k not in ("id", "version")}
     edges = sorted(

@@ -129,10 +129,13 @@ class InitiativeDraft(Draft):
     }
     kind: InitiativeKind
     status: InitiativeStatus
-    work: Annotated[list[WorkType], Field(min_length=1)]
+    # Imported projects (3W rows, IATI activities) do not say what kind of work they do.
+    work: list[WorkType] = []
     start: PartialDate | None = None
     end: PartialDate | None = None
     countries: list[CountryCode] = []
+    # First-level administrative areas (provinces, states), as 3W tables name them.
+    areas: list[Text] = []
     regions: list[MapId] = []
     themes: list[MapId] = []
     sdg_targets: list[SdgTargetCode] = []
@@ -166,6 +169,12 @@ class EventDraft(Draft):
         return {**super().properties(), **bounds}
 
 
+class ThemeDraft(Draft):
+    """A theme is added by import only; the seed's themes are curated."""
+
+    KIND: ClassVar[str] = "theme"
+
+
 class SourceDraft(Strict):
     """A document facts come from. It cites nothing itself."""
 
@@ -195,10 +204,19 @@ class SourceDraft(Strict):
         return {}
 
 
-AnyDraft = OrganizationDraft | ActionGroupDraft | InitiativeDraft | EventDraft | SourceDraft
+AnyDraft = (
+    OrganizationDraft | ActionGroupDraft | InitiativeDraft | EventDraft | SourceDraft | ThemeDraft
+)
 DRAFTS: dict[str, type[AnyDraft]] = {
     d.KIND: d
-    for d in (OrganizationDraft, ActionGroupDraft, InitiativeDraft, EventDraft, SourceDraft)
+    for d in (
+        OrganizationDraft,
+        ActionGroupDraft,
+        InitiativeDraft,
+        EventDraft,
+        SourceDraft,
+        ThemeDraft,
+    )
 }
 
 

@@ -33,7 +33,7 @@ async def merge_organizations(
         if not rows:
             raise Conflict(stale(survivor[0], survivor[1]))
         after = {k: rows[0][k] for k in ("survivor", "duplicate", "moved")}
-        event_id, _ = await audit.record(
+        event_id = await audit.record(
             tx,
             editor,
             "merge",

@@ -20,12 +20,22 @@ FIELD_KINDS = {
 
 async def check_draft(tx: Transaction, draft: AnyDraft) -> None:
     """Invalid, listing every problem, if an id the draft names is not on the map."""
-    named = _named(draft)
-    found = await sections(tx, [n[2] for n in named] + [c.source for c in draft.cited])
-    problems = [p for at, kind, node_id in named if (p := _missing(found, at, kind, node_id))]
-    problems += citation_problems(found, "cited", draft.cited)
-    if problems:
+    found = await sections(tx, named_ids(draft))
+    if problems := draft_problems(draft, found):
         raise Invalid(problems)
+
+
+def named_ids(draft: AnyDraft) -> list[str]:
+    """Every id a draft names: its links' targets and its citations' sources."""
+    return [n[2] for n in _named(draft)] + [c.source for c in draft.cited]
+
+
+def draft_problems(draft: AnyDraft, found: dict[str, list[str] | None]) -> list[FieldProblem]:
+    """What is wrong with the ids a draft names, given the ids known (with their sections)."""
+    problems = [
+        p for at, kind, node_id in _named(draft) if (p := missing(found, at, kind, node_id))
+    ]
+    return problems + citation_problems(found, "cited", draft.cited)
 
 
 def _named(draft: AnyDraft) -> list[tuple[str, str, str]]:
@@ -46,22 +56,22 @@ def citation_problems(
     problems = []
     for i, citation in enumerate(cited):
         at = f"{field}[{i}]" if field == "cited" else field
-        missing = _missing(found, f"{at}.source", "source", citation.source)
-        sections = found.get(citation.source) or []
-        if missing:
-            problems.append(missing)
-        elif sections and citation.section not in sections:
+        absent = missing(found, f"{at}.source", "source", citation.source)
+        known = found.get(citation.source) or []
+        if absent:
+            problems.append(absent)
+        elif known and citation.section not in known:
             problems.append(
                 FieldProblem(
                     f"{at}.section",
                     f"'{citation.section}' is not a section of {citation.source}; "
-                    f"its sections are {', '.join(sections)}",
+                    f"its sections are {', '.join(known)}",
                 )
             )
     return problems
 
 
-def _missing(
+def missing(
     found: dict[str, list[str] | None], at: str, kind: str, node_id: str
 ) -> FieldProblem | None:
     try:

@@ -102,7 +102,7 @@ async def add(db: Database, editor: Editor, draft: RelationshipDraft) -> LinkCha
         cited = {"source": draft.source, "section": draft.section, "note": draft.note}
         row = link_row(draft.from_, draft.type, draft.to, {**draft.extra(), **cited})
         [written] = await tx.run("edits/add_link", **row)
-        event_id, _ = await audit.record(
+        event_id = await audit.record(
             tx, editor, "link", ends, f"{draft.from_} {draft.type} {draft.to}", None, row
         )
     return LinkChange(draft.from_, draft.type, draft.to, written["props"], event_id)
@@ -121,7 +121,7 @@ async def remove(
         if not rows:
             raise NotFound(f"{from_id} has no {link_type} relationship to {to_id}")
         before = {"from": from_id, "type": link_type, "to": to_id, "props": rows[0]["props"]}
-        event_id, _ = await audit.record(
+        event_id = await audit.record(
             tx,
             editor,
             "unlink",

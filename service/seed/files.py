@@ -50,14 +50,21 @@ class Problem:
         return f"{', '.join(where)}: {self.message}"
 
 
-class SeedInvalid(ValueError):
-    """The seed was rejected whole; `problems` says where and why."""
+class Rejected(ValueError):
+    """Files rejected whole; `problems` says where and why."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, what: str, problems: list[Problem]) -> None:
         self.problems = problems
         listed = "\n".join(f"  - {p}" for p in problems[:50])
         more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"the seed was rejected, nothing was written:\n{listed}{more}")
+        super().__init__(f"{what} was rejected, nothing was written:\n{listed}{more}")
+
+
+class SeedInvalid(Rejected):
+    """The seed was rejected whole."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("the seed", problems)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,13 @@ from typing import Any, TypeVar
 import structlog
 
 from service.db import Database, Transaction
+from service.ids import kind_of
 from service.seed.files import read_seed
 from service.seed.graph import SeedGraph, build_graph
 
 log = structlog.get_logger(__name__)
+# What every map has, whatever its curated records: the places and the SDGs.
+REFERENCE_KINDS = frozenset({"country", "region", "sdg", "sdg-target"})
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
 
@@ -44,9 +47,21 @@ class LoadReport:
         )
 
 
-def prepare(seed_dir: Path) -> SeedGraph:
-    """The validated rows to load; raises SeedInvalid naming every problem."""
-    return build_graph(read_seed(seed_dir))
+def prepare(seed_dir: Path, *, reference_only: bool = False) -> SeedGraph:
+    """The validated rows to load; raises SeedInvalid naming every problem. With
+    `reference_only`, just the countries, regions and SDGs and the sources they cite: the
+    layer every map has, onto which an exported map can be imported."""
+    graph = build_graph(read_seed(seed_dir))
+    return reference_layer(graph) if reference_only else graph
+
+
+def reference_layer(graph: SeedGraph) -> SeedGraph:
+    kept = {n.id for n in graph.nodes if kind_of(n.id) in REFERENCE_KINDS}
+    kept |= {link.target_id for link in graph.links if link.source_id in kept}
+    return SeedGraph(
+        [n for n in graph.nodes if n.id in kept],
+        [link for link in graph.links if link.source_id in kept and link.target_id in kept],
+    )
 
 
 async def load(
@@ -67,7 +82,7 @@ async def load(
         total, done = len(nodes) + len(links), 0
         for query, rows in (("seed/merge_nodes", nodes), ("seed/merge_links", links)):
             created = updated = 0
-            for batch in _batches(rows, batch_size):
+            for batch in batches(rows, batch_size):
                 batch_created, batch_updated = await _write(tx, query, list(batch))
                 created, updated = created + batch_created, updated + batch_updated
                 done += len(batch)
@@ -92,6 +107,6 @@ async def _write(tx: Transaction, name: str, rows: list[dict[str, Any]]) -> tupl
     return int(result["created"]), int(result["updated"])
 
 
-def _batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+def batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]

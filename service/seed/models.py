@@ -53,6 +53,7 @@ InitiativeKind = Literal[
     "partnership",
     "process",
     "website",
+    "project",
 ]
 InitiativeStatus = Literal["proposed", "planned", "active", "completed"]
 # The kind of work, as overlap scoring compares it (an initiative may do several).

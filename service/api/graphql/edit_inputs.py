@@ -48,16 +48,18 @@ class InitiativeInput:
     name: str
     kind: InitiativeKind
     status: InitiativeStatus
-    work: list[str] = strawberry.field(
-        description="research, data_collection, mapping, platform, capacity_building, "
-        "advocacy or coordination"
-    )
     cited: list[CitationInput]
+    work: list[str] = strawberry.field(
+        default_factory=list,
+        description="research, data_collection, mapping, platform, capacity_building, "
+        "advocacy or coordination",
+    )
     key: str | None = strawberry.field(default=None, description=_KEY)
     description: str | None = None
     start: str | None = strawberry.field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD")
     end: str | None = None
     countries: list[str] = _ids("ISO 3166 codes of the countries it works in.")
+    areas: list[str] = _ids("Provinces or states it works in, by name.")
     regions: list[strawberry.ID] = _ids("Region ids, such as region:ilo-africa.")
     themes: list[strawberry.ID] = _ids("Theme ids, such as theme:child-labour.")
     sdg_targets: list[str] = _ids("SDG target codes, such as 8.7.")

@@ -35,6 +35,7 @@ class InitiativeKind(Enum):
     PARTNERSHIP = "partnership"
     PROCESS = "process"
     WEBSITE = "website"
+    PROJECT = "project"
 
 
 @strawberry.enum

@@ -414,6 +414,9 @@ class Initiative(MapNode):
         description="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD."
     )
     end: str | None
+    areas: list[str] = strawberry.field(
+        description="Provinces or states it works in, by name (from 3W tables)."
+    )
     _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
@@ -426,6 +429,7 @@ class Initiative(MapNode):
             description=p.get("description"),
             start=p.get("start"),
             end=p.get("end"),
+            areas=list(p.get("areas") or []),
             _props=p,
         )
 

@@ -1,0 +1,100 @@
+"""Import and export over HTTP, for keys only: POST /import takes files as a multipart
+upload and answers with what was created, updated and left unchanged; GET /export streams
+the map, or a filtered part, as JSON, CSV (zip), a 3W table or GraphML. Refusals come back
+as 401, 403, 400 or 422 (with every problem listed), never as a 500."""
+
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from service.config import Settings
+from service.db import Database, DatabaseUnavailable
+from service.domain.errors import BadInput, Forbidden, Unauthenticated
+from service.domain.filters import InitiativeFilter
+from service.editing.keys import Editor, authenticate
+from service.interchange.apply import ImportReport
+from service.interchange.export import export_map
+from service.interchange.files import Upload, import_files
+from service.interchange.hxl import Citing
+from service.interchange.rows import ImportInvalid
+from service.interchange.writers import EXPORT_FORMATS, chunks, render
+
+_bearer = HTTPBearer(auto_error=False, description="An API key made with `a87map keys create`.")
+ExportFormat = Literal["json", "csv", "hxl", "graphml"]
+
+
+def add_interchange(app: FastAPI, db: Database, settings: Settings) -> None:
+    async def editor(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ) -> Editor:
+        header = f"Bearer {credentials.credentials}" if credentials else None
+        return await authenticate(db, header)
+
+    @app.post("/import", tags=["import and export"], response_model=ImportReport)
+    async def import_map(
+        who: Annotated[Editor, Depends(editor)],
+        files: Annotated[
+            list[UploadFile],
+            File(description="The map's CSV or JSON files, a 3W table, or IATI XML"),
+        ],
+        file_format: Annotated[
+            str | None,
+            Form(alias="format", description="csv, json, hxl or iati; else from each file"),
+        ] = None,
+        source: Annotated[str | None, Form(description="3W and IATI: the id of the source")] = None,
+        section: Annotated[str | None, Form(description="3W and IATI: the section of it")] = None,
+    ) -> ImportReport:
+        """Checks the files whole, then writes them in one transaction."""
+        uploads = [Upload(f.filename or "upload", await f.read()) for f in files]
+        citing = Citing(source, section) if source else None
+        return await import_files(
+            db, who, uploads, settings.load_batch_size, file_format=file_format, citing=citing
+        )
+
+    @app.get("/export", tags=["import and export"], response_class=StreamingResponse)
+    async def export(
+        who: Annotated[Editor, Depends(editor)],
+        file_format: Annotated[ExportFormat, Query(alias="format")] = "json",
+        theme: str | None = None,
+        country: str | None = None,
+        region: str | None = None,
+    ) -> StreamingResponse:
+        """The map, or the part around the initiatives on a theme or in a place."""
+        wanted = InitiativeFilter(theme=theme, country=country, region=region)
+        exported = await export_map(db, wanted if theme or country or region else None)
+        name, media_type = EXPORT_FORMATS[file_format]
+        return StreamingResponse(
+            chunks(render(exported, file_format)),
+            media_type=media_type,
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    _refusals(app)
+
+
+def _refusals(app: FastAPI) -> None:
+    statuses: list[tuple[type[Exception], int]] = [
+        (Unauthenticated, 401),
+        (Forbidden, 403),
+        (ImportInvalid, 422),
+        (BadInput, 400),
+        (DatabaseUnavailable, 503),
+    ]
+    for kind, status in statuses:
+        app.add_exception_handler(kind, _handler(status))
+
+
+def _handler(status: int) -> Any:
+    async def handle(_: Request, error: Exception) -> JSONResponse:
+        body: dict[str, Any] = {"detail": str(error).split("\n", 1)[0]}
+        if isinstance(error, ImportInvalid):
+            body["problems"] = [
+                {"file": p.file, "row": p.record, "field": p.field, "reason": p.message}
+                for p in error.problems
+            ]
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(body, status_code=status, headers=headers)
+
+    return handle

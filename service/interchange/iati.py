@@ -1,0 +1,180 @@
+"""IATI activity files (version 2.03). Each `iati-activity` becomes an initiative of kind
+project, keyed by its `iati-identifier`:
+
+- `title` and `description` narratives (English if given, else the first) name it;
+- `activity-status` 1 (pipeline) is planned, 2 (implementation) and 3 (finalisation) are
+  active, 4 (closed) is completed; 5 (cancelled) and 6 (suspended) are refused, since the
+  map has no such state;
+- `activity-date` types 1/2 (planned/actual start) and 3/4 (planned/actual end) give the
+  dates, actual before planned;
+- `recipient-country` codes are ISO 3166 alpha-2; `recipient-region` codes (OECD DAC,
+  vocabulary 1) are mapped onto the map's regions where one fits;
+- `sector` with vocabulary 7 (SDG goal) is skipped, 8 (SDG target) gives SDG targets, and any
+  sector whose narrative names a theme gives that theme;
+- `participating-org` roles 1 Funding, 2 Accountable, 3 Extending, 4 Implementing become
+  FUNDS, LEADS, PARTNERS_IN and IMPLEMENTS; an organization not on the map is added, its
+  type from the IATI organization type code."""
+
+from xml.etree.ElementTree import Element
+
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
+from service.editing.drafts import slug
+from service.editing.duplicates import plain
+from service.interchange.hxl import Citing
+from service.interchange.organizations import OrganizationIndex
+from service.interchange.rows import ImportInvalid, Row
+from service.seed.files import Problem
+
+ROLES = {"1": "FUNDS", "2": "LEADS", "3": "PARTNERS_IN", "4": "IMPLEMENTS"}
+STATUSES = {"1": "planned", "2": "active", "3": "active", "4": "completed"}
+# IATI OrganisationType codes and the map's type for each.
+ORGANIZATION_TYPES = {
+    "10": "government",
+    "11": "government",
+    "15": "government",
+    "21": "ngo",
+    "22": "ngo",
+    "23": "ngo",
+    "24": "ngo",
+    "30": "network",
+    "40": "intergovernmental",
+    "60": "funder",
+    "70": "business",
+    "71": "business",
+    "72": "business",
+    "73": "business",
+    "80": "academic",
+}
+# OECD DAC recipient regions (vocabulary 1) with a counterpart on the map.
+REGIONS = {
+    "89": "region:un-europe",
+    "189": "region:un-northern-africa",
+    "289": "region:un-africa",  # south of the Sahara: the map has no such region, so Africa
+    "298": "region:un-africa",
+    "380": "region:un-caribbean",
+    "489": "region:un-south-america",
+    "498": "region:un-americas",
+    "589": "region:ilo-arab-states",
+    "619": "region:un-central-asia",
+    "679": "region:un-southern-asia",
+    "789": "region:un-eastern-asia",
+    "798": "region:un-asia",
+    "889": "region:un-oceania",
+    "998": "region:world",
+}
+
+
+def read_activities(
+    name: str, data: bytes, citing: Citing, organizations: OrganizationIndex, themes: dict[str, str]
+) -> list[Row]:
+    try:
+        root = ElementTree.fromstring(data)
+    except (ElementTree.ParseError, DefusedXmlException) as error:
+        raise ImportInvalid([Problem(name, None, None, f"not readable XML: {error}")]) from None
+    if root.tag != "iati-activities":
+        raise ImportInvalid([Problem(name, root.tag, None, "expected <iati-activities>")])
+    if root.get("version") not in ("2.03", None):
+        raise ImportInvalid([Problem(name, "iati-activities", "version", "only IATI 2.03 is read")])
+    rows: list[Row] = []
+    for n, activity in enumerate(root.findall("iati-activity"), 1):
+        rows += _activity(name, f"iati-activity[{n}]", activity, citing, organizations, themes)
+    return [*organizations.new.values(), *rows]
+
+
+def _activity(
+    name: str,
+    where: str,
+    activity: Element,
+    citing: Citing,
+    organizations: OrganizationIndex,
+    themes: dict[str, str],
+) -> list[Row]:
+    identifier = (activity.findtext("iati-identifier") or "").strip()
+    note = {
+        "source": citing.source,
+        "section": citing.section,
+        "note": f"From {name}, {identifier or where}.",
+    }
+    row = Row(
+        name,
+        where,
+        "initiative",
+        {"id": f"initiative:{slug(identifier)}", "kind": "project", **note},
+    )
+    if not identifier:
+        row.issues.append(("iati-identifier", "is missing"))
+    v = row.values
+    v["name"], v["description"] = _narrative(activity, "title"), _narrative(activity, "description")
+    status = activity.find("activity-status")
+    code = status.get("code", "") if status is not None else ""
+    if code in STATUSES:
+        v["status"] = STATUSES[code]
+    else:
+        row.issues.append(
+            ("activity-status", f"code '{code}' is not one of 1-4 (pipeline to closed)")
+        )
+    v.update(_dates(activity))
+    v["countries"] = [c.get("code", "") for c in activity.findall("recipient-country")]
+    v["regions"] = []
+    for region in activity.findall("recipient-region"):
+        mapped = REGIONS.get(region.get("code", ""))
+        if mapped and region.get("vocabulary", "1") == "1":
+            v["regions"].append(mapped)
+        else:
+            row.issues.append(
+                ("recipient-region", f"code '{region.get('code')}' has no region on the map")
+            )
+    v["themes"], v["sdg_targets"] = _sectors(activity, themes)
+    links = [row]
+    for org in activity.findall("participating-org"):
+        role = ROLES.get(org.get("role", ""))
+        org_name = _narrative(org) or org.get("ref")
+        if role is None or not org_name:
+            row.issues.append(
+                ("participating-org", f"needs a role 1-4 and a name ({org_name or org.get('ref')})")
+            )
+            continue
+        kind = ORGANIZATION_TYPES.get(org.get("type", ""))
+        org_id = organizations.resolve(org_name, kind, row, note)
+        links.append(Row(name, where, None, {"from": org_id, "type": role, "to": v["id"], **note}))
+    return links
+
+
+def _narrative(element: Element, child: str | None = None) -> str | None:
+    holder = element.find(child) if child else element
+    if holder is None:
+        return None
+    narratives = holder.findall("narrative")
+    english = [
+        n for n in narratives if n.get("{http://www.w3.org/XML/1998/namespace}lang", "en") == "en"
+    ]
+    text = (english or narratives or [holder])[0].text
+    return text.strip() if text and text.strip() else None
+
+
+def _dates(activity: Element) -> dict[str, str]:
+    by_type = {
+        d.get("type"): (d.get("iso-date") or "")[:10] for d in activity.findall("activity-date")
+    }
+    found = {}
+    for field, actual, planned in (("start", "2", "1"), ("end", "4", "3")):
+        date = by_type.get(actual) or by_type.get(planned)
+        if date:
+            found[field] = date
+    return found
+
+
+def _sectors(activity: Element, themes: dict[str, str]) -> tuple[list[str], list[str]]:
+    found_themes: list[str] = []
+    targets: list[str] = []
+    for sector in activity.findall("sector"):
+        if sector.get("vocabulary") == "8":
+            targets.append(sector.get("code", ""))
+            continue
+        text = plain(_narrative(sector) or "")
+        found_themes += [
+            t for key, t in themes.items() if key and key in text and t not in found_themes
+        ]
+    return found_themes, targets

@@ -1,0 +1,124 @@
+"""The map's own CSV and JSON files. CSV: one file per kind, named for it
+(`organizations.csv`, ..., `relationships.csv`), with the header from `rows.columns`;
+several values in one cell are separated by ' | '. JSON: the same records as objects, a list
+per file, or one document holding a list per kind (what export writes)."""
+
+import csv
+import io
+import json
+from pathlib import PurePath
+from typing import Any
+
+from service.interchange.rows import (
+    KIND_FILES,
+    RELATIONSHIP_COLUMNS,
+    RELATIONSHIPS,
+    ImportInvalid,
+    Row,
+    columns,
+    list_fields,
+)
+from service.seed.files import Problem
+
+SEPARATOR = " | "
+
+
+def kind_of_file(name: str) -> str | None:
+    """The kind a file holds, from its name; None for the relationships file."""
+    stem = PurePath(name).stem
+    if stem == RELATIONSHIPS:
+        return None
+    if stem not in KIND_FILES:
+        known = ", ".join([*KIND_FILES, RELATIONSHIPS])
+        raise ImportInvalid(
+            [Problem(name, None, None, f"name the file for what it holds: {known}")]
+        )
+    return KIND_FILES[stem]
+
+
+def read_csv(name: str, text: str) -> list[Row]:
+    kind = kind_of_file(name)
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    expected = columns(kind) if kind else list(RELATIONSHIP_COLUMNS)
+    given = set(reader.fieldnames or [])
+    required = {"id"} if kind else {"from", "type", "to"}
+    problems = [
+        Problem(name, "header", c, f"unknown column; the columns are {', '.join(expected)}")
+        for c in sorted(given - set(expected))
+    ] + [Problem(name, "header", c, "this column is needed") for c in sorted(required - given)]
+    if problems:
+        raise ImportInvalid(problems)
+    several = list_fields(kind) if kind else set()
+    return [
+        Row(name, f"row {n}", kind, {k: _cell(v, k in several) for k, v in row.items() if k})
+        for n, row in enumerate(reader, 2)
+    ]
+
+
+def _cell(value: str | None, several: bool) -> Any:
+    text = _undefused((value or "").strip())
+    if several:
+        return [part.strip() for part in text.split("|") if part.strip()]
+    return text or None
+
+
+def read_json(name: str, text: str) -> list[Row]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportInvalid([Problem(name, f"line {error.lineno}", None, error.msg)]) from None
+    if isinstance(document, list):
+        return _json_rows(name, kind_of_file(name), document)
+    if not isinstance(document, dict):
+        raise ImportInvalid([Problem(name, None, None, "expected a list, or an object of lists")])
+    found = []
+    for part, records in document.items():
+        found += _json_rows(name, kind_of_file(part), records, part)
+    return found
+
+
+def _json_rows(name: str, kind: str | None, records: Any, part: str = "") -> list[Row]:
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise ImportInvalid([Problem(name, part or None, None, "expected a list of objects")])
+    prefix = f"{part}" if part else ""
+    return [Row(name, f"{prefix}[{i}]", kind, dict(r)) for i, r in enumerate(records)]
+
+
+def write_csv(kind: str | None, records: list[dict[str, Any]]) -> str:
+    header = columns(kind) if kind else list(RELATIONSHIP_COLUMNS)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, header, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: _text(v) for k, v in record.items()})
+    return out.getvalue()
+
+
+def write_rows(rows: list[list[Any]]) -> str:
+    """Plain rows as CSV, each cell defused as `write_csv` does."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([[_text(v) for v in row] for row in rows])
+    return out.getvalue()
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return _defused(SEPARATOR.join(str(v) for v in value))
+    return "" if value is None else _defused(str(value))
+
+
+# A cell a spreadsheet would run as a formula is written with a leading apostrophe, which
+# reading takes off again, so exports are safe to open and still import unchanged.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defused(text: str) -> str:
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def _undefused(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
+def write_json(files: dict[str, list[dict[str, Any]]]) -> str:
+    return json.dumps(files, indent=2, ensure_ascii=False, default=str) + "\n"

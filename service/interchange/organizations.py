@@ -1,0 +1,77 @@
+"""Naming organizations the way 3W tables and IATI files do, by name (and IATI by
+organization identifier), and finding them on the map: the same name or acronym, with case,
+accents and punctuation ignored, is the same organization. One not on the map is added as a
+new record, which needs its type."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from service.editing.drafts import slug
+from service.editing.duplicates import KnownOrganization, plain
+from service.interchange.rows import Row
+
+# Words a file may use for an organization's type, and the map's type for each.
+TYPE_WORDS = {
+    "un agency": "un_agency",
+    "un": "un_agency",
+    "multilateral": "intergovernmental",
+    "intergovernmental": "intergovernmental",
+    "government": "government",
+    "ngo": "ngo",
+    "ingo": "ngo",
+    "nngo": "ngo",
+    "civil society": "ngo",
+    "workers": "workers",
+    "trade union": "workers",
+    "employers": "employers",
+    "business": "business",
+    "private sector": "business",
+    "academic": "academic",
+    "research": "academic",
+    "network": "network",
+    "funder": "funder",
+    "foundation": "funder",
+    "donor": "funder",
+}
+
+
+def organization_type(text: str | None) -> str | None:
+    """The map's type for a type word, or None if the word is not known."""
+    word = plain(text or "").replace("_", " ")
+    return TYPE_WORDS.get(word) or (
+        word.replace(" ", "_") if word.replace(" ", "_") in TYPE_WORDS.values() else None
+    )
+
+
+@dataclass
+class OrganizationIndex:
+    """Organizations on the map, by plain name and acronym, and those a file adds."""
+
+    known: list[KnownOrganization]
+    new: dict[str, Row] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._by_name: dict[str, str] = {}
+        for org in self.known:
+            for name in (org.name, org.acronym):
+                if name:
+                    self._by_name.setdefault(plain(name), org.id)
+
+    def resolve(self, name: str, type_text: str | None, origin: Row, values: dict[str, Any]) -> str:
+        """The id of the organization `name` names: on the map, new in this file, or, added
+        now as a new record row (its type from `type_text`; a missing type is reported when
+        the rows are checked)."""
+        found = self._by_name.get(plain(name))
+        if found:
+            return found
+        node_id = f"organization:{slug(name)}"
+        if node_id not in self.new:
+            kind = organization_type(type_text)
+            self.new[node_id] = Row(
+                origin.file,
+                origin.where,
+                "organization",
+                {"id": node_id, "name": name.strip(), "type": kind or type_text, **values},
+            )
+            self._by_name[plain(name)] = node_id
+        return node_id

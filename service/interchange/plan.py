@@ -1,0 +1,167 @@
+"""Checking an import whole before anything is written: each row becomes an edit draft
+(the same checks as the GraphQL mutations), every id it names must be on the map or in the
+import itself, no id may appear twice or belong to a retired record, and every problem is
+reported at once, with its file, row and field."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from service.db import Transaction
+from service.domain.errors import FieldProblem, Invalid
+from service.editing import references
+from service.editing.changes import link_row
+from service.editing.drafts import DRAFTS, AnyDraft, CitationDraft, parse
+from service.editing.relationships import RelationshipDraft, shape_problems
+from service.interchange.rows import CITATION, ImportInvalid, Row
+from service.seed.files import Problem
+
+
+@dataclass
+class RecordPlan:
+    row: Row
+    node_id: str
+    draft: AnyDraft
+
+
+@dataclass
+class LinkPlan:
+    row: Row
+    link: dict[str, Any]  # {from, type, to, props} as the link statements take it
+
+
+@dataclass
+class Plan:
+    records: list[RecordPlan] = field(default_factory=list)
+    links: list[LinkPlan] = field(default_factory=list)
+
+
+async def make_plan(tx: Transaction, rows: list[Row]) -> Plan:
+    """The checked plan; ImportInvalid listing every problem if there is any."""
+    problems = [row.problem(f, reason) for row in rows for f, reason in row.issues]
+    # A row the reader found wrong is reported as such, not checked again field by field,
+    # and nor are the relationships of a record that is wrong: its own problems say enough.
+    wrong = {str(row.values.get("id")) for row in rows if row.issues and row.kind}
+    rows = [row for row in rows if not row.issues]
+    records = _records(rows, problems)
+    drafts_by_id = {r.node_id: r for r in records}
+    wrong |= {str(row.values.get("id")) for row in rows if row.kind} - set(drafts_by_id)
+    relationships, citations = _relationships(
+        [r for r in rows if not {r.values.get("from"), r.values.get("to")} & wrong],
+        drafts_by_id,
+        problems,
+    )
+    for node_id, extra in citations.items():
+        plan = drafts_by_id[node_id]
+        plan.draft = plan.draft.model_copy(update={"cited": [*plan.draft.cited, *extra]})
+    found = await _known(tx, records, relationships)
+    for record in records:
+        problems += _pointed(record.row, references.draft_problems(record.draft, found))
+    links = [_link(row, draft, found, problems) for row, draft in relationships]
+    retired = await tx.run("seed/retired_ids", ids=list(drafts_by_id))
+    for row in retired:
+        plan = drafts_by_id[row["id"]]
+        problems.append(plan.row.problem("id", f"{row['id']} is retired; restore it first"))
+    if problems:
+        raise ImportInvalid(problems)
+    return Plan(records, links)
+
+
+def _records(rows: list[Row], problems: list[Problem]) -> list[RecordPlan]:
+    seen: dict[str, Row] = {}
+    records = []
+    for row in rows:
+        if row.kind is None:
+            continue
+        node_id = str(row.values.get("id") or "")
+        if not node_id.startswith(f"{row.kind}:") or len(node_id) <= len(row.kind) + 1:
+            problems.append(row.problem("id", f"needs an id of the form {row.kind}:key"))
+            continue
+        if node_id in seen:
+            problems.append(row.problem("id", f"{node_id} is also at {seen[node_id].where}"))
+            continue
+        seen[node_id] = row
+        try:
+            draft = parse(DRAFTS[row.kind], _draft_input(row, node_id))
+        except Invalid as error:
+            problems += _pointed(row, error.problems)
+            continue
+        records.append(RecordPlan(row, node_id, draft))
+    return records
+
+
+def _draft_input(row: Row, node_id: str) -> dict[str, Any]:
+    given = {
+        k: v
+        for k, v in row.values.items()
+        if k not in ("id", *CITATION) and v not in (None, "", [])
+    }
+    given["key"] = node_id.split(":", 1)[1]
+    if "cited" in DRAFTS[str(row.kind)].model_fields:
+        source, section, note = (row.values.get(k) for k in CITATION)
+        given["cited"] = [{"source": source, "section": section, "note": note}] if source else []
+    return given
+
+
+def _relationships(
+    rows: list[Row], records: dict[str, RecordPlan], problems: list[Problem]
+) -> tuple[list[tuple[Row, RelationshipDraft]], dict[str, list[CitationDraft]]]:
+    """The relationships, and the extra citations (CITED_IN rows) of imported records."""
+    links: list[tuple[Row, RelationshipDraft]] = []
+    citations: dict[str, list[CitationDraft]] = {}
+    for row in rows:
+        if row.kind is not None:
+            continue
+        values = {k: v for k, v in row.values.items() if v not in (None, "")}
+        if values.get("type") == "CITED_IN" and values.get("from") in records:
+            cited = {
+                "source": values.get("to"),
+                "section": values.get("section"),
+                "note": values.get("note"),
+            }
+            try:
+                citations.setdefault(values["from"], []).append(parse(CitationDraft, cited))
+            except Invalid as error:
+                problems += _pointed(row, error.problems)
+            continue
+        try:
+            draft = parse(RelationshipDraft, values)
+        except Invalid as error:
+            problems += _pointed(row, error.problems)
+            continue
+        problems += _pointed(row, shape_problems(draft))
+        links.append((row, draft))
+    return links, citations
+
+
+async def _known(
+    tx: Transaction, records: list[RecordPlan], links: list[tuple[Row, RelationshipDraft]]
+) -> dict[str, list[str] | None]:
+    """The ids named anywhere in the import that are on the map or in the import, each with
+    its sections (for sources)."""
+    named = [i for r in records for i in references.named_ids(r.draft)]
+    named += [i for _, d in links for i in (d.from_, d.to, d.source)]
+    found = await references.sections(tx, named)
+    for record in records:
+        found[record.node_id] = getattr(record.draft, "sections", None)
+    return found
+
+
+def _link(
+    row: Row,
+    draft: RelationshipDraft,
+    found: dict[str, list[str] | None],
+    problems: list[Problem],
+) -> LinkPlan:
+    wrong = [
+        FieldProblem(end, f"'{node_id}' is not on the map or in this import")
+        for end, node_id in (("from", draft.from_), ("to", draft.to))
+        if node_id not in found
+    ]
+    wrong += references.citation_problems(found, "source", [draft.citation()])
+    problems += _pointed(row, wrong)
+    cited = {"source": draft.source, "section": draft.section, "note": draft.note}
+    return LinkPlan(row, link_row(draft.from_, draft.type, draft.to, {**draft.extra(), **cited}))
+
+
+def _pointed(row: Row, found: list[FieldProblem]) -> list[Problem]:
+    return [row.problem(p.field, p.reason) for p in found]

@@ -1,0 +1,77 @@
+"""The rows every reader produces, in the map's own words: a record of one kind, or a
+relationship, each with the place in its file it came from so a problem can be pointed at.
+The columns of the map's CSV and JSON files are defined here, from the edit drafts."""
+
+from dataclasses import dataclass, field
+from typing import Any, get_args, get_origin
+
+from service.editing.drafts import DRAFTS
+from service.seed.files import Problem, Rejected
+
+# The file for each kind, in the order they are read and written (sources first: records
+# cite them; relationships last: they join records).
+KIND_FILES = {
+    "sources": "source",
+    "themes": "theme",
+    "organizations": "organization",
+    "action_groups": "action-group",
+    "initiatives": "initiative",
+    "events": "event",
+}
+FILE_OF_KIND = {kind: name for name, kind in KIND_FILES.items()}
+RELATIONSHIPS = "relationships"
+CITATION = ("source", "section", "note")
+RELATIONSHIP_COLUMNS = (
+    "from",
+    "type",
+    "to",
+    "role",
+    "seat",
+    "representative",
+    "status",
+    "reason",
+    *CITATION,
+)
+# Fields that hold countries, written as ISO 3166 alpha-3 codes, and SDG targets, as codes.
+COUNTRY_FIELDS = {"based_in", "countries", "held_in"}
+SDG_FIELDS = {"sdg_targets"}
+
+
+def columns(kind: str) -> list[str]:
+    """The header of a kind's file: id, the record's fields, then its citation."""
+    fields = [f for f in DRAFTS[kind].model_fields if f not in ("key", "cited")]
+    cited = list(CITATION) if "cited" in DRAFTS[kind].model_fields else []
+    return ["id", *fields, *cited]
+
+
+def list_fields(kind: str) -> set[str]:
+    """The fields that hold several values ('|' between them in CSV)."""
+    found = set()
+    for name, info in DRAFTS[kind].model_fields.items():
+        annotation = info.annotation
+        options = get_args(annotation) if get_origin(annotation) is not list else (annotation,)
+        if any(get_origin(option) is list for option in (annotation, *options)):
+            found.add(name)
+    return found - {"cited"}
+
+
+@dataclass
+class Row:
+    """One record (kind set) or relationship (kind None), as plain values."""
+
+    file: str
+    where: str
+    kind: str | None
+    values: dict[str, Any] = field(default_factory=dict)
+    # Problems the reader found (a sector that is no theme...), as (field, reason).
+    issues: list[tuple[str, str]] = field(default_factory=list)
+
+    def problem(self, field_name: str | None, message: str) -> Problem:
+        return Problem(self.file, self.where, field_name, message)
+
+
+class ImportInvalid(Rejected):
+    """An import rejected whole; each problem names the file, row, field and reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("the import", problems)

@@ -1,0 +1,129 @@
+"""Writing an export: the map's JSON (one document), the map's CSV (a zip of one file per
+kind and one of relationships), a 3W table with HXL hashtags, and GraphML for Gephi, Kumu
+or yEd."""
+
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+import networkx as nx
+
+from service.interchange import native
+from service.interchange.export import Exported
+from service.interchange.rows import KIND_FILES, RELATIONSHIPS
+
+EXPORT_FORMATS = {
+    "json": ("map.json", "application/json"),
+    "csv": ("map-csv.zip", "application/zip"),
+    "hxl": ("map-3w.csv", "text/csv"),
+    "graphml": ("map.graphml", "application/graphml+xml"),
+}
+_HXL = [
+    ("Organization", "#org"),
+    ("Implementing partners", "#org+impl"),
+    ("Sector", "#sector"),
+    ("Country", "#country+code"),
+    ("Province or state", "#adm1"),
+    ("Activity", "#activity"),
+    ("Activity id", "#activity+code"),
+    ("Status", "#status"),
+    ("Start", "#date+start"),
+    ("End", "#date+end"),
+]
+
+
+def render(exported: Exported, file_format: str) -> bytes:
+    if file_format == "json":
+        return native.write_json(exported.files).encode("utf-8")
+    if file_format == "csv":
+        return _zip(exported)
+    if file_format == "hxl":
+        return _three_w(exported).encode("utf-8")
+    return _graphml(exported)
+
+
+def chunks(data: bytes, size: int = 64 * 1024) -> Iterator[bytes]:
+    for start in range(0, len(data), size):
+        yield data[start : start + size]
+
+
+def _zip(exported: Exported) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, kind in (*KIND_FILES.items(), (RELATIONSHIPS, None)):
+            archive.writestr(f"{name}.csv", native.write_csv(kind, exported.files[name]))
+    return out.getvalue()
+
+
+def _three_w(exported: Exported) -> str:
+    """One row per initiative and place: who leads it, who implements it, on what."""
+    names = {
+        r["id"]: r.get("name") or r.get("title")
+        for rows in exported.files.values()
+        for r in rows
+        if "id" in r
+    }
+    roles: dict[tuple[str, str], list[str]] = {}
+    for link in exported.files[RELATIONSHIPS]:
+        roles.setdefault((link["to"], link["type"]), []).append(
+            str(names.get(link["from"], link["from"]))
+        )
+    table = [[h for h, _ in _HXL], [t for _, t in _HXL]]
+    for initiative in exported.files["initiatives"]:
+        places = initiative["countries"] or [""]
+        for country in places:
+            table.append(_three_w_row(initiative, country, roles, names))
+    return native.write_rows(table)
+
+
+def _three_w_row(
+    initiative: dict[str, Any],
+    country: str,
+    roles: dict[tuple[str, str], list[str]],
+    names: dict[str, Any],
+) -> list[Any]:
+    node_id = initiative["id"]
+    return [
+        "; ".join(roles.get((node_id, "LEADS"), [])),
+        "; ".join(roles.get((node_id, "IMPLEMENTS"), [])),
+        "; ".join(str(names.get(t, t)) for t in initiative["themes"]),
+        country,
+        "; ".join(initiative.get("areas") or []),
+        initiative["name"],
+        node_id,
+        initiative["status"],
+        initiative.get("start"),
+        initiative.get("end"),
+    ]
+
+
+def _graphml(exported: Exported) -> bytes:
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    for node in exported.nodes:
+        graph.add_node(node["id"], **_attributes(node["props"]))
+        for link in node["links"]:
+            if link["to"] not in graph:
+                graph.add_node(link["to"], name=link["toName"] or link["to"])
+            graph.add_edge(
+                node["id"],
+                link["to"],
+                key=link["props"].get("key"),
+                type=link["type"],
+                **_attributes(link["props"]),
+            )
+    out = io.BytesIO()
+    nx.write_graphml(graph, out)
+    return out.getvalue()
+
+
+def _attributes(props: dict[str, Any]) -> dict[str, Any]:
+    """GraphML takes text, numbers and booleans; lists are joined, dates written as text."""
+    kept = {}
+    for key, value in props.items():
+        if key in ("id", "key"):
+            continue
+        if isinstance(value, list):
+            value = native.SEPARATOR.join(str(v) for v in value)
+        kept[key] = value if isinstance(value, str | int | float | bool) else str(value)
+    return kept

@@ -1,0 +1,334 @@
+"""Import and export against the real Neo4j, over HTTP and the CLI: each format with a
+good file and a bad one (every mistake listed, nothing written), idempotent re-imports,
+audit events for what an import writes, and an export that, imported into a map holding
+only the reference layer, gives back the same map."""
+
+import io
+import json
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from service.cli import app
+from service.config import Settings
+from service.db import Database
+from service.editing import keys
+from service.seed.loader import load, prepare
+from tests.conftest import run_db
+
+FILES = Path(__file__).resolve().parent.parent / "data" / "interchange"
+MAP_CSV = ["sources.csv", "organizations.csv", "initiatives.csv", "relationships.csv"]
+
+
+@pytest.fixture(scope="module")
+def headers(seeded: Settings) -> Iterator[dict[str, dict[str, str]]]:
+    async def make(db: Database) -> dict[str, dict[str, str]]:
+        editor = (await keys.create_key(db, "test-importer", "editor"))[1]
+        scoped = (await keys.create_key(db, "test-scoped-importer", "editor", "organization:ilo"))[
+            1
+        ]
+        return {
+            "editor": {"Authorization": f"Bearer {editor}"},
+            "scoped": {"Authorization": f"Bearer {scoped}"},
+        }
+
+    yield run_db(seeded, make)
+
+    async def reset(db: Database) -> None:
+        await db.write("maintenance/wipe_map")
+        await load(db, prepare(seeded.seed_dir), seeded.load_batch_size)
+
+    run_db(seeded, reset)
+
+
+Post = Callable[..., Any]
+
+
+@pytest.fixture
+def upload(client: TestClient, headers: dict[str, dict[str, str]]) -> Post:
+    def post(folder: str, names: list[str], who: str = "editor", **form: str) -> Any:
+        files = [("files", (n, (FILES / folder / n).read_bytes())) for n in names]
+        return client.post("/import", files=files, data=form, headers=headers.get(who, {}))
+
+    return post
+
+
+def ask(client: TestClient, query: str) -> dict[str, Any]:
+    body: dict[str, Any] = client.post("/graphql", json={"query": query}).json()
+    assert "errors" not in body, body
+    return body["data"]
+
+
+def _problems(response: Any) -> set[tuple[str, str | None, str | None]]:
+    assert response.status_code == 422, response.text
+    return {(p["file"], p["row"], p["field"]) for p in response.json()["problems"]}
+
+
+def _absent(client: TestClient, node_id: str) -> bool:
+    body = client.post(
+        "/graphql", json={"query": f'{{ node(id: "{node_id}", includeRetired: true) {{ id }} }}'}
+    ).json()
+    return bool(body.get("errors")) and body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+def test_import_and_export_need_a_key_and_an_unscoped_one_to_import(
+    client: TestClient, upload: Post
+) -> None:
+    assert upload("good", ["sources.csv"], who="nobody").status_code == 401
+    assert upload("good", ["sources.csv"], who="scoped").status_code == 403
+    assert client.get("/export").status_code == 401
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/import", "/export"} <= set(paths)
+    assert "multipart/form-data" in paths["/import"]["post"]["requestBody"]["content"]
+
+
+def test_the_maps_csv_files_import_and_import_again_unchanged(
+    client: TestClient, upload: Post
+) -> None:
+    first = upload("good", MAP_CSV)
+    assert first.status_code == 200, first.text
+    assert first.json() == {
+        "created": 4,
+        "updated": 0,
+        "unchanged": 0,
+        "relationships_created": 3,
+        "relationships_updated": 0,
+        "relationships_unchanged": 0,
+    }
+    survey = ask(
+        client,
+        '{ initiative(id: "initiative:test-harvest-survey") { status start areas '
+        "operatesIn { ... on Country { iso3 } } themes { id } sdgTargets { code } "
+        "participants { role organization { id } } sources { section } } }",
+    )["initiative"]
+    assert {c["iso3"] for c in survey["operatesIn"]} == {"PER", "BOL"}
+    assert survey["areas"] == ["Cusco", "La Paz"]
+    assert survey["sdgTargets"] == [{"code": "8.7"}]
+    assert {(p["role"], p["organization"]["id"]) for p in survey["participants"]} == {
+        ("LEADS", "organization:test-harvest-rights"),
+        ("PARTNERS_IN", "organization:test-andes-growers"),
+        ("FUNDS", "organization:ilo"),
+    }
+    assert sorted(s["section"] for s in survey["sources"]) == ["Annex", "Findings"]
+    history = ask(
+        client, '{ history(id: "initiative:test-harvest-survey") { action actor summary } }'
+    )
+    assert history["history"][-1]["action"] == "create"
+    assert history["history"][-1]["actor"] == "test-importer"
+    assert "initiatives.csv, row 2" in history["history"][-1]["summary"]
+    again = upload("good", MAP_CSV).json()
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 4)
+    assert again["relationships_unchanged"] == 3
+
+
+def test_bad_csv_files_are_rejected_whole_with_every_mistake(
+    client: TestClient, upload: Post
+) -> None:
+    found = _problems(upload("bad", ["organizations.csv", "initiatives.csv", "relationships.csv"]))
+    assert found == {
+        ("organizations.csv", "row 2", "name"),
+        ("organizations.csv", "row 3", "type"),
+        ("organizations.csv", "row 3", "basedIn[0]"),
+        ("organizations.csv", "row 4", "id"),
+        ("organizations.csv", "row 5", "cited[0].source"),
+        ("organizations.csv", "row 6", "id"),
+        ("initiatives.csv", "row 2", "end"),
+        ("initiatives.csv", "row 3", "themes[0]"),
+        ("initiatives.csv", "row 3", "sdgTargets[0]"),
+        ("initiatives.csv", "row 3", "cited[0].section"),
+        ("relationships.csv", "row 2", "from"),
+        ("relationships.csv", "row 3", "to"),
+    }
+    for node_id in ("organization:test-bad-two", "initiative:test-bad-dates"):
+        assert _absent(client, node_id)
+
+
+def test_the_maps_json_imports_and_a_bad_one_is_refused(client: TestClient, upload: Post) -> None:
+    done = upload("good", ["map.json"])
+    assert done.status_code == 200, done.text
+    assert done.json()["created"] == 2
+    helpline = ask(
+        client,
+        '{ initiative(id: "initiative:test-json-helpline") { participants { organization { id } } } }',
+    )
+    assert helpline["initiative"]["participants"] == [
+        {"organization": {"id": "organization:test-json-ngo"}}
+    ]
+    assert _problems(upload("bad", ["map.json"])) == {("map.json", "initiatives", None)}
+    assert _absent(client, "organization:test-json-bad")
+
+
+def test_a_3w_table_becomes_initiatives_roles_and_places(client: TestClient, upload: Post) -> None:
+    done = upload("good", ["three_w.csv"], source="source:gcg-2017-report", section="Agenda")
+    assert done.status_code == 200, done.text
+    # Two initiatives (two rows of one activity make one) and two new organizations.
+    assert done.json()["created"] == 4, done.json()
+    kiln = ask(
+        client,
+        '{ initiatives(filter: {text: "Kiln worker"}) { edges { node { id status start end areas '
+        "kind: initiativeKind themes { id } participants { role organization { id type } } } } } }",
+    )["initiatives"]["edges"]
+    [node] = [e["node"] for e in kiln]
+    assert (node["status"], node["start"], node["end"], node["kind"]) == (
+        "ACTIVE",
+        "2026-02",
+        "2027-12",
+        "PROJECT",
+    )
+    assert node["areas"] == ["Punjab", "Sindh"]
+    assert node["themes"] == [{"id": "theme:forced-labour"}]
+    roles = {
+        (p["role"], p["organization"]["id"], p["organization"]["type"])
+        for p in node["participants"]
+    }
+    assert roles == {
+        ("LEADS", "organization:ilo", "UN_AGENCY"),
+        ("IMPLEMENTS", "organization:brick-kiln-workers-union", "WORKERS"),
+    }
+    desks = ask(
+        client,
+        '{ initiatives(filter: {text: "migration desks"}) { edges { node { status themes { id } } } } }',
+    )
+    [desk] = desks["initiatives"]["edges"]
+    assert desk["node"]["status"] == "PLANNED"
+    assert {t["id"] for t in desk["node"]["themes"]} == {
+        "theme:human-trafficking",
+        "theme:migration",
+    }
+    # Again: the organizations are on the map now, so the table only names them.
+    again = upload("good", ["three_w.csv"], source="source:gcg-2017-report", section="Agenda")
+    assert again.json() == {
+        "created": 0,
+        "updated": 0,
+        "unchanged": 2,
+        "relationships_created": 0,
+        "relationships_updated": 0,
+        "relationships_unchanged": 3,
+    }
+
+
+def test_a_bad_3w_table_lists_every_mistake(client: TestClient, upload: Post) -> None:
+    unsourced = upload("good", ["three_w.csv"])
+    assert ("three_w.csv", None, "source") in _problems(unsourced)
+    found = _problems(
+        upload("bad", ["three_w.csv"], source="source:gcg-2017-report", section="Agenda")
+    )
+    assert found == {
+        ("three_w.csv", "row 2", "#sector"),
+        ("three_w.csv", "row 3", "#org"),
+        ("three_w.csv", "row 4", "type"),
+        ("three_w.csv", "row 4", "countries[0]"),
+        ("three_w.csv", "row 4", "status"),
+    }
+    assert _absent(client, "organization:unregistered-helpers")
+
+
+def test_an_iati_file_maps_roles_places_sectors_and_dates(client: TestClient, upload: Post) -> None:
+    done = upload("good", ["activities.xml"], source="source:gcg-2017-report", section="Agenda")
+    assert done.status_code == 200, done.text
+    cocoa = ask(
+        client,
+        '{ initiative(id: "initiative:xm-test-1001") { name status start end description '
+        "operatesIn { ... on Country { iso3 } } themes { id } sdgTargets { code } "
+        "participants { role organization { id type } } } }",
+    )["initiative"]
+    assert (cocoa["status"], cocoa["start"], cocoa["end"]) == ("ACTIVE", "2026-03-15", "2028-12-31")
+    assert {c["iso3"] for c in cocoa["operatesIn"]} == {"CIV", "GHA"}
+    assert cocoa["themes"] == [{"id": "theme:child-labour"}]
+    assert cocoa["sdgTargets"] == [{"code": "8.7"}]
+    assert {(p["role"], p["organization"]["id"]) for p in cocoa["participants"]} == {
+        ("FUNDS", "organization:test-foundation-for-fair-work"),
+        ("LEADS", "organization:ilo"),
+        ("IMPLEMENTS", "organization:cocoa-villages-network"),
+    }
+    study = ask(
+        client,
+        '{ initiative(id: "initiative:xm-test-1002") { status operatesIn { ... on Region { id } } '
+        "themes { id } participants { role organization { id } } } }",
+    )["initiative"]
+    assert study["operatesIn"] == [{"id": "region:un-africa"}]
+    assert study["themes"] == [{"id": "theme:forced-labour"}]
+    assert ("PARTNERS_IN", "organization:unicef") in {
+        (p["role"], p["organization"]["id"]) for p in study["participants"]
+    }
+
+
+def test_a_bad_iati_file_lists_every_mistake(client: TestClient, upload: Post) -> None:
+    found = _problems(
+        upload("bad", ["activities.xml"], source="source:gcg-2017-report", section="Agenda")
+    )
+    assert found == {
+        ("activities.xml", "iati-activity[1]", "activity-status"),
+        ("activities.xml", "iati-activity[1]", "recipient-region"),
+        ("activities.xml", "iati-activity[2]", "iati-identifier"),
+        ("activities.xml", "iati-activity[2]", "participating-org"),
+    }
+    assert _absent(client, "initiative:xm-test-bad-1")
+    broken = upload("bad", ["map.json"], format="iati", source="source:gcg-2017-report")
+    assert "not readable XML" in broken.json()["problems"][0]["reason"]
+
+
+def test_exports_in_each_format(client: TestClient, headers: dict[str, dict[str, str]]) -> None:
+    whole = client.get("/export", headers=headers["editor"]).json()
+    assert len(whole["organizations"]) >= 35
+    themed = client.get("/export?theme=theme:child-labour", headers=headers["editor"]).json()
+    assert 0 < len(themed["initiatives"]) < len(whole["initiatives"])
+    assert all("theme:child-labour" in i["themes"] for i in themed["initiatives"])
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get("/export?format=csv", headers=headers["editor"]).content)
+    )
+    assert sorted(archive.namelist()) == sorted(f"{n}.csv" for n in (*whole.keys(),))
+    three_w = client.get("/export?format=hxl", headers=headers["editor"]).text.splitlines()
+    assert three_w[1].startswith("#org,#org+impl,#sector,#country+code")
+    graph = nx.read_graphml(
+        io.BytesIO(client.get("/export?format=graphml", headers=headers["editor"]).content)
+    )
+    assert graph.nodes["organization:ilo"]["name"] == "International Labour Organization"
+    assert graph.number_of_edges() > len(whole["relationships"])
+    assert client.get("/export?format=pdf", headers=headers["editor"]).status_code == 422
+
+
+@pytest.mark.parametrize("file_format", ["json", "csv"])
+def test_an_export_imported_into_an_empty_map_gives_the_same_map(
+    client: TestClient,
+    headers: dict[str, dict[str, str]],
+    seeded: Settings,
+    cli_env: None,
+    tmp_path: Path,
+    file_format: str,
+) -> None:
+    exported = tmp_path / f"map.{'json' if file_format == 'json' else 'zip'}"
+    runner = CliRunner()
+    assert runner.invoke(app, ["export", str(exported), "--format", file_format]).exit_code == 0
+
+    async def empty(db: Database) -> None:
+        await db.write("maintenance/wipe_map")
+        await load(db, prepare(seeded.seed_dir, reference_only=True), seeded.load_batch_size)
+
+    run_db(seeded, empty)
+    if file_format == "csv":
+        folder = tmp_path / "csv"
+        zipfile.ZipFile(exported).extractall(folder)
+        files = [str(p) for p in sorted(folder.iterdir())]
+    else:
+        files = [str(exported)]
+    done = runner.invoke(app, ["import", *files])
+    assert done.exit_code == 0, done.output
+    assert "created" in done.output
+    again = tmp_path / f"again.{exported.suffix}"
+    assert runner.invoke(app, ["export", str(again), "--format", file_format]).exit_code == 0
+    if file_format == "json":
+        assert json.loads(again.read_text()) == json.loads(exported.read_text())
+    else:
+        first, second = zipfile.ZipFile(exported), zipfile.ZipFile(again)
+        assert {n: first.read(n) for n in first.namelist()} == {
+            n: second.read(n) for n in second.namelist()
+        }
+    ilo = ask(client, '{ organization(id: "organization:ilo") { name initiatives { role } } }')
+    assert ilo["organization"]["initiatives"]
