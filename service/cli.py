@@ -83,10 +83,18 @@ def migrate() -> None:
 @app.command()
 def seed(
     directory: Annotated[Path | None, typer.Option("--dir", help="Seed folder")] = None,
+    reference_only: Annotated[
+        bool,
+        typer.Option(
+            "--reference-only", help="Only countries, regions and SDGs, to import a map onto"
+        ),
+    ] = False,
 ) -> None:
     """Validate the seed files and load them (idempotent: a second run changes nothing)."""
     settings = load_settings()
-    graph = run_command(lambda: prepare(directory or settings.seed_dir))
+    graph = run_command(
+        lambda: prepare(directory or settings.seed_dir, reference_only=reference_only)
+    )
 
     async def run() -> LoadReport:
         columns = (TextColumn("Loading the seed"), BarColumn(), MofNCompleteColumn())

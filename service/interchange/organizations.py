@@ -52,16 +52,20 @@ class OrganizationIndex:
 
     def __post_init__(self) -> None:
         self._by_name: dict[str, str] = {}
+        # Acronyms without their dots and spaces too: O.I.T. is OIT.
+        self._by_acronym: dict[str, str] = {}
         for org in self.known:
             for name in (org.name, org.acronym):
                 if name:
                     self._by_name.setdefault(plain(name), org.id)
+            if org.acronym:
+                self._by_acronym.setdefault(plain(org.acronym).replace(" ", ""), org.id)
 
     def resolve(self, name: str, type_text: str | None, origin: Row, values: dict[str, Any]) -> str:
         """The id of the organization `name` names: on the map, new in this file, or, added
         now as a new record row (its type from `type_text`; a missing type is reported when
         the rows are checked)."""
-        found = self._by_name.get(plain(name))
+        found = self._by_name.get(plain(name)) or self._by_acronym.get(plain(name).replace(" ", ""))
         if found:
             return found
         node_id = f"organization:{slug(name)}"

@@ -75,7 +75,7 @@ def test_draft_problems_name_each_field_in_camel_case() -> None:
             },
         )
     fields = {p.field for p in raised.value.problems}
-    assert fields == {"name", "kind", "work", "countries[1]", "sdgTargets[0]", "cited"}
+    assert fields == {"name", "kind", "countries[1]", "sdgTargets[0]", "cited"}
 
 
 def test_an_end_before_the_start_is_blamed_on_the_end() -> None:

@@ -140,30 +140,29 @@ def _graph(focus: str | None, found: subgraph.Subgraph) -> Graph:
     )
 
 
+async def _one(info: Ctx, id: strawberry.ID, kind: str | None, retired: bool) -> MapRecord:
+    """One record by id, of `kind` if given; a retired one only if `retired`."""
+    kinds = (kind,) if kind else ()
+    return await directory.get(info.context.db, str(id), *kinds, include_retired=retired)
+
+
 @strawberry.type
 class Query:
     @strawberry.field(description="Any node by its global id, such as organization:ilo.")
     async def node(self, info: Ctx, id: strawberry.ID, include_retired: bool = False) -> MapNode:
-        found = await directory.get(info.context.db, str(id), include_retired=include_retired)
-        return node_of(found)  # type: ignore[no-any-return]
+        return node_of(await _one(info, id, None, include_retired))  # type: ignore[no-any-return]
 
     @strawberry.field
     async def organization(
         self, info: Ctx, id: strawberry.ID, include_retired: bool = False
     ) -> Organization:
-        found = await directory.get(
-            info.context.db, str(id), "organization", include_retired=include_retired
-        )
-        return Organization.of(found)
+        return Organization.of(await _one(info, id, "organization", include_retired))
 
     @strawberry.field
     async def initiative(
         self, info: Ctx, id: strawberry.ID, include_retired: bool = False
     ) -> Initiative:
-        found = await directory.get(
-            info.context.db, str(id), "initiative", include_retired=include_retired
-        )
-        return Initiative.of(found)
+        return Initiative.of(await _one(info, id, "initiative", include_retired))
 
     @strawberry.field
     async def action_group(self, info: Ctx, id: strawberry.ID) -> ActionGroup:

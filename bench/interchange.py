@@ -1,0 +1,82 @@
+"""How long export and import take as the map grows: the seed plus 1,000 to 10,000
+generated initiatives (with their organizations) is exported as the map's JSON, imported
+into a map holding only the reference layer, and imported again (nothing changes). Records
+the times in bench/interchange_results.json. Run against a scratch database: it empties
+the map, and puts the seed back at the end."""
+
+import asyncio
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from service.config import get_settings
+from service.db import Database
+from service.editing.keys import Editor
+from service.interchange.export import export_map
+from service.interchange.files import Upload, import_files
+from service.interchange.writers import render
+from service.runtime import open_database
+from service.seed import synthetic
+from service.seed.loader import load, prepare
+
+HERE = Path(__file__).resolve().parent
+SIZES = [1_000, 5_000, 10_000]
+BENCH = Editor("bench", "admin")
+# Generated records cite nothing; an import needs a citation, so they are given this one.
+CITATION = {"source": "source:gcg-2017-report", "section": "Agenda", "note": "Generated."}
+
+
+async def _reset(db: Database, *, reference_only: bool = False) -> None:
+    settings = get_settings()
+    await db.write("maintenance/wipe_map")
+    await load(db, prepare(settings.seed_dir, reference_only=reference_only), 5000)
+
+
+async def _one(db: Database, size: int) -> dict[str, Any]:
+    await _reset(db)
+    await load(db, synthetic.generate(size).graph, batch_size=5000)
+    start = time.perf_counter()
+    data = render(await export_map(db), "json")
+    exported = time.perf_counter()
+    files = json.loads(data)
+    for name, records in files.items():
+        for record in records:
+            if name not in ("sources", "relationships") and not record.get("source"):
+                record.update(CITATION)
+    upload = [Upload("map.json", json.dumps(files).encode())]
+    await _reset(db, reference_only=True)
+    before = time.perf_counter()
+    first = await import_files(db, BENCH, upload, get_settings().load_batch_size)
+    imported = time.perf_counter()
+    again = await import_files(db, BENCH, upload, get_settings().load_batch_size)
+    done = time.perf_counter()
+    return {
+        "generated_initiatives": size,
+        "records": first.created,
+        "relationships": first.relationships_created,
+        "export_json_seconds": round(exported - start, 2),
+        "export_bytes": len(data),
+        "import_seconds": round(imported - before, 2),
+        "reimport_unchanged_seconds": round(done - imported, 2),
+        "reimport_unchanged": again.unchanged == first.created,
+    }
+
+
+async def main(sizes: list[int]) -> None:
+    logging.disable(logging.WARNING)
+    results = []
+    async with open_database(get_settings(), migrate_schema=True) as db:
+        try:
+            for size in sizes:
+                results.append(await _one(db, size))
+                print(results[-1], flush=True)
+        finally:
+            await _reset(db)
+    (HERE / "interchange_results.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    asyncio.run(main([int(a) for a in sys.argv[1:]] or SIZES))

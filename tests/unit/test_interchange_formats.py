@@ -1,0 +1,117 @@
+"""Reading files without the database: the map's CSV (columns, lists, defused formulas),
+HXL hashtag matching, organization types, and the IATI mappings."""
+
+import pytest
+
+from service.editing.duplicates import KnownOrganization
+from service.interchange import hxl, iati, native
+from service.interchange.organizations import OrganizationIndex, organization_type
+from service.interchange.rows import ImportInvalid, columns
+
+CITING = hxl.Citing("source:test", "Findings")
+THEMES = {"forced labour": "theme:forced-labour", "child labour": "theme:child-labour"}
+
+
+def test_csv_cells_split_lists_and_formulas_survive_a_round_trip() -> None:
+    record = {
+        "id": "organization:x",
+        "name": "=HYPERLINK(1)",
+        "type": "ngo",
+        "based_in": ["PER", "BOL"],
+    }
+    text = native.write_csv("organization", [record])
+    assert text.splitlines()[0] == ",".join(columns("organization"))
+    assert "'=HYPERLINK(1)" in text  # a spreadsheet shows it as text
+    [row] = native.read_csv("organizations.csv", text)
+    assert row.values["name"] == "=HYPERLINK(1)"
+    assert row.values["based_in"] == ["PER", "BOL"]
+    assert row.values["acronym"] is None
+
+
+def test_csv_headers_and_file_names_are_checked() -> None:
+    with pytest.raises(ImportInvalid) as raised:
+        native.read_csv("organizations.csv", "id,name,colour\n")
+    assert [p.field for p in raised.value.problems] == ["colour"]
+    with pytest.raises(ImportInvalid, match="this column is needed"):
+        native.read_csv("relationships.csv", "from,type\n")
+    with pytest.raises(ImportInvalid, match="name the file for what it holds"):
+        native.read_csv("people.csv", "id\n")
+
+
+def test_hxl_columns_are_found_by_hashtag_and_attributes_in_any_order() -> None:
+    text = (
+        "#date +end,#org+impl,#ORG,#activity,#country+code,#sector,#status,#org +type\n"
+        "2027,Field Partner,New Org,Survey,PE,Child labour,ongoing,ngo\n"
+    )
+    assert hxl.is_hxl(text)
+    rows = hxl.read_3w("w.csv", text, CITING, OrganizationIndex([]), THEMES)
+    orgs = {r.values["id"]: r.values["type"] for r in rows if r.kind == "organization"}
+    assert orgs == {"organization:new-org": "ngo", "organization:field-partner": None}
+    [activity] = [r for r in rows if r.kind == "initiative"]
+    assert activity.values["end"] == "2027"
+    assert activity.values["themes"] == ["theme:child-labour"]
+    roles = {(r.values["from"], r.values["type"]) for r in rows if r.kind is None}
+    assert roles == {
+        ("organization:new-org", "LEADS"),
+        ("organization:field-partner", "IMPLEMENTS"),
+    }
+
+
+def test_a_3w_table_without_its_key_hashtags_is_refused() -> None:
+    with pytest.raises(ImportInvalid, match="needs the hashtags #activity, #country\\+code"):
+        hxl.read_3w("w.csv", "#org,#sector\nA,B\n", CITING, OrganizationIndex([]), THEMES)
+    assert not hxl.is_hxl("id,name\nx,y\n")
+
+
+def test_organizations_are_found_by_name_or_acronym_whatever_the_accents() -> None:
+    index = OrganizationIndex(
+        [KnownOrganization("organization:oit", "Organización Internacional del Trabajo", "OIT")]
+    )
+    origin = native.read_csv("organizations.csv", "id\norganization:x\n")[0]
+    assert (
+        index.resolve("organizacion internacional del trabajo", None, origin, {})
+        == "organization:oit"
+    )
+    assert index.resolve("O.I.T.", None, origin, {}) == "organization:oit"
+    assert index.resolve("Someone New", "INGO", origin, {}) == "organization:someone-new"
+    assert index.new["organization:someone-new"].values["type"] == "ngo"
+    assert organization_type("UN agency") == "un_agency"
+    assert organization_type("un_agency") == "un_agency"
+    assert organization_type("choir") is None
+
+
+def test_iati_roles_statuses_and_dates_follow_the_codelists() -> None:
+    xml = b"""<iati-activities version="2.03"><iati-activity>
+      <iati-identifier>XM-1</iati-identifier>
+      <title><narrative xml:lang="fr">Titre</narrative><narrative xml:lang="en">Title</narrative></title>
+      <participating-org role="3" type="80"><narrative>Some University</narrative></participating-org>
+      <activity-status code="4"/>
+      <activity-date type="1" iso-date="2020-01-01"/><activity-date type="4" iso-date="2022-06-30"/>
+      <activity-date type="3" iso-date="2021-12-31"/>
+      <sector vocabulary="7" code="8"/>
+    </iati-activity></iati-activities>"""
+    rows = iati.read_activities("a.xml", xml, CITING, OrganizationIndex([]), THEMES)
+    [org, activity, role] = rows
+    assert org.values["type"] == "academic"
+    v = activity.values
+    assert (v["name"], v["status"], v["start"], v["end"]) == (
+        "Title",
+        "completed",
+        "2020-01-01",
+        "2022-06-30",
+    )
+    assert v["sdg_targets"] == []
+    assert role.values["type"] == "PARTNERS_IN"
+
+
+def test_iati_files_of_another_version_or_shape_are_refused() -> None:
+    for data, message in (
+        (b'<iati-activities version="1.05"/>', "only IATI 2.03"),
+        (b"<iati-organisations/>", "expected <iati-activities>"),
+        (
+            b'<!DOCTYPE x [<!ENTITY e "boom">]><iati-activities>&e;</iati-activities>',
+            "not readable XML",
+        ),
+    ):
+        with pytest.raises(ImportInvalid, match=message):
+            iati.read_activities("a.xml", data, CITING, OrganizationIndex([]), THEMES)
