@@ -61,14 +61,15 @@ def citation_problems(
         if absent:
             problems.append(absent)
         elif known and citation.section not in known:
-            problems.append(
-                FieldProblem(
-                    f"{at}.section",
-                    f"'{citation.section}' is not a section of {citation.source}; "
-                    f"its sections are {', '.join(known)}",
-                )
-            )
+            problems.append(FieldProblem(f"{at}.section", _section_reason(citation, known)))
     return problems
+
+
+def _section_reason(citation: CitationDraft, known: list[str]) -> str:
+    listed = "; ".join(known) if len(known) <= 5 else f"its {len(known)} sections are listed on it"
+    if citation.section is None:
+        return f"{citation.source} has sections; name one ({listed})"
+    return f"'{citation.section}' is not a section of {citation.source} ({listed})"
 
 
 def missing(
