@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     # The explorer's built web page (`make explorer` builds it).
     explorer_dir: Path = PROJECT_ROOT / "explorer" / "dist"
     load_batch_size: int = Field(default=200, ge=1, le=10_000)
+    # The most an HTTP import may upload, all files together; larger imports use the CLI.
+    import_max_bytes: int = Field(default=50_000_000, ge=1)
 
     # GraphQL limits against abusive queries.
     graphql_max_depth: int = 10

@@ -25,6 +25,10 @@ _bearer = HTTPBearer(auto_error=False, description="An API key made with `a87map
 ExportFormat = Literal["json", "csv", "hxl", "graphml"]
 
 
+class TooLarge(BadInput):
+    """An upload over the configured limit."""
+
+
 def add_interchange(app: FastAPI, db: Database, settings: Settings) -> None:
     async def editor(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -47,6 +51,12 @@ def add_interchange(app: FastAPI, db: Database, settings: Settings) -> None:
         section: Annotated[str | None, Form(description="3W and IATI: the section of it")] = None,
     ) -> ImportReport:
         """Checks the files whole, then writes them in one transaction."""
+        size = sum(f.size or 0 for f in files)
+        if size > settings.import_max_bytes:
+            raise TooLarge(
+                f"the files come to {size:,} bytes; an HTTP import takes at most "
+                f"{settings.import_max_bytes:,} (use `a87map import` for more)"
+            )
         uploads = [Upload(f.filename or "upload", await f.read()) for f in files]
         citing = Citing(source, section) if source else None
         return await import_files(
@@ -79,6 +89,7 @@ def _refusals(app: FastAPI) -> None:
         (Unauthenticated, 401),
         (Forbidden, 403),
         (ImportInvalid, 422),
+        (TooLarge, 413),
         (BadInput, 400),
         (DatabaseUnavailable, 503),
     ]

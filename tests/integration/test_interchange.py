@@ -15,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from service.api.app import create_app
 from service.cli import app
 from service.config import Settings
 from service.db import Database
@@ -332,3 +333,17 @@ def test_an_export_imported_into_an_empty_map_gives_the_same_map(
         }
     ilo = ask(client, '{ organization(id: "organization:ilo") { name initiatives { role } } }')
     assert ilo["organization"]["initiatives"]
+
+
+def test_an_http_upload_over_the_limit_is_refused_before_it_is_read(
+    seeded: Settings, headers: dict[str, dict[str, str]]
+) -> None:
+    small = seeded.model_copy(update={"import_max_bytes": 100})
+    with TestClient(create_app(small)) as limited:
+        data = (FILES / "good" / "organizations.csv").read_bytes()
+        assert len(data) > 100
+        refused = limited.post(
+            "/import", files=[("files", ("organizations.csv", data))], headers=headers["editor"]
+        )
+    assert refused.status_code == 413
+    assert "a87map import" in refused.json()["detail"]
