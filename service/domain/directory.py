@@ -18,13 +18,20 @@ from service.ids import BadId, expect_kind, kind_of
 from service.seed.reference import SCHEMES
 
 
-async def get(db: Database, node_id: str, *kinds: str, include_retired: bool = False) -> MapRecord:
-    """The node with this id, which must be of one of `kinds` (any kind if none given);
-    a retired node only with `include_retired`."""
+def checked_id(node_id: str, *kinds: str, field: str = "id") -> str:
+    """The id itself, if it is a map id of one of `kinds` (of any kind if none are given);
+    otherwise BadInput naming the field."""
     try:
         expect_kind(node_id, *kinds) if kinds else kind_of(node_id)
     except BadId as error:
-        raise BadInput(f"id: {error}") from None
+        raise BadInput(f"{field}: {error}") from None
+    return node_id
+
+
+async def get(db: Database, node_id: str, *kinds: str, include_retired: bool = False) -> MapRecord:
+    """The node with this id, which must be of one of `kinds` (any kind if none given);
+    a retired node only with `include_retired`."""
+    checked_id(node_id, *kinds)
     if include_retired:
         rows = await db.read("nodes/by_id_with_retired", id=node_id)
     else:

@@ -78,16 +78,21 @@ class AreaFilter:
     organization_type: str | None = None
 
 
-def country_id(value: str, field: str = "country") -> str:
-    code = value.removeprefix("country:").strip()
+def iso3(code: str) -> str | None:
+    """The ISO 3166 alpha-3 code of a country given by its alpha-3 or alpha-2 code."""
     found = None
     if len(code) == 3:
         found = pycountry.countries.get(alpha_3=code.upper())
     elif len(code) == 2:
         found = pycountry.countries.get(alpha_2=code.upper())
+    return None if found is None else str(found.alpha_3)
+
+
+def country_id(value: str, field: str = "country") -> str:
+    found = iso3(value.removeprefix("country:").strip())
     if found is None:
         raise BadInput(f"{field}: '{value}' is not an ISO 3166 country code (such as ARG or AR)")
-    return f"country:{found.alpha_3}"
+    return f"country:{found}"
 
 
 def map_id(field: str, value: str) -> str:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.db import Database, Transaction
+from service.domain.directory import checked_id
 from service.domain.errors import BadInput
 from service.editing.keys import Editor
-from service.ids import BadId, kind_of
 
 HISTORY_MAX = 500
 
@@ -91,10 +91,7 @@ async def record(
 
 async def history(db: Database, node_id: str, limit: int = 100) -> list[AuditEvent]:
     """The events about a node, newest first; a deleted node's events stay readable."""
-    try:
-        kind_of(node_id)
-    except BadId as error:
-        raise BadInput(f"id: {error}") from None
+    checked_id(node_id)
     if not 1 <= limit <= HISTORY_MAX:
         raise BadInput(f"first: must be between 1 and {HISTORY_MAX}")
     rows = await db.read("audit/history", id=node_id, limit=limit)

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.db import Database, Transaction
-from service.domain.errors import BadInput, Conflict, FieldProblem, Invalid, NotFound
+from service.domain.directory import checked_id
+from service.domain.errors import Conflict, FieldProblem, Invalid, NotFound
 from service.domain.records import MapRecord
 from service.editing import audit, duplicates, permissions, references
 from service.editing.drafts import AnyDraft, OrganizationDraft
 from service.editing.keys import Editor
-from service.ids import LABELS, BadId, expect_kind
+from service.ids import LABELS, kind_of
+from service.seed.rows import LinkRow
 
 Props = dict[str, Any]
 # A scoped key's organization is recorded as leading the initiatives it creates.
@@ -56,7 +58,7 @@ async def update(
     db: Database, editor: Editor, node_id: str, version: int, draft: AnyDraft
 ) -> Outcome:
     """Replaces the record with the draft, if the editor read the latest version."""
-    check_id(node_id, draft.KIND)
+    checked_id(node_id, draft.KIND)
     async with db.transaction() as tx:
         now = await current(tx, node_id, version, retired=False)
         await permissions.may_change(tx, editor, node_id)
@@ -95,7 +97,7 @@ async def restore(db: Database, editor: Editor, node_id: str, version: int) -> O
 
 async def delete(db: Database, editor: Editor, node_id: str, version: int) -> str:
     """Deletes the node for good (admins only); the id of the audit event that records it."""
-    check_id(node_id, *permissions.EDITABLE_KINDS)
+    checked_id(node_id, *permissions.EDITABLE_KINDS)
     permissions.may_delete(editor)
     async with db.transaction() as tx:
         now = await current(tx, node_id, version, retired=None)
@@ -111,11 +113,11 @@ async def delete(db: Database, editor: Editor, node_id: str, version: int) -> st
 async def _relabel(
     db: Database, editor: Editor, node_id: str, version: int, action: str
 ) -> Outcome:
-    check_id(node_id, *permissions.EDITABLE_KINDS)
+    checked_id(node_id, *permissions.EDITABLE_KINDS)
     async with db.transaction() as tx:
         now = await current(tx, node_id, version, retired=action == "restore")
         await permissions.may_change(tx, editor, node_id)
-        label = LABELS[node_id.split(":", 1)[0]]
+        label = LABELS[kind_of(node_id)]
         rows = await tx.run(f"edits/{action}", id=node_id, version=version, label=label)
         if not rows:
             raise Conflict(stale(node_id, version))
@@ -155,13 +157,6 @@ def stale(node_id: str, version: int, latest: object = None) -> str:
     )
 
 
-def check_id(node_id: str, *kinds: str) -> None:
-    try:
-        expect_kind(node_id, *kinds)
-    except BadId as error:
-        raise BadInput(f"id: {error}") from None
-
-
 def stored(draft: AnyDraft) -> Props:
     """The draft's node properties, without nulls (absent and null read the same)."""
     return {k: v for k, v in draft.properties().items() if v is not None}
@@ -178,10 +173,7 @@ def link_rows(node_id: str, draft: AnyDraft, creator: Editor | None) -> list[Pro
         link_row(node_id, "CITED_IN", c.source, {"section": c.section, "note": c.note})
         for c in draft.cited
     ]
-    first = draft.cited[0] if draft.cited else None
-    provenance = (
-        {"source": first.source, "section": first.section, "note": first.note} if first else {}
-    )
+    provenance = draft.cited[0].model_dump() if draft.cited else {}
     for link_type, targets in draft.links().items():
         rows.extend(link_row(node_id, link_type, target, provenance) for target in targets)
     if creator and creator.organization and draft.KIND == "initiative":
@@ -190,11 +182,8 @@ def link_rows(node_id: str, draft: AnyDraft, creator: Editor | None) -> list[Pro
 
 
 def link_row(from_id: str, link_type: str, to_id: str, props: Props) -> Props:
-    key = f"{from_id}|{link_type}|{to_id}"
-    if link_type == "CITED_IN":
-        key += f"|{props.get('section') or ''}"
-    clean = {k: v for k, v in props.items() if v is not None}
-    return {"from": from_id, "type": link_type, "to": to_id, "props": {**clean, "key": key}}
+    """A relationship as the link statements take it, keyed as the seed loader keys it."""
+    return LinkRow(from_id, link_type, to_id, props).as_parameter()
 
 
 async def _replace_links(tx: Transaction, node_id: str, draft: AnyDraft, rows: list[Props]) -> None:

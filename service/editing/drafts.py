@@ -4,14 +4,13 @@ ids it names against the map. An update sends the whole record again, with the v
 was read at, so what is stored is exactly what the editor saw and approved."""
 
 import re
-import unicodedata
 from typing import Annotated, Any, ClassVar, TypeVar
 
-import pycountry
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from service.domain.errors import FieldProblem, Invalid
-from service.domain.filters import camel_case
+from service.domain.filters import camel_case, iso3
+from service.editing.duplicates import plain
 from service.ids import country_id
 from service.seed.graph import date_bounds
 from service.seed.models import (
@@ -40,12 +39,10 @@ def _key(value: str) -> str:
 
 def _country(value: str) -> str:
     """A country's map id from its ISO 3166 alpha-3 or alpha-2 code."""
-    found = pycountry.countries.get(alpha_3=value.upper()) if len(value) == 3 else None
-    if found is None and len(value) == 2:
-        found = pycountry.countries.get(alpha_2=value.upper())
+    found = iso3(value)
     if found is None:
         raise ValueError(f"'{value}' is not an ISO 3166 country code (such as ARG or AR)")
-    return country_id(found.alpha_3)
+    return country_id(found)
 
 
 def _sdg_target(value: str) -> str:
@@ -61,8 +58,7 @@ SdgTargetCode = Annotated[str, AfterValidator(_sdg_target)]
 
 def slug(text: str) -> str:
     """A key from a name: accents dropped, lower case, words joined by '-'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:80] or "unnamed"
+    return "-".join(plain(text).split())[:80] or "unnamed"
 
 
 class Strict(BaseModel):

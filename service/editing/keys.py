@@ -11,8 +11,8 @@ from typing import Literal, get_args
 from neo4j.exceptions import ConstraintError
 
 from service.db import Database
+from service.domain.directory import checked_id
 from service.domain.errors import BadInput, Unauthenticated
-from service.ids import BadId, expect_kind
 
 Role = Literal["editor", "admin"]
 ROLES: tuple[str, ...] = get_args(Role)
@@ -58,10 +58,7 @@ def check_key_request(name: str, role: str, organization: str | None) -> None:
         return
     if role == "admin":
         raise BadInput("organization: an admin key cannot be scoped to one organization")
-    try:
-        expect_kind(organization, "organization")
-    except BadId as error:
-        raise BadInput(f"organization: {error}") from None
+    checked_id(organization, "organization", field="organization")
 
 
 async def create_key(

@@ -3,10 +3,11 @@ survivor, and the duplicate is retired, marked as merged, so its id still resolv
 includeRetired) and its history stays readable."""
 
 from service.db import Database
+from service.domain.directory import checked_id
 from service.domain.errors import Conflict, FieldProblem, Invalid
 from service.domain.records import MapRecord
 from service.editing import audit, permissions
-from service.editing.changes import Outcome, check_id, current, stale
+from service.editing.changes import Outcome, current, stale
 from service.editing.keys import Editor
 
 
@@ -19,7 +20,7 @@ async def merge_organizations(
     """Each of `survivor` and `duplicate` is (id, the version the editor read)."""
     permissions.may_merge(editor)
     for node_id, _ in (survivor, duplicate):
-        check_id(node_id, "organization")
+        checked_id(node_id, "organization")
     if survivor[0] == duplicate[0]:
         raise Invalid([FieldProblem("duplicate", "an organization cannot be merged into itself")])
     async with db.transaction() as tx:
