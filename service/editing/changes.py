@@ -69,7 +69,8 @@ async def update(
         before = state(now, await _links_out(tx, node_id, types))
         props = {**stored(draft), "id": node_id, "version": version}
         links = link_rows(node_id, draft, None)
-        if before == state(props, links):
+        after = state(props, links)
+        if before == after:
             return Outcome(MapRecord(node_id, now), None)
         rows = await tx.run(
             "edits/update_node",
@@ -80,7 +81,6 @@ async def update(
         if not rows:
             raise Conflict(stale(node_id, version))
         await _replace_links(tx, node_id, draft, links)
-        after = state(rows[0]["props"], links)
         event_id = await audit.record(
             tx, editor, "update", [node_id], f"updated {node_id}", before, after
         )

@@ -1,7 +1,7 @@
 """What each key may do. Admin keys may do everything. Editor keys may create, change,
 retire, restore and merge; only admins delete. An editor key scoped to one organization may
 change that organization, create initiatives (it is recorded as leading them) and sources,
-and change and link the initiatives it takes part in; nothing else."""
+and change and link the initiatives it takes part in; nothing else, and no imports."""
 
 from service.db import Transaction
 from service.domain.errors import Forbidden
@@ -31,6 +31,11 @@ async def may_link(tx: Transaction, editor: Editor, from_id: str, to_id: str) ->
         if await _within_scope(tx, editor, end):
             return
     raise Forbidden(_outside(editor))
+
+
+def may_import(editor: Editor) -> None:
+    if editor.organization:
+        raise Forbidden(f"this key is scoped to {editor.organization}; imports need a wider key")
 
 
 def may_delete(editor: Editor) -> None:

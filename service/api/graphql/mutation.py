@@ -3,7 +3,7 @@ hands it to `service/editing`; none runs Cypher itself. Every one needs an API k
 a bearer token; refusals come back as UNAUTHENTICATED, FORBIDDEN, CONFLICT or
 BAD_USER_INPUT (with `extensions.problems` naming each field)."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
@@ -202,7 +202,7 @@ class Mutation:
         return Organization.of(_record(outcome))
 
 
-def _relationship_change(change: Any) -> RelationshipChange:
+def _relationship_change(change: relationships.LinkChange) -> RelationshipChange:
     return RelationshipChange(
         from_=strawberry.ID(change.from_id),
         type=change.type,
