@@ -2,7 +2,6 @@
 `a87map serve`, `a87map report ...`, `a87map keys create|list|revoke`, `a87map history`.
 Errors are printed as one clear line and logged in structured form."""
 
-import asyncio
 from pathlib import Path
 from typing import Annotated
 
@@ -12,16 +11,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from service import reports
 from service.cli_edits import export_command, history_command, import_command, keys_app
-from service.cli_support import console, load_settings, run_command
+from service.cli_support import console, load_settings, on_database, run_command
 from service.domain import coverage, overlaps
-from service.domain.coverage import PlaceCoverage
-from service.domain.overlaps import ScoredPair
 from service.localdb import server
 from service.migrations import migrate as apply_migrations
-from service.runtime import open_database
 from service.scoring import coverage as coverage_scoring
 from service.scoring import overlap as overlap_scoring
-from service.seed.loader import LoadReport, load, prepare
+from service.seed.loader import load, prepare
 
 app = typer.Typer(help="Alliance 8.7 stakeholder map.", no_args_is_help=True)
 neo4j_app = typer.Typer(
@@ -72,11 +68,11 @@ def migrate() -> None:
     """Apply the schema migrations in cypher/migrations that are not applied yet."""
     settings = load_settings()
 
-    async def run() -> list[int]:
-        async with open_database(settings, migrate_schema=False) as db:
-            return await apply_migrations(db, settings.cypher_dir / "migrations")
-
-    applied = run_command(lambda: asyncio.run(run()))
+    applied = on_database(
+        settings,
+        lambda db: apply_migrations(db, settings.cypher_dir / "migrations"),
+        migrate_schema=False,
+    )
     console.print(f"Applied migrations {applied}." if applied else "The schema is up to date.")
 
 
@@ -96,19 +92,18 @@ def seed(
         lambda: prepare(directory or settings.seed_dir, reference_only=reference_only)
     )
 
-    async def run() -> LoadReport:
-        columns = (TextColumn("Loading the seed"), BarColumn(), MofNCompleteColumn())
-        with Progress(*columns, console=console) as bar:
-            task = bar.add_task("load", total=len(graph.nodes) + len(graph.links))
-            async with open_database(settings, migrate_schema=True) as db:
-                return await load(
-                    db,
-                    graph,
-                    settings.load_batch_size,
-                    lambda done, _total: bar.update(task, completed=done),
-                )
-
-    report = run_command(lambda: asyncio.run(run()))
+    columns = (TextColumn("Loading the seed"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console) as bar:
+        task = bar.add_task("load", total=len(graph.nodes) + len(graph.links))
+        report = on_database(
+            settings,
+            lambda db: load(
+                db,
+                graph,
+                settings.load_batch_size,
+                lambda done, _total: bar.update(task, completed=done),
+            ),
+        )
     console.print(
         f"Nodes: {report.nodes_created} created, {report.nodes_updated} updated, "
         f"{report.nodes} in the seed. Relationships: {report.relationships_created} created, "
@@ -148,11 +143,10 @@ def report_overlaps(
     """The top overlapping pairs of initiatives, with the reasons for each score."""
     settings = load_settings()
 
-    async def run() -> list[ScoredPair]:
-        async with open_database(settings, migrate_schema=True) as db:
-            return await overlaps.overlaps(db, min_score, theme, country, limit)
-
-    rows = reports.overlap_rows(run_command(lambda: asyncio.run(run())))
+    found = on_database(
+        settings, lambda db: overlaps.overlaps(db, min_score, theme, country, limit)
+    )
+    rows = reports.overlap_rows(found)
     _emit(
         f"Overlapping initiatives ({overlap_scoring.VERSION}, score >= {min_score})",
         rows,
@@ -176,11 +170,11 @@ def report_gaps(
         console.print("[red]error:[/red] --level is REGION or COUNTRY")
         raise typer.Exit(2)
 
-    async def run() -> list[PlaceCoverage]:
-        async with open_database(settings, migrate_schema=True) as db:
-            return await coverage.coverage_gaps(db, theme, level, limit)  # type: ignore[arg-type]
-
-    rows = reports.gap_rows(run_command(lambda: asyncio.run(run())))
+    found = on_database(
+        settings,
+        lambda db: coverage.coverage_gaps(db, theme, level, limit),  # type: ignore[arg-type]
+    )
+    rows = reports.gap_rows(found)
     _emit(
         f"Coverage gaps ({coverage_scoring.VERSION}, by {level.lower()})",
         rows,

@@ -1,7 +1,6 @@
 """Commands for keeping the map current: `a87map keys create|list|revoke` for API keys,
 `a87map history ID` for a record's audit trail, and `a87map import` and `a87map export`."""
 
-import asyncio
 import getpass
 import json
 from pathlib import Path
@@ -11,16 +10,14 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from service.cli_support import console, load_settings, run_command
+from service.cli_support import console, load_settings, on_database
 from service.domain.filters import InitiativeFilter
 from service.editing import audit, keys
 from service.editing.keys import Editor
-from service.interchange.apply import ImportReport
 from service.interchange.export import export_map
 from service.interchange.files import Upload, import_files
 from service.interchange.hxl import Citing
 from service.interchange.writers import EXPORT_FORMATS, render
-from service.runtime import open_database
 
 keys_app = typer.Typer(help="API keys for editors and admins.", no_args_is_help=True)
 
@@ -35,12 +32,7 @@ def create_key(
 ) -> None:
     """Create a key and print its token: the only time it is shown."""
     loaded = load_settings()
-
-    async def work() -> tuple[keys.KeyInfo, str]:
-        async with open_database(loaded, migrate_schema=True) as db:
-            return await keys.create_key(db, name, role, organization)
-
-    info, token = run_command(lambda: asyncio.run(work()))
+    info, token = on_database(loaded, lambda db: keys.create_key(db, name, role, organization))
     scope = f", scoped to {info.organization}" if info.organization else ""
     console.print(f"Created {info.role} key '{info.name}'{scope}. Its token, shown only now:")
     console.print(token, highlight=False, soft_wrap=True)
@@ -50,13 +42,8 @@ def create_key(
 def list_keys() -> None:
     """Every key: name, role, scope, when created and revoked. Tokens are never shown."""
     loaded = load_settings()
-
-    async def work() -> list[keys.KeyInfo]:
-        async with open_database(loaded, migrate_schema=True) as db:
-            return await keys.list_keys(db)
-
     table = Table("name", "role", "organization", "created", "revoked", title="API keys")
-    for key in run_command(lambda: asyncio.run(work())):
+    for key in on_database(loaded, keys.list_keys):
         table.add_row(key.name, key.role, key.organization or "", key.created, key.revoked or "")
     console.print(table)
 
@@ -65,12 +52,7 @@ def list_keys() -> None:
 def revoke_key(name: str) -> None:
     """Revoke a key; requests sent with it are refused from now on."""
     loaded = load_settings()
-
-    async def work() -> bool:
-        async with open_database(loaded, migrate_schema=True) as db:
-            return await keys.revoke_key(db, name)
-
-    if not run_command(lambda: asyncio.run(work())):
+    if not on_database(loaded, lambda db: keys.revoke_key(db, name)):
         console.print(f"[red]error:[/red] no live key is named '{name}'")
         raise typer.Exit(1)
     console.print(f"Revoked '{name}'.")
@@ -83,12 +65,7 @@ def history_command(
 ) -> None:
     """The changes to a record, newest first: when, who, what, and which fields."""
     loaded = load_settings()
-
-    async def work() -> list[audit.AuditEvent]:
-        async with open_database(loaded, migrate_schema=True) as db:
-            return await audit.history(db, node_id, limit)
-
-    events = run_command(lambda: asyncio.run(work()))
+    events = on_database(loaded, lambda db: audit.history(db, node_id, limit))
     if as_json:
         console.print_json(json.dumps([e.__dict__ for e in events], default=str))
         return
@@ -126,22 +103,21 @@ def import_command(
     uploads = [Upload(path.name, path.read_bytes()) for path in files]
     citing = Citing(source, section) if source else None
 
-    async def work() -> ImportReport:
-        columns = (TextColumn("Importing"), BarColumn(), MofNCompleteColumn())
-        with Progress(*columns, console=console) as bar:
-            task = bar.add_task("import", total=None)
-            async with open_database(loaded, migrate_schema=True) as db:
-                return await import_files(
-                    db,
-                    _operator(),
-                    uploads,
-                    loaded.load_batch_size,
-                    file_format=file_format,
-                    citing=citing,
-                    progress=lambda done, total: bar.update(task, completed=done, total=total),
-                )
-
-    report = run_command(lambda: asyncio.run(work()))
+    columns = (TextColumn("Importing"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console) as bar:
+        task = bar.add_task("import", total=None)
+        report = on_database(
+            loaded,
+            lambda db: import_files(
+                db,
+                _operator(),
+                uploads,
+                loaded.load_batch_size,
+                file_format=file_format,
+                citing=citing,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            ),
+        )
     console.print(
         f"Records: {report.created} created, {report.updated} updated, {report.unchanged} "
         f"unchanged. Relationships: {report.relationships_created} created, "
@@ -169,10 +145,6 @@ def export_command(
         else None
     )
 
-    async def work() -> bytes:
-        async with open_database(loaded, migrate_schema=True) as db:
-            return render(await export_map(db, wanted), file_format)
-
-    data = run_command(lambda: asyncio.run(work()))
+    data = render(on_database(loaded, lambda db: export_map(db, wanted)), file_format)
     out.write_bytes(data)
     console.print(f"Wrote {len(data):,} bytes to {out}")

@@ -1,7 +1,9 @@
-"""What every command shares: the console, loading settings (and logging with them), and
-running an action so that an expected failure ends with one clear line and exit status 1."""
+"""What every command shares: the console, loading settings (and logging with them),
+running an action so that an expected failure ends with one clear line and exit status 1,
+and running one on the map's database."""
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import structlog
@@ -9,10 +11,11 @@ import typer
 from rich.console import Console
 
 from service.config import Settings, get_settings
-from service.db import DatabaseUnavailable
+from service.db import Database, DatabaseUnavailable
 from service.domain.errors import BadInput, Forbidden, NotFound
 from service.localdb import server
 from service.logs import configure_logging
+from service.runtime import open_database
 from service.seed.files import Rejected
 from service.seed.loader import LoadFailed
 
@@ -44,3 +47,16 @@ def run_command(action: Callable[[], T]) -> T:
         log.error("command_failed", error=type(error).__name__, message=str(error))
         console.print(f"[red]error:[/red] {error}", highlight=False)
         raise typer.Exit(1) from error
+
+
+def on_database(
+    settings: Settings, work: Callable[[Database], Awaitable[T]], *, migrate_schema: bool = True
+) -> T:
+    """Run `work` on the map's database (its schema brought up to date first, unless told
+    not to), ending the command as `run_command` does if it fails as expected."""
+
+    async def main() -> T:
+        async with open_database(settings, migrate_schema=migrate_schema) as db:
+            return await work(db)
+
+    return run_command(lambda: asyncio.run(main()))
