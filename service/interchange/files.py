@@ -54,32 +54,49 @@ async def import_files(
             [Problem("(format)", None, None, f"formats are {', '.join(IMPORT_FORMATS)}")]
         )
     rows: list[Row] = []
+    # Looked up once per import, so files read together share the organizations they add.
+    lookups: Lookups | None = None
     for upload in uploads:
-        rows += await _read(db, upload, file_format or guess_format(upload), citing)
+        chosen = file_format or guess_format(upload)
+        if chosen == "csv":
+            rows += native.read_csv(upload.name, _text(upload))
+        elif chosen == "json":
+            rows += native.read_json(upload.name, _text(upload))
+        else:
+            lookups = lookups or await _lookups(db)
+            rows += _read_field_file(upload, chosen, _citing(upload, citing), lookups)
     return await import_rows(db, editor, rows, batch_size, progress)
 
 
-async def _read(db: Database, upload: Upload, file_format: str, citing: Citing | None) -> list[Row]:
-    if file_format == "csv":
-        return native.read_csv(upload.name, _text(upload))
-    if file_format == "json":
-        return native.read_json(upload.name, _text(upload))
-    if citing is None:
-        raise ImportInvalid(
-            [
-                Problem(
-                    upload.name,
-                    None,
-                    "source",
-                    "a 3W or IATI file needs the id of the source it is recorded under",
-                )
-            ]
-        )
+@dataclass(frozen=True)
+class Lookups:
+    """What 3W and IATI files are read against: the organizations on the map (and those the
+    import adds) and the themes by name."""
+
+    organizations: OrganizationIndex
+    themes: dict[str, str]
+
+
+async def _lookups(db: Database) -> Lookups:
     known = [KnownOrganization(**row) for row in await db.read("edits/organization_names")]
-    themes = await _themes(db)
+    return Lookups(OrganizationIndex(known), await _themes(db))
+
+
+def _citing(upload: Upload, citing: Citing | None) -> Citing:
+    if citing is None:
+        reason = "a 3W or IATI file needs the id of the source it is recorded under"
+        raise ImportInvalid([Problem(upload.name, None, "source", reason)])
+    return citing
+
+
+def _read_field_file(
+    upload: Upload, file_format: str, citing: Citing, lookups: Lookups
+) -> list[Row]:
+    """A 3W table or an IATI file, whose organizations and themes are named, not ids."""
+    orgs, themes = lookups.organizations, lookups.themes
     if file_format == "hxl":
-        return hxl.read_3w(upload.name, _text(upload), citing, OrganizationIndex(known), themes)
-    return iati.read_activities(upload.name, upload.data, citing, OrganizationIndex(known), themes)
+        return hxl.read_3w(upload.name, _text(upload), citing, orgs, themes)
+    return iati.read_activities(upload.name, upload.data, citing, orgs, themes)
 
 
 async def _themes(db: Database) -> dict[str, str]:

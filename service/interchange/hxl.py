@@ -110,6 +110,7 @@ def read_3w(
         raise ImportInvalid(
             [Problem(name, f"row {at + 1}", None, f"needs the hashtags {', '.join(missing)}")]
         )
+    mark = len(organizations.new)
     activities: dict[str, Row] = {}
     links: list[Row] = []
     for n, cells in enumerate(table[at + 1 :], at + 2):
@@ -140,7 +141,7 @@ def read_3w(
             links.append(
                 Row(name, f"row {n}", None, {"from": impl, "type": "IMPLEMENTS", "to": key, **note})
             )
-    return [*organizations.new.values(), *activities.values(), *_unique(links)]
+    return [*organizations.added_after(mark), *activities.values(), *_unique(links)]
 
 
 def _activity_id(lead: str, activity: str) -> str:

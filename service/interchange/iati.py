@@ -77,10 +77,11 @@ def read_activities(
         raise ImportInvalid([Problem(name, root.tag, None, "expected <iati-activities>")])
     if root.get("version") not in ("2.03", None):
         raise ImportInvalid([Problem(name, "iati-activities", "version", "only IATI 2.03 is read")])
+    mark = len(organizations.new)
     rows: list[Row] = []
     for n, activity in enumerate(root.findall("iati-activity"), 1):
         rows += _activity(name, f"iati-activity[{n}]", activity, citing, organizations, themes)
-    return [*organizations.new.values(), *rows]
+    return [*organizations.added_after(mark), *rows]
 
 
 def _activity(

@@ -61,6 +61,10 @@ class OrganizationIndex:
             if org.acronym:
                 self._by_acronym.setdefault(plain(org.acronym).replace(" ", ""), org.id)
 
+    def added_after(self, mark: int) -> list[Row]:
+        """The organizations added since `mark`, the count of `new` a reader began with."""
+        return list(self.new.values())[mark:]
+
     def resolve(self, name: str, type_text: str | None, origin: Row, values: dict[str, Any]) -> str:
         """The id of the organization `name` names: on the map, new in this file, or, added
         now as a new record row (its type from `type_text`; a missing type is reported when

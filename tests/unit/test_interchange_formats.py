@@ -115,3 +115,14 @@ def test_iati_files_of_another_version_or_shape_are_refused() -> None:
     ):
         with pytest.raises(ImportInvalid, match=message):
             iati.read_activities("a.xml", data, CITING, OrganizationIndex([]), THEMES)
+
+
+def test_files_read_together_add_a_new_organization_once() -> None:
+    index = OrganizationIndex([])
+    table = "#org,#org+type,#activity,#country+code\nRiver Aid,ngo,{},PE\n"
+    first = hxl.read_3w("a.csv", table.format("Boats"), CITING, index, THEMES)
+    second = hxl.read_3w("b.csv", table.format("Nets"), CITING, index, THEMES)
+    assert [r.values["id"] for r in first if r.kind == "organization"] == ["organization:river-aid"]
+    assert [r for r in second if r.kind == "organization"] == []
+    leads = {r.values["from"] for r in second if r.kind is None}
+    assert leads == {"organization:river-aid"}
