@@ -13,7 +13,13 @@ from typing import Any
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 from service.config import Settings
 from service.queries import Queries, Query
@@ -23,6 +29,16 @@ Row = dict[str, Any]
 
 class DatabaseUnavailable(RuntimeError):
     """Neo4j cannot be reached or refused our credentials."""
+
+
+class Contended(RuntimeError):
+    """Another transaction changed the same records at the same moment: it deleted a node
+    this one waited for, or the two deadlocked. Nothing of this transaction was written;
+    read again and retry."""
+
+
+# What Neo4j says when a node this transaction waited for was deleted by the one before it.
+_GONE = "Neo.ClientError.Statement.EntityNotFound"
 
 
 @dataclass
@@ -77,12 +93,24 @@ def make_driver(settings: Settings) -> AsyncDriver:
 async def unavailable_as_error() -> AsyncIterator[None]:
     try:
         yield
+    except TransientError as error:
+        raise Contended(_CONTENDED) from error
+    except ClientError as error:
+        if error.code != _GONE:
+            raise
+        raise Contended(_CONTENDED) from error
     except (ServiceUnavailable, SessionExpired, OSError) as error:
         raise DatabaseUnavailable("the map's database is unavailable; try again shortly") from error
     except AuthError as error:
         raise DatabaseUnavailable(
             "the map's database refused the configured credentials"
         ) from error
+
+
+_CONTENDED = (
+    "another change to the same records was being saved at the same moment; nothing of "
+    "yours was written: read them again and reapply your change"
+)
 
 
 class Database:

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from service.config import Settings
-from service.db import Database, DatabaseUnavailable
+from service.db import Contended, Database, DatabaseUnavailable
 from service.domain.errors import BadInput, Forbidden, Unauthenticated
 from service.domain.filters import InitiativeFilter
 from service.editing.keys import Editor, authenticate
@@ -91,6 +91,7 @@ def _refusals(app: FastAPI) -> None:
         (ImportInvalid, 422),
         (TooLarge, 413),
         (BadInput, 400),
+        (Contended, 409),
         (DatabaseUnavailable, 503),
     ]
     for kind, status in statuses:

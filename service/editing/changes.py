@@ -5,12 +5,14 @@ write, then the event, so a refused or failed change leaves no trace and no even
 from dataclasses import dataclass
 from typing import Any
 
+from neo4j.exceptions import ConstraintError
+
 from service.db import Database, Transaction
 from service.domain.directory import checked_id
 from service.domain.errors import Conflict, FieldProblem, Invalid, NotFound
 from service.domain.records import MapRecord
 from service.editing import audit, duplicates, permissions, references
-from service.editing.drafts import AnyDraft, OrganizationDraft
+from service.editing.drafts import DRAFTS, AnyDraft, OrganizationDraft
 from service.editing.keys import Editor
 from service.ids import LABELS, kind_of
 from service.seed.rows import LinkRow
@@ -44,12 +46,23 @@ async def create(
             if found:
                 return Outcome(None, None, tuple(found))
         props = {**stored(draft), "id": node_id, "version": 1}
-        [row] = await tx.run("edits/create_node", id=node_id, label=LABELS[draft.KIND], props=props)
+        try:
+            [row] = await tx.run(
+                "edits/create_node", id=node_id, label=LABELS[draft.KIND], props=props
+            )
+        except ConstraintError:
+            # Another editor created the same id since the check above.
+            raise Conflict(
+                f"'{node_id}' was just created by another change; choose another key"
+            ) from None
         links = link_rows(node_id, draft, editor)
         await _replace_links(tx, node_id, draft, links)
-        after = state(row["props"], links)
+        # The record's own state; a scoped creator's LEADS link is named in the summary.
+        after = state(row["props"], [r for r in links if r["from"] == node_id])
+        led_by = f", led by {editor.organization}" if draft.KIND == "initiative" else ""
+        summary = f"created {node_id}{led_by if editor.organization else ''}"
         event_id = await audit.record(
-            tx, editor, "create", _ends(node_id, links), f"created {node_id}", None, after
+            tx, editor, "create", _ends(node_id, links), summary, None, after
         )
     return Outcome(MapRecord(node_id, row["props"]), event_id)
 
@@ -65,8 +78,7 @@ async def update(
         if draft.key and draft.node_id() != node_id:
             raise Invalid([FieldProblem("key", f"ids never change; leave key out for {node_id}")])
         await references.check_draft(tx, draft)
-        types = replaced_types(draft)
-        before = state(now, await _links_out(tx, node_id, types))
+        before = await record_state(tx, node_id, now)
         props = {**stored(draft), "id": node_id, "version": version}
         links = link_rows(node_id, draft, None)
         after = state(props, links)
@@ -100,13 +112,12 @@ async def delete(db: Database, editor: Editor, node_id: str, version: int) -> st
     checked_id(node_id, *permissions.EDITABLE_KINDS)
     permissions.may_delete(editor)
     async with db.transaction() as tx:
-        now = await current(tx, node_id, version, retired=None)
-        links = await _links_out(tx, node_id, None)
+        before = await record_state(tx, node_id, await current(tx, node_id, version, retired=None))
         rows = await tx.run("edits/delete", id=node_id, version=version)
         if not rows:
             raise Conflict(stale(node_id, version))
         return await audit.record(
-            tx, editor, "delete", [node_id], f"deleted {node_id}", state(now, links), None
+            tx, editor, "delete", [node_id], f"deleted {node_id}", before, None
         )
 
 
@@ -118,28 +129,33 @@ async def _relabel(
         now = await current(tx, node_id, version, retired=action == "restore")
         await permissions.may_change(tx, editor, node_id)
         label = LABELS[kind_of(node_id)]
+        before = await record_state(tx, node_id, now)
         rows = await tx.run(f"edits/{action}", id=node_id, version=version, label=label)
         if not rows:
             raise Conflict(stale(node_id, version))
+        after = {**before, "properties": state(rows[0]["props"], [])["properties"]}
         event_id = await audit.record(
-            tx,
-            editor,
-            action,
-            [node_id],
-            f"{action}d {node_id}",
-            {"properties": now},
-            {"properties": rows[0]["props"]},
+            tx, editor, action, [node_id], f"{action}d {node_id}", before, after
         )
     return Outcome(MapRecord(node_id, rows[0]["props"]), event_id)
 
 
+async def lock(tx: Transaction, node_ids: list[str]) -> dict[str, Props]:
+    """Takes the write lock of each node that exists (in id order, so two changes locking
+    the same nodes cannot deadlock) and reads it afterwards: the properties returned are
+    the latest committed, and stay so until this transaction ends. A version compared
+    against them holds however many editors save at once."""
+    rows = await tx.run("edits/lock", ids=sorted(set(node_ids)))
+    return {row["id"]: row["props"] for row in rows}
+
+
 async def current(tx: Transaction, node_id: str, version: int, *, retired: bool | None) -> Props:
-    """The node's properties, if it exists, is in the state wanted (on the map, retired, or
-    either when None) and is still at `version`."""
-    rows = await tx.run("nodes/by_id_with_retired", id=node_id)
-    if not rows:
+    """The node's properties, locked for this transaction, if it exists, is in the state
+    wanted (on the map, retired, or either when None) and is still at `version`."""
+    found = (await lock(tx, [node_id])).get(node_id)
+    if found is None:
         raise NotFound(f"nothing on the map has the id '{node_id}'")
-    props: Props = rows[0]["props"]
+    props: Props = found
     is_retired = "retired" in props
     if retired is not None and is_retired != retired:
         state = "is retired; restore it first" if is_retired else "is not retired"
@@ -162,8 +178,20 @@ def stored(draft: AnyDraft) -> Props:
     return {k: v for k, v in draft.properties().items() if v is not None}
 
 
+def own_types(kind: str) -> list[str]:
+    """The relationship types that are part of a record of this kind: its citations and the
+    links its own fields describe. The audit trail shows a record as its properties and
+    these, so each event's before is the previous event's after."""
+    return sorted({"CITED_IN", *DRAFTS[kind].LINKS.values()})
+
+
 def replaced_types(draft: AnyDraft) -> list[str]:
-    return sorted({"CITED_IN", *draft.LINKS.values()})
+    return own_types(draft.KIND)
+
+
+async def record_state(tx: Transaction, node_id: str, props: Props) -> Props:
+    """The record as the audit trail shows it, read inside the caller's transaction."""
+    return state(props, await _links_out(tx, node_id, own_types(kind_of(node_id))))
 
 
 def link_rows(node_id: str, draft: AnyDraft, creator: Editor | None) -> list[Props]:

@@ -7,7 +7,7 @@ from service.domain.directory import checked_id
 from service.domain.errors import Conflict, FieldProblem, Invalid
 from service.domain.records import MapRecord
 from service.editing import audit, permissions
-from service.editing.changes import Outcome, current, stale
+from service.editing.changes import Outcome, current, lock, record_state, stale
 from service.editing.keys import Editor
 
 
@@ -24,23 +24,43 @@ async def merge_organizations(
     if survivor[0] == duplicate[0]:
         raise Invalid([FieldProblem("duplicate", "an organization cannot be merged into itself")])
     async with db.transaction() as tx:
-        before = {
-            "survivor": await current(tx, *survivor, retired=False),
-            "duplicate": await current(tx, *duplicate, retired=False),
-        }
+        # Both locked at once, in id order: two merges of the same pair never deadlock.
+        await lock(tx, [survivor[0], duplicate[0]])
+        kept = await current(tx, *survivor, retired=False)
+        gone = await current(tx, *duplicate, retired=False)
+        before = [
+            await record_state(tx, survivor[0], kept),
+            await record_state(tx, duplicate[0], gone),
+        ]
         rows = await tx.run(
             "edits/merge_organizations", survivor=survivor[0], duplicate=duplicate[0]
         )
         if not rows:
             raise Conflict(stale(survivor[0], survivor[1]))
-        after = {k: rows[0][k] for k in ("survivor", "duplicate", "moved")}
-        event_id = await audit.record(
+        after = [
+            await record_state(tx, survivor[0], rows[0]["survivor"]),
+            await record_state(tx, duplicate[0], rows[0]["duplicate"]),
+        ]
+        moved = f"({rows[0]['moved']} relationships moved)"
+        # One event per record, so each record's history stays one unbroken chain of states.
+        event_ids = await audit.record_all(
             tx,
             editor,
-            "merge",
-            [survivor[0], duplicate[0]],
-            f"merged {duplicate[0]} into {survivor[0]} ({rows[0]['moved']} relationships moved)",
-            before,
-            after,
+            [
+                audit.Change(
+                    "merge",
+                    [survivor[0]],
+                    f"merged {duplicate[0]} into {survivor[0]} {moved}",
+                    before[0],
+                    after[0],
+                ),
+                audit.Change(
+                    "merge",
+                    [duplicate[0]],
+                    f"merged {duplicate[0]} into {survivor[0]} {moved}; retired",
+                    before[1],
+                    after[1],
+                ),
+            ],
         )
-    return Outcome(MapRecord(survivor[0], rows[0]["survivor"]), event_id)
+    return Outcome(MapRecord(survivor[0], rows[0]["survivor"]), event_ids[0])

@@ -10,9 +10,10 @@ from typing import Annotated
 from pydantic import Field
 
 from service.db import Database
+from service.domain.directory import checked_id
 from service.domain.errors import FieldProblem, Invalid, NotFound
 from service.editing import audit, permissions, references
-from service.editing.changes import link_row
+from service.editing.changes import link_row, lock
 from service.editing.drafts import CitationDraft
 from service.editing.keys import Editor
 from service.ids import BadId, kind_of
@@ -84,6 +85,8 @@ async def add(db: Database, editor: Editor, draft: RelationshipDraft) -> LinkCha
     if problems := shape_problems(draft):
         raise Invalid(problems)
     async with db.transaction() as tx:
+        # Locked first: rights and the "already linked" check then hold until the commit.
+        await lock(tx, [draft.from_, draft.to])
         await permissions.may_link(tx, editor, draft.from_, draft.to)
         ends = [draft.from_, draft.to]
         found = await references.sections(tx, [*ends, draft.source])
@@ -113,7 +116,10 @@ async def remove(
 ) -> LinkChange:
     if link_type not in ENDPOINTS:
         raise Invalid([FieldProblem("type", f"'{link_type}' is not a relationship type")])
+    checked_id(from_id, field="from")
+    checked_id(to_id, field="to")
     async with db.transaction() as tx:
+        await lock(tx, [from_id, to_id])
         await permissions.may_link(tx, editor, from_id, to_id)
         rows = await tx.run(
             "edits/remove_link", **{"from": from_id, "type": link_type, "to": to_id}

@@ -8,7 +8,7 @@ import structlog
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from service.db import DatabaseUnavailable, RoundTrips, start_counting
+from service.db import Contended, DatabaseUnavailable, RoundTrips, start_counting
 from service.domain.errors import BadInput, Conflict, Forbidden, Invalid, NotFound, Unauthenticated
 
 log = structlog.get_logger(__name__)
@@ -19,6 +19,7 @@ _CODES: list[tuple[type[Exception], str]] = [
     (Unauthenticated, "UNAUTHENTICATED"),
     (Forbidden, "FORBIDDEN"),
     (Conflict, "CONFLICT"),
+    (Contended, "CONFLICT"),
     (DatabaseUnavailable, "DATABASE_UNAVAILABLE"),
 ]
 
