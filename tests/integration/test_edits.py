@@ -3,7 +3,7 @@ code, version conflicts, the duplicate warning and the merge, scoped keys, and t
 event that is written with each change, in its transaction, and only then."""
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +12,9 @@ from service.config import Settings
 from service.db import Database
 from service.editing import keys
 from service.seed.loader import load, prepare
+from service.editing.relationships import SET_BY_RECORD
+from service.seed.graph import ENDPOINTS
+from service.seed.models import RelationshipType
 from tests.conftest import run_db
 
 Ask = Callable[..., dict[str, Any]]
@@ -463,6 +466,87 @@ def test_a_scoped_key_edits_its_own_organization_and_initiatives_only(
         e for e in as_key(None)(HISTORY, id=own["id"])["data"]["history"] if e["action"] == "link"
     ]
     assert (event["actor"], event["scope"]) == ("test-partner-key", org["id"])
+
+
+# Records no test key has rights over, one of each kind a relationship can point to.
+OUTSIDE = {
+    "organization": "organization:ilo",
+    "initiative": "initiative:knowledge-platform",
+    "action-group": "action-group:conflict-humanitarian-settings",
+    "event": "event:gcg-1-buenos-aires-2017",
+}
+SHARED_ENDS = {"country", "region", "theme", "sdg", "sdg-target", "source"}
+EXTRA = {"CHAIRS": {"role": "co-chair"}, "PARTNERSHIP_WITH": {"status": "pending", "reason": "x"}}
+
+
+def _escalations() -> list[tuple[str, str, str]]:
+    """For each relationship type an editor may add, a link from the scoped key's own
+    organization (or from an outside record, for types that cannot start at one) to a
+    record the key has no rights over."""
+    found = []
+    for link_type, (starts, ends) in ENDPOINTS.items():
+        outside_ends = sorted(ends & OUTSIDE.keys())
+        if (
+            link_type not in get_args(RelationshipType)
+            or not outside_ends
+            or any((kind, link_type) in SET_BY_RECORD for kind in starts)
+        ):
+            continue
+        start = SCOPED_ORG if "organization" in starts else OUTSIDE[sorted(starts)[0]]
+        found.append((start, link_type, OUTSIDE[outside_ends[0]]))
+    return found
+
+
+SCOPED_ORG = "organization:test-climber"
+
+
+def test_a_scoped_key_cannot_give_itself_rights_by_linking(
+    tokens: dict[str, str], as_key: Callable[[str | None], Ask], seeded: Settings
+) -> None:
+    _create_org(as_key(tokens["admin"]), "test-climber", "Test Climbing Org")
+
+    async def scoped(db: Database) -> str:
+        return (await keys.create_key(db, "test-climber-key", "editor", SCOPED_ORG))[1]
+
+    ask = as_key(run_db(seeded, scoped))
+    target = OUTSIDE["initiative"]
+    version = as_key(None)(f'{{ initiative(id: "{target}") {{ version }} }}')["data"]
+    v = version["initiative"]["version"]
+    # The sequence a tester used: link itself in, then edit and retire what it joined.
+    steps = [
+        ask(ADD, input=_link(SCOPED_ORG, "PARTNERS_IN", target)),
+        ask(UPDATE_INITIATIVE, id=target, version=v, input=_initiative("x")),
+        ask(RETIRE, id=target, v=v),
+    ]
+    assert [_code(b) for b in steps] == ["FORBIDDEN"] * 3
+    assert "has no rights over initiative:knowledge-platform" in steps[0]["errors"][0]["message"]
+    attempts = _escalations()
+    assert len(attempts) >= 15  # every type that can point at someone else's record
+    refused = {
+        link_type: _code(ask(ADD, input=_link(start, link_type, to, **EXTRA.get(link_type, {}))))
+        for start, link_type, to in attempts
+    }
+    assert refused == dict.fromkeys(refused, "FORBIDDEN")
+    # Removing someone else's relationship is refused the same way.
+    assert (
+        _code(
+            ask(
+                REMOVE,
+                **{"from": "organization:ilo", "type": "CHAIRS", "to": OUTSIDE["action-group"]},
+            )
+        )
+        == "FORBIDDEN"
+    )
+    # Nothing was written: the map holds none of the attempted links.
+    links = as_key(None)(f'{{ organization(id: "{SCOPED_ORG}") {{ initiatives {{ role }} }} }}')
+    assert links["data"]["organization"]["initiatives"] == []
+    # What it may do: link its organization to shared records, and partners into its own work.
+    own = ask(CREATE_INITIATIVE, input=_initiative("test-climb-own"))["data"]["createInitiative"]
+    allowed = [
+        ask(ADD, input=_link(SCOPED_ORG, "CONTRIBUTES_TO", "sdg-target:8.7")),
+        ask(ADD, input=_link("organization:ilo", "PARTNERS_IN", own["id"])),
+    ]
+    assert ["errors" in b for b in allowed] == [False, False], allowed
 
 
 def test_a_change_and_its_audit_event_are_written_together_or_not_at_all(
