@@ -1,6 +1,8 @@
 """Writing a checked import: in one transaction, in batches, so it is all written or none
-of it. A record whose properties and own relationships are what the file says is left
-alone; one that differs is replaced and its version goes up; relationships are added or
+of it. The records it names were locked when it was checked, so nobody changes them in
+between. A record whose properties and own relationships are what the file says is left
+alone (what a file leaves empty was filled from the map); one that differs is replaced and
+its version goes up; relationships are added or
 updated by key, never removed. Each record or relationship written gets an audit event."""
 
 from collections.abc import Callable, Sequence
@@ -59,15 +61,12 @@ async def import_rows(
 async def _write_records(
     tx: Transaction, editor: Editor, batch: Sequence[RecordPlan], report: ImportReport
 ) -> None:
-    states = {
-        row["id"]: row for row in await tx.run("interchange/states", ids=[r.node_id for r in batch])
-    }
     nodes, own_links, events = [], [], []
     for record in batch:
         types = changes.replaced_types(record.draft)
         links = changes.link_rows(record.node_id, record.draft, None)
         props = {**changes.stored(record.draft), "id": record.node_id}
-        old = states.get(record.node_id)
+        old = record.current  # read and locked when the import was checked
         before = _before(record.node_id, old, types) if old else None
         after = changes.state(props, links)
         if before == after:

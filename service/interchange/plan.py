@@ -12,7 +12,8 @@ from service.editing import references
 from service.editing.changes import link_row
 from service.editing.drafts import DRAFTS, AnyDraft, CitationDraft, parse
 from service.editing.relationships import RelationshipDraft, shape_problems
-from service.interchange.rows import CITATION, ImportInvalid, Row
+from service.interchange.records import record_row
+from service.interchange.rows import CITATION, CLEAR, ImportInvalid, Row
 from service.seed.files import Problem
 
 
@@ -21,6 +22,8 @@ class RecordPlan:
     row: Row
     node_id: str
     draft: AnyDraft
+    # The record as the map holds it now (id, props, links), locked; None for a new one.
+    current: dict[str, Any] | None = None
 
 
 @dataclass
@@ -42,7 +45,8 @@ async def make_plan(tx: Transaction, rows: list[Row]) -> Plan:
     # and nor are the relationships of a record that is wrong: its own problems say enough.
     wrong = {str(row.values.get("id")) for row in rows if row.issues and row.kind}
     rows = [row for row in rows if not row.issues]
-    records = _records(rows, problems)
+    current = await _current(tx, rows)
+    records = _records(rows, problems, current)
     drafts_by_id = {r.node_id: r for r in records}
     wrong |= {str(row.values.get("id")) for row in rows if row.kind} - set(drafts_by_id)
     relationships, citations = _relationships(
@@ -66,7 +70,15 @@ async def make_plan(tx: Transaction, rows: list[Row]) -> Plan:
     return Plan(records, links)
 
 
-def _records(rows: list[Row], problems: list[Problem]) -> list[RecordPlan]:
+async def _current(tx: Transaction, rows: list[Row]) -> dict[str, dict[str, Any]]:
+    """The records on the map that the import names, locked for its transaction."""
+    ids = sorted({str(row.values.get("id")) for row in rows if row.kind and row.values.get("id")})
+    return {state["id"]: state for state in await tx.run("interchange/states", ids=ids)}
+
+
+def _records(
+    rows: list[Row], problems: list[Problem], current: dict[str, dict[str, Any]]
+) -> list[RecordPlan]:
     seen: dict[str, Row] = {}
     records = []
     for row in rows:
@@ -80,26 +92,76 @@ def _records(rows: list[Row], problems: list[Problem]) -> list[RecordPlan]:
             problems.append(row.problem("id", f"{node_id} is also at {seen[node_id].where}"))
             continue
         seen[node_id] = row
+        now = current.get(node_id)
+        if wrong := _version_problem(row, node_id, now):
+            problems.append(wrong)
+            continue
         try:
-            draft = parse(DRAFTS[row.kind], _draft_input(row, node_id))
+            draft = parse(DRAFTS[row.kind], _draft_input(row, node_id, now))
         except Invalid as error:
             problems += _pointed(row, error.problems)
             continue
-        records.append(RecordPlan(row, node_id, draft))
+        records.append(RecordPlan(row, node_id, draft, now))
     return records
 
 
-def _draft_input(row: Row, node_id: str) -> dict[str, Any]:
+def _version_problem(row: Row, node_id: str, now: dict[str, Any] | None) -> Problem | None:
+    """A row that names the version it was read at is refused if the record on the map
+    has moved on since."""
+    given = row.values.get("version")
+    if given in (None, ""):
+        return None
+    try:
+        version = int(str(given))
+    except ValueError:
+        return row.problem("version", f"'{given}' is not a whole number")
+    if now is None:
+        return None  # a new record here (a file from another map); it starts at version 1
+    latest = now["props"].get("version")
+    if version != latest:
+        return row.problem(
+            "version",
+            f"{node_id} has changed since version {version}; it is at version {latest}: "
+            "export it again and reapply your change",
+        )
+    return None
+
+
+def _draft_input(row: Row, node_id: str, now: dict[str, Any] | None) -> dict[str, Any]:
+    """The row as a draft's input. For a record already on the map, an empty cell keeps
+    what the map holds and only the CLEAR marker empties a field."""
+    kind = str(row.kind)
+    cleared = {k for k, v in row.values.items() if v == CLEAR or v == [CLEAR]}
     given = {
         k: v
         for k, v in row.values.items()
-        if k not in ("id", *CITATION) and v not in (None, "", [])
+        if k not in ("id", "version", *CITATION, *cleared) and v not in (None, "", [])
     }
-    given["key"] = node_id.split(":", 1)[1]
-    if "cited" in DRAFTS[str(row.kind)].model_fields:
+    if "cited" in DRAFTS[kind].model_fields:
         source, section, note = (row.values.get(k) for k in CITATION)
         given["cited"] = [{"source": source, "section": section, "note": note}] if source else []
+    if now is not None:
+        _keep_current(kind, now, given, cleared)
+    given["key"] = node_id.split(":", 1)[1]
     return given
+
+
+def _keep_current(kind: str, now: dict[str, Any], given: dict[str, Any], cleared: set[str]) -> None:
+    """Fills what the row leaves empty from the record's current row; with no citation
+    given, the record keeps every citation it has."""
+    held, others = record_row(kind, now)
+    fields = DRAFTS[kind].model_fields
+    for name, value in held.items():
+        if name in fields and name not in {*given, *cleared} and value not in (None, []):
+            given[name] = value
+    if given.get("cited") == []:
+        first = [{k: held.get(k) for k in CITATION}] if held.get("source") else []
+        rest = [
+            {"source": c["to"], "section": c.get("section"), "note": c.get("note")}
+            for c in others
+            if c["type"] == "CITED_IN"
+        ]
+        given["cited"] = first + rest
 
 
 def _relationships(

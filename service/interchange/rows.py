@@ -37,11 +37,17 @@ COUNTRY_FIELDS = {"based_in", "countries", "held_in"}
 SDG_FIELDS = {"sdg_targets"}
 
 
+# A cell that clears its field on import; an empty cell keeps what the map holds.
+CLEAR = "[clear]"
+
+
 def columns(kind: str) -> list[str]:
-    """The header of a kind's file: id, the record's fields, then its citation."""
+    """The header of a kind's file: id, the version it was read at (optional on import;
+    when given, the import is refused if the map has moved on), the record's fields, then
+    its citation."""
     fields = [f for f in DRAFTS[kind].model_fields if f not in ("key", "cited")]
     cited = list(CITATION) if "cited" in DRAFTS[kind].model_fields else []
-    return ["id", *fields, *cited]
+    return ["id", "version", *fields, *cited]
 
 
 def list_fields(kind: str) -> set[str]:

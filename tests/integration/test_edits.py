@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 from service.config import Settings
 from service.db import Database
 from service.editing import keys
-from service.seed.loader import load, prepare
 from service.editing.relationships import SET_BY_RECORD
 from service.seed.graph import ENDPOINTS
+from service.seed.loader import load, prepare
 from service.seed.models import RelationshipType
 from tests.conftest import run_db
 

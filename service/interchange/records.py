@@ -1,0 +1,71 @@
+"""A record on the map as a row of its kind's file, the one shape both export and import
+use. A record's own links (an initiative's countries, themes...) become its columns; its
+first citation (by key) fills its source, section and note columns and any others become
+CITED_IN relationships; every other relationship is a row of its own. Export writes these
+rows; import reads a record's current row to keep what a file leaves empty."""
+
+from typing import Any
+
+from service.editing.drafts import DRAFTS
+from service.editing.references import FIELD_KINDS
+from service.ids import kind_of
+from service.interchange.rows import COUNTRY_FIELDS, SDG_FIELDS, columns, list_fields
+
+
+def record_row(kind: str, node: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A node as a row of its kind's file, and its other relationships as rows."""
+    props, links = node["props"], node["links"]
+    record: dict[str, Any] = {c: props.get(c) for c in columns(kind)}
+    record["id"] = node["id"]
+    if kind == "source":
+        record["title"] = props.get("name")
+    several = list_fields(kind)
+    for f in several:
+        record[f] = list(props.get(f) or [])
+    for f in DRAFTS[kind].LINKS:
+        record[f] = [] if f in several else None
+    citations = [link for link in links if link["type"] == "CITED_IN"]
+    rest = []
+    for link in links:
+        fields = [f for f, t in DRAFTS[kind].LINKS.items() if t == link["type"]]
+        target = _own_field(link, fields)
+        if target:
+            _put(record, target, _short(target, link["to"]), target in several)
+        elif link["type"] != "CITED_IN":
+            rest.append(_relationship(node["id"], link))
+    if citations and "source" in record:
+        first, *others = citations
+        record.update(
+            source=first["to"],
+            section=first["props"].get("section"),
+            note=first["props"].get("note"),
+        )
+        rest += [_relationship(node["id"], c) for c in others]
+    return record, rest
+
+
+def _own_field(link: dict[str, Any], fields: list[str]) -> str | None:
+    """The draft field this link is, if it is one of the record's own."""
+    return next((f for f in fields if kind_of(link["to"]) == FIELD_KINDS[f]), None)
+
+
+def _put(record: dict[str, Any], name: str, value: str, several: bool) -> None:
+    if several:
+        record[name].append(value)
+    else:
+        record[name] = value
+
+
+def _short(field_name: str, node_id: str) -> str:
+    """Countries as ISO codes and SDG targets as codes, as the files write them."""
+    if field_name in COUNTRY_FIELDS | SDG_FIELDS:
+        return node_id.split(":", 1)[1]
+    return node_id
+
+
+def _relationship(from_id: str, link: dict[str, Any]) -> dict[str, Any]:
+    props = link["props"]
+    row = {k: v for k, v in props.items() if k != "key"}
+    if link["type"] == "CITED_IN":
+        row.pop("source", None)
+    return {**row, "from": from_id, "type": link["type"], "to": link["to"]}
