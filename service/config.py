@@ -37,7 +37,8 @@ class Settings(BaseSettings):
     # The most an HTTP import may upload, all files together; larger imports use the CLI.
     import_max_bytes: int = Field(default=50_000_000, ge=1)
 
-    # GraphQL limits against abusive queries.
+    # GraphQL limits against abusive queries. A body over graphql_max_bytes gets 413.
+    graphql_max_bytes: int = Field(default=1_000_000, ge=1_000)
     graphql_max_depth: int = 10
     graphql_max_aliases: int = 30
     graphql_max_tokens: int = 3000

@@ -6,7 +6,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import orjson
 import structlog
+from cross_web import HTTPException
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
@@ -18,6 +20,7 @@ from service.api.graphql.context import Context
 from service.api.graphql.errors import format_error
 from service.api.graphql.schema import build_schema
 from service.api.interchange import add_interchange
+from service.api.limits import BodyLimit
 from service.api.schema_gate import SchemaGate
 from service.config import Settings, get_settings
 from service.db import Database, DatabaseUnavailable, make_driver
@@ -28,6 +31,15 @@ log = structlog.get_logger(__name__)
 
 
 class MapGraphQLRouter(GraphQLRouter[Context, None]):
+    def decode_json(self, data: str | bytes) -> object:
+        # orjson refuses nesting past 1,024 levels, where json would exhaust the stack.
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError as error:
+            if "depth" in error.msg:
+                raise HTTPException(400, "the request body nests over 1,024 levels") from None
+            raise
+
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
@@ -60,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Context(db, settings)
 
     app = FastAPI(title="Alliance 8.7 stakeholder map", lifespan=lifespan)
+    app.add_middleware(BodyLimit, path="/graphql", max_bytes=settings.graphql_max_bytes)
     app.include_router(
         MapGraphQLRouter(build_schema(settings), context_getter=context), prefix="/graphql"
     )

@@ -6,7 +6,7 @@ was read at, so what is stored is exactly what the editor saw and approved."""
 import re
 from typing import Annotated, Any, ClassVar, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
 
 from service.domain.errors import FieldProblem, Invalid
 from service.domain.filters import camel_case, iso3
@@ -22,6 +22,7 @@ from service.seed.models import (
     MapId,
     OrganizationType,
     PartialDate,
+    Strict,
     Text,
     WorkType,
 )
@@ -59,10 +60,6 @@ SdgTargetCode = Annotated[str, AfterValidator(_sdg_target)]
 def slug(text: str) -> str:
     """A key from a name: accents dropped, lower case, words joined by '-'."""
     return "-".join(plain(text).split())[:80] or "unnamed"
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class CitationDraft(Strict):

@@ -32,7 +32,7 @@ def guess_format(upload: Upload) -> str:
     if suffix == ".xml":
         return "iati"
     if suffix == ".csv":
-        return "hxl" if hxl.is_hxl(_text(upload)) else "csv"
+        return "hxl" if hxl.is_hxl(upload.name, _text(upload)) else "csv"
     raise ImportInvalid(
         [Problem(upload.name, None, None, "name it .csv, .json or .xml, or give the format")]
     )

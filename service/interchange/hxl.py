@@ -14,15 +14,13 @@ Rows of one activity (same code, or same organization and name) become one initi
 working in every country and province its rows name. Libhxl, the HXL project's library, is
 not among the packages this project can install, so the little this needs is here."""
 
-import csv
-import io
 from dataclasses import dataclass
 from typing import Any
 
 from service.editing.drafts import slug
 from service.editing.duplicates import plain
 from service.interchange.organizations import OrganizationIndex
-from service.interchange.rows import ImportInvalid, Row
+from service.interchange.rows import ImportInvalid, Row, read_table
 from service.seed.files import Problem
 
 # column: (hashtag, attributes it must have, attributes it must not have)
@@ -64,8 +62,8 @@ class Citing:
     section: str | None = None
 
 
-def is_hxl(text: str) -> bool:
-    return _tag_row(list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))) is not None
+def is_hxl(name: str, text: str) -> bool:
+    return _tag_row(read_table(name, text)) is not None
 
 
 def _tag_row(rows: list[list[str]]) -> int | None:
@@ -96,7 +94,7 @@ def read_3w(
 ) -> list[Row]:
     """The initiatives, new organizations and roles a 3W table describes. `themes` maps each
     theme's plain name (and key) to its id."""
-    table = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    table = read_table(name, text)
     at = _tag_row(table)
     if at is None:
         raise ImportInvalid([Problem(name, None, None, "no row of HXL hashtags (#org, ...)")])

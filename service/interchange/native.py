@@ -9,6 +9,8 @@ import json
 from pathlib import PurePath
 from typing import Any
 
+import orjson
+
 from service.interchange.rows import (
     KIND_FILES,
     RELATIONSHIP_COLUMNS,
@@ -17,6 +19,7 @@ from service.interchange.rows import (
     Row,
     columns,
     list_fields,
+    read_table,
 )
 from service.seed.files import Problem
 
@@ -38,20 +41,32 @@ def kind_of_file(name: str) -> str | None:
 
 def read_csv(name: str, text: str) -> list[Row]:
     kind = kind_of_file(name)
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    table = read_table(name, text)
+    header = [c.strip() for c in table[0]] if table else []
     expected = columns(kind) if kind else list(RELATIONSHIP_COLUMNS)
-    given = set(reader.fieldnames or [])
+    given = set(header) - {""}
     required = {"id"} if kind else {"from", "type", "to"}
     problems = [
         Problem(name, "header", c, f"unknown column; the columns are {', '.join(expected)}")
         for c in sorted(given - set(expected))
     ] + [Problem(name, "header", c, "this column is needed") for c in sorted(required - given)]
+    problems += [
+        Problem(name, f"row {n}", None, f"{len(cells)} cells, but the header has {len(header)}")
+        for n, cells in enumerate(table[1:], 2)
+        if len(cells) > len(header)
+    ]
     if problems:
         raise ImportInvalid(problems)
     several = list_fields(kind) if kind else set()
     return [
-        Row(name, f"row {n}", kind, {k: _cell(v, k in several) for k, v in row.items() if k})
-        for n, row in enumerate(reader, 2)
+        Row(
+            name,
+            f"row {n}",
+            kind,
+            {k: _cell(v, k in several) for k, v in zip(header, cells, strict=False) if k},
+        )
+        for n, cells in enumerate(table[1:], 2)
+        if any(c.strip() for c in cells)
     ]
 
 
@@ -64,9 +79,16 @@ def _cell(value: str | None, several: bool) -> Any:
 
 def read_json(name: str, text: str) -> list[Row]:
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ImportInvalid([Problem(name, f"line {error.lineno}", None, error.msg)]) from None
+        # orjson refuses nesting deeper than 1,024 levels with a decode error, where the
+        # standard library would run out of stack.
+        document = orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        reason = (
+            "nested more than 1,024 levels deep; the map's files nest three"
+            if "depth" in error.msg or "recursion" in error.msg.lower()
+            else error.msg
+        )
+        raise ImportInvalid([Problem(name, f"line {error.lineno}", None, reason)]) from None
     if isinstance(document, list):
         return _json_rows(name, kind_of_file(name), document)
     if not isinstance(document, dict):

@@ -2,6 +2,8 @@
 relationship, each with the place in its file it came from so a problem can be pointed at.
 The columns of the map's CSV and JSON files are defined here, from the edit drafts."""
 
+import csv
+import io
 from dataclasses import dataclass, field
 from typing import Any, get_args, get_origin
 
@@ -81,3 +83,20 @@ class ImportInvalid(Rejected):
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("the import", problems)
+
+
+def read_table(name: str, text: str) -> list[list[str]]:
+    """A CSV file's rows as lists of cells; ImportInvalid naming the file and line if it
+    cannot be read (a cell longer than the csv module takes, a broken quote)."""
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    try:
+        return list(reader)
+    except csv.Error as error:
+        line = f"line {reader.line_num}"
+        limit = csv.field_size_limit()
+        reason = (
+            f"a cell longer than {limit:,} characters; no field on the map is that long"
+            if "field larger than field limit" in str(error)
+            else f"not readable as CSV: {error}"
+        )
+        raise ImportInvalid([Problem(name, line, None, reason)]) from None

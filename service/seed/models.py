@@ -2,9 +2,9 @@
 a field name is caught rather than silently dropped."""
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _ID = re.compile(r"^[a-z-]+:[A-Za-z0-9.-]+$")
@@ -70,8 +70,30 @@ EventKind = Literal["meeting", "consultation", "workshop", "conference", "conven
 EventStatus = Literal["held", "planned", "recurring"]
 
 
+# Control characters (NUL and the rest, but not tab and line breaks) have no place in a
+# name or a note: they break exports, searches and the screens that show them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _printable(value: Any) -> Any:
+    if isinstance(value, str) and (found := _CONTROL.search(value)):
+        raise ValueError(f"contains the control character U+{ord(found.group()):04X}; remove it")
+    if isinstance(value, list | tuple):
+        for item in value:
+            _printable(item)
+    return value
+
+
 class Strict(BaseModel):
+    """A record or input: unknown fields refused, nothing changed once checked, and no
+    control characters in any text."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        return _printable(value)
 
 
 class Citation(Strict):

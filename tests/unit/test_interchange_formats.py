@@ -43,7 +43,7 @@ def test_hxl_columns_are_found_by_hashtag_and_attributes_in_any_order() -> None:
         "#date +end,#org+impl,#ORG,#activity,#country+code,#sector,#status,#org +type\n"
         "2027,Field Partner,New Org,Survey,PE,Child labour,ongoing,ngo\n"
     )
-    assert hxl.is_hxl(text)
+    assert hxl.is_hxl("three_w.csv", text)
     rows = hxl.read_3w("w.csv", text, CITING, OrganizationIndex([]), THEMES)
     orgs = {r.values["id"]: r.values["type"] for r in rows if r.kind == "organization"}
     assert orgs == {"organization:new-org": "ngo", "organization:field-partner": None}
@@ -60,7 +60,7 @@ def test_hxl_columns_are_found_by_hashtag_and_attributes_in_any_order() -> None:
 def test_a_3w_table_without_its_key_hashtags_is_refused() -> None:
     with pytest.raises(ImportInvalid, match="needs the hashtags #activity, #country\\+code"):
         hxl.read_3w("w.csv", "#org,#sector\nA,B\n", CITING, OrganizationIndex([]), THEMES)
-    assert not hxl.is_hxl("id,name\nx,y\n")
+    assert not hxl.is_hxl("organizations.csv", "id,name\nx,y\n")
 
 
 def test_organizations_are_found_by_name_or_acronym_whatever_the_accents() -> None:
