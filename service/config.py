@@ -19,7 +19,13 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr = Field(default=SecretStr(""), min_length=0)
     neo4j_database: str = "neo4j"
-    neo4j_connection_timeout_s: float = 5.0
+    # How long a request waits for a connection to Neo4j before it answers
+    # DATABASE_UNAVAILABLE, and how long a request's read is retried after a lost
+    # connection: short, so clients see an answer, not their own timeout, while it is down.
+    neo4j_connection_timeout_s: float = Field(default=1.0, gt=0)
+    neo4j_request_retry_s: float = Field(default=0.0, ge=0)
+    # Commands (seed, import, keys) may wait longer: they often run right after a start.
+    neo4j_command_retry_s: float = Field(default=30.0, ge=0)
 
     # The local server, for machines without a Docker engine.
     local_neo4j_home: Path = Path.home() / ".local" / "share" / "alliance87-map" / "neo4j"

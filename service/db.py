@@ -39,6 +39,15 @@ class Contended(RuntimeError):
 
 # What Neo4j says when a node this transaction waited for was deleted by the one before it.
 _GONE = "Neo.ClientError.Statement.EntityNotFound"
+# What Neo4j says while it answers Bolt but its database is still starting or stopping.
+_NOT_SERVING = frozenset(
+    {
+        "Neo.TransientError.General.DatabaseUnavailable",
+        "Neo.ClientError.Database.DatabaseNotFound",
+        "Neo.TransientError.Database.DatabaseUnavailable",
+    }
+)
+_STARTING = "the map's database is starting or stopping; try again shortly"
 
 
 @dataclass
@@ -76,13 +85,15 @@ def _prepare(queries: Queries, name: str, parameters: dict[str, Any]) -> Query:
     return query
 
 
-def make_driver(settings: Settings) -> AsyncDriver:
+def make_driver(settings: Settings, *, retry_s: float) -> AsyncDriver:
+    """The driver; `retry_s` is how long a read is retried after a lost connection (short
+    for the service's requests, longer for commands)."""
     return AsyncGraphDatabase.driver(
         settings.neo4j_uri,
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         connection_timeout=settings.neo4j_connection_timeout_s,
-        connection_acquisition_timeout=settings.neo4j_connection_timeout_s * 2,
-        max_transaction_retry_time=settings.neo4j_connection_timeout_s,
+        connection_acquisition_timeout=settings.neo4j_connection_timeout_s,
+        max_transaction_retry_time=retry_s,
         # Labels such as SchemaMigration do not exist until first written; the server's
         # notices about them are noise, not errors.
         notifications_min_severity="OFF",
@@ -94,8 +105,12 @@ async def unavailable_as_error() -> AsyncIterator[None]:
     try:
         yield
     except TransientError as error:
+        if error.code in _NOT_SERVING:
+            raise DatabaseUnavailable(_STARTING) from error
         raise Contended(_CONTENDED) from error
     except ClientError as error:
+        if error.code in _NOT_SERVING:
+            raise DatabaseUnavailable(_STARTING) from error
         if error.code != _GONE:
             raise
         raise Contended(_CONTENDED) from error
@@ -156,8 +171,9 @@ class Database:
             await self.driver.execute_query(statement, database_=self.database)
 
     async def ping(self) -> None:
-        async with unavailable_as_error():
-            await self.driver.verify_connectivity()
+        """A real read of the map's database: Bolt answers some seconds before the database
+        itself does, so connecting alone would report ready too early."""
+        await self.read("schema/applied_versions")
 
 
 class Transaction:

@@ -12,7 +12,7 @@ from service.queries import Queries
 @asynccontextmanager
 async def open_database(settings: Settings, *, migrate_schema: bool) -> AsyncIterator[Database]:
     """The map's database; with `migrate_schema`, the schema is brought up to date first."""
-    driver = make_driver(settings)
+    driver = make_driver(settings, retry_s=settings.neo4j_command_retry_s)
     try:
         db = Database(driver, Queries.load(settings.cypher_dir), settings.neo4j_database)
         if migrate_schema:

@@ -54,7 +54,7 @@ class MapGraphQLRouter(GraphQLRouter[Context, None]):
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings)
-    driver = make_driver(settings)
+    driver = make_driver(settings, retry_s=settings.neo4j_request_retry_s)
     db = Database(driver, Queries.load(settings.cypher_dir), settings.neo4j_database)
     gate = SchemaGate(db, settings.cypher_dir / "migrations")
 

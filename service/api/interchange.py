@@ -1,6 +1,7 @@
-"""Import and export over HTTP, for keys only: POST /import takes files as a multipart
-upload and answers with what was created, updated and left unchanged; GET /export streams
-the map, or a filtered part, as JSON, CSV (zip), a 3W table or GraphML. Refusals come back
+"""Import and export over HTTP: POST /import (for keys only) takes files as a multipart
+upload and answers with what was created, updated and left unchanged; GET /export (public,
+like all reading) streams the map, or a filtered part, as JSON, CSV (zip), a 3W table or
+GraphML. Refusals come back
 as 401, 403, 400 or 422 (with every problem listed), never as a 500."""
 
 from typing import Annotated, Any, Literal
@@ -65,13 +66,13 @@ def add_interchange(app: FastAPI, db: Database, settings: Settings) -> None:
 
     @app.get("/export", tags=["import and export"], response_class=StreamingResponse)
     async def export(
-        who: Annotated[Editor, Depends(editor)],
         file_format: Annotated[ExportFormat, Query(alias="format")] = "json",
         theme: str | None = None,
         country: str | None = None,
         region: str | None = None,
     ) -> StreamingResponse:
-        """The map, or the part around the initiatives on a theme or in a place."""
+        """The map, or the part around the initiatives on a theme or in a place. Public, as
+        all reading is: it holds what GraphQL shows anyone, in files the field's tools read."""
         wanted = InitiativeFilter(theme=theme, country=country, region=region)
         exported = await export_map(db, wanted if theme or country or region else None)
         name, media_type = EXPORT_FORMATS[file_format]

@@ -208,13 +208,14 @@ def _log_tail(settings: Settings, lines: int = 20) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
-def stop(settings: Settings, timeout_s: float = 60.0) -> bool:
-    """Stop our server; return False if none was running."""
+def stop(settings: Settings, timeout_s: float = 60.0, *, kill: bool = False) -> bool:
+    """Stop our server; return False if none was running. With `kill`, it is killed at once
+    (SIGKILL), as a crash would end it: what the outage tests and benchmark need."""
     pid = _running_pid(settings)
     if pid is None:
         _pid_file(settings).unlink(missing_ok=True)
         return False
-    os.killpg(pid, signal.SIGTERM)
+    os.killpg(pid, signal.SIGKILL if kill else signal.SIGTERM)
     deadline = time.monotonic() + timeout_s
     while _alive(pid) and time.monotonic() < deadline:
         time.sleep(0.5)

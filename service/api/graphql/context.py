@@ -9,6 +9,7 @@ from strawberry.fastapi import BaseContext
 
 from service.config import Settings
 from service.db import Database
+from service.domain.errors import Unauthenticated
 from service.domain.links import LinkSpec, load_links
 from service.domain.records import LinkRecord
 from service.editing.keys import Editor, authenticate
@@ -28,6 +29,17 @@ class Context(BaseContext):
             header = self.request.headers.get("authorization") if self.request else None
             self._editor = await authenticate(self.db, header)
         return self._editor
+
+    async def reader(self) -> Editor | None:
+        """Who is reading, if the request carries an accepted key; reading needs none, so a
+        missing or refused key reads as the public."""
+        header = self.request.headers.get("authorization") if self.request else None
+        if header is None:
+            return None
+        try:
+            return await self.editor()
+        except Unauthenticated:
+            return None
 
     async def links(self, spec: LinkSpec, node_id: str) -> list[LinkRecord]:
         loader = self._loaders.get(spec)

@@ -1,5 +1,6 @@
 """The audit trail in GraphQL: `history(id)` lists the changes to a record, newest first,
-with who made each (key name, role, scope) and the state before and after."""
+with who made each (the key's role and the organization it was scoped to; the key's own
+name to admin keys only) and the state before and after."""
 
 import strawberry
 from strawberry.scalars import JSON
@@ -14,9 +15,14 @@ Ctx = strawberry.Info[Context, None]
 class AuditEntry:
     id: strawberry.ID
     at: str = strawberry.field(description="When, as an ISO 8601 date and time (UTC).")
-    actor: str = strawberry.field(description="The name of the API key that made the change.")
+    actor: str | None = strawberry.field(
+        description="The name of the API key that made the change: shown to admin keys "
+        "only, null for everyone else."
+    )
     role: str
-    scope: str | None = strawberry.field(description="The organization the key is scoped to.")
+    scope: str | None = strawberry.field(
+        description="The organization the change was made for: the one the key is scoped to."
+    )
     action: str = strawberry.field(
         description="create, update, retire, restore, delete, link, unlink or merge."
     )
@@ -29,11 +35,11 @@ class AuditEntry:
     after: JSON | None
 
     @classmethod
-    def of(cls, event: audit.AuditEvent) -> "AuditEntry":
+    def of(cls, event: audit.AuditEvent, *, show_actor: bool) -> "AuditEntry":
         return cls(
             id=strawberry.ID(event.id),
             at=event.at,
-            actor=event.actor,
+            actor=event.actor if show_actor else None,
             role=event.role,
             scope=event.scope,
             action=event.action,
@@ -50,4 +56,6 @@ class HistoryQuery:
     @strawberry.field(description="The changes to a record, newest first (deleted ones too).")
     async def history(self, info: Ctx, id: strawberry.ID, first: int = 50) -> list[AuditEntry]:
         events = await audit.history(info.context.db, str(id), first)
-        return [AuditEntry.of(e) for e in events]
+        reader = await info.context.reader()
+        show_actor = reader is not None and reader.is_admin
+        return [AuditEntry.of(e, show_actor=show_actor) for e in events]
