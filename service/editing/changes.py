@@ -73,8 +73,7 @@ async def update(
     """Replaces the record with the draft, if the editor read the latest version."""
     checked_id(node_id, draft.KIND)
     async with db.transaction() as tx:
-        now = await current(tx, node_id, version, retired=False)
-        await permissions.may_change(tx, editor, node_id)
+        now = await current(tx, node_id, version, retired=False, editor=editor)
         if draft.key and draft.node_id() != node_id:
             raise Invalid([FieldProblem("key", f"ids never change; leave key out for {node_id}")])
         await references.check_draft(tx, draft)
@@ -126,8 +125,7 @@ async def _relabel(
 ) -> Outcome:
     checked_id(node_id, *permissions.EDITABLE_KINDS)
     async with db.transaction() as tx:
-        now = await current(tx, node_id, version, retired=action == "restore")
-        await permissions.may_change(tx, editor, node_id)
+        now = await current(tx, node_id, version, retired=action == "restore", editor=editor)
         label = LABELS[kind_of(node_id)]
         before = await record_state(tx, node_id, now)
         rows = await tx.run(f"edits/{action}", id=node_id, version=version, label=label)
@@ -149,12 +147,23 @@ async def lock(tx: Transaction, node_ids: list[str]) -> dict[str, Props]:
     return {row["id"]: row["props"] for row in rows}
 
 
-async def current(tx: Transaction, node_id: str, version: int, *, retired: bool | None) -> Props:
-    """The node's properties, locked for this transaction, if it exists, is in the state
-    wanted (on the map, retired, or either when None) and is still at `version`."""
+async def current(
+    tx: Transaction,
+    node_id: str,
+    version: int,
+    *,
+    retired: bool | None,
+    editor: Editor | None = None,
+) -> Props:
+    """The node's properties, locked for this transaction, if it exists, `editor` (when
+    given) may change it, and it is in the state wanted (on the map, retired, or either
+    when None) and still at `version`. Rights come before state, so a key learns nothing
+    about a record it may not change."""
     found = (await lock(tx, [node_id])).get(node_id)
     if found is None:
         raise NotFound(f"nothing on the map has the id '{node_id}'")
+    if editor is not None:
+        await permissions.may_change(tx, editor, node_id)
     props: Props = found
     is_retired = "retired" in props
     if retired is not None and is_retired != retired:
