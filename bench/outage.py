@@ -118,6 +118,7 @@ def _round(settings: Settings, port: int) -> dict[str, Any]:
     failed_after_ready = sum(
         1 for start, _, ok in reads if not ok and first_ready is not None and start >= first_ready
     )
+    before_ready = [end - start for start, end, _ in reads if first_ready and start < first_ready]
     times = [t for t, _ in down]
     return {
         "seconds_to_error_while_down_median": round(statistics.median(times), 3),
@@ -126,6 +127,8 @@ def _round(settings: Settings, port: int) -> dict[str, Any]:
         "readyz_while_down": "ready" if ready_while_down else "503",
         "readyz_answer_seconds_while_down": round(ready_answer_s, 3),
         "seconds_from_restart_to_bolt": round(bolt, 2),
+        # Reads sent while Neo4j was starting: each should fail fast, not hang.
+        "slowest_read_before_ready_seconds": round(max(before_ready), 2) if before_ready else None,
         "seconds_from_restart_to_ready": round(first_ready, 2) if first_ready else None,
         "seconds_from_restart_to_first_read": round(first_read, 2) if first_read else None,
         # A fresh Neo4j plans each statement on first use, so the first read is slow.

@@ -5,6 +5,7 @@ parameters against the statement's header, count round trips for the current req
 and turn a lost connection into `DatabaseUnavailable`.
 """
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -129,12 +130,45 @@ _CONTENDED = (
 
 
 class Database:
-    """Named statements run against one database through the one driver."""
+    """Named statements run against one database through the one driver.
 
-    def __init__(self, driver: AsyncDriver, queries: Queries, database: str) -> None:
+    After Neo4j has failed once, nothing waits on it unbounded: each call first sends one
+    short read, cut off after `probe_timeout_s`, until one succeeds. A Neo4j that is still
+    starting accepts connections and then holds queries for seconds; without the probe a
+    client would see its own timeout instead of DATABASE_UNAVAILABLE."""
+
+    def __init__(
+        self, driver: AsyncDriver, queries: Queries, database: str, *, probe_timeout_s: float
+    ) -> None:
         self.driver = driver
         self.queries = queries
         self.database = database
+        self.probe_timeout_s = probe_timeout_s
+        self._troubled = False
+
+    async def _recovered(self) -> None:
+        if not self._troubled:
+            return
+        probe = self.queries["schema/applied_versions"]
+        try:
+            async with asyncio.timeout(self.probe_timeout_s), unavailable_as_error():
+                await self.driver.execute_query(
+                    probe.text, database_=self.database, routing_=RoutingControl.READ
+                )
+        except TimeoutError:
+            raise DatabaseUnavailable(_STARTING) from None
+        self._troubled = False
+
+    @asynccontextmanager
+    async def _watched(self) -> AsyncIterator[None]:
+        """Driver errors as the map's errors; a lost database remembered until it answers."""
+        await self._recovered()
+        try:
+            async with unavailable_as_error():
+                yield
+        except DatabaseUnavailable:
+            self._troubled = True
+            raise
 
     async def read(self, name: str, /, **parameters: Any) -> list[Row]:
         return await self._run(name, parameters, RoutingControl.READ)
@@ -146,7 +180,7 @@ class Database:
         self, name: str, parameters: dict[str, Any], routing: RoutingControl
     ) -> list[Row]:
         query = _prepare(self.queries, name, parameters)
-        async with unavailable_as_error():
+        async with self._watched():
             result = await self.driver.execute_query(
                 query.text, parameters, database_=self.database, routing_=routing
             )
@@ -155,7 +189,7 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator["Transaction"]:
         """One write transaction: committed when the block ends, rolled back if it raises."""
-        async with unavailable_as_error(), self.driver.session(database=self.database) as session:
+        async with self._watched(), self.driver.session(database=self.database) as session:
             tx = await session.begin_transaction()
             try:
                 yield Transaction(tx, self.queries)
@@ -167,7 +201,7 @@ class Database:
     async def run_schema(self, statement: str) -> None:
         """A schema statement from a migration file: it takes no parameters, and Neo4j wants
         each in a transaction of its own."""
-        async with unavailable_as_error():
+        async with self._watched():
             await self.driver.execute_query(statement, database_=self.database)
 
     async def ping(self) -> None:

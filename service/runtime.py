@@ -9,14 +9,25 @@ from service.migrations import migrate
 from service.queries import Queries
 
 
+def make_database(settings: Settings, *, retry_s: float) -> Database:
+    """The map's database over a new driver (the caller closes `db.driver`); `retry_s` is
+    how long a read is retried after a lost connection."""
+    return Database(
+        make_driver(settings, retry_s=retry_s),
+        Queries.load(settings.cypher_dir),
+        settings.neo4j_database,
+        probe_timeout_s=settings.neo4j_connection_timeout_s,
+    )
+
+
 @asynccontextmanager
 async def open_database(settings: Settings, *, migrate_schema: bool) -> AsyncIterator[Database]:
-    """The map's database; with `migrate_schema`, the schema is brought up to date first."""
-    driver = make_driver(settings, retry_s=settings.neo4j_command_retry_s)
+    """The map's database for a command; with `migrate_schema`, the schema is brought up to
+    date first."""
+    db = make_database(settings, retry_s=settings.neo4j_command_retry_s)
     try:
-        db = Database(driver, Queries.load(settings.cypher_dir), settings.neo4j_database)
         if migrate_schema:
             await migrate(db, settings.cypher_dir / "migrations")
         yield db
     finally:
-        await driver.close()
+        await db.driver.close()

@@ -23,9 +23,9 @@ from service.api.interchange import add_interchange
 from service.api.limits import BodyLimit
 from service.api.schema_gate import SchemaGate
 from service.config import Settings, get_settings
-from service.db import Database, DatabaseUnavailable, make_driver
+from service.db import DatabaseUnavailable
 from service.logs import configure_logging
-from service.queries import Queries
+from service.runtime import make_database
 
 log = structlog.get_logger(__name__)
 
@@ -54,8 +54,7 @@ class MapGraphQLRouter(GraphQLRouter[Context, None]):
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings)
-    driver = make_driver(settings, retry_s=settings.neo4j_request_retry_s)
-    db = Database(driver, Queries.load(settings.cypher_dir), settings.neo4j_database)
+    db = make_database(settings, retry_s=settings.neo4j_request_retry_s)
     gate = SchemaGate(db, settings.cypher_dir / "migrations")
 
     @asynccontextmanager
@@ -65,7 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except DatabaseUnavailable as error:
             log.warning("schema_not_checked_at_start", message=str(error))
         yield
-        await driver.close()
+        await db.driver.close()
 
     async def context() -> Context:
         await gate.ensure_quietly()
