@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from service.api.app import create_app
 from service.config import get_settings
-from service.runtime import open_database
+from service.db.runtime import open_database
 from service.seed.loader import load, prepare
 
 HERE = Path(__file__).resolve().parent

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from service.config import get_settings
-from service.db import Database
+from service.db.driver import Database
+from service.db.runtime import open_database
 from service.editing.keys import Editor
 from service.interchange.export import export_map
 from service.interchange.files import Upload, import_files
 from service.interchange.writers import render
-from service.runtime import open_database
 from service.seed import synthetic
 from service.seed.loader import load, prepare
 

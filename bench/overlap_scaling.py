@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from service.config import get_settings
-from service.db import Database
+from service.db.driver import Database
+from service.db.runtime import open_database
 from service.domain.overlaps import scored_pairs
-from service.runtime import open_database
 from service.seed import synthetic
 from service.seed.loader import load
 

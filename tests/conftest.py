@@ -23,9 +23,9 @@ from fastapi.testclient import TestClient
 
 from service.api.app import create_app
 from service.config import PROJECT_ROOT, Settings, get_settings
-from service.db import Database
+from service.db.driver import Database
+from service.db.runtime import open_database
 from service.localdb import server
-from service.runtime import open_database
 from service.seed.loader import load, prepare
 
 T = TypeVar("T")

@@ -15,17 +15,18 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from service.api.deps import DatabaseDep, GateDep, SettingsDep
 from service.api.explorer import mount_explorer
 from service.api.graphql.context import Context
 from service.api.graphql.errors import format_error
 from service.api.graphql.schema import build_schema
-from service.api.interchange import add_interchange
 from service.api.limits import BodyLimit
-from service.api.schema_gate import SchemaGate
+from service.api.routes import health, interchange
 from service.config import Settings, get_settings
-from service.db import DatabaseUnavailable
+from service.db.runtime import make_database
+from service.db.schema_gate import SchemaGate
+from service.errors import DatabaseUnavailable, MapError, Rejected
 from service.logs import configure_logging
-from service.runtime import make_database
 
 log = structlog.get_logger(__name__)
 
@@ -52,6 +53,7 @@ class MapGraphQLRouter(GraphQLRouter[Context, None]):
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
+    """The application, with the one `Database` it hands to every route and resolver."""
     settings = settings or get_settings()
     configure_logging(settings)
     db = make_database(settings, retry_s=settings.neo4j_request_retry_s)
@@ -66,31 +68,37 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         await db.driver.close()
 
-    async def context() -> Context:
-        await gate.ensure_quietly()
-        return Context(db, settings)
-
     app = FastAPI(title="Alliance 8.7 stakeholder map", lifespan=lifespan)
+    app.state.settings, app.state.db, app.state.gate = settings, db, gate
     app.add_middleware(BodyLimit, path="/graphql", max_bytes=settings.graphql_max_bytes)
+    app.add_exception_handler(MapError, _refusal)
     app.include_router(
-        MapGraphQLRouter(build_schema(settings), context_getter=context), prefix="/graphql"
+        MapGraphQLRouter(build_schema(settings), context_getter=graphql_context),
+        prefix="/graphql",
     )
-
-    add_interchange(app, db, settings)
+    app.include_router(health.router)
+    app.include_router(interchange.router)
     mount_explorer(app, settings.explorer_dir)
-
-    @app.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        """The process is alive (says nothing about the database)."""
-        return {"status": "ok"}
-
-    @app.get("/readyz", response_model=None)
-    async def readyz() -> Any:
-        """Ready to answer: Neo4j answers and the schema is up to date."""
-        try:
-            await gate.ensure()
-        except DatabaseUnavailable as error:
-            return JSONResponse({"status": "unavailable", "reason": str(error)}, status_code=503)
-        return {"status": "ready"}
-
     return app
+
+
+async def graphql_context(db: DatabaseDep, settings: SettingsDep, gate: GateDep) -> Context:
+    await gate.ensure_quietly()
+    return Context(db, settings)
+
+
+async def _refusal(_: Request, error: Exception) -> JSONResponse:
+    """Any `MapError` over plain HTTP: its status, the first line of its message, and the
+    problems it lists, if any."""
+    status = error.status if isinstance(error, MapError) else 500
+    body: dict[str, Any] = {"detail": str(error).split("\n", 1)[0]}
+    if isinstance(error, Rejected):
+        body["problems"] = [
+            {"file": p.file, "row": p.record, "field": p.field, "reason": p.message}
+            for p in error.problems
+        ]
+    if status == 500:
+        log.error("http_internal_error", exc_info=error)
+        body["detail"] = "internal error; it has been logged"
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body, status_code=status, headers=headers)

@@ -5,7 +5,7 @@ academia. Organizations are placed by their type."""
 from dataclasses import dataclass
 from typing import Any
 
-from service.db import Database
+from service.db.driver import Database
 from service.domain.records import MapRecord
 
 CONSTITUENCIES: dict[str, frozenset[str]] = {

@@ -4,10 +4,10 @@ organizations working there, the published need, and a gap score (service/scorin
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from service.db import Database
-from service.domain.errors import BadInput
+from service.db.driver import Database
 from service.domain.filters import map_id, require_existing
 from service.domain.records import MapRecord
+from service.errors import BadInput
 from service.scoring import coverage as scoring
 
 Level = Literal["COUNTRY", "REGION"]

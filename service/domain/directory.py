@@ -1,8 +1,7 @@
 """Finding nodes: one by id, pages of organizations and initiatives by filter, and the short
 reference lists (action groups, countries, SDG targets, themes, events)."""
 
-from service.db import Database
-from service.domain.errors import BadInput, NotFound
+from service.db.driver import Database
 from service.domain.filters import (
     InitiativeFilter,
     OrganizationFilter,
@@ -14,7 +13,8 @@ from service.domain.filters import (
 )
 from service.domain.pagination import Page, PageRequest
 from service.domain.records import MapRecord
-from service.ids import BadId, expect_kind, kind_of
+from service.errors import BadId, BadInput, NotFound
+from service.model.ids import expect_kind, kind_of
 from service.seed.reference import SCHEMES
 
 

@@ -10,9 +10,9 @@ from typing import Any, TypeVar
 
 import pycountry
 
-from service.db import Database
-from service.domain.errors import BadInput
-from service.ids import BadId, expect_kind
+from service.db.driver import Database
+from service.errors import BadId, BadInput
+from service.model.ids import expect_kind
 
 F = TypeVar("F")
 

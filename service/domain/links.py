@@ -4,7 +4,7 @@ call loads them for many nodes at once, so a GraphQL level costs one query per s
 from dataclasses import dataclass
 from typing import Literal
 
-from service.db import Database
+from service.db.driver import Database
 from service.domain.records import LinkRecord
 
 Direction = Literal["out", "in", "both"]

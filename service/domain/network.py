@@ -6,7 +6,7 @@ from typing import Literal
 
 import networkx as nx
 
-from service.db import Database
+from service.db.driver import Database
 from service.domain.directory import get_many
 from service.domain.records import MapRecord
 

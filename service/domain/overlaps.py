@@ -7,10 +7,10 @@ from typing import Any
 
 import networkx as nx
 
-from service.db import Database
-from service.domain.errors import BadInput
+from service.db.driver import Database
 from service.domain.filters import country_id, map_id, require_existing
 from service.domain.records import MapRecord
+from service.errors import BadInput
 from service.scoring import overlap as scoring
 
 MAX_LIMIT = 500

@@ -5,7 +5,7 @@ import binascii
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from service.domain.errors import BadInput
+from service.errors import BadInput
 
 T = TypeVar("T")
 _PREFIX = "offset:"

@@ -4,7 +4,7 @@ them with the source each one cites."""
 from dataclasses import dataclass
 from typing import Any
 
-from service.ids import kind_of
+from service.model.ids import kind_of
 
 Props = dict[str, Any]
 

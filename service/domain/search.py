@@ -3,9 +3,9 @@
 import re
 from dataclasses import dataclass
 
-from service.db import Database
-from service.domain.errors import BadInput
+from service.db.driver import Database
 from service.domain.records import MapRecord
+from service.errors import BadInput
 
 # Characters Lucene's query parser treats as syntax; user text must not be able to use them.
 _SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')

@@ -5,9 +5,8 @@ one, from the initiatives and organizations an area filter picks (the whole-map 
 from collections import Counter
 from dataclasses import dataclass, field, fields
 
-from service.db import Database
+from service.db.driver import Database
 from service.domain.directory import get
-from service.domain.errors import BadInput
 from service.domain.filters import (
     AreaFilter,
     InitiativeFilter,
@@ -17,7 +16,8 @@ from service.domain.filters import (
     normalise,
 )
 from service.domain.records import MapRecord, Props
-from service.ids import LABELS
+from service.errors import BadInput
+from service.model.ids import LABELS
 from service.seed.graph import ENDPOINTS
 
 # Every relationship type on the map except the citations and region nesting, which would

@@ -3,7 +3,7 @@ organizations work on which initiatives, in which places, on which themes."""
 
 from dataclasses import dataclass
 
-from service.db import Database
+from service.db.driver import Database
 from service.domain.filters import WhoFilter, as_parameters, normalise
 from service.domain.pagination import Page, PageRequest
 from service.domain.records import MapRecord, Props, Provenance

@@ -5,10 +5,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from service.db import Database, Transaction
+from service.db.driver import Database, Transaction
 from service.domain.directory import checked_id
-from service.domain.errors import BadInput
 from service.editing.keys import Editor
+from service.errors import BadInput
 
 HISTORY_MAX = 500
 

@@ -7,14 +7,14 @@ from typing import Any
 
 from neo4j.exceptions import ConstraintError
 
-from service.db import Database, Transaction
+from service.db.driver import Database, Transaction
 from service.domain.directory import checked_id
-from service.domain.errors import Conflict, FieldProblem, Invalid, NotFound
 from service.domain.records import MapRecord
 from service.editing import audit, duplicates, permissions, references
 from service.editing.drafts import DRAFTS, AnyDraft, OrganizationDraft
 from service.editing.keys import Editor
-from service.ids import LABELS, kind_of
+from service.errors import Conflict, FieldProblem, Invalid, NotFound
+from service.model.ids import LABELS, kind_of
 from service.seed.rows import LinkRow
 
 Props = dict[str, Any]

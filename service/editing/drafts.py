@@ -8,10 +8,10 @@ from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
 
-from service.domain.errors import FieldProblem, Invalid
 from service.domain.filters import camel_case, iso3
 from service.editing.duplicates import plain
-from service.ids import country_id
+from service.errors import FieldProblem, Invalid
+from service.model.ids import country_id
 from service.seed.graph import date_bounds
 from service.seed.models import (
     ActionGroupKind,

@@ -10,9 +10,9 @@ from typing import Literal, get_args
 
 from neo4j.exceptions import ConstraintError
 
-from service.db import Database
+from service.db.driver import Database
 from service.domain.directory import checked_id
-from service.domain.errors import BadInput, Unauthenticated
+from service.errors import BadInput, Unauthenticated
 
 Role = Literal["editor", "admin"]
 ROLES: tuple[str, ...] = get_args(Role)

@@ -2,13 +2,13 @@
 survivor, and the duplicate is retired, marked as merged, so its id still resolves (with
 includeRetired) and its history stays readable."""
 
-from service.db import Database
+from service.db.driver import Database
 from service.domain.directory import checked_id
-from service.domain.errors import Conflict, FieldProblem, Invalid
 from service.domain.records import MapRecord
 from service.editing import audit, permissions
 from service.editing.changes import Outcome, current, lock, record_state, stale
 from service.editing.keys import Editor
+from service.errors import Conflict, FieldProblem, Invalid
 
 
 async def merge_organizations(

@@ -10,10 +10,10 @@ such as a country, theme or source, over the record it starts from). A key can t
 never declare its own rights: linking its organization as partner, leader, funder, host,
 chair or member of a record it has no rights over is refused at the link."""
 
-from service.db import Transaction
-from service.domain.errors import Forbidden
+from service.db.driver import Transaction
 from service.editing.keys import Editor
-from service.ids import kind_of
+from service.errors import Forbidden
+from service.model.ids import kind_of
 
 EDITABLE_KINDS = ("organization", "initiative", "action-group", "event", "source")
 SCOPED_MAY_CREATE = frozenset({"initiative", "source"})

@@ -1,11 +1,11 @@
 """Checking the ids a draft or a relationship names against the map, inside the transaction
 that will write it, so every unknown id is reported at once and nothing is written."""
 
-from service.db import Transaction
-from service.domain.errors import FieldProblem, Invalid
+from service.db.driver import Transaction
 from service.domain.filters import camel_case
 from service.editing.drafts import AnyDraft, CitationDraft
-from service.ids import BadId, kind_of
+from service.errors import BadId, FieldProblem, Invalid
+from service.model.ids import kind_of
 
 # The kind each id-holding draft field must name.
 FIELD_KINDS = {

@@ -9,14 +9,14 @@ from typing import Annotated
 
 from pydantic import Field
 
-from service.db import Database
+from service.db.driver import Database
 from service.domain.directory import checked_id
-from service.domain.errors import FieldProblem, Invalid, NotFound
 from service.editing import audit, permissions, references
 from service.editing.changes import link_row, lock
 from service.editing.drafts import CitationDraft
 from service.editing.keys import Editor
-from service.ids import BadId, kind_of
+from service.errors import BadId, FieldProblem, Invalid, NotFound
+from service.model.ids import kind_of
 from service.seed.graph import ENDPOINTS, PROPERTIES, REQUIRED
 from service.seed.models import MapId, RelationshipRecord
 

@@ -5,13 +5,13 @@ regions and SDGs are reference data every map has, so they are named, not export
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.db import Database
+from service.db.driver import Database
 from service.domain import directory
 from service.domain.filters import InitiativeFilter
 from service.domain.pagination import PageRequest
-from service.ids import kind_of
 from service.interchange.records import record_row
 from service.interchange.rows import FILE_OF_KIND, KIND_FILES, RELATIONSHIPS
+from service.model.ids import kind_of
 from service.seed.loader import REFERENCE_KINDS
 
 _PAGE = 100

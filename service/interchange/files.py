@@ -5,16 +5,16 @@ format named, or guessed from the file: `.json` is the map's JSON, `.xml` an IAT
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from service.db import Database
+from service.db.driver import Database
 from service.domain import directory
 from service.editing.duplicates import KnownOrganization, plain
 from service.editing.keys import Editor
+from service.errors import ImportInvalid, Problem
 from service.interchange import hxl, iati, native
 from service.interchange.apply import ImportReport, Progress, import_rows
 from service.interchange.hxl import Citing
 from service.interchange.organizations import OrganizationIndex
-from service.interchange.rows import ImportInvalid, Row
-from service.seed.files import Problem
+from service.interchange.rows import Row
 
 IMPORT_FORMATS = ("csv", "json", "hxl", "iati")
 

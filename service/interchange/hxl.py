@@ -19,9 +19,9 @@ from typing import Any
 
 from service.editing.drafts import slug
 from service.editing.duplicates import plain
+from service.errors import ImportInvalid, Problem
 from service.interchange.organizations import OrganizationIndex
-from service.interchange.rows import ImportInvalid, Row, read_table
-from service.seed.files import Problem
+from service.interchange.rows import Row, read_table
 
 # column: (hashtag, attributes it must have, attributes it must not have)
 _COLUMNS = {

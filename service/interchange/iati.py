@@ -22,10 +22,10 @@ from defusedxml.common import DefusedXmlException
 
 from service.editing.drafts import slug
 from service.editing.duplicates import plain
+from service.errors import ImportInvalid, Problem
 from service.interchange.hxl import Citing
 from service.interchange.organizations import OrganizationIndex
-from service.interchange.rows import ImportInvalid, Row
-from service.seed.files import Problem
+from service.interchange.rows import Row
 
 ROLES = {"1": "FUNDS", "2": "LEADS", "3": "PARTNERS_IN", "4": "IMPLEMENTS"}
 STATUSES = {"1": "planned", "2": "active", "3": "active", "4": "completed"}

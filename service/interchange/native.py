@@ -11,17 +11,16 @@ from typing import Any
 
 import orjson
 
+from service.errors import ImportInvalid, Problem
 from service.interchange.rows import (
     KIND_FILES,
     RELATIONSHIP_COLUMNS,
     RELATIONSHIPS,
-    ImportInvalid,
     Row,
     columns,
     list_fields,
     read_table,
 )
-from service.seed.files import Problem
 
 SEPARATOR = " | "
 

@@ -6,15 +6,14 @@ reported at once, with its file, row and field."""
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.db import Transaction
-from service.domain.errors import FieldProblem, Invalid
+from service.db.driver import Transaction
 from service.editing import references
 from service.editing.changes import link_row
 from service.editing.drafts import DRAFTS, AnyDraft, CitationDraft, parse
 from service.editing.relationships import RelationshipDraft, shape_problems
+from service.errors import FieldProblem, ImportInvalid, Invalid, Problem
 from service.interchange.records import record_row
-from service.interchange.rows import CITATION, CLEAR, ImportInvalid, Row
-from service.seed.files import Problem
+from service.interchange.rows import CITATION, CLEAR, Row
 
 
 @dataclass

@@ -8,8 +8,8 @@ from typing import Any
 
 from service.editing.drafts import DRAFTS
 from service.editing.references import FIELD_KINDS
-from service.ids import kind_of
 from service.interchange.rows import COUNTRY_FIELDS, SDG_FIELDS, columns, list_fields
+from service.model.ids import kind_of
 
 
 def record_row(kind: str, node: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_args, get_origin
 
 from service.editing.drafts import DRAFTS
-from service.seed.files import Problem, Rejected
+from service.errors import ImportInvalid, Problem
 
 # The file for each kind, in the order they are read and written (sources first: records
 # cite them; relationships last: they join records).
@@ -76,13 +76,6 @@ class Row:
 
     def problem(self, field_name: str | None, message: str) -> Problem:
         return Problem(self.file, self.where, field_name, message)
-
-
-class ImportInvalid(Rejected):
-    """An import rejected whole; each problem names the file, row, field and reason."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("the import", problems)
 
 
 def read_table(name: str, text: str) -> list[list[str]]:

@@ -19,15 +19,12 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
 from service.config import Settings
+from service.errors import LocalServerError
 
 HERE = Path(__file__).resolve().parent
 POM = HERE / "pom.xml"
 LAUNCHER = HERE / "Neo4jLocal.java"
 NEO4J_VERSION = "5.26.30"
-
-
-class LocalServerError(RuntimeError):
-    """The local server could not be started or stopped; the message says why."""
 
 
 @dataclass(frozen=True)

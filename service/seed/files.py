@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from service.errors import Problem, SeedInvalid
 from service.seed.models import (
     ActionGroupsFile,
     EventsFile,
@@ -32,39 +33,6 @@ FILES: dict[str, type[BaseModel]] = {
     "need.yaml": NeedFile,
 }
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    record: str | None
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = [self.file]
-        if self.record:
-            where.append(f"record {self.record}")
-        if self.field:
-            where.append(f"field '{self.field}'")
-        return f"{', '.join(where)}: {self.message}"
-
-
-class Rejected(ValueError):
-    """Files rejected whole; `problems` says where and why."""
-
-    def __init__(self, what: str, problems: list[Problem]) -> None:
-        self.problems = problems
-        listed = "\n".join(f"  - {p}" for p in problems[:50])
-        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{what} was rejected, nothing was written:\n{listed}{more}")
-
-
-class SeedInvalid(Rejected):
-    """The seed was rejected whole."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("the seed", problems)
 
 
 @dataclass(frozen=True)

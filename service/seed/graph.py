@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from service.ids import BadId, kind_of
+from service.errors import BadId, Problem, SeedInvalid
+from service.model.ids import kind_of
 from service.seed import reference
-from service.seed.files import Problem, SeedFiles, SeedInvalid
+from service.seed.files import SeedFiles
 from service.seed.models import Citation, Record, RelationshipRecord
 from service.seed.rows import LinkRow, NodeRow, cited_in
 

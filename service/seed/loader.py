@@ -9,8 +9,9 @@ from typing import Any, TypeVar
 
 import structlog
 
-from service.db import Database, Transaction
-from service.ids import kind_of
+from service.db.driver import Database, Transaction
+from service.errors import LoadFailed
+from service.model.ids import kind_of
 from service.seed.files import read_seed
 from service.seed.graph import SeedGraph, build_graph
 
@@ -19,10 +20,6 @@ log = structlog.get_logger(__name__)
 REFERENCE_KINDS = frozenset({"country", "region", "sdg", "sdg-target"})
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
-
-
-class LoadFailed(RuntimeError):
-    """The database refused part of the load; the transaction was rolled back."""
 
 
 @dataclass

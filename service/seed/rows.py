@@ -4,7 +4,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.ids import LABELS, kind_of
+from service.model.ids import LABELS, kind_of
 
 Props = dict[str, Any]
 

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from service.config import Settings
-from service.db import Contended, Database
-from service.domain.errors import Conflict
+from service.db.driver import Database
 from service.editing import audit, changes, merges
 from service.editing.drafts import OrganizationDraft
 from service.editing.keys import Editor
+from service.errors import Conflict, Contended
 from service.seed.loader import load, prepare
 from tests.conftest import run_db
 

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.config import Settings
-from service.db import Database
+from service.db.driver import Database
 from service.editing import keys
 from service.editing.relationships import SET_BY_RECORD
 from service.seed.graph import ENDPOINTS

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from service.api.app import create_app
 from service.config import Settings
-from service.db import Database
+from service.db.driver import Database
 from service.editing import keys
 from service.interchange.rows import columns
 from tests.conftest import run_db

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.config import Settings
-from service.db import Database
+from service.db.driver import Database
 from service.editing import keys
 from service.interchange.rows import columns
 from service.seed.loader import load, prepare

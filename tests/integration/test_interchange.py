@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from service.api.app import create_app
 from service.cli import app
 from service.config import Settings
-from service.db import Database
+from service.db.driver import Database
 from service.editing import keys
 from service.seed.loader import load, prepare
 from tests.conftest import run_db

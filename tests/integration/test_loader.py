@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from service.config import PROJECT_ROOT, Settings
-from service.db import Database
-from service.seed.files import SeedInvalid
+from service.db.driver import Database
+from service.errors import LoadFailed, SeedInvalid
 from service.seed.graph import SeedGraph
-from service.seed.loader import LoadFailed, LoadReport, load, prepare
+from service.seed.loader import LoadReport, load, prepare
 from service.seed.rows import LinkRow, NodeRow
 from tests.conftest import run_db
 

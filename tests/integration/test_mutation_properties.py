@@ -16,7 +16,7 @@ from hypothesis_graphql import from_schema, nodes
 
 from service.api.graphql.schema import build_schema
 from service.config import Settings
-from service.db import Database
+from service.db.driver import Database
 from service.editing import keys
 from service.seed.graph import ENDPOINTS
 from service.seed.loader import load, prepare

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from service.config import Settings
-from service.db import Database
+from service.db.driver import Database
+from service.db.runtime import open_database
 from service.domain.overlaps import scored_pairs
-from service.runtime import open_database
 from service.scoring import overlap as scoring
 from service.seed import synthetic
 from service.seed.loader import load

@@ -4,9 +4,10 @@ HXL hashtag matching, organization types, and the IATI mappings."""
 import pytest
 
 from service.editing.duplicates import KnownOrganization
+from service.errors import ImportInvalid
 from service.interchange import hxl, iati, native
 from service.interchange.organizations import OrganizationIndex, organization_type
-from service.interchange.rows import ImportInvalid, columns
+from service.interchange.rows import columns
 
 CITING = hxl.Citing("source:test", "Findings")
 THEMES = {"forced labour": "theme:forced-labour", "child labour": "theme:child-labour"}

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from service.config import PROJECT_ROOT
-from service.queries import Queries, QueryFileError, parse_query
+from service.db.queries import Queries, parse_query
+from service.errors import QueryFileError
 
 
 def test_header_lists_parameters_across_lines() -> None:

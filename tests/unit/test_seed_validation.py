@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from service.config import PROJECT_ROOT
-from service.seed.files import SeedInvalid, read_seed
+from service.errors import SeedInvalid
+from service.seed.files import read_seed
 from service.seed.graph import build_graph, date_bounds
 from service.seed.loader import prepare
 

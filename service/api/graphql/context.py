@@ -8,11 +8,11 @@ from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from service.config import Settings
-from service.db import Database
-from service.domain.errors import Unauthenticated
+from service.db.driver import Database
 from service.domain.links import LinkSpec, load_links
 from service.domain.records import LinkRecord
 from service.editing.keys import Editor, authenticate
+from service.errors import Unauthenticated
 
 
 class Context(BaseContext):

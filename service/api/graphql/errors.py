@@ -8,27 +8,17 @@ import structlog
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from service.db import Contended, DatabaseUnavailable, RoundTrips, start_counting
-from service.domain.errors import BadInput, Conflict, Forbidden, Invalid, NotFound, Unauthenticated
+from service.db.driver import RoundTrips, start_counting
+from service.errors import Invalid, MapError
 
 log = structlog.get_logger(__name__)
-
-_CODES: list[tuple[type[Exception], str]] = [
-    (BadInput, "BAD_USER_INPUT"),
-    (NotFound, "NOT_FOUND"),
-    (Unauthenticated, "UNAUTHENTICATED"),
-    (Forbidden, "FORBIDDEN"),
-    (Conflict, "CONFLICT"),
-    (Contended, "CONFLICT"),
-    (DatabaseUnavailable, "DATABASE_UNAVAILABLE"),
-]
 
 
 def error_code(error: GraphQLError) -> str:
     original = error.original_error
     if original is None:
         return "GRAPHQL_VALIDATION_FAILED"
-    return next((c for kind, c in _CODES if isinstance(original, kind)), "INTERNAL_SERVER_ERROR")
+    return original.code if isinstance(original, MapError) else "INTERNAL_SERVER_ERROR"
 
 
 def log_errors(errors: list[GraphQLError]) -> None:

@@ -3,6 +3,8 @@ or `sdg-target:8.7`. The kind names the node's label; the id never changes once 
 
 from typing import Final
 
+from service.errors import BadId
+
 LABELS: Final[dict[str, str]] = {
     "organization": "Organization",
     "initiative": "Initiative",
@@ -17,10 +19,6 @@ LABELS: Final[dict[str, str]] = {
     "need": "NeedEstimate",
 }
 KINDS: Final[dict[str, str]] = {label: kind for kind, label in LABELS.items()}
-
-
-class BadId(ValueError):
-    """A global id that is malformed or of an unexpected kind."""
 
 
 def split_id(global_id: str) -> tuple[str, str]:

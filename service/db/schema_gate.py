@@ -5,8 +5,9 @@ import asyncio
 import time
 from pathlib import Path
 
-from service.db import Database, DatabaseUnavailable
-from service.migrations import migrate
+from service.db.driver import Database
+from service.db.migrations import migrate
+from service.errors import DatabaseUnavailable
 
 
 class SchemaGate:

@@ -10,11 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from service.errors import QueryFileError
+
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-
-
-class QueryFileError(ValueError):
-    """A `.cypher` file whose header is missing or does not match its body."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import structlog
 
-from service.db import Database
+from service.db.driver import Database
 
 log = structlog.get_logger(__name__)
 _FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.cypher$")

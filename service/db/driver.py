@@ -23,19 +23,10 @@ from neo4j.exceptions import (
 )
 
 from service.config import Settings
-from service.queries import Queries, Query
+from service.db.queries import Queries, Query
+from service.errors import Contended, DatabaseUnavailable
 
 Row = dict[str, Any]
-
-
-class DatabaseUnavailable(RuntimeError):
-    """Neo4j cannot be reached or refused our credentials."""
-
-
-class Contended(RuntimeError):
-    """Another transaction changed the same records at the same moment: it deleted a node
-    this one waited for, or the two deadlocked. Nothing of this transaction was written;
-    read again and retry."""
 
 
 # What Neo4j says when a node this transaction waited for was deleted by the one before it.

@@ -4,9 +4,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from service.config import Settings
-from service.db import Database, make_driver
-from service.migrations import migrate
-from service.queries import Queries
+from service.db.driver import Database, make_driver
+from service.db.migrations import migrate
+from service.db.queries import Queries
 
 
 def make_database(settings: Settings, *, retry_s: float) -> Database:

@@ -11,26 +11,14 @@ import typer
 from rich.console import Console
 
 from service.config import Settings, get_settings
-from service.db import Database, DatabaseUnavailable
-from service.domain.errors import BadInput, Forbidden, NotFound
-from service.localdb import server
+from service.db.driver import Database
+from service.db.runtime import open_database
+from service.errors import MapError
 from service.logs import configure_logging
-from service.runtime import open_database
-from service.seed.files import Rejected
-from service.seed.loader import LoadFailed
 
 console = Console()
 log = structlog.get_logger("service.cli")
 T = TypeVar("T")
-EXPECTED = (
-    server.LocalServerError,
-    DatabaseUnavailable,
-    Rejected,
-    Forbidden,
-    LoadFailed,
-    BadInput,
-    NotFound,
-)
 
 
 def load_settings() -> Settings:
@@ -43,7 +31,7 @@ def run_command(action: Callable[[], T]) -> T:
     """Run a command; expected failures end it with their message and exit status 1."""
     try:
         return action()
-    except EXPECTED as error:
+    except MapError as error:
         log.error("command_failed", error=type(error).__name__, message=str(error))
         console.print(f"[red]error:[/red] {error}", highlight=False)
         raise typer.Exit(1) from error

@@ -1,0 +1,72 @@
+"""Import and export over HTTP: POST /import (for keys only) takes files as a multipart
+upload and answers with what was created, updated and left unchanged; GET /export (public,
+like all reading) streams the map, or a filtered part, as JSON, CSV (zip), a 3W table or
+GraphML. Refusals are `MapError`s, answered by the app's one handler as 401, 403, 400, 413
+or 422 (with every problem listed), never as a 500."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi.responses import StreamingResponse
+
+from service.api.deps import DatabaseDep, EditorDep, SettingsDep
+from service.domain.filters import InitiativeFilter
+from service.errors import TooLarge
+from service.interchange.apply import ImportReport
+from service.interchange.export import export_map
+from service.interchange.files import Upload, import_files
+from service.interchange.hxl import Citing
+from service.interchange.writers import EXPORT_FORMATS, chunks, render
+
+router = APIRouter(tags=["import and export"])
+ExportFormat = Literal["json", "csv", "hxl", "graphml"]
+
+
+@router.post("/import", tags=["import and export"], response_model=ImportReport)
+async def import_map(
+    who: EditorDep,
+    db: DatabaseDep,
+    settings: SettingsDep,
+    files: Annotated[
+        list[UploadFile],
+        File(description="The map's CSV or JSON files, a 3W table, or IATI XML"),
+    ],
+    file_format: Annotated[
+        str | None,
+        Form(alias="format", description="csv, json, hxl or iati; else from each file"),
+    ] = None,
+    source: Annotated[str | None, Form(description="3W and IATI: the id of the source")] = None,
+    section: Annotated[str | None, Form(description="3W and IATI: the section of it")] = None,
+) -> ImportReport:
+    """Checks the files whole, then writes them in one transaction."""
+    size = sum(f.size or 0 for f in files)
+    if size > settings.import_max_bytes:
+        raise TooLarge(
+            f"the files come to {size:,} bytes; an HTTP import takes at most "
+            f"{settings.import_max_bytes:,} (use `a87map import` for more)"
+        )
+    uploads = [Upload(f.filename or "upload", await f.read()) for f in files]
+    citing = Citing(source, section) if source else None
+    return await import_files(
+        db, who, uploads, settings.load_batch_size, file_format=file_format, citing=citing
+    )
+
+
+@router.get("/export", tags=["import and export"], response_class=StreamingResponse)
+async def export(
+    db: DatabaseDep,
+    file_format: Annotated[ExportFormat, Query(alias="format")] = "json",
+    theme: str | None = None,
+    country: str | None = None,
+    region: str | None = None,
+) -> StreamingResponse:
+    """The map, or the part around the initiatives on a theme or in a place. Public, as
+    all reading is: it holds what GraphQL shows anyone, in files the field's tools read."""
+    wanted = InitiativeFilter(theme=theme, country=country, region=region)
+    exported = await export_map(db, wanted if theme or country or region else None)
+    name, media_type = EXPORT_FORMATS[file_format]
+    return StreamingResponse(
+        chunks(render(exported, file_format)),
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

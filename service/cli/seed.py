@@ -1,0 +1,58 @@
+"""`a87map migrate` and `a87map seed`: bring the schema up to date and load the curated
+data."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from service.cli.support import console, load_settings, on_database, run_command
+from service.db.migrations import migrate as apply_migrations
+from service.seed.loader import load, prepare
+
+
+def migrate() -> None:
+    """Apply the schema migrations in cypher/migrations that are not applied yet."""
+    settings = load_settings()
+
+    applied = on_database(
+        settings,
+        lambda db: apply_migrations(db, settings.cypher_dir / "migrations"),
+        migrate_schema=False,
+    )
+    console.print(f"Applied migrations {applied}." if applied else "The schema is up to date.")
+
+
+def seed(
+    directory: Annotated[Path | None, typer.Option("--dir", help="Seed folder")] = None,
+    reference_only: Annotated[
+        bool,
+        typer.Option(
+            "--reference-only", help="Only countries, regions and SDGs, to import a map onto"
+        ),
+    ] = False,
+) -> None:
+    """Validate the seed files and load them (idempotent: a second run changes nothing)."""
+    settings = load_settings()
+    graph = run_command(
+        lambda: prepare(directory or settings.seed_dir, reference_only=reference_only)
+    )
+
+    columns = (TextColumn("Loading the seed"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console) as bar:
+        task = bar.add_task("load", total=len(graph.nodes) + len(graph.links))
+        report = on_database(
+            settings,
+            lambda db: load(
+                db,
+                graph,
+                settings.load_batch_size,
+                lambda done, _total: bar.update(task, completed=done),
+            ),
+        )
+    console.print(
+        f"Nodes: {report.nodes_created} created, {report.nodes_updated} updated, "
+        f"{report.nodes} in the seed. Relationships: {report.relationships_created} created, "
+        f"{report.relationships_updated} updated, {report.relationships} in the seed."
+    )

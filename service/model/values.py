@@ -1,0 +1,144 @@
+"""The map's value lists, each written once as a `StrEnum` whose values are the strings
+stored in the graph. Seed files, edit drafts and import rows are checked against them; the
+GraphQL layer wraps them with `strawberry.enum` (member names become the GraphQL values)."""
+
+from enum import StrEnum
+
+
+class OrganizationType(StrEnum):
+    """What kind of body an organization is."""
+
+    UN_AGENCY = "un_agency"
+    INTERGOVERNMENTAL = "intergovernmental"
+    GOVERNMENT = "government"
+    WORKERS = "workers"
+    EMPLOYERS = "employers"
+    BUSINESS = "business"
+    NGO = "ngo"
+    ACADEMIC = "academic"
+    NETWORK = "network"
+    FUNDER = "funder"
+
+
+class ActionGroupKind(StrEnum):
+    """The Alliance's bodies: action groups and the groups that frame them."""
+
+    ACTION_GROUP = "action_group"
+    COORDINATING_GROUP = "coordinating_group"
+    FRIENDS_GROUP = "friends_group"
+    SECRETARIAT = "secretariat"
+
+
+class InitiativeKind(StrEnum):
+    """What an initiative is: a platform, a study, a plan, a project..."""
+
+    PLATFORM = "platform"
+    RESEARCH = "research"
+    REPORT = "report"
+    TOOL = "tool"
+    CONSULTATION = "consultation"
+    POLICY = "policy"
+    NETWORK = "network"
+    MECHANISM = "mechanism"
+    WORK_PLAN = "work_plan"
+    DECLARATION = "declaration"
+    PARTNERSHIP = "partnership"
+    PROCESS = "process"
+    WEBSITE = "website"
+    PROJECT = "project"
+
+
+class InitiativeStatus(StrEnum):
+    """Where an initiative stands, as its source tells."""
+
+    PROPOSED = "proposed"
+    PLANNED = "planned"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+
+
+class WorkType(StrEnum):
+    """The kind of work, as overlap scoring compares it (an initiative may do several)."""
+
+    RESEARCH = "research"
+    DATA_COLLECTION = "data_collection"
+    MAPPING = "mapping"
+    PLATFORM = "platform"
+    CAPACITY_BUILDING = "capacity_building"
+    ADVOCACY = "advocacy"
+    COORDINATION = "coordination"
+
+
+class EventKind(StrEnum):
+    """What kind of gathering an event is."""
+
+    MEETING = "meeting"
+    CONSULTATION = "consultation"
+    WORKSHOP = "workshop"
+    CONFERENCE = "conference"
+    CONVENING = "convening"
+
+
+class EventStatus(StrEnum):
+    """Whether an event was held, is planned or recurs."""
+
+    HELD = "held"
+    PLANNED = "planned"
+    RECURRING = "recurring"
+
+
+class ChairRole(StrEnum):
+    """Which chair a CHAIRS relationship is."""
+
+    CHAIR = "chair"
+    CO_CHAIR = "co-chair"
+    DEPUTY_CHAIR = "deputy chair"
+
+
+class PartnershipStatus(StrEnum):
+    """Where a partnership that has not gone ahead stands."""
+
+    BLOCKED = "blocked"
+    PENDING = "pending"
+
+
+class InitiativeRole(StrEnum):
+    """What an organization does in an initiative (the relationship type)."""
+
+    LEADS = "LEADS"
+    IMPLEMENTS = "IMPLEMENTS"
+    FUNDS = "FUNDS"
+    PARTNERS_IN = "PARTNERS_IN"
+    HOSTS = "HOSTS"
+    REQUESTED = "REQUESTED"
+    PROPOSED = "PROPOSED"
+
+
+class GroupRole(StrEnum):
+    """An organization's place in an action group or other Alliance body."""
+
+    CHAIR = "chair"
+    CO_CHAIR = "co-chair"
+    DEPUTY_CHAIR = "deputy chair"
+    MEMBER = "member"
+    SUPPORTER = "supporter"
+
+
+class EventRole(StrEnum):
+    """How an organization took part in an event (the relationship type)."""
+
+    ATTENDED = "ATTENDED"
+    SENT_APOLOGIES = "SENT_APOLOGIES"
+    CHAIRED = "CHAIRED"
+    HOSTED = "HOSTS"
+    ORGANIZED = "ORGANIZED"
+
+
+class IloRegion(StrEnum):
+    """The ILO's five regions, which the published need figures are given by."""
+
+    AFRICA = "Africa"
+    AMERICAS = "Americas"
+    ARAB_STATES = "Arab States"
+    ASIA_PACIFIC = "Asia and the Pacific"
+    EUROPE_CENTRAL_ASIA = "Europe and Central Asia"
