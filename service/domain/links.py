@@ -9,10 +9,6 @@ from service.domain.records import LinkRecord
 
 Direction = Literal["out", "in", "both"]
 
-INITIATIVE_ROLES = ("LEADS", "IMPLEMENTS", "FUNDS", "PARTNERS_IN", "HOSTS", "REQUESTED", "PROPOSED")
-GROUP_ROLES = ("CHAIRS", "MEMBER_OF", "SUPPORTS")
-EVENT_ROLES = ("ATTENDED", "SENT_APOLOGIES", "CHAIRED", "HOSTS", "ORGANIZED")
-
 
 @dataclass(frozen=True)
 class LinkSpec:

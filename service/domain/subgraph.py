@@ -18,12 +18,12 @@ from service.domain.filters import (
 from service.domain.records import MapRecord, Props
 from service.errors import BadInput
 from service.model.ids import LABELS
-from service.seed.graph import ENDPOINTS
+from service.model.relationships import RELATIONSHIPS
 
 # Every relationship type on the map except the citations and region nesting, which would
 # swamp a drawing; a filter can ask for them.
-DRAWN_TYPES = tuple(sorted(ENDPOINTS))
-ALL_TYPES = frozenset({*ENDPOINTS, "IN_REGION", "CITED_IN"})
+DRAWN_TYPES = tuple(sorted(RELATIONSHIPS))
+ALL_TYPES = frozenset({*RELATIONSHIPS, "IN_REGION", "CITED_IN"})
 MAX_DEPTH = 3
 # Who works where and towards what: the kinds a whole-map drawing adds around its start.
 OVERVIEW_KINDS = ("organization", "initiative", "action-group", "country", "region", "sdg-target")

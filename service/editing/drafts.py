@@ -11,19 +11,16 @@ from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_va
 from service.domain.filters import camel_case, iso3
 from service.editing.duplicates import plain
 from service.errors import FieldProblem, Invalid
+from service.model.fields import MapId, Note, PartialDate, Strict, Text, date_bounds
 from service.model.ids import country_id
-from service.seed.graph import date_bounds
-from service.seed.models import (
+from service.model.relationships import field_links
+from service.model.values import (
     ActionGroupKind,
     EventKind,
     EventStatus,
     InitiativeKind,
     InitiativeStatus,
-    MapId,
     OrganizationType,
-    PartialDate,
-    Strict,
-    Text,
     WorkType,
 )
 
@@ -65,7 +62,7 @@ def slug(text: str) -> str:
 class CitationDraft(Strict):
     source: MapId
     section: str | None = None
-    note: Annotated[str, Field(min_length=3, max_length=300)]
+    note: Note
 
 
 class Draft(Strict):
@@ -98,7 +95,7 @@ class Draft(Strict):
 
 class OrganizationDraft(Draft):
     KIND: ClassVar[str] = "organization"
-    LINKS: ClassVar[dict[str, str]] = {"based_in": "BASED_IN"}
+    LINKS: ClassVar[dict[str, str]] = field_links("organization")
     acronym: str | None = None
     type: OrganizationType
     based_in: list[CountryCode] = []
@@ -106,7 +103,7 @@ class OrganizationDraft(Draft):
 
 class ActionGroupDraft(Draft):
     KIND: ClassVar[str] = "action-group"
-    LINKS: ClassVar[dict[str, str]] = {"themes": "FOCUSES_ON"}
+    LINKS: ClassVar[dict[str, str]] = field_links("action-group")
     acronym: str | None = None
     kind: ActionGroupKind
     themes: list[MapId] = []
@@ -114,12 +111,7 @@ class ActionGroupDraft(Draft):
 
 class InitiativeDraft(Draft):
     KIND: ClassVar[str] = "initiative"
-    LINKS: ClassVar[dict[str, str]] = {
-        "countries": "OPERATES_IN",
-        "regions": "OPERATES_IN",
-        "themes": "ADDRESSES",
-        "sdg_targets": "CONTRIBUTES_TO",
-    }
+    LINKS: ClassVar[dict[str, str]] = field_links("initiative")
     kind: InitiativeKind
     status: InitiativeStatus
     # Imported projects (3W rows, IATI activities) do not say what kind of work they do.
@@ -144,7 +136,7 @@ class InitiativeDraft(Draft):
 
 class EventDraft(Draft):
     KIND: ClassVar[str] = "event"
-    LINKS: ClassVar[dict[str, str]] = {"held_in": "HELD_IN"}
+    LINKS: ClassVar[dict[str, str]] = field_links("event")
     kind: EventKind
     status: EventStatus
     date: PartialDate | None = None

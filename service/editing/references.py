@@ -6,16 +6,10 @@ from service.domain.filters import camel_case
 from service.editing.drafts import AnyDraft, CitationDraft
 from service.errors import BadId, FieldProblem, Invalid
 from service.model.ids import kind_of
+from service.model.relationships import FIELD_LINKS
 
 # The kind each id-holding draft field must name.
-FIELD_KINDS = {
-    "based_in": "country",
-    "countries": "country",
-    "held_in": "country",
-    "regions": "region",
-    "themes": "theme",
-    "sdg_targets": "sdg-target",
-}
+FIELD_KINDS = {link.field: link.target for link in FIELD_LINKS}
 
 
 async def check_draft(tx: Transaction, draft: AnyDraft) -> None:

@@ -5,37 +5,40 @@ an organization's country, an action group's themes, an event's country) are cha
 updating that record instead, so there is one way to change each."""
 
 from dataclasses import dataclass
-from typing import Annotated
-
-from pydantic import Field
 
 from service.db.driver import Database
 from service.domain.directory import checked_id
+from service.domain.filters import camel_case
 from service.editing import audit, permissions, references
 from service.editing.changes import link_row, lock
 from service.editing.drafts import CitationDraft
 from service.editing.keys import Editor
 from service.errors import BadId, FieldProblem, Invalid, NotFound
+from service.model.fields import MapId, Note
 from service.model.ids import kind_of
-from service.seed.graph import ENDPOINTS, PROPERTIES, REQUIRED
-from service.seed.models import MapId, RelationshipRecord
+from service.model.relationships import EXTRA_PROPERTIES, FIELD_LINKS, RELATIONSHIPS
+from service.seed.models import RelationshipRecord
 
-# (kind of the start, type) pairs that a record's own fields set.
-SET_BY_RECORD = {
-    ("initiative", "OPERATES_IN"): "updateInitiative (countries, regions)",
-    ("initiative", "ADDRESSES"): "updateInitiative (themes)",
-    ("initiative", "CONTRIBUTES_TO"): "updateInitiative (sdgTargets)",
-    ("organization", "BASED_IN"): "updateOrganization (basedIn)",
-    ("action-group", "FOCUSES_ON"): "updateActionGroup (themes)",
-    ("event", "HELD_IN"): "updateEvent (heldIn)",
-}
-_EXTRA = ("role", "seat", "representative", "status", "reason")
+
+def _set_by_record() -> dict[tuple[str, str], str]:
+    """(kind of the start, type) pairs that a record's own fields set, with the mutation
+    and fields that set them, such as "updateInitiative (countries, regions)"."""
+    fields: dict[tuple[str, str], list[str]] = {}
+    for link in FIELD_LINKS:
+        fields.setdefault((link.kind, link.type), []).append(camel_case(link.field))
+    return {
+        (kind, type_): f"update{kind.title().replace('-', '')} ({', '.join(names)})"
+        for (kind, type_), names in fields.items()
+    }
+
+
+SET_BY_RECORD = _set_by_record()
 
 
 class RelationshipDraft(RelationshipRecord):
     """One relationship and the citation behind it."""
 
-    note: Annotated[str, Field(min_length=3, max_length=300)]
+    note: Note
     source: MapId
     section: str | None = None
 
@@ -43,7 +46,7 @@ class RelationshipDraft(RelationshipRecord):
         return CitationDraft(source=self.source, section=self.section, note=self.note)
 
     def extra(self) -> dict[str, str]:
-        return {k: v for k in _EXTRA if (v := getattr(self, k)) is not None}
+        return {k: v for k in EXTRA_PROPERTIES if (v := getattr(self, k)) is not None}
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,8 @@ def shape_problems(draft: RelationshipDraft) -> list[FieldProblem]:
     """What is wrong with the relationship's ends and properties, before any lookup."""
     problems = []
     for field, node_id, allowed in (
-        ("from", draft.from_, ENDPOINTS[draft.type][0]),
-        ("to", draft.to, ENDPOINTS[draft.type][1]),
+        ("from", draft.from_, RELATIONSHIPS[draft.type].starts),
+        ("to", draft.to, RELATIONSHIPS[draft.type].ends),
     ):
         try:
             kind = kind_of(node_id)
@@ -74,9 +77,9 @@ def shape_problems(draft: RelationshipDraft) -> list[FieldProblem]:
             where = SET_BY_RECORD[(kind, draft.type)]
             problems.append(FieldProblem("type", f"{draft.type} of a {kind} is set by {where}"))
     given = set(draft.extra())
-    for extra in sorted(given - PROPERTIES.get(draft.type, set())):
+    for extra in sorted(given - RELATIONSHIPS[draft.type].properties):
         problems.append(FieldProblem(extra, f"{draft.type} does not take '{extra}'"))
-    for missing in sorted(REQUIRED.get(draft.type, set()) - given):
+    for missing in sorted(RELATIONSHIPS[draft.type].required - given):
         problems.append(FieldProblem(missing, f"{draft.type} needs '{missing}'"))
     return problems
 
@@ -114,7 +117,7 @@ async def add(db: Database, editor: Editor, draft: RelationshipDraft) -> LinkCha
 async def remove(
     db: Database, editor: Editor, from_id: str, link_type: str, to_id: str
 ) -> LinkChange:
-    if link_type not in ENDPOINTS:
+    if link_type not in RELATIONSHIPS:
         raise Invalid([FieldProblem("type", f"'{link_type}' is not a relationship type")])
     checked_id(from_id, field="from")
     checked_id(to_id, field="to")

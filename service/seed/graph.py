@@ -2,60 +2,17 @@
 that ids are unique, that every link points at a node that exists and of a kind that
 makes sense, and that every citation names a known source and one of its sections."""
 
-import calendar
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from service.errors import BadId, Problem, SeedInvalid
+from service.model.fields import date_bounds
 from service.model.ids import kind_of
+from service.model.relationships import RELATIONSHIPS
 from service.seed import reference
 from service.seed.files import SeedFiles
 from service.seed.models import Citation, Record, RelationshipRecord
 from service.seed.rows import LinkRow, NodeRow, cited_in
-
-# Which kinds each relationship type may join, from → to.
-ENDPOINTS: dict[str, tuple[set[str], set[str]]] = {
-    "CHAIRS": ({"organization"}, {"action-group"}),
-    "MEMBER_OF": ({"organization"}, {"action-group", "organization"}),
-    "LEADS": ({"organization"}, {"initiative"}),
-    "IMPLEMENTS": ({"organization"}, {"initiative"}),
-    "FUNDS": ({"organization"}, {"initiative"}),
-    "PARTNERS_IN": ({"organization"}, {"initiative"}),
-    "REQUESTED": ({"organization"}, {"initiative"}),
-    "PROPOSED": ({"organization"}, {"initiative"}),
-    "HOSTS": ({"organization"}, {"initiative", "event"}),
-    "COORDINATES": ({"action-group"}, {"initiative"}),
-    "ORGANIZED": ({"organization", "action-group"}, {"event"}),
-    "ATTENDED": ({"organization"}, {"event"}),
-    "SENT_APOLOGIES": ({"organization"}, {"event"}),
-    "CHAIRED": ({"organization"}, {"event"}),
-    "PARTNERSHIP_WITH": ({"organization"}, {"action-group", "organization"}),
-    "BASED_IN": ({"organization"}, {"country"}),
-    "SUPPORTS": ({"organization"}, {"action-group"}),
-    "PART_OF": ({"action-group", "event"}, {"organization", "initiative"}),
-    "ESTABLISHED": ({"event"}, {"action-group"}),
-    "RELATES_TO": ({"theme"}, {"sdg", "sdg-target"}),
-    "COMPLEMENTS": ({"organization"}, {"organization", "initiative"}),
-    "CONTRIBUTES_TO": ({"organization", "initiative"}, {"sdg", "sdg-target"}),
-    "OPERATES_IN": ({"initiative"}, {"country", "region"}),
-    "ADDRESSES": ({"initiative", "organization"}, {"theme"}),
-    "FOCUSES_ON": ({"action-group"}, {"theme"}),
-    "HELD_IN": ({"event"}, {"country"}),
-    "FOR_REGION": ({"need"}, {"region"}),
-    "FOR_THEME": ({"need"}, {"theme"}),
-    "FOLLOWS_UP": ({"initiative"}, {"initiative"}),
-    "LINKED_WITH": ({"initiative"}, {"initiative"}),
-}
-# Properties a relationship type takes; a type not listed takes none.
-PROPERTIES: dict[str, set[str]] = {
-    "CHAIRS": {"role"},
-    "MEMBER_OF": {"seat", "representative"},
-    "ATTENDED": {"seat", "representative"},
-    "CHAIRED": {"representative"},
-    "PARTNERSHIP_WITH": {"status", "reason"},
-}
-REQUIRED: dict[str, set[str]] = {"CHAIRS": {"role"}, "PARTNERSHIP_WITH": {"status", "reason"}}
 
 
 @dataclass(frozen=True)
@@ -204,27 +161,6 @@ def _add_record(b: _Builder, file: str, kind: str, default: str, record: Record)
             )
 
 
-def date_bounds(start: str | None, end: str | None) -> dict[str, date | None]:
-    """The first day a partial start date can mean and the last day a partial end date can
-    mean, so that "active on" questions can compare real dates."""
-    return {
-        "start_on": _first_day(start) if start else None,
-        "end_on": _last_day(end) if end else None,
-    }
-
-
-def _first_day(partial: str) -> date:
-    parts = [int(p) for p in partial.split("-")] + [1, 1]
-    return date(parts[0], parts[1], parts[2])
-
-
-def _last_day(partial: str) -> date:
-    parts = [int(p) for p in partial.split("-")]
-    year, month = parts[0], parts[1] if len(parts) > 1 else 12
-    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
-    return date(year, month, day)
-
-
 def _inline_links(record: Record) -> list[tuple[str, str, list[str]]]:
     """Links written inside a record: an initiative's places, themes and SDG targets, an
     action group's themes, an event's country."""
@@ -306,10 +242,10 @@ def _relationship_props(b: _Builder, record: str, rel: RelationshipRecord) -> di
         for k in ("role", "seat", "representative", "status", "reason")
         if getattr(rel, k) is not None
     }
-    allowed = PROPERTIES.get(rel.type, set())
+    allowed = RELATIONSHIPS[rel.type].properties
     for extra in sorted(given - allowed):
         b.problem("relationships.yaml", record, extra, f"{rel.type} does not take '{extra}'")
-    for missing in sorted(REQUIRED.get(rel.type, set()) - given):
+    for missing in sorted(RELATIONSHIPS[rel.type].required - given):
         b.problem("relationships.yaml", record, missing, f"{rel.type} needs '{missing}'")
     return {k: getattr(rel, k) for k in sorted(given & allowed)}
 
@@ -318,8 +254,8 @@ def _check_links(b: _Builder) -> None:
     seen: dict[str, str] = {}
     for file, record, link in b.pending:
         for end, node_id, allowed in (
-            ("from", link.source_id, ENDPOINTS[link.type][0]),
-            ("to", link.target_id, ENDPOINTS[link.type][1]),
+            ("from", link.source_id, RELATIONSHIPS[link.type].starts),
+            ("to", link.target_id, RELATIONSHIPS[link.type].ends),
         ):
             _check_end(b, file, record, end, node_id, allowed, link.type)
         if link.key in seen:
@@ -328,7 +264,13 @@ def _check_links(b: _Builder) -> None:
 
 
 def _check_end(
-    b: _Builder, file: str, record: str, end: str, node_id: str, allowed: set[str], link_type: str
+    b: _Builder,
+    file: str,
+    record: str,
+    end: str,
+    node_id: str,
+    allowed: frozenset[str],
+    link_type: str,
 ) -> None:
     try:
         kind = kind_of(node_id)

@@ -1,99 +1,24 @@
 """The shape of each seed file, as pydantic models. Unknown fields are errors, so a typo in
 a field name is caught rather than silently dropped."""
 
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field
 
-_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-_ID = re.compile(r"^[a-z-]+:[A-Za-z0-9.-]+$")
-
-
-def _partial_date(value: str) -> str:
-    if not _PARTIAL_DATE.match(value):
-        raise ValueError("dates are written YYYY, YYYY-MM or YYYY-MM-DD")
-    return value
-
-
-def _map_id(value: str) -> str:
-    if not _ID.match(value):
-        raise ValueError("ids are written kind:key, such as organization:ilo")
-    return value
-
-
-PartialDate = Annotated[str, AfterValidator(_partial_date)]
-MapId = Annotated[str, AfterValidator(_map_id)]
-Text = Annotated[str, Field(min_length=1)]
-
-OrganizationType = Literal[
-    "un_agency",
-    "intergovernmental",
-    "government",
-    "workers",
-    "employers",
-    "business",
-    "ngo",
-    "academic",
-    "network",
-    "funder",
-]
-ActionGroupKind = Literal["action_group", "coordinating_group", "friends_group", "secretariat"]
-InitiativeKind = Literal[
-    "platform",
-    "research",
-    "report",
-    "tool",
-    "consultation",
-    "policy",
-    "network",
-    "mechanism",
-    "work_plan",
-    "declaration",
-    "partnership",
-    "process",
-    "website",
-    "project",
-]
-InitiativeStatus = Literal["proposed", "planned", "active", "completed"]
-# The kind of work, as overlap scoring compares it (an initiative may do several).
-WorkType = Literal[
-    "research",
-    "data_collection",
-    "mapping",
-    "platform",
-    "capacity_building",
-    "advocacy",
-    "coordination",
-]
-EventKind = Literal["meeting", "consultation", "workshop", "conference", "convening"]
-EventStatus = Literal["held", "planned", "recurring"]
-
-
-# Control characters (NUL and the rest, but not tab and line breaks) have no place in a
-# name or a note: they break exports, searches and the screens that show them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _printable(value: Any) -> Any:
-    if isinstance(value, str) and (found := _CONTROL.search(value)):
-        raise ValueError(f"contains the control character U+{ord(found.group()):04X}; remove it")
-    if isinstance(value, list | tuple):
-        for item in value:
-            _printable(item)
-    return value
-
-
-class Strict(BaseModel):
-    """A record or input: unknown fields refused, nothing changed once checked, and no
-    control characters in any text."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _no_control_characters(cls, value: Any) -> Any:
-        return _printable(value)
+from service.model.fields import MapId, Note, PartialDate, Strict, Text
+from service.model.relationships import RelationshipType
+from service.model.values import (
+    ActionGroupKind,
+    ChairRole,
+    EventKind,
+    EventStatus,
+    IloRegion,
+    InitiativeKind,
+    InitiativeStatus,
+    OrganizationType,
+    PartnershipStatus,
+    WorkType,
+)
 
 
 class Citation(Strict):
@@ -101,7 +26,7 @@ class Citation(Strict):
 
     source: MapId | None = None
     section: Text
-    note: Annotated[str, Field(min_length=3, max_length=300)]
+    note: Note
 
 
 class Record(Strict):
@@ -156,45 +81,16 @@ class SourceRecord(Strict):
     sections: list[str] = []
 
 
-RelationshipType = Literal[
-    "CHAIRS",
-    "MEMBER_OF",
-    "LEADS",
-    "IMPLEMENTS",
-    "FUNDS",
-    "PARTNERS_IN",
-    "REQUESTED",
-    "PROPOSED",
-    "HOSTS",
-    "COORDINATES",
-    "ORGANIZED",
-    "ATTENDED",
-    "SENT_APOLOGIES",
-    "CHAIRED",
-    "PARTNERSHIP_WITH",
-    "BASED_IN",
-    "SUPPORTS",
-    "PART_OF",
-    "ESTABLISHED",
-    "RELATES_TO",
-    "COMPLEMENTS",
-    "CONTRIBUTES_TO",
-    "OPERATES_IN",
-    "FOLLOWS_UP",
-    "LINKED_WITH",
-]
-
-
 class RelationshipRecord(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     from_: MapId = Field(alias="from")
     type: RelationshipType
     to: MapId
-    role: Literal["chair", "co-chair", "deputy chair"] | None = None
+    role: ChairRole | None = None
     seat: str | None = None
     representative: str | None = None
-    status: Literal["blocked", "pending"] | None = None
+    status: PartnershipStatus | None = None
     reason: str | None = None
     note: str | None = None
 
@@ -202,7 +98,7 @@ class RelationshipRecord(Strict):
 class RelationshipGroup(Strict):
     source: MapId | None = None
     section: Text
-    note: Annotated[str, Field(min_length=3, max_length=300)]
+    note: Note
     relationships: Annotated[list[RelationshipRecord], Field(min_length=1)]
 
 
@@ -248,11 +144,6 @@ class SdgGoal(Strict):
 
 class SdgFile(Strict):
     goals: Annotated[list[SdgGoal], Field(min_length=17, max_length=17)]
-
-
-IloRegion = Literal[
-    "Africa", "Americas", "Arab States", "Asia and the Pacific", "Europe and Central Asia"
-]
 
 
 class NeedEstimate(Strict):

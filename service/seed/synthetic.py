@@ -10,12 +10,11 @@ lead organization, with its name and description reworded a little."""
 import random
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import get_args
 
 import pycountry
 
+from service.model.values import WorkType
 from service.seed.graph import SeedGraph
-from service.seed.models import WorkType
 from service.seed.rows import LinkRow, NodeRow
 
 PREFIX = "synthetic-"
@@ -34,7 +33,7 @@ THEMES = [
     "accountability",
     "civil-society-voice",
 ]
-WORK = list(get_args(WorkType))
+WORK = [w.value for w in WorkType]
 REGIONS = [
     "region:ilo-africa",
     "region:ilo-americas",

@@ -12,9 +12,9 @@ from service.config import Settings
 from service.db.driver import Database
 from service.editing import keys
 from service.editing.relationships import SET_BY_RECORD
+from service.model.relationships import RelationshipType
 from service.seed.graph import ENDPOINTS
 from service.seed.loader import load, prepare
-from service.seed.models import RelationshipType
 from tests.conftest import run_db
 
 Ask = Callable[..., dict[str, Any]]

@@ -18,9 +18,9 @@ from service.api.graphql.schema import build_schema
 from service.config import Settings
 from service.db.driver import Database
 from service.editing import keys
+from service.model.relationships import RelationshipType
 from service.seed.graph import ENDPOINTS
 from service.seed.loader import load, prepare
-from service.seed.models import RelationshipType
 from tests.conftest import run_db
 
 EXAMPLES = 120

@@ -1,109 +1,58 @@
-"""Enums and filter inputs. Enum values are the strings stored in the graph."""
+"""Enums and filter inputs. The enums are the model's value lists (`service.model.values`),
+wrapped for GraphQL; their values are the strings stored in the graph."""
 
 from datetime import date
-from enum import Enum
 
 import strawberry
 
+from service.model.values import (
+    ActionGroupKind,
+    EventKind,
+    EventRole,
+    EventStatus,
+    GroupRole,
+    InitiativeKind,
+    InitiativeRole,
+    InitiativeStatus,
+    OrganizationType,
+    PartnershipStatus,
+)
 
-@strawberry.enum(description="What kind of body an organization is.")
-class OrganizationType(Enum):
-    UN_AGENCY = "un_agency"
-    INTERGOVERNMENTAL = "intergovernmental"
-    GOVERNMENT = "government"
-    WORKERS = "workers"
-    EMPLOYERS = "employers"
-    BUSINESS = "business"
-    NGO = "ngo"
-    ACADEMIC = "academic"
-    NETWORK = "network"
-    FUNDER = "funder"
-
-
-@strawberry.enum
-class InitiativeKind(Enum):
-    PLATFORM = "platform"
-    RESEARCH = "research"
-    REPORT = "report"
-    TOOL = "tool"
-    CONSULTATION = "consultation"
-    POLICY = "policy"
-    NETWORK = "network"
-    MECHANISM = "mechanism"
-    WORK_PLAN = "work_plan"
-    DECLARATION = "declaration"
-    PARTNERSHIP = "partnership"
-    PROCESS = "process"
-    WEBSITE = "website"
-    PROJECT = "project"
+# The map's value lists, made GraphQL enums in place: each member's name is its GraphQL
+# value, its value the string stored in the graph.
+for _value_list in (
+    OrganizationType,
+    InitiativeKind,
+    InitiativeStatus,
+    ActionGroupKind,
+    EventKind,
+    EventStatus,
+    InitiativeRole,
+    GroupRole,
+    EventRole,
+    PartnershipStatus,
+):
+    strawberry.enum(_value_list, description=_value_list.__doc__)
 
 
-@strawberry.enum
-class InitiativeStatus(Enum):
-    PROPOSED = "proposed"
-    PLANNED = "planned"
-    ACTIVE = "active"
-    COMPLETED = "completed"
-
-
-@strawberry.enum(description="The Alliance's bodies: action groups and the groups that frame them.")
-class ActionGroupKind(Enum):
-    ACTION_GROUP = "action_group"
-    COORDINATING_GROUP = "coordinating_group"
-    FRIENDS_GROUP = "friends_group"
-    SECRETARIAT = "secretariat"
-
-
-@strawberry.enum
-class EventKind(Enum):
-    MEETING = "meeting"
-    CONSULTATION = "consultation"
-    WORKSHOP = "workshop"
-    CONFERENCE = "conference"
-    CONVENING = "convening"
-
-
-@strawberry.enum
-class EventStatus(Enum):
-    HELD = "held"
-    PLANNED = "planned"
-    RECURRING = "recurring"
-
-
-@strawberry.enum(description="What an organization does in an initiative.")
-class InitiativeRole(Enum):
-    LEADS = "LEADS"
-    IMPLEMENTS = "IMPLEMENTS"
-    FUNDS = "FUNDS"
-    PARTNERS_IN = "PARTNERS_IN"
-    HOSTS = "HOSTS"
-    REQUESTED = "REQUESTED"
-    PROPOSED = "PROPOSED"
-
-
-@strawberry.enum(description="An organization's place in an action group or other Alliance body.")
-class GroupRole(Enum):
-    CHAIR = "chair"
-    CO_CHAIR = "co-chair"
-    DEPUTY_CHAIR = "deputy chair"
-    MEMBER = "member"
-    SUPPORTER = "supporter"
-
-
-@strawberry.enum(description="How an organization took part in an event.")
-class EventRole(Enum):
-    ATTENDED = "ATTENDED"
-    SENT_APOLOGIES = "SENT_APOLOGIES"
-    CHAIRED = "CHAIRED"
-    HOSTED = "HOSTS"
-    ORGANIZED = "ORGANIZED"
-
-
-@strawberry.enum
-class PartnershipStatus(Enum):
-    BLOCKED = "blocked"
-    PENDING = "pending"
-
+__all__ = [
+    "ActionGroupKind",
+    "CountryFilter",
+    "EventFilter",
+    "EventKind",
+    "EventRole",
+    "EventStatus",
+    "GraphFilter",
+    "GroupRole",
+    "InitiativeFilter",
+    "InitiativeKind",
+    "InitiativeRole",
+    "InitiativeStatus",
+    "OrganizationFilter",
+    "OrganizationType",
+    "PartnershipStatus",
+    "WhoFilter",
+]
 
 _PLACE = "A country (ISO alpha-3 or alpha-2, or `country:ARG`)."
 

@@ -20,8 +20,9 @@ from service.api.graphql.inputs import (
     OrganizationType,
     PartnershipStatus,
 )
-from service.domain.links import CITATIONS, EVENT_ROLES, GROUP_ROLES, INITIATIVE_ROLES, LinkSpec
+from service.domain.links import CITATIONS, LinkSpec
 from service.domain.records import LinkRecord, MapRecord, Provenance
+from service.model.relationships import EVENT_ROLES, GROUP_ROLES, INITIATIVE_ROLES
 
 Ctx = Info[Context, None]
 N = TypeVar("N")

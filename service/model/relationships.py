@@ -1,0 +1,127 @@
+"""The relationship types, written once: which kinds each may join (from → to), which
+properties it takes and which of those it needs; and the record fields whose values become
+relationships (an initiative's countries become OPERATES_IN, say). The seed loader, the
+edit checks, the graph view and the GraphQL types all read this table."""
+
+from dataclasses import dataclass
+from typing import Literal
+
+# The types that are written on their own: in the seed's relationships file, by
+# `addRelationship`, or in an import's relationships file.
+RelationshipType = Literal[
+    "CHAIRS",
+    "MEMBER_OF",
+    "LEADS",
+    "IMPLEMENTS",
+    "FUNDS",
+    "PARTNERS_IN",
+    "REQUESTED",
+    "PROPOSED",
+    "HOSTS",
+    "COORDINATES",
+    "ORGANIZED",
+    "ATTENDED",
+    "SENT_APOLOGIES",
+    "CHAIRED",
+    "PARTNERSHIP_WITH",
+    "BASED_IN",
+    "SUPPORTS",
+    "PART_OF",
+    "ESTABLISHED",
+    "RELATES_TO",
+    "COMPLEMENTS",
+    "CONTRIBUTES_TO",
+    "OPERATES_IN",
+    "FOLLOWS_UP",
+    "LINKED_WITH",
+]
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """Which kinds a relationship type joins, and the properties it takes and needs."""
+
+    starts: frozenset[str]
+    ends: frozenset[str]
+    properties: frozenset[str] = frozenset()
+    required: frozenset[str] = frozenset()
+
+
+def _r(starts: str, ends: str, properties: str = "", required: str = "") -> Relationship:
+    return Relationship(
+        frozenset(starts.split()),
+        frozenset(ends.split()),
+        frozenset(properties.split()),
+        frozenset(required.split()),
+    )
+
+
+RELATIONSHIPS: dict[str, Relationship] = {
+    "CHAIRS": _r("organization", "action-group", "role", "role"),
+    "MEMBER_OF": _r("organization", "action-group organization", "seat representative"),
+    "LEADS": _r("organization", "initiative"),
+    "IMPLEMENTS": _r("organization", "initiative"),
+    "FUNDS": _r("organization", "initiative"),
+    "PARTNERS_IN": _r("organization", "initiative"),
+    "REQUESTED": _r("organization", "initiative"),
+    "PROPOSED": _r("organization", "initiative"),
+    "HOSTS": _r("organization", "initiative event"),
+    "COORDINATES": _r("action-group", "initiative"),
+    "ORGANIZED": _r("organization action-group", "event"),
+    "ATTENDED": _r("organization", "event", "seat representative"),
+    "SENT_APOLOGIES": _r("organization", "event"),
+    "CHAIRED": _r("organization", "event", "representative"),
+    "PARTNERSHIP_WITH": _r(
+        "organization", "action-group organization", "status reason", "status reason"
+    ),
+    "BASED_IN": _r("organization", "country"),
+    "SUPPORTS": _r("organization", "action-group"),
+    "PART_OF": _r("action-group event", "organization initiative"),
+    "ESTABLISHED": _r("event", "action-group"),
+    "RELATES_TO": _r("theme", "sdg sdg-target"),
+    "COMPLEMENTS": _r("organization", "organization initiative"),
+    "CONTRIBUTES_TO": _r("organization initiative", "sdg sdg-target"),
+    "OPERATES_IN": _r("initiative", "country region"),
+    "ADDRESSES": _r("initiative organization", "theme"),
+    "FOCUSES_ON": _r("action-group", "theme"),
+    "HELD_IN": _r("event", "country"),
+    "FOR_REGION": _r("need", "region"),
+    "FOR_THEME": _r("need", "theme"),
+    "FOLLOWS_UP": _r("initiative", "initiative"),
+    "LINKED_WITH": _r("initiative", "initiative"),
+}
+# The properties any relationship written on its own may carry besides its citation.
+EXTRA_PROPERTIES = ("role", "seat", "representative", "status", "reason")
+
+# The relationship types that put an organization in an initiative, an Alliance body or
+# an event, as the GraphQL types list them.
+INITIATIVE_ROLES = ("LEADS", "IMPLEMENTS", "FUNDS", "PARTNERS_IN", "HOSTS", "REQUESTED", "PROPOSED")
+GROUP_ROLES = ("CHAIRS", "MEMBER_OF", "SUPPORTS")
+EVENT_ROLES = ("ATTENDED", "SENT_APOLOGIES", "CHAIRED", "HOSTS", "ORGANIZED")
+
+
+@dataclass(frozen=True)
+class FieldLink:
+    """A record field whose values are ids of another kind: each becomes one relationship
+    of `type` from the record. It is changed by updating the record, not on its own."""
+
+    kind: str
+    field: str
+    type: str
+    target: str
+
+
+FIELD_LINKS = (
+    FieldLink("organization", "based_in", "BASED_IN", "country"),
+    FieldLink("action-group", "themes", "FOCUSES_ON", "theme"),
+    FieldLink("initiative", "countries", "OPERATES_IN", "country"),
+    FieldLink("initiative", "regions", "OPERATES_IN", "region"),
+    FieldLink("initiative", "themes", "ADDRESSES", "theme"),
+    FieldLink("initiative", "sdg_targets", "CONTRIBUTES_TO", "sdg-target"),
+    FieldLink("event", "held_in", "HELD_IN", "country"),
+)
+
+
+def field_links(kind: str) -> dict[str, str]:
+    """A kind's id-holding fields and the relationship type each becomes."""
+    return {f.field: f.type for f in FIELD_LINKS if f.kind == kind}
