@@ -6,11 +6,11 @@ and turn a lost connection into `DatabaseUnavailable`.
 """
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
@@ -25,6 +25,8 @@ from neo4j.exceptions import (
 from service.config import Settings
 from service.db.queries import Queries, Query
 from service.errors import Contended, DatabaseUnavailable
+
+T = TypeVar("T")
 
 Row = dict[str, Any]
 
@@ -212,3 +214,9 @@ class Transaction:
         query = _prepare(self._queries, name, parameters)
         result = await self._tx.run(query.text, parameters)
         return [record.data() async for record in result]
+
+
+def batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """`rows` in slices of at most `size`, for writes sent a batch per statement."""
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.db.driver import Database
-from service.domain.records import MapRecord
+from service.model.records import MapRecord
 
 CONSTITUENCIES: dict[str, frozenset[str]] = {
     "governments": frozenset({"government"}),

@@ -6,8 +6,8 @@ from typing import Any, Literal
 
 from service.db.driver import Database
 from service.domain.filters import map_id, require_existing
-from service.domain.records import MapRecord
 from service.errors import BadInput
+from service.model.records import MapRecord
 from service.scoring import coverage as scoring
 
 Level = Literal["COUNTRY", "REGION"]

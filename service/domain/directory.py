@@ -6,16 +6,14 @@ from service.domain.filters import (
     InitiativeFilter,
     OrganizationFilter,
     as_parameters,
-    country_id,
     map_id,
     normalise,
     require_existing,
 )
 from service.domain.pagination import Page, PageRequest
-from service.domain.records import MapRecord
 from service.errors import BadId, BadInput, NotFound
-from service.model.ids import expect_kind, kind_of
-from service.seed.reference import SCHEMES
+from service.model.ids import SCHEMES, country_id, expect_kind, kind_of
+from service.model.records import MapRecord
 
 
 def checked_id(node_id: str, *kinds: str, field: str = "id") -> str:

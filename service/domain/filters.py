@@ -8,11 +8,10 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any, TypeVar
 
-import pycountry
-
 from service.db.driver import Database
 from service.errors import BadId, BadInput
-from service.model.ids import expect_kind
+from service.model.fields import camel_case
+from service.model.ids import country_id, expect_kind
 
 F = TypeVar("F")
 
@@ -78,23 +77,6 @@ class AreaFilter:
     organization_type: str | None = None
 
 
-def iso3(code: str) -> str | None:
-    """The ISO 3166 alpha-3 code of a country given by its alpha-3 or alpha-2 code."""
-    found = None
-    if len(code) == 3:
-        found = pycountry.countries.get(alpha_3=code.upper())
-    elif len(code) == 2:
-        found = pycountry.countries.get(alpha_2=code.upper())
-    return None if found is None else str(found.alpha_3)
-
-
-def country_id(value: str, field: str = "country") -> str:
-    found = iso3(value.removeprefix("country:").strip())
-    if found is None:
-        raise BadInput(f"{field}: '{value}' is not an ISO 3166 country code (such as ARG or AR)")
-    return f"country:{found}"
-
-
 def map_id(field: str, value: str) -> str:
     """The map id a filter value names, in the kind the field expects."""
     kind = _KINDS[field]
@@ -135,8 +117,3 @@ async def require_existing(db: Database, ids_by_field: Mapping[str, str]) -> Non
 def as_parameters(given: Any) -> dict[str, Any]:
     """The filter as Cypher parameters, named as in the `.cypher` headers (camelCase)."""
     return {camel_case(item.name): getattr(given, item.name) for item in fields(given)}
-
-
-def camel_case(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)

@@ -8,7 +8,7 @@ import networkx as nx
 
 from service.db.driver import Database
 from service.domain.directory import get_many
-from service.domain.records import MapRecord
+from service.model.records import MapRecord
 
 Metric = Literal["DEGREE", "BETWEENNESS"]
 

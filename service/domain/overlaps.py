@@ -8,9 +8,10 @@ from typing import Any
 import networkx as nx
 
 from service.db.driver import Database
-from service.domain.filters import country_id, map_id, require_existing
-from service.domain.records import MapRecord
+from service.domain.filters import map_id, require_existing
 from service.errors import BadInput
+from service.model.ids import country_id
+from service.model.records import MapRecord
 from service.scoring import overlap as scoring
 
 MAX_LIMIT = 500

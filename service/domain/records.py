@@ -1,30 +1,9 @@
-"""What the domain hands up: map nodes as id plus properties, and the relationships between
-them with the source each one cites."""
+"""What the domain hands up besides records (`service.model.records.MapRecord`): the
+relationships a node has, seen from it, with the source each one cites."""
 
 from dataclasses import dataclass
-from typing import Any
 
-from service.model.ids import kind_of
-
-Props = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class MapRecord:
-    id: str
-    props: Props
-
-    @property
-    def kind(self) -> str:
-        return kind_of(self.id)
-
-    @property
-    def name(self) -> str:
-        return str(self.props.get("name", self.id))
-
-    @classmethod
-    def from_row(cls, row: Props) -> "MapRecord":
-        return cls(row["id"], row["props"])
+from service.model.records import MapRecord, Props
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ import re
 from dataclasses import dataclass
 
 from service.db.driver import Database
-from service.domain.records import MapRecord
 from service.errors import BadInput
+from service.model.records import MapRecord
 
 # Characters Lucene's query parser treats as syntax; user text must not be able to use them.
 _SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')

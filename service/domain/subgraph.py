@@ -12,12 +12,12 @@ from service.domain.filters import (
     InitiativeFilter,
     OrganizationFilter,
     as_parameters,
-    camel_case,
     normalise,
 )
-from service.domain.records import MapRecord, Props
 from service.errors import BadInput
+from service.model.fields import camel_case
 from service.model.ids import LABELS
+from service.model.records import MapRecord, Props
 from service.model.relationships import RELATIONSHIPS
 
 # Every relationship type on the map except the citations and region nesting, which would

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from service.db.driver import Database
 from service.domain.filters import WhoFilter, as_parameters, normalise
 from service.domain.pagination import Page, PageRequest
-from service.domain.records import MapRecord, Props, Provenance
+from service.domain.records import Provenance
+from service.model.records import MapRecord, Props
 
 
 @dataclass(frozen=True)

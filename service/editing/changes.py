@@ -9,13 +9,12 @@ from neo4j.exceptions import ConstraintError
 
 from service.db.driver import Database, Transaction
 from service.domain.directory import checked_id
-from service.domain.records import MapRecord
 from service.editing import audit, duplicates, permissions, references
-from service.editing.drafts import DRAFTS, AnyDraft, OrganizationDraft
 from service.editing.keys import Editor
 from service.errors import Conflict, FieldProblem, Invalid, NotFound
 from service.model.ids import LABELS, kind_of
-from service.seed.rows import LinkRow
+from service.model.kinds import DRAFTS, AnyDraft, OrganizationDraft
+from service.model.records import LinkRow, MapRecord
 
 Props = dict[str, Any]
 # A scoped key's organization is recorded as leading the initiatives it creates.

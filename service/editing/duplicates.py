@@ -3,11 +3,11 @@ accents, case and punctuation; acronyms are compared with each other and with th
 of the other's name; spelling is compared with rapidfuzz's token-sort ratio, so word order
 and small typos do not hide a match."""
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+
+from service.model.fields import plain
 
 # Two UN offices whose long names differ in one word score 88.5; they are not duplicates.
 SPELLING_MIN = 90.0
@@ -28,12 +28,6 @@ class Candidate:
     name: str
     score: float
     reason: str
-
-
-def plain(text: str) -> str:
-    """Lower case, no accents, punctuation as spaces, single spaces."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split())
 
 
 def initials(name: str) -> str:

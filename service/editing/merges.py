@@ -4,11 +4,11 @@ includeRetired) and its history stays readable."""
 
 from service.db.driver import Database
 from service.domain.directory import checked_id
-from service.domain.records import MapRecord
 from service.editing import audit, permissions
 from service.editing.changes import Outcome, current, lock, record_state, stale
 from service.editing.keys import Editor
 from service.errors import Conflict, FieldProblem, Invalid
+from service.model.records import MapRecord
 
 
 async def merge_organizations(

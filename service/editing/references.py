@@ -2,10 +2,10 @@
 that will write it, so every unknown id is reported at once and nothing is written."""
 
 from service.db.driver import Transaction
-from service.domain.filters import camel_case
-from service.editing.drafts import AnyDraft, CitationDraft
 from service.errors import BadId, FieldProblem, Invalid
+from service.model.fields import camel_case
 from service.model.ids import kind_of
+from service.model.kinds import AnyDraft, CitationDraft
 from service.model.relationships import FIELD_LINKS
 
 # The kind each id-holding draft field must name.

@@ -8,16 +8,19 @@ from dataclasses import dataclass
 
 from service.db.driver import Database
 from service.domain.directory import checked_id
-from service.domain.filters import camel_case
 from service.editing import audit, permissions, references
 from service.editing.changes import link_row, lock
-from service.editing.drafts import CitationDraft
 from service.editing.keys import Editor
 from service.errors import BadId, FieldProblem, Invalid, NotFound
-from service.model.fields import MapId, Note
+from service.model.fields import MapId, Note, camel_case
 from service.model.ids import kind_of
-from service.model.relationships import EXTRA_PROPERTIES, FIELD_LINKS, RELATIONSHIPS
-from service.seed.models import RelationshipRecord
+from service.model.kinds import CitationDraft
+from service.model.relationships import (
+    EXTRA_PROPERTIES,
+    FIELD_LINKS,
+    RELATIONSHIPS,
+    RelationshipRecord,
+)
 
 
 def _set_by_record() -> dict[tuple[str, str], str]:

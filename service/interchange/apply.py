@@ -9,13 +9,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from service.db.driver import Database, Transaction
+from service.db.driver import Database, Transaction, batches
 from service.editing import audit, changes, permissions
 from service.editing.keys import Editor
 from service.interchange.plan import LinkPlan, RecordPlan, make_plan
 from service.interchange.rows import Row
 from service.model.ids import LABELS
-from service.seed.loader import batches
 
 Progress = Callable[[int, int], None]
 

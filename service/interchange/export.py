@@ -11,8 +11,7 @@ from service.domain.filters import InitiativeFilter
 from service.domain.pagination import PageRequest
 from service.interchange.records import record_row
 from service.interchange.rows import FILE_OF_KIND, KIND_FILES, RELATIONSHIPS
-from service.model.ids import kind_of
-from service.seed.loader import REFERENCE_KINDS
+from service.model.ids import REFERENCE_KINDS, kind_of
 
 _PAGE = 100
 

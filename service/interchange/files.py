@@ -7,7 +7,7 @@ from pathlib import PurePath
 
 from service.db.driver import Database
 from service.domain import directory
-from service.editing.duplicates import KnownOrganization, plain
+from service.editing.duplicates import KnownOrganization
 from service.editing.keys import Editor
 from service.errors import ImportInvalid, Problem
 from service.interchange import hxl, iati, native
@@ -15,6 +15,7 @@ from service.interchange.apply import ImportReport, Progress, import_rows
 from service.interchange.hxl import Citing
 from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import Row
+from service.model.fields import plain
 
 IMPORT_FORMATS = ("csv", "json", "hxl", "iati")
 

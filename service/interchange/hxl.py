@@ -17,11 +17,11 @@ not among the packages this project can install, so the little this needs is her
 from dataclasses import dataclass
 from typing import Any
 
-from service.editing.drafts import slug
-from service.editing.duplicates import plain
 from service.errors import ImportInvalid, Problem
 from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import Row, read_table
+from service.model.fields import plain
+from service.model.kinds import slug
 
 # column: (hashtag, attributes it must have, attributes it must not have)
 _COLUMNS = {

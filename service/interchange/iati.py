@@ -20,12 +20,12 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from service.editing.drafts import slug
-from service.editing.duplicates import plain
 from service.errors import ImportInvalid, Problem
 from service.interchange.hxl import Citing
 from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import Row
+from service.model.fields import plain
+from service.model.kinds import slug
 
 ROLES = {"1": "FUNDS", "2": "LEADS", "3": "PARTNERS_IN", "4": "IMPLEMENTS"}
 STATUSES = {"1": "planned", "2": "active", "3": "active", "4": "completed"}

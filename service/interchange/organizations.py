@@ -6,9 +6,10 @@ new record, which needs its type."""
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.editing.drafts import slug
-from service.editing.duplicates import KnownOrganization, plain
+from service.editing.duplicates import KnownOrganization
 from service.interchange.rows import Row
+from service.model.fields import plain
+from service.model.kinds import slug
 
 # Words a file may use for an organization's type, and the map's type for each.
 TYPE_WORDS = {

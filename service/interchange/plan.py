@@ -9,11 +9,11 @@ from typing import Any
 from service.db.driver import Transaction
 from service.editing import references
 from service.editing.changes import link_row
-from service.editing.drafts import DRAFTS, AnyDraft, CitationDraft, parse
 from service.editing.relationships import RelationshipDraft, shape_problems
 from service.errors import FieldProblem, ImportInvalid, Invalid, Problem
 from service.interchange.records import record_row
 from service.interchange.rows import CITATION, CLEAR, Row
+from service.model.kinds import DRAFTS, AnyDraft, CitationDraft, parse
 
 
 @dataclass

@@ -6,10 +6,10 @@ rows; import reads a record's current row to keep what a file leaves empty."""
 
 from typing import Any
 
-from service.editing.drafts import DRAFTS
 from service.editing.references import FIELD_KINDS
 from service.interchange.rows import COUNTRY_FIELDS, SDG_FIELDS, columns, list_fields
 from service.model.ids import kind_of
+from service.model.kinds import DRAFTS
 
 
 def record_row(kind: str, node: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -1,25 +1,19 @@
 """The rows every reader produces, in the map's own words: a record of one kind, or a
 relationship, each with the place in its file it came from so a problem can be pointed at.
-The columns of the map's CSV and JSON files are defined here, from the edit drafts."""
+The columns of the map's CSV and JSON files are made here from the kinds' drafts
+(`service.model.kinds`)."""
 
 import csv
 import io
 from dataclasses import dataclass, field
 from typing import Any, get_args, get_origin
 
-from service.editing.drafts import DRAFTS
 from service.errors import ImportInvalid, Problem
+from service.model.kinds import DRAFTS
 
 # The file for each kind, in the order they are read and written (sources first: records
 # cite them; relationships last: they join records).
-KIND_FILES = {
-    "sources": "source",
-    "themes": "theme",
-    "organizations": "organization",
-    "action_groups": "action-group",
-    "initiatives": "initiative",
-    "events": "event",
-}
+KIND_FILES = {draft.FILE: kind for kind, draft in DRAFTS.items()}
 FILE_OF_KIND = {kind: name for name, kind in KIND_FILES.items()}
 RELATIONSHIPS = "relationships"
 CITATION = ("source", "section", "note")

@@ -4,6 +4,7 @@ refuses unknown fields and control characters."""
 
 import calendar
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated, Any
 
@@ -75,3 +76,15 @@ def _last_day(partial: str) -> date:
     year, month = parts[0], parts[1] if len(parts) > 1 else 12
     day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
     return date(year, month, day)
+
+
+def camel_case(name: str) -> str:
+    """A field's name as GraphQL clients spell it: `sdg_targets` is `sdgTargets`."""
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def plain(text: str) -> str:
+    """Lower case, no accents, punctuation as spaces, single spaces."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split())

@@ -6,6 +6,11 @@ edit checks, the graph view and the GraphQL types all read this table."""
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import ConfigDict, Field
+
+from service.model.fields import MapId, Strict
+from service.model.values import ChairRole, PartnershipStatus
+
 # The types that are written on their own: in the seed's relationships file, by
 # `addRelationship`, or in an import's relationships file.
 RelationshipType = Literal[
@@ -125,3 +130,19 @@ FIELD_LINKS = (
 def field_links(kind: str) -> dict[str, str]:
     """A kind's id-holding fields and the relationship type each becomes."""
     return {f.field: f.type for f in FIELD_LINKS if f.kind == kind}
+
+
+class RelationshipRecord(Strict):
+    """A relationship written on its own, and what it carries besides its citation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    from_: MapId = Field(alias="from")
+    type: RelationshipType
+    to: MapId
+    role: ChairRole | None = None
+    seat: str | None = None
+    representative: str | None = None
+    status: PartnershipStatus | None = None
+    reason: str | None = None
+    note: str | None = None

@@ -7,24 +7,24 @@ from typing import Any
 
 from service.errors import BadId, Problem, SeedInvalid
 from service.model.fields import date_bounds
-from service.model.ids import kind_of
-from service.model.relationships import RELATIONSHIPS
+from service.model.ids import kind_of, region_id
+from service.model.records import LinkRow, MapRecord, cited_in
+from service.model.relationships import RELATIONSHIPS, RelationshipRecord
 from service.seed import reference
 from service.seed.files import SeedFiles
-from service.seed.models import Citation, Record, RelationshipRecord
-from service.seed.rows import LinkRow, NodeRow, cited_in
+from service.seed.models import Citation, Record
 
 
 @dataclass(frozen=True)
 class SeedGraph:
-    nodes: list[NodeRow]
+    nodes: list[MapRecord]
     links: list[LinkRow]
 
 
 class _Builder:
     def __init__(self, files: SeedFiles) -> None:
         self.files = files
-        self.nodes: dict[str, NodeRow] = {}
+        self.nodes: dict[str, MapRecord] = {}
         self.links: list[LinkRow] = []
         self.problems: list[Problem] = []
         # Links from the curated files, checked once every node is known.
@@ -34,7 +34,7 @@ class _Builder:
     def problem(self, file: str, record: str, field: str | None, message: str) -> None:
         self.problems.append(Problem(file, record, field, message))
 
-    def add_node(self, file: str, node: NodeRow) -> None:
+    def add_node(self, file: str, node: MapRecord) -> None:
         if node.id in self.nodes:
             self.problem(file, node.id, "id", "this id is used twice")
         self.nodes[node.id] = node
@@ -81,7 +81,7 @@ def _add_reference(b: _Builder) -> None:
     for source in b.files.sources.sources:
         b.add_node(
             "sources.yaml",
-            NodeRow(
+            MapRecord(
                 source.id,
                 {
                     "name": source.title,
@@ -150,7 +150,7 @@ def _add_record(b: _Builder, file: str, kind: str, default: str, record: Record)
             props.get("end") or props.get("end_date") or props.get("date"),
         )
     )
-    b.add_node(file, NodeRow(record.id, props))
+    b.add_node(file, MapRecord(record.id, props))
     b.cite(file, record.id, default, record.cited)
     first = record.cited[0]
     provenance = {"source": first.source or default, "section": first.section, "note": first.note}
@@ -206,12 +206,13 @@ def _add_needs(b: _Builder) -> None:
         if not b._citation_ok("need.yaml", record, "source", estimate.source, ""):
             continue
         measure = estimate.measure.lower().replace(" ", "-")
-        for region, value in estimate.values.items():
-            region_id = reference.region_id("ILO region", region)
-            node_id = f"need:{measure}-{estimate.data_year}-{region_id.removeprefix('region:')}"
+        for ilo_region, value in estimate.values.items():
+            region = str(ilo_region)  # the region's name, as a plain string to store
+            place = region_id("ILO region", region)
+            node_id = f"need:{measure}-{estimate.data_year}-{place.removeprefix('region:')}"
             b.add_node(
                 "need.yaml",
-                NodeRow(
+                MapRecord(
                     node_id,
                     {
                         "name": f"{estimate.measure} in {region}, {estimate.data_year}",
@@ -232,7 +233,7 @@ def _add_needs(b: _Builder) -> None:
                 )
             )
             provenance = {"source": estimate.source}
-            b.link("need.yaml", record, LinkRow(node_id, "FOR_REGION", region_id, provenance))
+            b.link("need.yaml", record, LinkRow(node_id, "FOR_REGION", place, provenance))
             b.link("need.yaml", record, LinkRow(node_id, "FOR_THEME", estimate.theme, provenance))
 
 

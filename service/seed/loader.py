@@ -2,22 +2,21 @@
 relationship in one transaction, in batches, so a failure half-way leaves the graph as it
 was and running the load twice changes nothing."""
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import structlog
 
-from service.db.driver import Database, Transaction
+from service.db.driver import Database, Transaction, batches
 from service.errors import LoadFailed
-from service.model.ids import kind_of
+from service.model.ids import REFERENCE_KINDS, kind_of
 from service.seed.files import read_seed
 from service.seed.graph import SeedGraph, build_graph
 
 log = structlog.get_logger(__name__)
 # What every map has, whatever its curated records: the places and the SDGs.
-REFERENCE_KINDS = frozenset({"country", "region", "sdg", "sdg-target"})
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
 
@@ -102,8 +101,3 @@ async def _write(tx: Transaction, name: str, rows: list[dict[str, Any]]) -> tupl
     if result["written"] != len(rows):
         raise LoadFailed(f"{name}: wrote {result['written']} of {len(rows)} rows; nothing was kept")
     return int(result["created"]), int(result["updated"])
-
-
-def batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]

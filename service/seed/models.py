@@ -1,24 +1,22 @@
-"""The shape of each seed file, as pydantic models. Unknown fields are errors, so a typo in
-a field name is caught rather than silently dropped."""
+"""The shape of each seed file, as pydantic models built on the kinds' own fields
+(`service.model.kinds`). Unknown fields are errors, so a typo in a field name is caught
+rather than silently dropped."""
 
 from typing import Annotated
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from service.model.fields import MapId, Note, PartialDate, Strict, Text
-from service.model.relationships import RelationshipType
-from service.model.values import (
-    ActionGroupKind,
-    ChairRole,
-    EventKind,
-    EventStatus,
-    IloRegion,
-    InitiativeKind,
-    InitiativeStatus,
-    OrganizationType,
-    PartnershipStatus,
-    WorkType,
+from service.model.fields import MapId, Note, Strict, Text
+from service.model.kinds import (
+    ActionGroupFields,
+    EventFields,
+    InitiativeFields,
+    OrganizationFields,
+    SourceFields,
+    ThemeFields,
 )
+from service.model.relationships import RelationshipRecord
+from service.model.values import IloRegion, WorkType
 
 
 class Citation(Strict):
@@ -30,69 +28,40 @@ class Citation(Strict):
 
 
 class Record(Strict):
+    """What every curated record adds to its kind's fields: its id and its citations (the
+    file's default source where a citation names none). The record's own fields come from
+    its kind in `service.model.kinds`; a seed file also writes the record's links inline."""
+
     id: MapId
-    name: Text
-    description: str | None = None
     cited: Annotated[list[Citation], Field(min_length=1)]
 
 
-class ThemeRecord(Record):
+class ThemeRecord(Record, ThemeFields):
     pass
 
 
-class OrganizationRecord(Record):
-    acronym: str | None = None
-    type: OrganizationType
+class OrganizationRecord(Record, OrganizationFields):
+    pass
 
 
-class ActionGroupRecord(Record):
-    acronym: str | None = None
-    kind: ActionGroupKind
+class ActionGroupRecord(Record, ActionGroupFields):
     themes: list[MapId] = []
 
 
-class InitiativeRecord(Record):
-    kind: InitiativeKind
-    status: InitiativeStatus
+class InitiativeRecord(Record, InitiativeFields):
+    # Curated initiatives say what kind of work they do; imported projects need not.
     work: Annotated[list[WorkType], Field(min_length=1)]
-    start: PartialDate | None = None
-    end: PartialDate | None = None
     operates_in: list[MapId] = []
     themes: list[MapId] = []
     sdg_targets: list[str] = []
 
 
-class EventRecord(Record):
-    kind: EventKind
-    status: EventStatus
-    date: PartialDate | None = None
-    end_date: PartialDate | None = None
-    city: str | None = None
+class EventRecord(Record, EventFields):
     held_in: MapId | None = None
 
 
-class SourceRecord(Strict):
+class SourceRecord(SourceFields):
     id: MapId
-    title: Text
-    publisher: str | None = None
-    date: PartialDate | None = None
-    url: str | None = None
-    description: str | None = None
-    sections: list[str] = []
-
-
-class RelationshipRecord(Strict):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    from_: MapId = Field(alias="from")
-    type: RelationshipType
-    to: MapId
-    role: ChairRole | None = None
-    seat: str | None = None
-    representative: str | None = None
-    status: PartnershipStatus | None = None
-    reason: str | None = None
-    note: str | None = None
 
 
 class RelationshipGroup(Strict):

@@ -2,19 +2,18 @@
 M49 region and sub-region (country_converter) and its ILO region (derived below), and the
 17 SDGs with their 169 targets (seed/sdg.yaml)."""
 
-import re
 from functools import lru_cache
 
 import country_converter as coco
 import pycountry
 
+from service.model.ids import WORLD, region_id
+from service.model.records import LinkRow, MapRecord, cited_in
 from service.seed.models import SdgFile
-from service.seed.rows import LinkRow, NodeRow, cited_in
 
 ISO_SOURCE = "source:iso-3166"
 M49_SOURCE = "source:un-m49"
 SDG_SOURCE = "source:un-sdg-framework"
-WORLD = "region:world"
 
 # The ILO groups countries into five regions. Arab States and the Caucasus, Cyprus, Israel
 # and Türkiye are the exceptions to "follow the UN M49 region"; the rule is ours, after the
@@ -28,21 +27,6 @@ _M49_REGION = {
     "Europe": "Europe",
     "Oceania": "Oceania",
 }
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
-# The region schemes on the map, each with the prefix of its region ids; the World is a
-# scheme of its own, with one region.
-SCHEME_PREFIXES = {"UN M49 region": "un", "UN M49 sub-region": "un", "ILO region": "ilo"}
-SCHEMES = ("World", *SCHEME_PREFIXES)
-
-
-def region_id(scheme: str, name: str) -> str:
-    prefix = SCHEME_PREFIXES[scheme]
-    return f"region:{prefix}-{_slug(name)}"
 
 
 def ilo_region(iso3: str, m49_region: str | None, sub_region: str | None) -> str | None:
@@ -65,14 +49,14 @@ def _m49_table() -> dict[str, tuple[str | None, str | None]]:
     return table
 
 
-def countries_and_regions() -> tuple[list[NodeRow], list[LinkRow]]:
-    nodes: dict[str, NodeRow] = {WORLD: NodeRow(WORLD, {"name": "World", "scheme": "World"})}
+def countries_and_regions() -> tuple[list[MapRecord], list[LinkRow]]:
+    nodes: dict[str, MapRecord] = {WORLD: MapRecord(WORLD, {"name": "World", "scheme": "World"})}
     links: list[LinkRow] = [cited_in(WORLD, M49_SOURCE, None, "The whole world (M49 code 001).")]
     for country in pycountry.countries:
         region, sub = _m49_table().get(country.alpha_3, (None, None))
         ilo = ilo_region(country.alpha_3, region, sub)
         node_id = f"country:{country.alpha_3}"
-        nodes[node_id] = NodeRow(
+        nodes[node_id] = MapRecord(
             node_id,
             {
                 "name": getattr(country, "common_name", country.name),
@@ -97,13 +81,13 @@ def countries_and_regions() -> tuple[list[NodeRow], list[LinkRow]]:
 
 
 def _region(
-    nodes: dict[str, NodeRow], scheme: str, name: str, parent: str | None, country: str
+    nodes: dict[str, MapRecord], scheme: str, name: str, parent: str | None, country: str
 ) -> list[LinkRow]:
     """The country's link into a region, and the region itself the first time it is seen."""
     rid = region_id(scheme, name)
     links = [LinkRow(country, "IN_REGION", rid, {"source": M49_SOURCE})]
     if rid not in nodes:
-        nodes[rid] = NodeRow(rid, {"name": name, "scheme": scheme})
+        nodes[rid] = MapRecord(rid, {"name": name, "scheme": scheme})
         above = (
             region_id("UN M49 region", parent)
             if scheme == "UN M49 sub-region" and parent
@@ -114,17 +98,17 @@ def _region(
     return links
 
 
-def sdgs(sdg_file: SdgFile) -> tuple[list[NodeRow], list[LinkRow]]:
-    nodes: list[NodeRow] = []
+def sdgs(sdg_file: SdgFile) -> tuple[list[MapRecord], list[LinkRow]]:
+    nodes: list[MapRecord] = []
     links: list[LinkRow] = []
     for goal in sdg_file.goals:
         goal_id = f"sdg:{goal.number}"
-        nodes.append(NodeRow(goal_id, {"name": goal.title, "number": goal.number}))
+        nodes.append(MapRecord(goal_id, {"name": goal.title, "number": goal.number}))
         links.append(cited_in(goal_id, SDG_SOURCE, None, "Goal number; title is our summary."))
         for position, (code, title) in enumerate(goal.targets.items(), 1):
             target_id = f"sdg-target:{code}"
             nodes.append(
-                NodeRow(
+                MapRecord(
                     target_id,
                     {"name": title, "code": code, "goal": goal.number, "position": position},
                 )

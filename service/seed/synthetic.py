@@ -13,9 +13,9 @@ from datetime import date
 
 import pycountry
 
+from service.model.records import LinkRow, MapRecord
 from service.model.values import WorkType
 from service.seed.graph import SeedGraph
-from service.seed.rows import LinkRow, NodeRow
 
 PREFIX = "synthetic-"
 THEMES = [
@@ -279,7 +279,7 @@ def generate(initiatives: int, duplicate_share: float = 0.05, seed: int = 87) ->
         a, b = sorted((original.id, copy.id))
         duplicates.add((a, b))
     nodes = [
-        NodeRow(o, {"name": f"Generated organization {o[-6:]}", "type": "ngo"})
+        MapRecord(o, {"name": f"Generated organization {o[-6:]}", "type": "ngo"})
         for o in organizations
     ]
     links: list[LinkRow] = []
@@ -289,8 +289,8 @@ def generate(initiatives: int, duplicate_share: float = 0.05, seed: int = 87) ->
     return Synthetic(SeedGraph(nodes, links), frozenset(duplicates))
 
 
-def _node(p: _Profile) -> NodeRow:
-    return NodeRow(
+def _node(p: _Profile) -> MapRecord:
+    return MapRecord(
         p.id,
         {
             "name": " ".join(p.words[:4]).capitalize(),

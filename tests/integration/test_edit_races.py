@@ -14,9 +14,9 @@ import pytest
 from service.config import Settings
 from service.db.driver import Database
 from service.editing import audit, changes, merges
-from service.editing.drafts import OrganizationDraft
 from service.editing.keys import Editor
 from service.errors import Conflict, Contended
+from service.model.kinds import OrganizationDraft
 from service.seed.loader import load, prepare
 from tests.conftest import run_db
 

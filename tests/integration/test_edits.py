@@ -12,8 +12,7 @@ from service.config import Settings
 from service.db.driver import Database
 from service.editing import keys
 from service.editing.relationships import SET_BY_RECORD
-from service.model.relationships import RelationshipType
-from service.seed.graph import ENDPOINTS
+from service.model.relationships import RELATIONSHIPS, RelationshipType
 from service.seed.loader import load, prepare
 from tests.conftest import run_db
 
@@ -489,7 +488,8 @@ def _escalations() -> list[tuple[str, str, str]]:
     organization (or from an outside record, for types that cannot start at one) to a
     record the key has no rights over."""
     found = []
-    for link_type, (starts, ends) in ENDPOINTS.items():
+    for link_type, rel in RELATIONSHIPS.items():
+        starts, ends = rel.starts, rel.ends
         outside_ends = sorted(ends & OUTSIDE.keys())
         if (
             link_type not in get_args(RelationshipType)

@@ -10,9 +10,9 @@ import pytest
 from service.config import PROJECT_ROOT, Settings
 from service.db.driver import Database
 from service.errors import LoadFailed, SeedInvalid
+from service.model.records import LinkRow, MapRecord
 from service.seed.graph import SeedGraph
 from service.seed.loader import LoadReport, load, prepare
-from service.seed.rows import LinkRow, NodeRow
 from tests.conftest import run_db
 
 
@@ -101,7 +101,9 @@ def test_a_bad_file_is_rejected_whole_and_nothing_is_written(
 def test_a_failure_half_way_leaves_the_graph_as_it_was(seeded: Settings) -> None:
     before = _size(seeded)
     seed = prepare(seeded.seed_dir)
-    extra = NodeRow("organization:half-way", {"name": "Written before the failure", "type": "ngo"})
+    extra = MapRecord(
+        "organization:half-way", {"name": "Written before the failure", "type": "ngo"}
+    )
     dangling = LinkRow(
         "organization:half-way",
         "FUNDS",

@@ -18,8 +18,7 @@ from service.api.graphql.schema import build_schema
 from service.config import Settings
 from service.db.driver import Database
 from service.editing import keys
-from service.model.relationships import RelationshipType
-from service.seed.graph import ENDPOINTS
+from service.model.relationships import RELATIONSHIPS, RelationshipType
 from service.seed.loader import load, prepare
 from tests.conftest import run_db
 
@@ -137,11 +136,11 @@ def _link_input(pair: tuple[tuple[str, str, str], dict[str, Any]]) -> dict[str, 
 # (from, type, to) triples of ids on the map whose kinds the relationship type joins.
 LINKS = sorted(
     (start, link_type, end)
-    for link_type, (starts, ends) in ENDPOINTS.items()
+    for link_type, rel in RELATIONSHIPS.items()
     if link_type in get_args(RelationshipType) and link_type not in ("CHAIRS", "PARTNERSHIP_WITH")
     for start in IDS
     for end in IDS
-    if ":" in start and ":" in end and _kind(start) in starts and _kind(end) in ends
+    if ":" in start and ":" in end and _kind(start) in rel.starts and _kind(end) in rel.ends
 )
 RECORDS = [i for i in IDS if i.split(":")[0] in ("organization", "initiative", "source", "event")]
 # Mostly words the map takes; one time in four, arbitrary text (control characters too).

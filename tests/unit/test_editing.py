@@ -4,10 +4,10 @@ client spells them, relationship shape checks, and what a scoped key may create.
 import pytest
 
 from service.editing import duplicates, permissions
-from service.editing.drafts import InitiativeDraft, OrganizationDraft, parse, slug
 from service.editing.keys import Editor, bearer_token, check_key_request
 from service.editing.relationships import RelationshipDraft, shape_problems
 from service.errors import BadInput, Forbidden, Invalid
+from service.model.kinds import InitiativeDraft, OrganizationDraft, parse, slug
 
 KNOWN = [
     duplicates.KnownOrganization("organization:ilo", "International Labour Organization", "ILO"),

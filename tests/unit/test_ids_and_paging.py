@@ -1,10 +1,10 @@
 import pytest
 
-from service.domain.filters import country_id, map_id
+from service.domain.filters import map_id
 from service.domain.pagination import Page, PageRequest, decode_cursor, encode_cursor
 from service.domain.search import lucene_query
 from service.errors import BadId, BadInput
-from service.model.ids import expect_kind, split_id
+from service.model.ids import country_id, expect_kind, split_id
 
 
 def test_ids_split_into_kind_and_key() -> None:

@@ -9,8 +9,9 @@ import pytest
 
 from service.config import PROJECT_ROOT
 from service.errors import SeedInvalid
+from service.model.fields import date_bounds
 from service.seed.files import read_seed
-from service.seed.graph import build_graph, date_bounds
+from service.seed.graph import build_graph
 from service.seed.loader import prepare
 
 

@@ -1,119 +1,115 @@
-"""What editors send: one input per kind of record and one for a relationship. Each is
-checked by the matching pydantic draft in `service/editing/drafts.py`; these types only
-give it a GraphQL shape. Ids that name countries take ISO 3166 codes (ARG or AR); SDG
+"""What editors send: one input per kind of record, made from its draft in
+`service.model.kinds` (strawberry's pydantic integration), and one for a relationship. The
+draft then checks what arrives; these types only give it a GraphQL shape. Fields that hold
+map ids are GraphQL IDs; ids that name countries take ISO 3166 codes (ARG or AR) and SDG
 targets take their code (8.7)."""
 
 from dataclasses import asdict
 from enum import Enum
-from typing import Any
+from typing import Any, get_args, get_origin
 
 import strawberry
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from strawberry.experimental import pydantic as strawberry_pydantic
 
-from service.api.graphql.inputs import (
-    ActionGroupKind,
-    EventKind,
-    EventStatus,
-    InitiativeKind,
-    InitiativeStatus,
-    OrganizationType,
+from service.api.graphql import inputs  # noqa: F401  (registers the value lists as enums)
+from service.model import kinds
+from service.model.fields import MapId
+
+_MAP_ID_CHECK = get_args(MapId)[1]
+
+
+def _is_map_id(annotation: Any, metadata: list[Any]) -> bool:
+    return _MAP_ID_CHECK in metadata or _MAP_ID_CHECK in get_args(annotation)[1:]
+
+
+def _graphql_annotation(info: FieldInfo) -> Any | None:
+    """strawberry.ID for fields that hold map ids (a list of them, or an optional one);
+    None to keep what the pydantic integration makes of the field."""
+    annotation = info.annotation
+    if get_origin(annotation) is list:
+        (item,) = get_args(annotation)
+        return list[strawberry.ID] if _is_map_id(item, []) else None
+    if _is_map_id(annotation, info.metadata):
+        return strawberry.ID
+    return None
+
+
+def input_of(model: type[BaseModel], name: str, description: str, **kept: Any) -> type[Any]:
+    """The GraphQL input for a pydantic model: every field, with the description written
+    on the model; map ids as IDs; `kept` names fields whose GraphQL type is set by hand."""
+    annotations: dict[str, Any] = {}
+    namespace: dict[str, Any] = {}
+    for field_name, info in model.model_fields.items():
+        annotation = kept.get(field_name) or _graphql_annotation(info)
+        if annotation is None:
+            continue
+        if info.is_required():
+            annotations[field_name] = annotation
+            namespace[field_name] = strawberry.field(description=info.description)
+        else:
+            annotations[field_name] = annotation | None if info.default is None else annotation
+            namespace[field_name] = strawberry.field(
+                default_factory=lambda d=info.default: d if d is None else type(d)(d),
+                description=info.description,
+            )
+    namespace["__annotations__"] = annotations
+    shell = type(name, (), namespace)
+    made: type[Any] = strawberry_pydantic.input(
+        model=model, all_fields=True, description=description
+    )(shell)
+    return made
+
+
+CitationInput = input_of(
+    kinds.CitationDraft,
+    "CitationInput",
+    "A source and, if it has sections, the one the fact is from.",
 )
-
-_KEY = "Optional; the id becomes kind:key. Left out, it is made from the acronym or name."
-
-
-def _ids(description: str) -> Any:
-    return strawberry.field(default_factory=list, description=description)
-
-
-@strawberry.input(description="A source and, if it has sections, the one the fact is from.")
-class CitationInput:
-    source: strawberry.ID
-    section: str | None = None
-    note: str = strawberry.field(description="What the source says, in your own words.")
-
-
-@strawberry.input
-class OrganizationInput:
-    name: str
-    type: OrganizationType
-    cited: list[CitationInput]
-    key: str | None = strawberry.field(default=None, description=_KEY)
-    acronym: str | None = None
-    description: str | None = None
-    based_in: list[str] = _ids("ISO 3166 codes of the countries it is based in.")
-
-
-@strawberry.input
-class InitiativeInput:
-    name: str
-    kind: InitiativeKind
-    status: InitiativeStatus
-    cited: list[CitationInput]
-    work: list[str] = strawberry.field(
-        default_factory=list,
-        description="research, data_collection, mapping, platform, capacity_building, "
-        "advocacy or coordination",
-    )
-    key: str | None = strawberry.field(default=None, description=_KEY)
-    description: str | None = None
-    start: str | None = strawberry.field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD")
-    end: str | None = None
-    countries: list[str] = _ids("ISO 3166 codes of the countries it works in.")
-    areas: list[str] = _ids("Provinces or states it works in, by name.")
-    regions: list[strawberry.ID] = _ids("Region ids, such as region:ilo-africa.")
-    themes: list[strawberry.ID] = _ids("Theme ids, such as theme:child-labour.")
-    sdg_targets: list[str] = _ids("SDG target codes, such as 8.7.")
-
-
-@strawberry.input
-class ActionGroupInput:
-    name: str
-    kind: ActionGroupKind
-    cited: list[CitationInput]
-    key: str | None = strawberry.field(default=None, description=_KEY)
-    acronym: str | None = None
-    description: str | None = None
-    themes: list[strawberry.ID] = _ids("Theme ids.")
-
-
-@strawberry.input
-class EventInput:
-    name: str
-    kind: EventKind
-    status: EventStatus
-    cited: list[CitationInput]
-    key: str | None = strawberry.field(default=None, description=_KEY)
-    description: str | None = None
-    date: str | None = None
-    end_date: str | None = None
-    city: str | None = None
-    held_in: str | None = strawberry.field(default=None, description="An ISO 3166 code.")
-
-
-@strawberry.input
-class SourceInput:
-    title: str
-    key: str | None = strawberry.field(default=None, description=_KEY)
-    publisher: str | None = None
-    date: str | None = None
-    url: str | None = None
-    description: str | None = None
-    sections: list[str] = _ids("The sections citations may name, if it has any.")
+OrganizationInput = input_of(
+    kinds.OrganizationDraft, "OrganizationInput", "An organization, as an editor sends it."
+)
+InitiativeInput = input_of(
+    kinds.InitiativeDraft,
+    "InitiativeInput",
+    "An initiative, as an editor sends it.",
+    # Sent as the stored words (research, mapping...), as the API has always taken them.
+    work=list[str],
+)
+ActionGroupInput = input_of(
+    kinds.ActionGroupDraft, "ActionGroupInput", "An action group or other Alliance body."
+)
+EventInput = input_of(kinds.EventDraft, "EventInput", "An event, as an editor sends it.")
+SourceInput = input_of(kinds.SourceDraft, "SourceInput", "A document facts come from.")
+INPUTS = {
+    "organization": OrganizationInput,
+    "initiative": InitiativeInput,
+    "action-group": ActionGroupInput,
+    "event": EventInput,
+    "source": SourceInput,
+}
 
 
 @strawberry.input(description="A relationship between two records, with its source.")
 class RelationshipInput:
-    from_: strawberry.ID = strawberry.field(name="from")
+    from_: strawberry.ID = strawberry.field(name="from", description="The id it starts at.")
     type: str = strawberry.field(description="Such as LEADS, IMPLEMENTS, MEMBER_OF, ATTENDED.")
-    to: strawberry.ID
-    source: strawberry.ID
-    note: str
-    section: str | None = None
+    to: strawberry.ID = strawberry.field(description="The id it points to.")
+    source: strawberry.ID = strawberry.field(description="The id of the source it comes from.")
+    note: str = strawberry.field(description="What the source says, in your own words.")
+    section: str | None = strawberry.field(
+        default=None, description="The section of the source, if it has sections."
+    )
     role: str | None = strawberry.field(default=None, description="CHAIRS: chair or co-chair.")
-    seat: str | None = None
-    representative: str | None = None
+    seat: str | None = strawberry.field(default=None, description="The seat it holds.")
+    representative: str | None = strawberry.field(
+        default=None, description="Who represents the organization, as the source names them."
+    )
     status: str | None = strawberry.field(default=None, description="PARTNERSHIP_WITH only.")
-    reason: str | None = None
+    reason: str | None = strawberry.field(
+        default=None, description="PARTNERSHIP_WITH: why it is blocked or pending."
+    )
 
 
 def as_dict(given: object) -> dict[str, Any]:

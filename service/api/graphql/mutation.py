@@ -3,7 +3,7 @@ hands it to `service/editing`; none runs Cypher itself. Every one needs an API k
 a bearer token; refusals come back as UNAUTHENTICATED, FORBIDDEN, CONFLICT or
 BAD_USER_INPUT (with `extensions.problems` naming each field)."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
@@ -18,9 +18,10 @@ from service.api.graphql.types import (
     Source,
     node_of,
 )
-from service.domain.records import MapRecord
-from service.editing import changes, drafts, merges, relationships
+from service.editing import changes, merges, relationships
 from service.editing.changes import Outcome
+from service.model import kinds as drafts
+from service.model.records import MapRecord
 
 Ctx = strawberry.Info[Context, None]
 
@@ -77,11 +78,67 @@ def _record(outcome: Outcome) -> MapRecord:
     return outcome.record
 
 
-@strawberry.type
-class Mutation:
+# The kinds whose create and update mutations are made alike (organizations are created
+# by `createOrganization`, which may hold a likely duplicate back).
+_RECORD_TYPES: dict[str, Any] = {
+    "organization": Organization,
+    "initiative": Initiative,
+    "action-group": ActionGroup,
+    "event": Event,
+    "source": Source,
+}
+
+
+def _words(kind: str) -> str:
+    return kind.replace("-", " ")
+
+
+def _create_mutation(kind: str, output: Any) -> Any:
+    async def create(self: Any, info: Ctx, input: Any) -> Any:
+        return output.of(_record(await _create(info, kind, input)))
+
+    create.__annotations__ = {"info": Ctx, "input": ei.INPUTS[kind], "return": output}
+    return strawberry.mutation(
+        resolver=create, description=f"Adds a new {_words(kind)} to the map."
+    )
+
+
+def _update_mutation(kind: str, output: Any) -> Any:
+    async def update(self: Any, info: Ctx, id: strawberry.ID, version: int, input: Any) -> Any:
+        return output.of(await _update(info, kind, id, version, input))
+
+    update.__annotations__ = {
+        "info": Ctx,
+        "id": strawberry.ID,
+        "version": int,
+        "input": ei.INPUTS[kind],
+        "return": output,
+    }
+    return strawberry.mutation(
+        resolver=update,
+        description=f"Replaces the fields of a {_words(kind)}; `version` is the one read.",
+    )
+
+
+def _record_mutations() -> Any:
+    """createX and updateX for every kind in `_RECORD_TYPES`."""
+    fields: dict[str, Any] = {}
+    for kind, output in _RECORD_TYPES.items():
+        name = kind.replace("-", "_")
+        if kind != "organization":
+            fields[f"create_{name}"] = _create_mutation(kind, output)
+        fields[f"update_{name}"] = _update_mutation(kind, output)
+    return strawberry.type(type("RecordMutations", (), fields))
+
+
+@strawberry.type(description="Every change to the map. Each needs an API key.")
+class Mutation(_record_mutations()):  # type: ignore[misc]
     @strawberry.mutation(description="Registers an organization, unless it looks like a duplicate.")
     async def create_organization(
-        self, info: Ctx, input: ei.OrganizationInput, confirm_new: bool = False
+        self,
+        info: Ctx,
+        input: ei.OrganizationInput,  # type: ignore[valid-type]
+        confirm_new: bool = False,
     ) -> OrganizationCreation:
         outcome = await _create(info, "organization", input, confirm_new)
         return OrganizationCreation(
@@ -93,52 +150,6 @@ class Mutation:
                 for c in outcome.possible_duplicates
             ],
         )
-
-    @strawberry.mutation
-    async def update_organization(
-        self, info: Ctx, id: strawberry.ID, version: int, input: ei.OrganizationInput
-    ) -> Organization:
-        return Organization.of(await _update(info, "organization", id, version, input))
-
-    @strawberry.mutation
-    async def create_initiative(self, info: Ctx, input: ei.InitiativeInput) -> Initiative:
-        return Initiative.of(_record(await _create(info, "initiative", input)))
-
-    @strawberry.mutation
-    async def update_initiative(
-        self, info: Ctx, id: strawberry.ID, version: int, input: ei.InitiativeInput
-    ) -> Initiative:
-        return Initiative.of(await _update(info, "initiative", id, version, input))
-
-    @strawberry.mutation
-    async def create_action_group(self, info: Ctx, input: ei.ActionGroupInput) -> ActionGroup:
-        return ActionGroup.of(_record(await _create(info, "action-group", input)))
-
-    @strawberry.mutation
-    async def update_action_group(
-        self, info: Ctx, id: strawberry.ID, version: int, input: ei.ActionGroupInput
-    ) -> ActionGroup:
-        return ActionGroup.of(await _update(info, "action-group", id, version, input))
-
-    @strawberry.mutation
-    async def create_event(self, info: Ctx, input: ei.EventInput) -> Event:
-        return Event.of(_record(await _create(info, "event", input)))
-
-    @strawberry.mutation
-    async def update_event(
-        self, info: Ctx, id: strawberry.ID, version: int, input: ei.EventInput
-    ) -> Event:
-        return Event.of(await _update(info, "event", id, version, input))
-
-    @strawberry.mutation
-    async def create_source(self, info: Ctx, input: ei.SourceInput) -> Source:
-        return Source.of(_record(await _create(info, "source", input)))
-
-    @strawberry.mutation
-    async def update_source(
-        self, info: Ctx, id: strawberry.ID, version: int, input: ei.SourceInput
-    ) -> Source:
-        return Source.of(await _update(info, "source", id, version, input))
 
     @strawberry.mutation(
         description="Takes a record off the map but keeps it and its history; "

@@ -25,7 +25,7 @@ from service.api.graphql.types import (
 )
 from service.domain import directory, filters, search, subgraph, who
 from service.domain.pagination import PageRequest
-from service.domain.records import MapRecord
+from service.model.records import MapRecord
 
 Ctx = strawberry.Info[Context, None]
 

@@ -21,7 +21,8 @@ from service.api.graphql.inputs import (
     PartnershipStatus,
 )
 from service.domain.links import CITATIONS, LinkSpec
-from service.domain.records import LinkRecord, MapRecord, Provenance
+from service.domain.records import LinkRecord, Provenance
+from service.model.records import MapRecord
 from service.model.relationships import EVENT_ROLES, GROUP_ROLES, INITIATIVE_ROLES
 
 Ctx = Info[Context, None]

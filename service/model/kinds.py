@@ -1,17 +1,30 @@
-"""What an editor sends to create or replace a record, as pydantic models. Each checks what
-it can alone (types, enums, dates in order, country codes); `references.py` then checks the
-ids it names against the map. An update sends the whole record again, with the version it
-was read at, so what is stored is exactly what the editor saw and approved."""
+"""Each kind of record editors keep, described once: the fields stored on its node (the
+`...Fields` models, which the seed files use too), and the whole record as an editor or an
+import sends it (the drafts: those fields, a key, the citations, and the fields whose ids
+become relationships, from `relationships.FIELD_LINKS`). The GraphQL inputs, the columns of
+the map's CSV and JSON files and the mutations are made from the drafts in `DRAFTS`; field
+descriptions written here are the ones GraphQL clients read.
+
+A draft checks what it can alone (types, value lists, dates in order, country codes);
+`service/editing/references.py` then checks the ids it names against the map. An update
+sends the whole record again, with the version it was read at."""
 
 import re
 from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
 
-from service.domain.filters import camel_case, iso3
-from service.editing.duplicates import plain
-from service.errors import FieldProblem, Invalid
-from service.model.fields import MapId, Note, PartialDate, Strict, Text, date_bounds
+from service.errors import BadInput, FieldProblem, Invalid
+from service.model.fields import (
+    MapId,
+    Note,
+    PartialDate,
+    Strict,
+    Text,
+    camel_case,
+    date_bounds,
+    plain,
+)
 from service.model.ids import country_id
 from service.model.relationships import field_links
 from service.model.values import (
@@ -27,6 +40,7 @@ from service.model.values import (
 M = TypeVar("M", bound=BaseModel)
 _KEY = re.compile(r"^[a-z0-9][a-z0-9.-]{0,79}$")
 _SDG_CODE = re.compile(r"^\d{1,2}\.[0-9a-z]{1,2}$")
+_DATE = "As precise as known: YYYY, YYYY-MM or YYYY-MM-DD."
 
 
 def _key(value: str) -> str:
@@ -37,10 +51,10 @@ def _key(value: str) -> str:
 
 def _country(value: str) -> str:
     """A country's map id from its ISO 3166 alpha-3 or alpha-2 code."""
-    found = iso3(value)
-    if found is None:
-        raise ValueError(f"'{value}' is not an ISO 3166 country code (such as ARG or AR)")
-    return country_id(found)
+    try:
+        return country_id(value)
+    except BadInput:
+        raise ValueError(f"'{value}' is not an ISO 3166 country code (such as ARG or AR)") from None
 
 
 def _sdg_target(value: str) -> str:
@@ -59,25 +73,96 @@ def slug(text: str) -> str:
     return "-".join(plain(text).split())[:80] or "unnamed"
 
 
+def _ids(description: str) -> Any:
+    return Field(default=[], description=description)
+
+
+# --- What each kind stores on its node -------------------------------------------------
+
+
+class OrganizationFields(Strict):
+    name: Text
+    description: str | None = None
+    acronym: str | None = None
+    type: OrganizationType
+
+
+class ActionGroupFields(Strict):
+    name: Text
+    description: str | None = None
+    acronym: str | None = None
+    kind: ActionGroupKind
+
+
+class InitiativeFields(Strict):
+    name: Text
+    description: str | None = None
+    kind: InitiativeKind
+    status: InitiativeStatus
+    # Imported projects (3W rows, IATI activities) do not say what kind of work they do.
+    work: list[WorkType] = Field(
+        default=[],
+        description="research, data_collection, mapping, platform, capacity_building, "
+        "advocacy or coordination",
+    )
+    start: PartialDate | None = Field(default=None, description=_DATE)
+    end: PartialDate | None = Field(default=None, description=_DATE)
+
+
+class EventFields(Strict):
+    name: Text
+    description: str | None = None
+    kind: EventKind
+    status: EventStatus
+    date: PartialDate | None = Field(default=None, description=_DATE)
+    end_date: PartialDate | None = Field(default=None, description=_DATE)
+    city: str | None = None
+
+
+class ThemeFields(Strict):
+    name: Text
+    description: str | None = None
+
+
+class SourceFields(Strict):
+    title: Text
+    publisher: str | None = None
+    date: PartialDate | None = Field(default=None, description=_DATE)
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    description: str | None = None
+    sections: list[Text] = Field(
+        default=[], description="The sections citations may name, if it has any."
+    )
+
+
+# --- The records as editors and imports send them -----------------------------------
+
+
 class CitationDraft(Strict):
+    """A source and, if it has sections, the one the fact is from."""
+
     source: MapId
     section: str | None = None
-    note: Note
+    note: Note = Field(description="What the source says, in your own words.")
 
 
 class Draft(Strict):
     """A record's fields. `LINKS` maps the fields that hold ids to the relationship type each
-    becomes; the rest are stored on the node."""
+    becomes; the rest are stored on the node. `FILE` names its file in imports and exports."""
 
     KIND: ClassVar[str]
+    FILE: ClassVar[str]
     LINKS: ClassVar[dict[str, str]] = {}
-    key: Key | None = None
-    name: Text
-    description: str | None = None
+    key: Key | None = Field(
+        default=None,
+        description="Optional; the id becomes kind:key. Left out, it is made from the "
+        "acronym or name.",
+    )
     cited: Annotated[list[CitationDraft], Field(min_length=1)]
 
     def node_id(self) -> str:
-        return f"{self.KIND}:{self.key or slug(getattr(self, 'acronym', None) or self.name)}"
+        named = getattr(self, "acronym", None) or getattr(self, "name", None) or ""
+        return f"{self.KIND}:{self.key or slug(named)}"
 
     def properties(self) -> dict[str, Any]:
         """What is stored on the node itself."""
@@ -93,37 +178,30 @@ class Draft(Strict):
         return found
 
 
-class OrganizationDraft(Draft):
+class OrganizationDraft(Draft, OrganizationFields):
     KIND: ClassVar[str] = "organization"
+    FILE: ClassVar[str] = "organizations"
     LINKS: ClassVar[dict[str, str]] = field_links("organization")
-    acronym: str | None = None
-    type: OrganizationType
-    based_in: list[CountryCode] = []
+    based_in: list[CountryCode] = _ids("ISO 3166 codes of the countries it is based in.")
 
 
-class ActionGroupDraft(Draft):
+class ActionGroupDraft(Draft, ActionGroupFields):
     KIND: ClassVar[str] = "action-group"
+    FILE: ClassVar[str] = "action_groups"
     LINKS: ClassVar[dict[str, str]] = field_links("action-group")
-    acronym: str | None = None
-    kind: ActionGroupKind
-    themes: list[MapId] = []
+    themes: list[MapId] = _ids("Theme ids.")
 
 
-class InitiativeDraft(Draft):
+class InitiativeDraft(Draft, InitiativeFields):
     KIND: ClassVar[str] = "initiative"
+    FILE: ClassVar[str] = "initiatives"
     LINKS: ClassVar[dict[str, str]] = field_links("initiative")
-    kind: InitiativeKind
-    status: InitiativeStatus
-    # Imported projects (3W rows, IATI activities) do not say what kind of work they do.
-    work: list[WorkType] = []
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    countries: list[CountryCode] = []
+    countries: list[CountryCode] = _ids("ISO 3166 codes of the countries it works in.")
     # First-level administrative areas (provinces, states), as 3W tables name them.
-    areas: list[Text] = []
-    regions: list[MapId] = []
-    themes: list[MapId] = []
-    sdg_targets: list[SdgTargetCode] = []
+    areas: list[Text] = _ids("Provinces or states it works in, by name.")
+    regions: list[MapId] = _ids("Region ids, such as region:ilo-africa.")
+    themes: list[MapId] = _ids("Theme ids, such as theme:child-labour.")
+    sdg_targets: list[SdgTargetCode] = _ids("SDG target codes, such as 8.7.")
 
     @model_validator(mode="after")
     def _in_order(self) -> "InitiativeDraft":
@@ -134,15 +212,11 @@ class InitiativeDraft(Draft):
         return {**super().properties(), **date_bounds(self.start, self.end)}
 
 
-class EventDraft(Draft):
+class EventDraft(Draft, EventFields):
     KIND: ClassVar[str] = "event"
+    FILE: ClassVar[str] = "events"
     LINKS: ClassVar[dict[str, str]] = field_links("event")
-    kind: EventKind
-    status: EventStatus
-    date: PartialDate | None = None
-    end_date: PartialDate | None = None
-    city: str | None = None
-    held_in: CountryCode | None = None
+    held_in: CountryCode | None = Field(default=None, description="An ISO 3166 code.")
 
     @model_validator(mode="after")
     def _in_order(self) -> "EventDraft":
@@ -154,24 +228,23 @@ class EventDraft(Draft):
         return {**super().properties(), **bounds}
 
 
-class ThemeDraft(Draft):
+class ThemeDraft(Draft, ThemeFields):
     """A theme is added by import only; the seed's themes are curated."""
 
     KIND: ClassVar[str] = "theme"
+    FILE: ClassVar[str] = "themes"
 
 
-class SourceDraft(Strict):
+class SourceDraft(SourceFields):
     """A document facts come from. It cites nothing itself."""
 
     KIND: ClassVar[str] = "source"
+    FILE: ClassVar[str] = "sources"
     LINKS: ClassVar[dict[str, str]] = {}
-    key: Key | None = None
-    title: Text
-    publisher: str | None = None
-    date: PartialDate | None = None
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
-    description: str | None = None
-    sections: list[Text] = []
+    key: Key | None = Field(
+        default=None,
+        description="Optional; the id becomes kind:key. Left out, it is made from the title.",
+    )
 
     @property
     def cited(self) -> list[CitationDraft]:
@@ -192,15 +265,17 @@ class SourceDraft(Strict):
 AnyDraft = (
     OrganizationDraft | ActionGroupDraft | InitiativeDraft | EventDraft | SourceDraft | ThemeDraft
 )
+# Every kind an editor or an import may write, in the order files are read and written:
+# sources first (records cite them), then what the others name.
 DRAFTS: dict[str, type[AnyDraft]] = {
     d.KIND: d
     for d in (
+        SourceDraft,
+        ThemeDraft,
         OrganizationDraft,
         ActionGroupDraft,
         InitiativeDraft,
         EventDraft,
-        SourceDraft,
-        ThemeDraft,
     )
 }
 

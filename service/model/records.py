@@ -1,5 +1,6 @@
-"""The rows the loader writes: nodes keyed by global id and relationships keyed by
-(from, type, to) — or, for citations, also by section."""
+"""A record on the map as every layer passes it: a node as its id and properties
+(`MapRecord`), and a relationship keyed by (from, type, to), or, for citations, also by
+section (`LinkRow`). The seed, edits and imports write them; reads hand them up."""
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,9 +11,24 @@ Props = dict[str, Any]
 
 
 @dataclass(frozen=True)
-class NodeRow:
+class MapRecord:
+    """A node: its global id and its properties."""
+
     id: str
     props: Props
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.id)
+
+    @property
+    def name(self) -> str:
+        return str(self.props.get("name", self.id))
+
+    @classmethod
+    def from_row(cls, row: Props) -> "MapRecord":
+        """From a statement's row holding `id` and `props`."""
+        return cls(row["id"], row["props"])
 
     @property
     def label(self) -> str:
