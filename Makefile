@@ -1,6 +1,7 @@
 # Two commands on a fresh machine: `make run` (install, build the explorer, start Neo4j,
 # load the seed, serve on 127.0.0.1:8000) and `make test` (lint, type-check, build the
 # explorer, install Chromium if missing, and the test suite on a real Neo4j and browser).
+# `make check` is the fast loop while working: lint, types and unit tests.
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -12,7 +13,7 @@ EXPLORER_SOURCES := $(shell find explorer/src -type f) explorer/index.html \
 	explorer/tsconfig.json explorer/vite.config.ts
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install explorer browser screenshots run test neo4j seed serve stop clean
+.PHONY: install explorer browser screenshots run check test schema neo4j seed serve stop clean
 
 install: $(INSTALLED) .env explorer
 
@@ -61,12 +62,25 @@ serve: install
 
 run: seed serve
 
+# The fast loop: lint, types and the unit tests (no database, no browser).
+check: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pytest -m unit -q
+
+# Everything: the fast loop, the explorer's own tests, and the tests on a real Neo4j and
+# Chromium.
 test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	cd explorer && npm test
 	$(BIN)/pytest
+
+# The GraphQL contract: write the live schema to schema.graphql (committed and tested).
+schema: $(INSTALLED)
+	$(BIN)/a87map schema > schema.graphql
 
 stop:
 	@if docker info >/dev/null 2>&1; then docker compose down; else $(BIN)/a87map neo4j stop; fi

@@ -16,6 +16,7 @@ import shutil
 import socket
 import subprocess
 from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
@@ -159,3 +160,15 @@ def cli_env(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
+
+
+_LAYERS = ("unit", "integration", "e2e")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by its folder (unit, integration, e2e), so `make check` can run the
+    unit tests alone with `-m unit` while `make test` runs everything."""
+    for item in items:
+        folder = Path(str(item.path)).relative_to(Path(__file__).parent).parts[0]
+        if folder in _LAYERS:
+            item.add_marker(getattr(pytest.mark, folder))

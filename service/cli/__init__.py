@@ -1,7 +1,8 @@
 """The command line, one module per command group: `neo4j` (start|stop|status the local
-server), `seed` (migrate, seed), `serve`, `reports` (report overlaps|gaps), `keys`
-(create|list|revoke), `history`, and `interchange` (import, export). `support` is what
-every command shares: settings, one clear line for an expected failure, the database."""
+server), `seed` (migrate, seed), `serve`, `schema` (the GraphQL SDL), `reports` (report
+overlaps|gaps), `keys` (create|list|revoke), `history`, and `interchange` (import,
+export). `support` is what every command shares: settings, one clear line for an
+expected failure, the database."""
 
 import typer
 
@@ -10,6 +11,7 @@ from service.cli.interchange import export_command, import_command
 from service.cli.keys import keys_app
 from service.cli.neo4j import neo4j_app
 from service.cli.reports import report_app
+from service.cli.schema import schema
 from service.cli.seed import migrate, seed
 from service.cli.serve import serve
 
@@ -20,6 +22,7 @@ app.add_typer(keys_app, name="keys")
 app.command("migrate")(migrate)
 app.command("seed")(seed)
 app.command("serve")(serve)
+app.command("schema")(schema)
 app.command("history")(history_command)
 app.command("import")(import_command)
 app.command("export")(export_command)

@@ -81,24 +81,24 @@ def _ids(description: str) -> Any:
 
 
 class OrganizationFields(Strict):
-    name: Text
-    description: str | None = None
-    acronym: str | None = None
-    type: OrganizationType
+    name: Text = Field(description="Its name, as its own publications write it.")
+    description: str | None = Field(default=None, description="What it is, in your own words.")
+    acronym: str | None = Field(default=None, description="Its usual acronym, such as ILO.")
+    type: OrganizationType = Field(description="What kind of body it is.")
 
 
 class ActionGroupFields(Strict):
-    name: Text
-    description: str | None = None
-    acronym: str | None = None
-    kind: ActionGroupKind
+    name: Text = Field(description="Its name, as its own publications write it.")
+    description: str | None = Field(default=None, description="What it is, in your own words.")
+    acronym: str | None = Field(default=None, description="Its usual acronym, such as ILO.")
+    kind: ActionGroupKind = Field(description="Which kind of Alliance body it is.")
 
 
 class InitiativeFields(Strict):
-    name: Text
-    description: str | None = None
-    kind: InitiativeKind
-    status: InitiativeStatus
+    name: Text = Field(description="Its name, as its own publications write it.")
+    description: str | None = Field(default=None, description="What it is, in your own words.")
+    kind: InitiativeKind = Field(description="What the initiative is.")
+    status: InitiativeStatus = Field(description="Where it stands, as its source tells.")
     # Imported projects (3W rows, IATI activities) do not say what kind of work they do.
     work: list[WorkType] = Field(
         default=[],
@@ -110,26 +110,28 @@ class InitiativeFields(Strict):
 
 
 class EventFields(Strict):
-    name: Text
-    description: str | None = None
-    kind: EventKind
-    status: EventStatus
+    name: Text = Field(description="Its name, as its own publications write it.")
+    description: str | None = Field(default=None, description="What it is, in your own words.")
+    kind: EventKind = Field(description="What kind of gathering it is.")
+    status: EventStatus = Field(description="Held, planned or recurring.")
     date: PartialDate | None = Field(default=None, description=_DATE)
     end_date: PartialDate | None = Field(default=None, description=_DATE)
-    city: str | None = None
+    city: str | None = Field(default=None, description="The city it is held in.")
 
 
 class ThemeFields(Strict):
-    name: Text
-    description: str | None = None
+    name: Text = Field(description="Its name, as its own publications write it.")
+    description: str | None = Field(default=None, description="What it is, in your own words.")
 
 
 class SourceFields(Strict):
-    title: Text
-    publisher: str | None = None
+    title: Text = Field(description="The document's title.")
+    publisher: str | None = Field(default=None, description="Who published it.")
     date: PartialDate | None = Field(default=None, description=_DATE)
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
-    description: str | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="Where it can be read: an http or https address."
+    )
+    description: str | None = Field(default=None, description="What it is, in your own words.")
     sections: list[Text] = Field(
         default=[], description="The sections citations may name, if it has any."
     )
@@ -141,8 +143,10 @@ class SourceFields(Strict):
 class CitationDraft(Strict):
     """A source and, if it has sections, the one the fact is from."""
 
-    source: MapId
-    section: str | None = None
+    source: MapId = Field(description="The id of the source, such as source:gcg-2017-report.")
+    section: str | None = Field(
+        default=None, description="The section of it, if the source has sections."
+    )
     note: Note = Field(description="What the source says, in your own words.")
 
 
@@ -158,7 +162,9 @@ class Draft(Strict):
         description="Optional; the id becomes kind:key. Left out, it is made from the "
         "acronym or name.",
     )
-    cited: Annotated[list[CitationDraft], Field(min_length=1)]
+    cited: Annotated[list[CitationDraft], Field(min_length=1)] = Field(
+        description="The sources that say so: at least one."
+    )
 
     def node_id(self) -> str:
         named = getattr(self, "acronym", None) or getattr(self, "name", None) or ""

@@ -5,7 +5,7 @@ was and running the load twice changes nothing."""
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import structlog
 
@@ -16,8 +16,6 @@ from service.seed.files import read_seed
 from service.seed.graph import SeedGraph, build_graph
 
 log = structlog.get_logger(__name__)
-# What every map has, whatever its curated records: the places and the SDGs.
-T = TypeVar("T")
 Progress = Callable[[int, int], None]
 
 

@@ -7,6 +7,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from service.cli import app
+from service.config import Settings
+from service.seed import synthetic
+from service.seed.synthetic import PREFIX
+from tests.conftest import run_db
 
 
 def test_overlaps_as_table_csv_and_json(cli_env: None, tmp_path: Path) -> None:
@@ -50,3 +54,26 @@ def test_a_bad_theme_is_a_clear_error(cli_env: None) -> None:
     result = CliRunner().invoke(app, ["report", "gaps", "--theme", "knitting"])
     assert result.exit_code == 1
     assert "theme: 'theme:knitting' is not on the map" in result.output
+
+
+def test_seed_with_generated_initiatives(cli_env: None, seeded: Settings) -> None:
+    """`a87map seed --generated N` is the entry benchmarks use: the seed, plus N generated
+    initiatives and their generated organizations, found by the API like any other."""
+    try:
+        result = CliRunner().invoke(app, ["seed", "--generated", "40"])
+        assert result.exit_code == 0, result.output
+        assert "40 generated initiatives" in result.output
+
+        made = [node.id for node in synthetic.generate(40).graph.nodes]
+        kinds = {node_id.split(":")[0] for node_id in made}
+        assert kinds == {"initiative", "organization"}
+        found = run_db(seeded, lambda db: db.read("nodes/by_ids", ids=made))
+        assert len(found) == len(made) == 40 + 10  # and a quarter as many organizations
+    finally:
+        for kind in ("initiative", "organization"):
+            run_db(
+                seeded,
+                lambda db, kind=kind: db.write(
+                    "maintenance/delete_by_prefix", prefix=f"{kind}:{PREFIX}"
+                ),
+            )

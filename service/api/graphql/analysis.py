@@ -21,13 +21,13 @@ from service.scoring import overlap as overlap_scoring
 Ctx = strawberry.Info[Context, None]
 
 
-@strawberry.enum
+@strawberry.enum(description="Whether coverage is given by country or by region.")
 class CoverageLevel(Enum):
     COUNTRY = "COUNTRY"
     REGION = "REGION"
 
 
-@strawberry.enum
+@strawberry.enum(description="How centrality is measured: ties (degree) or bridging (betweenness).")
 class RankingMetric(Enum):
     DEGREE = "DEGREE"
     BETWEENNESS = "BETWEENNESS"
@@ -35,23 +35,29 @@ class RankingMetric(Enum):
 
 @strawberry.type(description="One facet two initiatives share, and what it adds to their score.")
 class OverlapReason:
-    facet: str
-    weight: float
-    similarity: float
-    contribution: float
+    facet: str = strawberry.field(
+        description="What is compared: organizations, places, themes, kind of work..."
+    )
+    weight: float = strawberry.field(description="How much the facet counts in the score.")
+    similarity: float = strawberry.field(description="How alike the pair is on this facet, 0 to 1.")
+    contribution: float = strawberry.field(
+        description="Weight times similarity: what it adds to the score."
+    )
     shared: list[str] = strawberry.field(description="The shared ids, where the facet has any.")
 
 
 @strawberry.type(description="Two initiatives that look like the same work.")
 class Overlap:
-    a: Initiative
-    b: Initiative
-    score: float
+    a: Initiative = strawberry.field(description="One initiative of the pair.")
+    b: Initiative = strawberry.field(description="The other.")
+    score: float = strawberry.field(description="How alike they are, 0 to 1.")
     likely_duplicate: bool = strawberry.field(
         description="The score reaches the threshold for the same work written up twice."
     )
-    reasons: list[OverlapReason]
-    scoring_version: str
+    reasons: list[OverlapReason] = strawberry.field(description="The facets that add to the score.")
+    scoring_version: str = strawberry.field(
+        description="The version of the scoring rules that gave it."
+    )
 
 
 def _overlap(pair: overlaps.ScoredPair) -> Overlap:
@@ -77,35 +83,45 @@ def _overlap(pair: overlaps.ScoredPair) -> Overlap:
 
 @strawberry.type(description="Initiatives joined by overlaps above the threshold.")
 class DuplicateCluster:
-    initiatives: list[Initiative]
-    overlaps: list[Overlap]
-    scoring_version: str
+    initiatives: list[Initiative] = strawberry.field(description="The initiatives in the cluster.")
+    overlaps: list[Overlap] = strawberry.field(description="The flagged pairs that join them.")
+    scoring_version: str = strawberry.field(
+        description="The version of the scoring rules that gave it."
+    )
 
 
 @strawberry.type(description="A published prevalence figure for an ILO region.")
 class NeedFigure:
-    measure: str
-    value: float
-    unit: str
-    data_year: int
-    source: str
-    region: str
+    measure: str = strawberry.field(
+        description="What is measured, such as the prevalence of child labour."
+    )
+    value: float = strawberry.field(description="The published figure.")
+    unit: str = strawberry.field(description="Its unit, such as per thousand people.")
+    data_year: int = strawberry.field(description="The year the figure is for.")
+    source: str = strawberry.field(description="The id of the publication it comes from.")
+    region: str = strawberry.field(description="The ILO region it is given for.")
     index: float = strawberry.field(description="The value relative to the highest region (0-1).")
 
 
 @strawberry.type(description="How well a place is covered for a theme, against its need.")
 class PlaceCoverage:
-    place: Place
-    theme: Theme
+    place: Place = strawberry.field(description="The country or region.")
+    theme: Theme = strawberry.field(description="The theme.")
     initiatives: int = strawberry.field(description="Initiatives in the place itself.")
-    regional_initiatives: int
-    worldwide_initiatives: int
+    regional_initiatives: int = strawberry.field(
+        description="Initiatives working across a region the place lies in."
+    )
+    worldwide_initiatives: int = strawberry.field(description="Initiatives working worldwide.")
     organizations: int = strawberry.field(description="Distinct organizations in the local ones.")
     need: NeedFigure | None = strawberry.field(description="Null: no published estimate.")
-    coverage: float
+    coverage: float = strawberry.field(
+        description="The coverage index the gap is measured against."
+    )
     gap_score: float | None = strawberry.field(description="Null where there is no estimate.")
-    why: str
-    scoring_version: str
+    why: str = strawberry.field(description="How the figures were reached, in words.")
+    scoring_version: str = strawberry.field(
+        description="The version of the scoring rules that gave it."
+    )
 
 
 def _coverage(found: coverage.PlaceCoverage) -> PlaceCoverage:
@@ -138,26 +154,34 @@ def _coverage(found: coverage.PlaceCoverage) -> PlaceCoverage:
     )
 
 
-@strawberry.type
+@strawberry.type(description="One constituency of a group and the organizations holding it.")
 class ConstituencyMembers:
-    constituency: str
-    members: list[str]
+    constituency: str = strawberry.field(
+        description="The constituency, such as governments or workers."
+    )
+    members: list[str] = strawberry.field(description="The organizations holding it.")
 
 
 @strawberry.type(description="An organization whose joining is blocked or pending.")
 class PendingConstituency:
-    constituency: str
-    organization: str
-    status: str
-    reason: str | None
+    constituency: str = strawberry.field(description="The constituency it would hold.")
+    organization: str = strawberry.field(description="The organization.")
+    status: str = strawberry.field(description="Blocked or pending.")
+    reason: str | None = strawberry.field(description="Why, as the source gives it.")
 
 
 @strawberry.type(description="The constituencies a group has, lacks, and is waiting on.")
 class ConstituencyGap:
-    group: ActionGroup
-    present: list[ConstituencyMembers]
-    missing: list[str]
-    pending: list[PendingConstituency]
+    group: ActionGroup = strawberry.field(description="The action group or Alliance body.")
+    present: list[ConstituencyMembers] = strawberry.field(
+        description="The constituencies it has, with their members."
+    )
+    missing: list[str] = strawberry.field(
+        description="The constituencies the map records no member of."
+    )
+    pending: list[PendingConstituency] = strawberry.field(
+        description="Organizations whose joining is blocked or pending."
+    )
 
 
 def _constituency_gap(found: constituencies.ConstituencyGap) -> ConstituencyGap:
@@ -177,11 +201,13 @@ def _constituency_gap(found: constituencies.ConstituencyGap) -> ConstituencyGap:
     )
 
 
-@strawberry.type
+@strawberry.type(description="An organization and how central it is in the map's network.")
 class OrganizationRank:
-    organization: Organization
-    degree: int
-    betweenness: float
+    organization: Organization = strawberry.field(description="The organization.")
+    degree: int = strawberry.field(description="How many records it is tied to.")
+    betweenness: float = strawberry.field(
+        description="How often it lies on the shortest paths between others (0-1)."
+    )
 
 
 @strawberry.type

@@ -11,25 +11,29 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-@strawberry.type
+@strawberry.type(description="Where a page sits in the whole list.")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(description="True if more come after this page.")
+    has_previous_page: bool = strawberry.field(description="True if this page is not the first.")
+    start_cursor: str | None = strawberry.field(
+        description="The cursor of the first edge on this page."
+    )
+    end_cursor: str | None = strawberry.field(
+        description="The cursor of the last edge; pass it as `after` for the next page."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="One item of a page and its cursor.")
 class Edge(Generic[T]):
-    cursor: str
-    node: T
+    cursor: str = strawberry.field(description="Where this item sits, for `after`.")
+    node: T = strawberry.field(description="The item.")
 
 
-@strawberry.type
+@strawberry.type(description="One page of a list, Relay-style.")
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
-    page_info: PageInfo
-    total_count: int
+    edges: list[Edge[T]] = strawberry.field(description="The items on this page.")
+    page_info: PageInfo = strawberry.field(description="Where this page sits in the whole list.")
+    total_count: int = strawberry.field(description="How many items the whole list has.")
 
 
 def connection(page: Page[R], build: Callable[[R], T]) -> Connection[T]:

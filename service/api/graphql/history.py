@@ -13,26 +13,34 @@ Ctx = strawberry.Info[Context, None]
 
 @strawberry.type(description="One recorded change.")
 class AuditEntry:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The event's id.")
     at: str = strawberry.field(description="When, as an ISO 8601 date and time (UTC).")
     actor: str | None = strawberry.field(
         description="The name of the API key that made the change: shown to admin keys "
         "only, null for everyone else."
     )
-    role: str
+    role: str = strawberry.field(
+        description="The role of the key that made the change: editor or admin."
+    )
     scope: str | None = strawberry.field(
         description="The organization the change was made for: the one the key is scoped to."
     )
     action: str = strawberry.field(
         description="create, update, retire, restore, delete, link, unlink or merge."
     )
-    targets: list[strawberry.ID]
-    summary: str
+    targets: list[strawberry.ID] = strawberry.field(
+        description="The ids of the records it changed."
+    )
+    summary: str = strawberry.field(description="What happened, in a line.")
     changed_fields: list[str] = strawberry.field(
         description="The properties whose value differs between before and after."
     )
-    before: JSON | None
-    after: JSON | None
+    before: JSON | None = strawberry.field(
+        description="The record as it was before (null for a creation)."
+    )
+    after: JSON | None = strawberry.field(
+        description="The record as it was after (null for a deletion)."
+    )
 
     @classmethod
     def of(cls, event: audit.AuditEvent, *, show_actor: bool) -> "AuditEntry":

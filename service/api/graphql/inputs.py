@@ -61,7 +61,9 @@ _PLACE = "A country (ISO alpha-3 or alpha-2, or `country:ARG`)."
     description="Every field narrows the list; leave a field out to not filter on it."
 )
 class OrganizationFilter:
-    type: OrganizationType | None = None
+    type: OrganizationType | None = strawberry.field(
+        default=None, description="Only organizations of this type."
+    )
     theme: str | None = strawberry.field(
         default=None, description="Theme id, e.g. theme:child-labour."
     )
@@ -85,15 +87,27 @@ class OrganizationFilter:
     description="Every field narrows the list; leave a field out to not filter on it."
 )
 class InitiativeFilter:
-    kind: InitiativeKind | None = None
-    status: InitiativeStatus | None = None
-    theme: str | None = None
-    sdg_target: str | None = None
+    kind: InitiativeKind | None = strawberry.field(
+        default=None, description="Only initiatives of this kind."
+    )
+    status: InitiativeStatus | None = strawberry.field(
+        default=None, description="Only initiatives in this state."
+    )
+    theme: str | None = strawberry.field(
+        default=None, description="Theme id, e.g. theme:child-labour."
+    )
+    sdg_target: str | None = strawberry.field(
+        default=None, description="SDG target code, e.g. 8.7."
+    )
     country: str | None = strawberry.field(
         default=None, description=_PLACE + " Also matches work in the country's regions."
     )
-    region: str | None = None
-    action_group: str | None = None
+    region: str | None = strawberry.field(
+        default=None, description="Region id; also matches work in countries inside it."
+    )
+    action_group: str | None = strawberry.field(
+        default=None, description="Only initiatives this action group coordinates."
+    )
     organization: str | None = strawberry.field(default=None, description="Any role in it.")
     organization_type: OrganizationType | None = strawberry.field(
         default=None, description="An organization of this type has a role in it."
@@ -104,7 +118,9 @@ class InitiativeFilter:
     include_retired: bool = strawberry.field(
         default=False, description="Also list retired records (each says retired: true)."
     )
-    active_on: date | None = None
+    active_on: date | None = strawberry.field(
+        default=None, description="Only initiatives running on this day, by their dates."
+    )
 
 
 @strawberry.input(description="Narrow who is doing what, where.")
@@ -112,25 +128,41 @@ class WhoFilter:
     country: str | None = strawberry.field(
         default=None, description=_PLACE + " Also matches work in the country's regions."
     )
-    region: str | None = None
-    theme: str | None = None
-    sdg_target: str | None = None
-    organization_type: OrganizationType | None = None
-    action_group: str | None = None
-    active_on: date | None = None
+    region: str | None = strawberry.field(
+        default=None, description="Region id; also matches work in countries inside it."
+    )
+    theme: str | None = strawberry.field(
+        default=None, description="Theme id, e.g. theme:child-labour."
+    )
+    sdg_target: str | None = strawberry.field(
+        default=None, description="SDG target code, e.g. 8.7."
+    )
+    organization_type: OrganizationType | None = strawberry.field(
+        default=None, description="Only organizations of this type."
+    )
+    action_group: str | None = strawberry.field(
+        default=None, description="Only initiatives this action group coordinates."
+    )
+    active_on: date | None = strawberry.field(
+        default=None, description="Only initiatives running on this day, by their dates."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Narrow the list of countries.")
 class CountryFilter:
     region: str | None = strawberry.field(default=None, description="Region id.")
     text: str | None = strawberry.field(default=None, description="Part of the name, or a code.")
 
 
-@strawberry.input
+@strawberry.input(description="Narrow the list of events.")
 class EventFilter:
-    kind: EventKind | None = None
-    status: EventStatus | None = None
-    country: str | None = None
+    kind: EventKind | None = strawberry.field(default=None, description="Only events of this kind.")
+    status: EventStatus | None = strawberry.field(
+        default=None, description="Only held, planned or recurring events."
+    )
+    country: str | None = strawberry.field(
+        default=None, description="Only events held in this country (ISO code)."
+    )
 
 
 @strawberry.input(description="What a graph may contain.")

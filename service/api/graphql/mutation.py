@@ -28,10 +28,14 @@ Ctx = strawberry.Info[Context, None]
 
 @strawberry.type(description="An organization already on the map that a new one may duplicate.")
 class DuplicateCandidate:
-    id: strawberry.ID
-    name: str
+    id: strawberry.ID = strawberry.field(
+        description="The id of the organization already on the map."
+    )
+    name: str = strawberry.field(description="Its name.")
     score: float = strawberry.field(description="100 for the same name, less for a near match.")
-    reason: str
+    reason: str = strawberry.field(
+        description="Why it may be the same: same name, acronym, initials or spelling."
+    )
 
 
 @strawberry.type(
@@ -40,22 +44,30 @@ class DuplicateCandidate:
     "it anyway, or merge)."
 )
 class OrganizationCreation:
-    organization: Organization | None
-    possible_duplicates: list[DuplicateCandidate]
+    organization: Organization | None = strawberry.field(
+        description="The new organization; null if it was held back as a likely duplicate."
+    )
+    possible_duplicates: list[DuplicateCandidate] = strawberry.field(
+        description="Organizations on the map its name is close to."
+    )
 
 
 @strawberry.type(description="A relationship added or removed, and the audit event recording it.")
 class RelationshipChange:
-    from_: strawberry.ID = strawberry.field(name="from")
-    type: str
-    to: strawberry.ID
-    audit_event_id: str
+    from_: strawberry.ID = strawberry.field(name="from", description="The id it starts at.")
+    type: str = strawberry.field(description="The relationship type.")
+    to: strawberry.ID = strawberry.field(description="The id it points to.")
+    audit_event_id: str = strawberry.field(
+        description="The id of the audit event that records the change."
+    )
 
 
 @strawberry.type(description="A deleted record's id and the audit event recording it.")
 class Deletion:
-    id: strawberry.ID
-    audit_event_id: str
+    id: strawberry.ID = strawberry.field(description="The id of the deleted record.")
+    audit_event_id: str = strawberry.field(
+        description="The id of the audit event that records the deletion."
+    )
 
 
 async def _create(info: Ctx, kind: str, given: object, confirm_new: bool = True) -> Outcome:
@@ -172,14 +184,14 @@ class Mutation(_record_mutations()):  # type: ignore[misc]
         event_id = await changes.delete(info.context.db, editor, str(id), version)
         return Deletion(id=id, audit_event_id=event_id)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Adds a relationship between two records, with its source.")
     async def add_relationship(self, info: Ctx, input: ei.RelationshipInput) -> RelationshipChange:
         editor = await info.context.editor()
         draft = drafts.parse(relationships.RelationshipDraft, ei.as_dict(input))
         change = await relationships.add(info.context.db, editor, draft)
         return _relationship_change(change)
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Removes a relationship between two records.")
     async def remove_relationship(
         self,
         info: Ctx,

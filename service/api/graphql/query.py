@@ -42,12 +42,16 @@ def _page(info: Ctx, first: int, after: str | None) -> PageRequest:
 
 @strawberry.type(description="One organization's role in one initiative, with where and on what.")
 class WhoIsDoingWhatWhereRow:
-    organization: Organization
-    role: InitiativeRole
-    initiative: Initiative
-    places: list[Place]
-    themes: list[Theme]
-    sdg_targets: list[SdgTarget]
+    organization: Organization = strawberry.field(description="The organization doing the work.")
+    role: InitiativeRole = strawberry.field(description="What it does in the initiative.")
+    initiative: Initiative = strawberry.field(description="The work.")
+    places: list[Place] = strawberry.field(
+        description="Where the initiative works: countries and regions."
+    )
+    themes: list[Theme] = strawberry.field(description="What it addresses.")
+    sdg_targets: list[SdgTarget] = strawberry.field(
+        description="The SDG targets it contributes to."
+    )
     sources: list[Citation] = strawberry.field(description="The citations behind this role.")
     matched_via: str | None = strawberry.field(
         description="With a country filter: the country's id if the initiative works there "
@@ -68,29 +72,29 @@ def _who_row(row: who.WhoRow) -> WhoIsDoingWhatWhereRow:
     )
 
 
-@strawberry.type
+@strawberry.type(description="A record whose name, acronym or description matches the search.")
 class SearchHit:
-    id: strawberry.ID
-    kind: str
-    name: str
-    score: float
-    node: MapNode
+    id: strawberry.ID = strawberry.field(description="The record's id.")
+    kind: str = strawberry.field(description="The kind of record.")
+    name: str = strawberry.field(description="Its name.")
+    score: float = strawberry.field(description="How well it matches; higher is better.")
+    node: MapNode = strawberry.field(description="The record itself.")
 
 
 @strawberry.type(description="A node to draw.")
 class GraphNode:
-    id: strawberry.ID
-    kind: str
-    label: str
+    id: strawberry.ID = strawberry.field(description="The record's id.")
+    kind: str = strawberry.field(description="The kind of record, for colour and shape.")
+    label: str = strawberry.field(description="A short label: the acronym, code or name.")
     degree: int = strawberry.field(description="How many drawn edges touch it.")
 
 
 @strawberry.type(description="An edge to draw, from source to target.")
 class GraphEdge:
-    id: strawberry.ID
-    source: strawberry.ID
-    target: strawberry.ID
-    type: str
+    id: strawberry.ID = strawberry.field(description="A stable id for the edge.")
+    source: strawberry.ID = strawberry.field(description="The id of the node it starts at.")
+    target: strawberry.ID = strawberry.field(description="The id of the node it points to.")
+    type: str = strawberry.field(description="The relationship type, such as LEADS.")
     label: str | None = strawberry.field(description="A role or status, when the edge has one.")
 
 
@@ -99,8 +103,8 @@ class Graph:
     focus: strawberry.ID | None = strawberry.field(
         description="The node the walk started from; null for a whole-map drawing."
     )
-    nodes: list[GraphNode]
-    edges: list[GraphEdge]
+    nodes: list[GraphNode] = strawberry.field(description="The nodes to draw.")
+    edges: list[GraphEdge] = strawberry.field(description="The edges between them.")
     truncated: bool = strawberry.field(description="True if the node limit cut the walk short.")
 
 
@@ -146,25 +150,32 @@ async def _one(info: Ctx, id: strawberry.ID, kind: str | None, retired: bool) ->
     return await directory.get(info.context.db, str(id), *kinds, include_retired=retired)
 
 
-@strawberry.type
+@strawberry.type(
+    description="Questions to the map: records, lists, search, drawings, and (below) its analyses."
+)
 class Query:
-    @strawberry.field(description="Any node by its global id, such as organization:ilo.")
-    async def node(self, info: Ctx, id: strawberry.ID, include_retired: bool = False) -> MapNode:
+    @strawberry.field(
+        description="Any node by its global id, such as organization:ilo (Relay's node). "
+        "Null, with a NOT_FOUND error saying why, for an id not on the map."
+    )
+    async def node(
+        self, info: Ctx, id: strawberry.ID, include_retired: bool = False
+    ) -> MapNode | None:
         return node_of(await _one(info, id, None, include_retired))  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(description="An organization by its id, such as organization:ilo.")
     async def organization(
         self, info: Ctx, id: strawberry.ID, include_retired: bool = False
     ) -> Organization:
         return Organization.of(await _one(info, id, "organization", include_retired))
 
-    @strawberry.field
+    @strawberry.field(description="An initiative by its id.")
     async def initiative(
         self, info: Ctx, id: strawberry.ID, include_retired: bool = False
     ) -> Initiative:
         return Initiative.of(await _one(info, id, "initiative", include_retired))
 
-    @strawberry.field
+    @strawberry.field(description="An action group or other Alliance body by its id.")
     async def action_group(self, info: Ctx, id: strawberry.ID) -> ActionGroup:
         return ActionGroup.of(await directory.get(info.context.db, str(id), "action-group"))
 
@@ -226,7 +237,7 @@ class Query:
     async def sdg_targets(self, info: Ctx, goal: int | None = None) -> list[SdgTarget]:
         return [SdgTarget.of(r) for r in await directory.sdg_targets(info.context.db, goal)]
 
-    @strawberry.field
+    @strawberry.field(description="Every theme, such as child labour or forced labour.")
     async def themes(self, info: Ctx) -> list[Theme]:
         return [Theme.of(r) for r in await directory.themes(info.context.db)]
 

@@ -10,7 +10,6 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
-from strawberry.tools import merge_types
 
 from service.api.graphql.analysis import AnalysisQuery
 from service.api.graphql.errors import CountRoundTrips, log_errors
@@ -38,9 +37,17 @@ class MapSchema(strawberry.Schema):
         log_errors(errors)
 
 
+@strawberry.type(
+    description="Questions to the map: records and lists, search, drawings, the analyses "
+    "(overlaps, coverage, constituencies, centrality) and each record's history."
+)
+class Query(MapQuery, AnalysisQuery, HistoryQuery):
+    pass
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     return MapSchema(
-        query=merge_types("Query", (MapQuery, AnalysisQuery, HistoryQuery)),
+        query=Query,
         mutation=Mutation,
         types=ALL_TYPES,
         extensions=_extensions(settings),

@@ -45,7 +45,9 @@ async def _ends(info: Ctx, node_id: str, direction: str, kind: str, *types: str)
 
 @strawberry.type(description="Where a fact comes from.")
 class Citation:
-    source: "Source | None"
+    source: "Source | None" = strawberry.field(
+        description="The source document, where the citation names one."
+    )
     section: str | None = strawberry.field(
         description="The section of the source, if it has sections."
     )
@@ -59,11 +61,24 @@ class Citation:
         return cls(source=source, section=provenance.section, note=provenance.note)
 
 
-@strawberry.interface(description="Anything on the map. Ids are stable: kind:key.")
+# Named Node in the schema: the Relay interface clients expect (a global, stable id that
+# `node(id)` fetches again), with the fields every record on the map has.
+@strawberry.interface(
+    name="Node",
+    description="Anything on the map, Relay's Node: ids are global and stable (kind:key), "
+    "and `node(id)` fetches any of them again.",
+)
 class MapNode:
-    id: strawberry.ID
-    kind: str
-    name: str
+    id: strawberry.ID = strawberry.field(
+        description="The record's stable id, kind:key, such as organization:ilo."
+    )
+    kind: str = strawberry.field(
+        description="The kind of record: organization, initiative, action-group, country, "
+        "region, sdg, sdg-target, theme, event or source."
+    )
+    name: str = strawberry.field(
+        description="Its name (a source's title, an SDG target's short title)."
+    )
     version: int = strawberry.field(
         description="Goes up by one with every change; an update must send the version it read."
     )
@@ -96,12 +111,14 @@ def _base(record: MapRecord) -> dict[str, Any]:
 
 @strawberry.type(description="A document the map's facts come from.")
 class Source(MapNode):
-    title: str
-    publisher: str | None
-    date: str | None
-    url: str | None
-    description: str | None
-    sections: list[str]
+    title: str = strawberry.field(description="The document's title.")
+    publisher: str | None = strawberry.field(description="Who published it.")
+    date: str | None = strawberry.field(description="When it was published, as precise as known.")
+    url: str | None = strawberry.field(description="Where it can be read.")
+    description: str | None = strawberry.field(description="What it is, in this project's words.")
+    sections: list[str] = strawberry.field(
+        description="The sections citations may name, if it has any."
+    )
 
     @classmethod
     def of(cls, r: MapRecord) -> "Source":
@@ -119,39 +136,59 @@ class Source(MapNode):
 
 @strawberry.type(description="An organization's role in an initiative.")
 class InitiativeParticipation:
-    role: InitiativeRole
-    organization: "Organization"
-    initiative: "Initiative"
-    provenance: Citation
+    role: InitiativeRole = strawberry.field(
+        description="What the organization does in the initiative."
+    )
+    organization: "Organization" = strawberry.field(description="The organization taking part.")
+    initiative: "Initiative" = strawberry.field(description="The initiative it takes part in.")
+    provenance: Citation = strawberry.field(description="The source that says so.")
 
 
 @strawberry.type(description="An organization's place in an action group or Alliance body.")
 class GroupMembership:
-    role: GroupRole
-    seat: str | None
-    representative: str | None
-    organization: "Organization"
-    action_group: "ActionGroup"
-    provenance: Citation
+    role: GroupRole = strawberry.field(
+        description="Chair, co-chair, deputy chair, member or supporter."
+    )
+    seat: str | None = strawberry.field(
+        description="The seat held (such as a constituency), where the source names it."
+    )
+    representative: str | None = strawberry.field(
+        description="Who represents the organization in the seat, as the source names them."
+    )
+    organization: "Organization" = strawberry.field(
+        description="The organization holding the place."
+    )
+    action_group: "ActionGroup" = strawberry.field(description="The action group or Alliance body.")
+    provenance: Citation = strawberry.field(description="The source that says so.")
 
 
 @strawberry.type(description="How an organization took part in an event.")
 class EventParticipation:
-    role: EventRole
-    seat: str | None
-    representative: str | None
-    organization: "Organization"
-    event: "Event"
-    provenance: Citation
+    role: EventRole = strawberry.field(
+        description="Attended, sent apologies, chaired, hosted or organized."
+    )
+    seat: str | None = strawberry.field(
+        description="The seat it held at the event, where the source names it."
+    )
+    representative: str | None = strawberry.field(
+        description="Who represented the organization, as the source names them."
+    )
+    organization: "Organization" = strawberry.field(description="The organization taking part.")
+    event: "Event" = strawberry.field(description="The event.")
+    provenance: Citation = strawberry.field(description="The source that says so.")
 
 
 @strawberry.type(description="A partnership that is blocked or pending, and why.")
 class Partnership:
-    status: PartnershipStatus
-    reason: str | None
-    organization: "Organization"
-    partner: MapNode
-    provenance: Citation
+    status: PartnershipStatus = strawberry.field(description="Blocked or pending.")
+    reason: str | None = strawberry.field(description="Why, as the source gives it.")
+    organization: "Organization" = strawberry.field(
+        description="The organization whose partnership it is."
+    )
+    partner: MapNode = strawberry.field(
+        description="The body or organization it would partner with."
+    )
+    provenance: Citation = strawberry.field(description="The source that says so.")
 
 
 def _group_role(link: LinkRecord) -> GroupRole:
@@ -213,9 +250,9 @@ def _record(node: MapNode, props: dict[str, Any]) -> MapRecord:
     description="An organization: UN agency, government, union, employer, business, NGO..."
 )
 class Organization(MapNode):
-    acronym: str | None
-    type: OrganizationType
-    description: str | None
+    acronym: str | None = strawberry.field(description="Its usual acronym, such as ILO.")
+    type: OrganizationType = strawberry.field(description="What kind of body it is.")
+    description: str | None = strawberry.field(description="What it is, in this project's words.")
     _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
@@ -273,7 +310,7 @@ class Organization(MapNode):
         links = await _links(info, str(self.id), "out", "PARTNERSHIP_WITH")
         return [_partnership(lk, _record(self, self._props)) for lk in links]
 
-    @strawberry.field
+    @strawberry.field(description="The countries it is based in.")
     async def based_in(self, info: Ctx) -> list["Country"]:
         return await _ends(info, str(self.id), "out", "country", "BASED_IN")
 
@@ -284,12 +321,16 @@ class Organization(MapNode):
 
 @strawberry.type(description="A country, with its ISO codes and its UN and ILO regions.")
 class Country(MapNode):
-    iso3: str
-    iso2: str
-    m49: str | None
-    un_region: str | None
-    un_sub_region: str | None
-    ilo_region: str | None
+    iso3: str = strawberry.field(description="ISO 3166 alpha-3 code.")
+    iso2: str = strawberry.field(description="ISO 3166 alpha-2 code.")
+    m49: str | None = strawberry.field(description="UN M49 numeric code.")
+    un_region: str | None = strawberry.field(description="Its UN M49 region, such as Africa.")
+    un_sub_region: str | None = strawberry.field(
+        description="Its UN M49 sub-region, such as Western Africa."
+    )
+    ilo_region: str | None = strawberry.field(
+        description="Its ILO region, which need figures are given by."
+    )
 
     @classmethod
     def of(cls, r: MapRecord) -> "Country":
@@ -325,7 +366,9 @@ class Country(MapNode):
 
 @strawberry.type(description="A UN M49 region or sub-region, an ILO region, or the world.")
 class Region(MapNode):
-    scheme: str
+    scheme: str = strawberry.field(
+        description="World, UN M49 region, UN M49 sub-region or ILO region."
+    )
 
     @classmethod
     def of(cls, r: MapRecord) -> "Region":
@@ -349,13 +392,13 @@ Place = Annotated[Country | Region, strawberry.union("Place", description="A cou
 
 @strawberry.type(description="One of the 17 Sustainable Development Goals.")
 class Sdg(MapNode):
-    number: int
+    number: int = strawberry.field(description="The goal's number, 1 to 17.")
 
     @classmethod
     def of(cls, r: MapRecord) -> "Sdg":
         return cls(**_base(r), number=int(r.props["number"]))
 
-    @strawberry.field
+    @strawberry.field(description="Its targets, in the framework's order.")
     async def targets(self, info: Ctx) -> list["SdgTarget"]:
         found: list[SdgTarget] = await _ends(info, str(self.id), "in", "sdg-target", "PART_OF")
         return sorted(found, key=lambda t: t.position)
@@ -363,8 +406,8 @@ class Sdg(MapNode):
 
 @strawberry.type(description="One of the 169 SDG targets; the name is this project's short title.")
 class SdgTarget(MapNode):
-    code: str
-    goal_number: int
+    code: str = strawberry.field(description="The target's code, such as 8.7.")
+    goal_number: int = strawberry.field(description="The number of the goal it belongs to.")
     position: strawberry.Private[int]
 
     @classmethod
@@ -376,7 +419,7 @@ class SdgTarget(MapNode):
             position=int(r.props.get("position", 0)),
         )
 
-    @strawberry.field
+    @strawberry.field(description="The goal it belongs to.")
     async def goal(self, info: Ctx) -> Sdg | None:
         goals: list[Sdg] = await _ends(info, str(self.id), "out", "sdg", "PART_OF")
         return goals[0] if goals else None
@@ -388,13 +431,15 @@ class SdgTarget(MapNode):
 
 @strawberry.type(description="A theme work is organised around, such as child labour or migration.")
 class Theme(MapNode):
-    description: str | None
+    description: str | None = strawberry.field(
+        description="What the theme covers, in this project's words."
+    )
 
     @classmethod
     def of(cls, r: MapRecord) -> "Theme":
         return cls(**_base(r), description=r.props.get("description"))
 
-    @strawberry.field
+    @strawberry.field(description="Initiatives addressing this theme.")
     async def initiatives(self, info: Ctx) -> list["Initiative"]:
         return await _ends(info, str(self.id), "in", "initiative", "ADDRESSES")
 
@@ -409,13 +454,17 @@ class Theme(MapNode):
 
 @strawberry.type(description="A project, platform, study, report, tool, process or plan.")
 class Initiative(MapNode):
-    initiative_kind: InitiativeKind
-    status: InitiativeStatus
-    description: str | None
+    initiative_kind: InitiativeKind = strawberry.field(
+        description="What the initiative is: a platform, a study, a plan, a project..."
+    )
+    status: InitiativeStatus = strawberry.field(description="Where it stands, as its source tells.")
+    description: str | None = strawberry.field(description="What it is, in this project's words.")
     start: str | None = strawberry.field(
         description="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD."
     )
-    end: str | None
+    end: str | None = strawberry.field(
+        description="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD."
+    )
     areas: list[str] = strawberry.field(
         description="Provinces or states it works in, by name (from 3W tables)."
     )
@@ -452,11 +501,11 @@ class Initiative(MapNode):
         links = await _links(info, str(self.id), "out", "OPERATES_IN")
         return [cast(Place, node_of(link.node)) for link in links]
 
-    @strawberry.field
+    @strawberry.field(description="Themes it addresses.")
     async def themes(self, info: Ctx) -> list[Theme]:
         return await _ends(info, str(self.id), "out", "theme", "ADDRESSES")
 
-    @strawberry.field
+    @strawberry.field(description="SDG targets it contributes to.")
     async def sdg_targets(self, info: Ctx) -> list[SdgTarget]:
         return await _ends(info, str(self.id), "out", "sdg-target", "CONTRIBUTES_TO")
 
@@ -473,9 +522,11 @@ class Initiative(MapNode):
     description="An action group, or another Alliance body (GCG, Friends, Secretariat)."
 )
 class ActionGroup(MapNode):
-    acronym: str | None
-    group_kind: ActionGroupKind
-    description: str | None
+    acronym: str | None = strawberry.field(description="Its usual acronym, such as GCG.")
+    group_kind: ActionGroupKind = strawberry.field(
+        description="Action group, coordinating group, friends group or secretariat."
+    )
+    description: str | None = strawberry.field(description="What it is, in this project's words.")
     _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
@@ -516,7 +567,7 @@ class ActionGroup(MapNode):
     async def initiatives(self, info: Ctx) -> list[Initiative]:
         return await _ends(info, str(self.id), "out", "initiative", "COORDINATES")
 
-    @strawberry.field
+    @strawberry.field(description="Themes it focuses on.")
     async def themes(self, info: Ctx) -> list[Theme]:
         return await _ends(info, str(self.id), "out", "theme", "FOCUSES_ON")
 
@@ -532,12 +583,16 @@ class ActionGroup(MapNode):
 
 @strawberry.type(description="A meeting, consultation, workshop, conference or convening.")
 class Event(MapNode):
-    event_kind: EventKind
-    status: EventStatus
+    event_kind: EventKind = strawberry.field(
+        description="Meeting, consultation, workshop, conference or convening."
+    )
+    status: EventStatus = strawberry.field(description="Held, planned or recurring.")
     date: str | None = strawberry.field(description="As precise as known.")
-    end_date: str | None
-    city: str | None
-    description: str | None
+    end_date: str | None = strawberry.field(
+        description="The last day, as precise as known, for events of more than a day."
+    )
+    city: str | None = strawberry.field(description="The city it was held in.")
+    description: str | None = strawberry.field(description="What it was, in this project's words.")
     _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
@@ -554,7 +609,7 @@ class Event(MapNode):
             _props=p,
         )
 
-    @strawberry.field
+    @strawberry.field(description="The country it was held in.")
     async def country(self, info: Ctx) -> Country | None:
         found: list[Country] = await _ends(info, str(self.id), "out", "country", "HELD_IN")
         return found[0] if found else None
