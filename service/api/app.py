@@ -4,19 +4,20 @@ The driver is made once, at start-up, and closed at shutdown."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import orjson
 import structlog
 from cross_web import HTTPException
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
 from service.api.deps import DatabaseDep, GateDep, SettingsDep
-from service.api.explorer import mount_explorer
+from service.api.explorer import built_page, mount_explorer
 from service.api.graphql.context import Context
 from service.api.graphql.errors import format_error
 from service.api.graphql.schema import build_schema
@@ -32,6 +33,8 @@ log = structlog.get_logger(__name__)
 
 
 class MapGraphQLRouter(GraphQLRouter[Context, None]):
+    built: Path
+
     def decode_json(self, data: str | bytes) -> object:
         # orjson refuses nesting past 1,024 levels, where json would exhaust the stack.
         try:
@@ -40,6 +43,11 @@ class MapGraphQLRouter(GraphQLRouter[Context, None]):
             if "depth" in error.msg:
                 raise HTTPException(400, "the request body nests over 1,024 levels") from None
             raise
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        # GraphiQL from the explorer's own build, not strawberry's page, which loads its
+        # scripts from a CDN and stays blank offline.
+        return built_page(self.built, "graphiql.html")  # type: ignore[return-value]
 
     async def process_result(
         self, request: Request, result: ExecutionResult
@@ -68,14 +76,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         await db.driver.close()
 
-    app = FastAPI(title="Alliance 8.7 stakeholder map", lifespan=lifespan)
+    # /docs is the explorer's own build of Swagger UI (service.api.explorer); FastAPI's
+    # default page loads from a CDN. /openapi.json stays where clients look for it.
+    app = FastAPI(
+        title="Alliance 8.7 stakeholder map",
+        description="Import and export files, health and readiness. Reading and editing "
+        "the map is GraphQL, at /graphql.",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.settings, app.state.db, app.state.gate = settings, db, gate
     app.add_middleware(BodyLimit, path="/graphql", max_bytes=settings.graphql_max_bytes)
     app.add_exception_handler(MapError, _refusal)
-    app.include_router(
-        MapGraphQLRouter(build_schema(settings), context_getter=graphql_context),
-        prefix="/graphql",
-    )
+    graphql = MapGraphQLRouter(build_schema(settings), context_getter=graphql_context)
+    graphql.built = settings.explorer_dir
+    app.include_router(graphql, prefix="/graphql")
     app.include_router(health.router)
     app.include_router(interchange.router)
     mount_explorer(app, settings.explorer_dir)

@@ -1,5 +1,8 @@
-"""The explorer, the web page at `/`: the built files of `explorer/` (index.html and its
-assets), served as they are. The page itself only ever talks to /graphql."""
+"""The pages built from `explorer/` (Vite writes them to `explorer/dist/`): the explorer at
+`/`, GraphiQL at `/graphql` (for a browser; clients POST there) and the OpenAPI page at
+`/docs`. All three are the project's own assets, built from npm packages: none loads
+anything from a CDN, so they work offline. The explorer itself only ever talks to
+/graphql."""
 
 from pathlib import Path
 
@@ -8,21 +11,31 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 NOT_BUILT = """<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>Explorer not built</title></head><body>
-<h1>The explorer has not been built</h1>
+<title>Page not built</title></head><body>
+<h1>This page has not been built</h1>
 <p>Build it with <code>make explorer</code> (or <code>make run</code>), then reload.
-The GraphQL API is at <a href="/graphql">/graphql</a> meanwhile.</p></body></html>"""
+The GraphQL API answers POST requests at /graphql meanwhile.</p></body></html>"""
+
+
+def built_page(built: Path, name: str) -> Response:
+    """A page Vite built, or 503 saying how to build it."""
+    page = built / name
+    if not page.is_file():
+        return HTMLResponse(NOT_BUILT, status_code=503)
+    # Pages are small and change with every build; their hashed assets are cached.
+    return FileResponse(page, headers={"Cache-Control": "no-cache"})
 
 
 def mount_explorer(app: FastAPI, built: Path) -> None:
-    index = built / "index.html"
     assets = built / "assets"
     if assets.is_dir():
         app.mount("/assets", StaticFiles(directory=assets), name="explorer-assets")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def explorer() -> Response:
-        if not index.is_file():
-            return HTMLResponse(NOT_BUILT, status_code=503)
-        # The page is small and changes with every build; the hashed assets are cached.
-        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        return built_page(built, "index.html")
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    async def docs() -> Response:
+        """The OpenAPI page, from swagger-ui-dist."""
+        return built_page(built, "docs.html")

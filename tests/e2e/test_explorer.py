@@ -248,3 +248,35 @@ def test_the_database_being_down_shows_a_clear_message(
         expect(alert).to_contain_text("The map's database is not answering right now")
         expect(alert).to_have_attribute("data-code", "DATABASE_UNAVAILABLE")
     screenshot(page, "database-down")
+
+
+def _only_same_origin(page: Page, base_url: str) -> list[str]:
+    """Every URL the page asks for that is not the service's own."""
+    elsewhere: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith((base_url, "data:", "blob:"))
+            else elsewhere.append(request.url)
+        ),
+    )
+    return elsewhere
+
+
+def test_graphiql_runs_a_query_from_the_projects_own_assets(page: Page, base_url: str) -> None:
+    elsewhere = _only_same_origin(page, base_url)
+    page.goto(f"{base_url}/graphql")
+    expect(page.locator(".graphiql-container")).to_be_visible()
+    page.locator(".graphiql-execute-button").click()
+    expect(page.locator(".result-window")).to_contain_text("Action Group on Conflict")
+    assert elsewhere == []
+
+
+def test_the_openapi_page_lists_import_and_export_offline(page: Page, base_url: str) -> None:
+    elsewhere = _only_same_origin(page, base_url)
+    page.goto(f"{base_url}/docs")
+    expect(page.locator(".swagger-ui .info")).to_contain_text("Alliance 8.7 stakeholder map")
+    expect(page.locator(".swagger-ui")).to_contain_text("/import")
+    expect(page.locator(".swagger-ui")).to_contain_text("/export")
+    assert elsewhere == []
