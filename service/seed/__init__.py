@@ -1,7 +1,8 @@
-"""The curated data in `seed/` and the reference data from packages, validated and loaded.
+"""Loading the curated data in `seed/` and the reference data from packages.
 
-`files` reads and validates the YAML files (pydantic models in `models`); `reference`
-builds countries, regions and SDGs; `graph` turns both into node and relationship rows
-and checks that every link points at something; `loader` writes the rows to Neo4j in one
-transaction.
+`models` is the shape of each seed file (built on the kinds' fields in `service.model`),
+`files` reads and validates them, `reference` builds countries, regions and SDGs, `graph`
+turns both into rows and checks that every link points at something, and `loader` writes
+the rows to Neo4j in one transaction. `synthetic` generates initiatives for tests and
+benchmarks (`a87map seed --generated N`).
 """

@@ -1,3 +1,6 @@
-"""The GraphQL schema: `inputs` (enums and filters), `types` (what a query returns),
-`query` (the root fields), `context` (per-request DataLoaders), `errors` (error codes and
-the Cypher round-trip count in the response)."""
+"""The GraphQL schema: `inputs` (the model's value lists as enums, and filters),
+`edit_inputs` (the inputs made from the kinds' drafts), `types` (what a query returns),
+`query`, `analysis` and `history` (root fields), `mutation` (edits), `connections` (Relay
+pages), `context` (per-request DataLoaders and the caller's key), `errors` (error codes
+read from `MapError`, and the Cypher round-trip count in the response), `schema` (the
+whole, with its limits)."""
