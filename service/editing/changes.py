@@ -13,7 +13,7 @@ from service.editing import audit, duplicates, permissions, references
 from service.editing.keys import Editor
 from service.errors import Conflict, FieldProblem, Invalid, NotFound
 from service.model.ids import LABELS, kind_of
-from service.model.kinds import DRAFTS, AnyDraft, OrganizationDraft
+from service.model.kinds import DRAFTS, EDITED_KINDS, AnyDraft, OrganizationDraft
 from service.model.records import LinkRow, MapRecord
 
 Props = dict[str, Any]
@@ -107,7 +107,7 @@ async def restore(db: Database, editor: Editor, node_id: str, version: int) -> O
 
 async def delete(db: Database, editor: Editor, node_id: str, version: int) -> str:
     """Deletes the node for good (admins only); the id of the audit event that records it."""
-    checked_id(node_id, *permissions.EDITABLE_KINDS)
+    checked_id(node_id, *EDITED_KINDS)
     permissions.may_delete(editor)
     async with db.transaction() as tx:
         before = await record_state(tx, node_id, await current(tx, node_id, version, retired=None))
@@ -122,7 +122,7 @@ async def delete(db: Database, editor: Editor, node_id: str, version: int) -> st
 async def _relabel(
     db: Database, editor: Editor, node_id: str, version: int, action: str
 ) -> Outcome:
-    checked_id(node_id, *permissions.EDITABLE_KINDS)
+    checked_id(node_id, *EDITED_KINDS)
     async with db.transaction() as tx:
         now = await current(tx, node_id, version, retired=action == "restore", editor=editor)
         label = LABELS[kind_of(node_id)]

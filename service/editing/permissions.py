@@ -15,7 +15,6 @@ from service.editing.keys import Editor
 from service.errors import Forbidden
 from service.model.ids import kind_of
 
-EDITABLE_KINDS = ("organization", "initiative", "action-group", "event", "source")
 SCOPED_MAY_CREATE = frozenset({"initiative", "source"})
 # Records nobody owns: anyone with a key may point their own records at them.
 SHARED_KINDS = frozenset({"country", "region", "theme", "sdg", "sdg-target", "source"})

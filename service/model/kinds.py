@@ -157,6 +157,8 @@ class Draft(Strict):
     KIND: ClassVar[str]
     FILE: ClassVar[str]
     LINKS: ClassVar[dict[str, str]] = {}
+    # Editors create and change it one record at a time (GraphQL); False: by import only.
+    EDITED: ClassVar[bool] = True
     key: Key | None = Field(
         default=None,
         description="Optional; the id becomes kind:key. Left out, it is made from the "
@@ -185,6 +187,8 @@ class Draft(Strict):
 
 
 class OrganizationDraft(Draft, OrganizationFields):
+    """An organization, as an editor sends it."""
+
     KIND: ClassVar[str] = "organization"
     FILE: ClassVar[str] = "organizations"
     LINKS: ClassVar[dict[str, str]] = field_links("organization")
@@ -192,6 +196,8 @@ class OrganizationDraft(Draft, OrganizationFields):
 
 
 class ActionGroupDraft(Draft, ActionGroupFields):
+    """An action group or other Alliance body, as an editor sends it."""
+
     KIND: ClassVar[str] = "action-group"
     FILE: ClassVar[str] = "action_groups"
     LINKS: ClassVar[dict[str, str]] = field_links("action-group")
@@ -199,6 +205,8 @@ class ActionGroupDraft(Draft, ActionGroupFields):
 
 
 class InitiativeDraft(Draft, InitiativeFields):
+    """An initiative, as an editor sends it."""
+
     KIND: ClassVar[str] = "initiative"
     FILE: ClassVar[str] = "initiatives"
     LINKS: ClassVar[dict[str, str]] = field_links("initiative")
@@ -219,6 +227,8 @@ class InitiativeDraft(Draft, InitiativeFields):
 
 
 class EventDraft(Draft, EventFields):
+    """An event, as an editor sends it."""
+
     KIND: ClassVar[str] = "event"
     FILE: ClassVar[str] = "events"
     LINKS: ClassVar[dict[str, str]] = field_links("event")
@@ -239,6 +249,7 @@ class ThemeDraft(Draft, ThemeFields):
 
     KIND: ClassVar[str] = "theme"
     FILE: ClassVar[str] = "themes"
+    EDITED: ClassVar[bool] = False
 
 
 class SourceDraft(SourceFields):
@@ -247,6 +258,7 @@ class SourceDraft(SourceFields):
     KIND: ClassVar[str] = "source"
     FILE: ClassVar[str] = "sources"
     LINKS: ClassVar[dict[str, str]] = {}
+    EDITED: ClassVar[bool] = True
     key: Key | None = Field(
         default=None,
         description="Optional; the id becomes kind:key. Left out, it is made from the title.",
@@ -284,6 +296,10 @@ DRAFTS: dict[str, type[AnyDraft]] = {
         EventDraft,
     )
 }
+
+
+# The kinds editors create and change one record at a time.
+EDITED_KINDS = tuple(kind for kind, draft in DRAFTS.items() if draft.EDITED)
 
 
 def _check_order(start: str | None, end: str | None, field: str) -> None:

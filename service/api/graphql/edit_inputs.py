@@ -67,28 +67,23 @@ CitationInput = input_of(
     "CitationInput",
     "A source and, if it has sections, the one the fact is from.",
 )
-OrganizationInput = input_of(
-    kinds.OrganizationDraft, "OrganizationInput", "An organization, as an editor sends it."
-)
-InitiativeInput = input_of(
-    kinds.InitiativeDraft,
-    "InitiativeInput",
-    "An initiative, as an editor sends it.",
-    # Sent as the stored words (research, mapping...), as the API has always taken them.
-    work=list[str],
-)
-ActionGroupInput = input_of(
-    kinds.ActionGroupDraft, "ActionGroupInput", "An action group or other Alliance body."
-)
-EventInput = input_of(kinds.EventDraft, "EventInput", "An event, as an editor sends it.")
-SourceInput = input_of(kinds.SourceDraft, "SourceInput", "A document facts come from.")
-INPUTS = {
-    "organization": OrganizationInput,
-    "initiative": InitiativeInput,
-    "action-group": ActionGroupInput,
-    "event": EventInput,
-    "source": SourceInput,
+# GraphQL types set by hand: initiatives' kinds of work are sent as the stored words
+# (research, mapping...), as the API has always taken them.
+_KEPT: dict[str, dict[str, Any]] = {"initiative": {"work": list[str]}}
+
+
+def _name(kind: str) -> str:
+    return "".join(part.title() for part in kind.split("-")) + "Input"
+
+
+# The input of each kind editors write, named for it (OrganizationInput...), from its draft.
+INPUTS: dict[str, type[Any]] = {
+    kind: input_of(
+        kinds.DRAFTS[kind], _name(kind), kinds.DRAFTS[kind].__doc__ or "", **_KEPT.get(kind, {})
+    )
+    for kind in kinds.EDITED_KINDS
 }
+OrganizationInput = INPUTS["organization"]
 
 
 @strawberry.input(description="A relationship between two records, with its source.")

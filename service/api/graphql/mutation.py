@@ -10,17 +10,15 @@ import strawberry
 from service.api.graphql import edit_inputs as ei
 from service.api.graphql.context import Context
 from service.api.graphql.types import (
-    ActionGroup,
-    Event,
-    Initiative,
+    TYPES,
     MapNode,
     Organization,
-    Source,
     node_of,
 )
 from service.editing import changes, merges, relationships
 from service.editing.changes import Outcome
 from service.model import kinds as drafts
+from service.model.kinds import EDITED_KINDS
 from service.model.records import MapRecord
 
 Ctx = strawberry.Info[Context, None]
@@ -92,13 +90,7 @@ def _record(outcome: Outcome) -> MapRecord:
 
 # The kinds whose create and update mutations are made alike (organizations are created
 # by `createOrganization`, which may hold a likely duplicate back).
-_RECORD_TYPES: dict[str, Any] = {
-    "organization": Organization,
-    "initiative": Initiative,
-    "action-group": ActionGroup,
-    "event": Event,
-    "source": Source,
-}
+_RECORD_TYPES: dict[str, Any] = {kind: TYPES[kind] for kind in EDITED_KINDS}
 
 
 def _words(kind: str) -> str:
@@ -128,7 +120,7 @@ def _update_mutation(kind: str, output: Any) -> Any:
     }
     return strawberry.mutation(
         resolver=update,
-        description=f"Replaces the fields of a {_words(kind)}; `version` is the one read.",
+        description=f"Replaces the fields of one {_words(kind)}; `version` is the one read.",
     )
 
 

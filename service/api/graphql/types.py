@@ -629,34 +629,24 @@ class Event(MapNode):
         return [e for e in found if roles is None or e.role in roles]
 
 
-_BUILDERS: dict[str, Any] = {
-    "organization": Organization.of,
-    "initiative": Initiative.of,
-    "action-group": ActionGroup.of,
-    "country": Country.of,
-    "region": Region.of,
-    "sdg": Sdg.of,
-    "sdg-target": SdgTarget.of,
-    "theme": Theme.of,
-    "event": Event.of,
-    "source": Source.of,
+# The GraphQL type of each kind of record on the map.
+TYPES: dict[str, Any] = {
+    "organization": Organization,
+    "initiative": Initiative,
+    "action-group": ActionGroup,
+    "country": Country,
+    "region": Region,
+    "sdg": Sdg,
+    "sdg-target": SdgTarget,
+    "theme": Theme,
+    "event": Event,
+    "source": Source,
 }
 
 
 def node_of(record: MapRecord) -> Any:
     """The GraphQL object for a map record, of the type its kind names."""
-    return _BUILDERS[record.kind](record)
+    return TYPES[record.kind].of(record)
 
 
-ALL_TYPES = [
-    Organization,
-    Initiative,
-    ActionGroup,
-    Country,
-    Region,
-    Sdg,
-    SdgTarget,
-    Theme,
-    Event,
-    Source,
-]
+ALL_TYPES = list(TYPES.values())
