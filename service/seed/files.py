@@ -9,29 +9,25 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from service.errors import Problem, SeedInvalid
+from service.model.kinds import DRAFTS
 from service.seed.models import (
-    ActionGroupsFile,
-    EventsFile,
-    InitiativesFile,
+    SEEDED_KINDS,
     NeedFile,
-    OrganizationsFile,
     RelationshipsFile,
     SdgFile,
     SourcesFile,
-    ThemesFile,
+    records_file,
 )
 
-FILES: dict[str, type[BaseModel]] = {
+# The files every seed has besides one per kind of curated record (`themes.yaml`,
+# `organizations.yaml`...: the file each kind's draft names).
+_OWN_FILES: dict[str, type[BaseModel]] = {
     "sources.yaml": SourcesFile,
     "sdg.yaml": SdgFile,
-    "themes.yaml": ThemesFile,
-    "organizations.yaml": OrganizationsFile,
-    "action_groups.yaml": ActionGroupsFile,
-    "initiatives.yaml": InitiativesFile,
-    "events.yaml": EventsFile,
     "relationships.yaml": RelationshipsFile,
     "need.yaml": NeedFile,
 }
+_RECORD_FILES = {f"{DRAFTS[kind].FILE}.yaml": kind for kind in SEEDED_KINDS}
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -39,26 +35,28 @@ M = TypeVar("M", bound=BaseModel)
 class SeedFiles:
     sources: SourcesFile
     sdg: SdgFile
-    themes: ThemesFile
-    organizations: OrganizationsFile
-    action_groups: ActionGroupsFile
-    initiatives: InitiativesFile
-    events: EventsFile
     relationships: RelationshipsFile
     need: NeedFile
+    # Each curated kind's file, by kind, in the order of SEEDED_KINDS.
+    records: dict[str, Any]
 
 
 def read_seed(directory: Path) -> SeedFiles:
     """All seed files, validated; raises SeedInvalid listing every problem found."""
     problems: list[Problem] = []
     parsed: dict[str, BaseModel] = {}
-    for name, model in FILES.items():
+    for name, model in _OWN_FILES.items():
         result = _read_one(directory / name, model, problems)
         if result is not None:
             parsed[name.removesuffix(".yaml")] = result
+    records: dict[str, Any] = {}
+    for name, kind in _RECORD_FILES.items():
+        found = _read_one(directory / name, records_file(kind), problems)
+        if found is not None:
+            records[kind] = found
     if problems:
         raise SeedInvalid(problems)
-    return SeedFiles(**parsed)  # type: ignore[arg-type]
+    return SeedFiles(**parsed, records=records)  # type: ignore[arg-type]
 
 
 def _read_one(path: Path, model: type[M], problems: list[Problem]) -> M | None:

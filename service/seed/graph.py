@@ -7,12 +7,13 @@ from typing import Any
 
 from service.errors import BadId, Problem, SeedInvalid
 from service.model.fields import date_bounds
-from service.model.ids import kind_of, region_id
+from service.model.ids import kind_of, region_id, sdg_target_id
+from service.model.kinds import DRAFTS
 from service.model.records import LinkRow, MapRecord, cited_in
 from service.model.relationships import RELATIONSHIPS, RelationshipRecord
 from service.seed import reference
 from service.seed.files import SeedFiles
-from service.seed.models import Citation, Record
+from service.seed.models import SEED_LINKS, Citation, Record
 
 
 @dataclass(frozen=True)
@@ -109,41 +110,17 @@ def _add_reference(b: _Builder) -> None:
 
 
 def _add_records(b: _Builder) -> None:
-    f = b.files
-    batches: list[tuple[str, str, str, list[Any]]] = [
-        ("themes.yaml", "theme", f.themes.default_source, list(f.themes.themes)),
-        (
-            "organizations.yaml",
-            "organization",
-            f.organizations.default_source,
-            list(f.organizations.organizations),
-        ),
-        (
-            "action_groups.yaml",
-            "action-group",
-            f.action_groups.default_source,
-            list(f.action_groups.action_groups),
-        ),
-        (
-            "initiatives.yaml",
-            "initiative",
-            f.initiatives.default_source,
-            list(f.initiatives.initiatives),
-        ),
-        ("events.yaml", "event", f.events.default_source, list(f.events.events)),
-    ]
-    for file, kind, default, records in batches:
-        for record in records:
-            _add_record(b, file, kind, default, record)
+    for kind, found in b.files.records.items():
+        file = f"{DRAFTS[kind].FILE}.yaml"
+        for record in getattr(found, DRAFTS[kind].FILE):
+            _add_record(b, file, kind, found.default_source, record)
 
 
 def _add_record(b: _Builder, file: str, kind: str, default: str, record: Record) -> None:
     if not record.id.startswith(f"{kind}:"):
         b.problem(file, record.id, "id", f"ids in {file} start with '{kind}:'")
         return
-    props = record.model_dump(
-        exclude={"id", "cited", "themes", "operates_in", "sdg_targets", "held_in"}
-    )
+    props = record.model_dump(exclude={"id", "cited", *DRAFTS[kind].LINKS, *SEED_LINKS})
     props.update(
         date_bounds(
             props.get("start") or props.get("date"),
@@ -154,31 +131,26 @@ def _add_record(b: _Builder, file: str, kind: str, default: str, record: Record)
     b.cite(file, record.id, default, record.cited)
     first = record.cited[0]
     provenance = {"source": first.source or default, "section": first.section, "note": first.note}
-    for field, link_type, targets in _inline_links(record):
+    for field, link_type, targets in _inline_links(kind, record):
         for target in targets:
             b.link(
                 file, f"{record.id} ({field})", LinkRow(record.id, link_type, target, provenance)
             )
 
 
-def _inline_links(record: Record) -> list[tuple[str, str, list[str]]]:
-    """Links written inside a record: an initiative's places, themes and SDG targets, an
-    action group's themes, an event's country."""
+def _inline_links(kind: str, record: Record) -> list[tuple[str, str, list[str]]]:
+    """Links written inside a record: the fields its kind's draft makes relationships of
+    (an action group's themes, an event's country...), as map ids, and an initiative's
+    places, written as one list of countries and regions. SDG targets may be written as
+    their codes."""
+    links = {**DRAFTS[kind].LINKS, **SEED_LINKS}
     found: list[tuple[str, str, list[str]]] = []
-    themes = getattr(record, "themes", [])
-    if themes:
-        found.append(
-            (
-                "themes",
-                "FOCUSES_ON" if record.id.startswith("action-group:") else "ADDRESSES",
-                themes,
-            )
-        )
-    found.append(("operates_in", "OPERATES_IN", getattr(record, "operates_in", [])))
-    codes = getattr(record, "sdg_targets", [])
-    found.append(("sdg_targets", "CONTRIBUTES_TO", [f"sdg-target:{c}" for c in codes]))
-    held_in = getattr(record, "held_in", None)
-    found.append(("held_in", "HELD_IN", [held_in] if held_in else []))
+    for field, link_type in links.items():
+        value = getattr(record, field, None)
+        ids = value if isinstance(value, list) else [value] if value else []
+        if link_type == "CONTRIBUTES_TO":
+            ids = [i if ":" in i else sdg_target_id(i) for i in ids]
+        found.append((field, link_type, ids))
     return found
 
 

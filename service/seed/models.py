@@ -2,19 +2,12 @@
 (`service.model.kinds`). Unknown fields are errors, so a typo in a field name is caught
 rather than silently dropped."""
 
-from typing import Annotated
+from typing import Annotated, Any, get_origin
 
-from pydantic import Field
+from pydantic import Field, create_model
 
 from service.model.fields import MapId, Note, Strict, Text
-from service.model.kinds import (
-    ActionGroupFields,
-    EventFields,
-    InitiativeFields,
-    OrganizationFields,
-    SourceFields,
-    ThemeFields,
-)
+from service.model.kinds import DRAFTS, InitiativeFields, SourceFields
 from service.model.relationships import RelationshipRecord
 from service.model.values import IloRegion, WorkType
 
@@ -36,28 +29,57 @@ class Record(Strict):
     cited: Annotated[list[Citation], Field(min_length=1)]
 
 
-class ThemeRecord(Record, ThemeFields):
-    pass
-
-
-class OrganizationRecord(Record, OrganizationFields):
-    pass
-
-
-class ActionGroupRecord(Record, ActionGroupFields):
-    themes: list[MapId] = []
-
-
 class InitiativeRecord(Record, InitiativeFields):
-    # Curated initiatives say what kind of work they do; imported projects need not.
+    """Curated initiatives say what kind of work they do (imported projects need not), and
+    write their places as one list of country and region ids and SDG targets as codes."""
+
     work: Annotated[list[WorkType], Field(min_length=1)]
     operates_in: list[MapId] = []
     themes: list[MapId] = []
     sdg_targets: list[str] = []
 
 
-class EventRecord(Record, EventFields):
-    held_in: MapId | None = None
+# Links the curated files write that no draft has: an initiative's places as one list.
+SEED_LINKS = {"operates_in": "OPERATES_IN"}
+# Seed records written by hand, where the curated files say more than the kind's draft.
+_WRITTEN: dict[str, type[Record]] = {"initiative": InitiativeRecord}
+
+
+def record_model(kind: str) -> type[Record]:
+    """The seed record of a kind: written above, or made from the kind's draft (its fields
+    as they are, its id-holding fields as map ids, plus an id and its citations)."""
+    if kind in _WRITTEN:
+        return _WRITTEN[kind]
+    draft = DRAFTS[kind]
+    fields: dict[str, Any] = {}
+    for name, info in draft.model_fields.items():
+        if name in ("key", "cited"):
+            continue
+        if name in draft.LINKS:
+            several = get_origin(info.annotation) is list
+            fields[name] = (list[MapId], []) if several else (MapId | None, None)
+        else:
+            fields[name] = (info.annotation, info)
+    name = "".join(part.title() for part in kind.split("-")) + "Record"
+    made: type[Record] = create_model(name, __base__=Record, **fields)
+    return made
+
+
+def records_file(kind: str) -> type[Strict]:
+    """A kind's seed file: its default source and its records, under the file's name."""
+    draft = DRAFTS[kind]
+    name = "".join(part.title() for part in draft.FILE.split("_")) + "File"
+    fields: dict[str, Any] = {
+        "default_source": (MapId, ...),
+        draft.FILE: (list[record_model(kind)], ...),  # type: ignore[misc]
+    }
+    made: type[Strict] = create_model(name, __base__=Strict, **fields)
+    return made
+
+
+# The kinds the seed curates, in the order they are read: every kind of the model but
+# sources, which have a file of their own (they cite nothing).
+SEEDED_KINDS = tuple(kind for kind in DRAFTS if kind != "source")
 
 
 class SourceRecord(SourceFields):
@@ -73,31 +95,6 @@ class RelationshipGroup(Strict):
 
 class SourcesFile(Strict):
     sources: list[SourceRecord]
-
-
-class ThemesFile(Strict):
-    default_source: MapId
-    themes: list[ThemeRecord]
-
-
-class OrganizationsFile(Strict):
-    default_source: MapId
-    organizations: list[OrganizationRecord]
-
-
-class ActionGroupsFile(Strict):
-    default_source: MapId
-    action_groups: list[ActionGroupRecord]
-
-
-class InitiativesFile(Strict):
-    default_source: MapId
-    initiatives: list[InitiativeRecord]
-
-
-class EventsFile(Strict):
-    default_source: MapId
-    events: list[EventRecord]
 
 
 class RelationshipsFile(Strict):
