@@ -2,7 +2,7 @@
 // properties are replaced by the row's, so running the same rows twice changes nothing.
 // Its version (see migration 4) starts at 1 and goes up by one when the row changes it, so
 // an editor who read the node before a reload is told it changed.
-// Parameters: $rows (list of {id, label, props}; label is checked against service/ids.py)
+// Parameters: $rows (list of {id, label, props}; label is checked against service/model/ids.py)
 // Returns: one row: written, created, updated (counts of nodes)
 UNWIND $rows AS row
 OPTIONAL MATCH (old:MapNode {id: row.id})
