@@ -138,7 +138,7 @@ def _activity(
             )
             continue
         kind = ORGANIZATION_TYPES.get(org.get("type", ""))
-        org_id = organizations.resolve(org_name, kind, row, note)
+        org_id = organizations.resolve(org_name, kind, row, note, "participating-org")
         links.append(Row(name, where, None, {"from": org_id, "type": role, "to": v["id"], **note}))
     return links
 

@@ -1,7 +1,8 @@
 """Naming organizations the way 3W tables and IATI files do, by name (and IATI by
 organization identifier), and finding them on the map: the same name or acronym, with case,
-accents and punctuation ignored, is the same organization. One not on the map is added as a
-new record, which needs its type."""
+accents and punctuation ignored, is the same organization, in any script. One not on the
+map is added as a new record, which needs its type; its id is its name in Latin letters,
+and two different names whose ids would be the same are refused, never merged."""
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +54,8 @@ class OrganizationIndex:
 
     def __post_init__(self) -> None:
         self._by_name: dict[str, str] = {}
+        # Who holds each id, in words, to name both sides of a clash.
+        self._holders: dict[str, str] = {org.id: f"'{org.name}' (on the map)" for org in self.known}
         # Acronyms without their dots and spaces too: O.I.T. is OIT.
         self._by_acronym: dict[str, str] = {}
         for org in self.known:
@@ -66,7 +69,14 @@ class OrganizationIndex:
         """The organizations added since `mark`, the count of `new` a reader began with."""
         return list(self.new.values())[mark:]
 
-    def resolve(self, name: str, type_text: str | None, origin: Row, values: dict[str, Any]) -> str:
+    def resolve(
+        self,
+        name: str,
+        type_text: str | None,
+        origin: Row,
+        values: dict[str, Any],
+        field_name: str = "#org",
+    ) -> str:
         """The id of the organization `name` names: on the map, new in this file, or, added
         now as a new record row (its type from `type_text`; a missing type is reported when
         the rows are checked)."""
@@ -74,6 +84,18 @@ class OrganizationIndex:
         if found:
             return found
         node_id = f"organization:{slug(name)}"
+        holder = self._holders.get(node_id)
+        if holder is not None:
+            # Two different names would share one record: say so, never merge them.
+            origin.issues.append(
+                (
+                    field_name,
+                    f"'{name.strip()}' would get the id {node_id}, which {holder} already has; "
+                    "they are different names, so they are not merged: add one of them to "
+                    "the map first with a key of its own",
+                )
+            )
+            return node_id
         if node_id not in self.new:
             kind = organization_type(type_text)
             self.new[node_id] = Row(
@@ -83,4 +105,5 @@ class OrganizationIndex:
                 {"id": node_id, "name": name.strip(), "type": kind or type_text, **values},
             )
             self._by_name[plain(name)] = node_id
+            self._holders[node_id] = f"'{name.strip()}' ({origin.file}, {origin.where})"
         return node_id

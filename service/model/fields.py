@@ -85,6 +85,9 @@ def camel_case(name: str) -> str:
 
 
 def plain(text: str) -> str:
-    """Lower case, no accents, punctuation as spaces, single spaces."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split())
+    """A name as names are compared: lower case, no accents, punctuation as spaces, single
+    spaces. Letters of every script are kept, so two names written in Arabic or Cyrillic
+    stay two names (dropping what is not Latin once made them both empty, one record)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", bare).split())

@@ -9,9 +9,11 @@ A draft checks what it can alone (types, value lists, dates in order, country co
 `service/editing/references.py` then checks the ids it names against the map. An update
 sends the whole record again, with the version it was read at."""
 
+import hashlib
 import re
 from typing import Annotated, Any, ClassVar, TypeVar
 
+from anyascii import anyascii
 from pydantic import AfterValidator, BaseModel, Field, ValidationError, model_validator
 
 from service.errors import BadInput, FieldProblem, Invalid
@@ -69,8 +71,13 @@ SdgTargetCode = Annotated[str, AfterValidator(_sdg_target)]
 
 
 def slug(text: str) -> str:
-    """A key from a name: accents dropped, lower case, words joined by '-'."""
-    return "-".join(plain(text).split())[:80] or "unnamed"
+    """A key from a name: written in Latin letters (anyascii transliterates every other
+    script, so 'منظمة' becomes 'mnzm'), lower case, words joined by '-'. A name with no
+    letters or digits at all gets a key from its hash, never a shared 'unnamed'."""
+    words = re.sub(r"[^a-z0-9]+", " ", anyascii(plain(text)).lower()).split()
+    if words:
+        return "-".join(words)[:80].strip("-")
+    return "name-" + hashlib.sha256(text.strip().encode()).hexdigest()[:12]
 
 
 def _ids(description: str) -> Any:

@@ -354,3 +354,39 @@ def test_an_http_upload_over_the_limit_is_refused_before_it_is_read(seeded: Sett
         )
     assert refused.status_code == 413
     assert "a87map import" in refused.json()["detail"]
+
+
+def test_organizations_named_in_other_scripts_stay_apart(client: TestClient, upload: Post) -> None:
+    """Two NGOs named in Arabic are two records, each credited with its own work; the same
+    name written twice is one; a Cyrillic name gets an id in Latin letters."""
+    done = upload("good", ["non_latin_3w.csv"], source="source:gcg-2017-report", section="Agenda")
+    assert done.status_code == 200, done.text
+    # Three organizations and three initiatives (two rows of one activity make one).
+    assert done.json()["created"] == 6, done.json()
+    leads = {}
+    for text in ("Child protection outreach", "Schooling for working", "Migrant worker hotline"):
+        [edge] = ask(
+            client,
+            f'{{ initiatives(filter: {{text: "{text}"}}) {{ edges {{ node {{ areas '
+            "participants(roles: [LEADS]) { organization { id name type } } } } } }",
+        )["initiatives"]["edges"]
+        [lead] = edge["node"]["participants"]
+        leads[text] = (lead["organization"]["name"], edge["node"]["areas"])
+    assert leads == {
+        "Child protection outreach": ("جمعية الهلال الأحمر", ["Aleppo", "Homs"]),
+        "Schooling for working": ("منظمة الإغاثة الإسلامية", ["Idlib"]),
+        "Migrant worker hotline": ("Союз трудящихся мигрантов", ["Almaty"]),
+    }
+    found = ask(client, '{ search(text: "Союз трудящихся") { id name } }')["search"]
+    assert [hit["id"] for hit in found] == ["organization:soyuz-trudyashchikhsya-migrantov"]
+
+
+def test_two_names_that_would_share_an_id_are_refused(client: TestClient, upload: Post) -> None:
+    refused = upload(
+        "bad", ["name_clash_3w.csv"], source="source:gcg-2017-report", section="Agenda"
+    )
+    assert _problems(refused) == {("name_clash_3w.csv", "row 4", "#org")}
+    [problem] = refused.json()["problems"]
+    assert "'Иван'" in problem["reason"]
+    assert "'Ivan' (name_clash_3w.csv, row 3)" in problem["reason"]
+    assert _absent(client, "organization:ivan")

@@ -7,6 +7,7 @@ from service.editing import duplicates, permissions
 from service.editing.keys import Editor, bearer_token, check_key_request
 from service.editing.relationships import RelationshipDraft, shape_problems
 from service.errors import BadInput, Forbidden, Invalid
+from service.model.fields import plain
 from service.model.kinds import InitiativeDraft, OrganizationDraft, parse, slug
 
 KNOWN = [
@@ -96,7 +97,8 @@ def test_ids_come_from_the_key_or_the_acronym_or_the_name() -> None:
     assert parse(OrganizationDraft, {**base, "based_in": ["ar"]}).links() == {
         "BASED_IN": ["country:ARG"]
     }
-    assert slug("¡¿") == "unnamed"
+    # A name with no letters gets a key of its own, not the "unnamed" every such name shared.
+    assert slug("¡¿").startswith("name-")
 
 
 def _link(**given: str) -> RelationshipDraft:
@@ -142,3 +144,15 @@ def test_only_bearer_tokens_of_our_form_are_read() -> None:
     for header in (None, "", "Basic a87_abc", "Bearer abc", "a87_abc"):
         with pytest.raises(Exception, match="valid API key"):
             bearer_token(header)
+
+
+def test_names_in_other_scripts_keep_apart_and_get_latin_keys() -> None:
+    red_crescent, islamic_relief = "جمعية الهلال الأحمر", "منظمة الإغاثة الإسلامية"
+    assert plain(red_crescent) != plain(islamic_relief)
+    assert plain(red_crescent) == plain("جمعية الهلال الأحمر ")
+    assert slug(red_crescent) != slug(islamic_relief)
+    assert slug("Союз трудящихся мигрантов") == "soyuz-trudyashchikhsya-migrantov"
+    assert slug("国际劳工组织") == "guojilaogongzuzhi"
+    # No letters at all: a key of its own from the name's hash, never one shared key.
+    assert slug("!!!") != slug("???")
+    assert slug("!!!").startswith("name-")
