@@ -1,6 +1,8 @@
 """`a87map import` and `a87map export`: files in and out of the map."""
 
 import getpass
+import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -33,6 +35,10 @@ def import_command(
         str | None, typer.Option(help="For 3W and IATI files: the id of the source they come from")
     ] = None,
     section: Annotated[str | None, typer.Option(help="The section of that source")] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check and count everything, write nothing")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
     """Check files whole, then write them in one transaction: all of it or none of it."""
     loaded = load_settings()
@@ -40,7 +46,7 @@ def import_command(
     citing = Citing(source, section) if source else None
 
     columns = (TextColumn("Importing"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=console) as bar:
+    with Progress(*columns, console=console, disable=as_json) as bar:
         task = bar.add_task("import", total=None)
         report = on_database(
             loaded,
@@ -52,13 +58,22 @@ def import_command(
                 file_format=file_format,
                 citing=citing,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
+                dry_run=dry_run,
             ),
         )
+    if as_json:
+        # Plain output, never wrapped, for scripts: the same report as POST /import.
+        typer.echo(json.dumps(asdict(report)))
+        return
+    would = "would be " if dry_run else ""
     console.print(
-        f"Records: {report.created} created, {report.updated} updated, {report.unchanged} "
-        f"unchanged. Relationships: {report.relationships_created} created, "
-        f"{report.relationships_updated} updated, {report.relationships_unchanged} unchanged."
+        f"Records: {report.created} {would}created, {report.updated} {would}updated, "
+        f"{report.unchanged} unchanged. Relationships: {report.relationships_created} "
+        f"{would}created, {report.relationships_updated} {would}updated, "
+        f"{report.relationships_unchanged} unchanged."
     )
+    if dry_run:
+        console.print("Dry run: nothing was written.")
 
 
 def export_command(

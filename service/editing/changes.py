@@ -202,19 +202,33 @@ async def record_state(tx: Transaction, node_id: str, props: Props) -> Props:
     return state(props, await _links_out(tx, node_id, own_types(kind_of(node_id))))
 
 
-def link_rows(node_id: str, draft: AnyDraft, creator: Editor | None) -> list[Props]:
+def link_rows(
+    node_id: str, draft: AnyDraft, creator: Editor | None, held: list[Props] | None = None
+) -> list[Props]:
     """The relationships a draft describes: its citations, then its inline links, each
-    citing the draft's first citation."""
+    citing the draft's first citation, except a link the map already `held` (its links as
+    {type, to, props}): that one keeps the source it has, which the draft does not state."""
     rows = [
         link_row(node_id, "CITED_IN", c.source, {"section": c.section, "note": c.note})
         for c in draft.cited
     ]
     provenance = draft.cited[0].model_dump() if draft.cited else {}
+    kept = {(h["type"], h["to"]): h["props"] for h in held or []}
     for link_type, targets in draft.links().items():
-        rows.extend(link_row(node_id, link_type, target, provenance) for target in targets)
+        rows.extend(
+            link_row(node_id, link_type, target, _cited_part(kept.get((link_type, target))))
+            if (link_type, target) in kept
+            else link_row(node_id, link_type, target, provenance)
+            for target in targets
+        )
     if creator and creator.organization and draft.KIND == "initiative":
         rows.append(link_row(creator.organization, SCOPED_CREATOR_ROLE, node_id, provenance))
     return rows
+
+
+def _cited_part(props: Props | None) -> Props:
+    """A held link's properties without its key, which `link_row` makes again."""
+    return {k: v for k, v in (props or {}).items() if k != "key"}
 
 
 def link_row(from_id: str, link_type: str, to_id: str, props: Props) -> Props:
@@ -239,7 +253,11 @@ async def _links_out(tx: Transaction, node_id: str, types: list[str] | None) -> 
 
 def state(props: Props, links: list[Props]) -> Props:
     """A record as the audit trail shows it: its properties and its relationships."""
-    shown = {k: v for k, v in props.items() if k not in ("id", "version")}
+    # No value and an empty list say the same (nothing recorded), so a record stored
+    # without `areas` and one sent with `areas: []` are one state, not a change.
+    shown = {
+        k: v for k, v in props.items() if k not in ("id", "version") and v is not None and v != []
+    }
     edges = sorted(
         ({"from": r["from"], "type": r["type"], "to": r["to"], **r["props"]} for r in links),
         key=lambda e: e["key"],

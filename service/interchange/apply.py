@@ -35,26 +35,38 @@ async def import_rows(
     rows: list[Row],
     batch_size: int,
     progress: Progress | None = None,
+    *,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Checks the rows whole, then writes them; ImportInvalid (nothing written) if any
-    row is wrong."""
+    row is wrong. A dry run does all of it, then rolls the transaction back: its report
+    is exactly what the import would do, and nothing is written."""
     permissions.may_import(editor)
     report = ImportReport()
-    async with db.transaction() as tx:
-        plan = await make_plan(tx, rows)
-        total = len(plan.records) + len(plan.links)
-        done = 0
-        for batch in batches(plan.records, batch_size):
-            await _write_records(tx, editor, batch, report)
-            done += len(batch)
-            if progress:
-                progress(done, total)
-        for links in batches(plan.links, batch_size):
-            await _write_links(tx, editor, links, report)
-            done += len(links)
-            if progress:
-                progress(done, total)
+    try:
+        async with db.transaction() as tx:
+            plan = await make_plan(tx, rows)
+            total = len(plan.records) + len(plan.links)
+            done = 0
+            for batch in batches(plan.records, batch_size):
+                await _write_records(tx, editor, batch, report)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+            for links in batches(plan.links, batch_size):
+                await _write_links(tx, editor, links, report)
+                done += len(links)
+                if progress:
+                    progress(done, total)
+            if dry_run:
+                raise _RolledBack
+    except _RolledBack:
+        pass
     return report
+
+
+class _RolledBack(Exception):
+    """Ends a dry run's transaction without committing it."""
 
 
 async def _write_records(
@@ -63,9 +75,12 @@ async def _write_records(
     nodes, own_links, events = [], [], []
     for record in batch:
         types = changes.replaced_types(record.draft)
-        links = changes.link_rows(record.node_id, record.draft, None)
-        props = {**changes.stored(record.draft), "id": record.node_id}
         old = record.current  # read and locked when the import was checked
+        # A file lists a record's own links (its countries, themes...) without their
+        # sources, so those already on the map keep the source they have.
+        held = old["links"] if old else None
+        links = changes.link_rows(record.node_id, record.draft, None, held)
+        props = {**changes.stored(record.draft), "id": record.node_id}
         before = _before(record.node_id, old, types) if old else None
         after = changes.state(props, links)
         if before == after:

@@ -48,8 +48,10 @@ async def import_files(
     file_format: str | None = None,
     citing: Citing | None = None,
     progress: Progress | None = None,
+    dry_run: bool = False,
 ) -> ImportReport:
-    """Reads every file, checks them together and writes them in one transaction."""
+    """Reads every file, checks them together and writes them in one transaction; with
+    `dry_run`, reports what it would write and writes nothing."""
     if file_format is not None and file_format not in IMPORT_FORMATS:
         raise ImportInvalid(
             [Problem("(format)", None, None, f"formats are {', '.join(IMPORT_FORMATS)}")]
@@ -66,7 +68,7 @@ async def import_files(
         else:
             lookups = lookups or await _lookups(db)
             rows += _read_field_file(upload, chosen, _citing(upload, citing), lookups)
-    return await import_rows(db, editor, rows, batch_size, progress)
+    return await import_rows(db, editor, rows, batch_size, progress, dry_run=dry_run)
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,9 @@ def read_3w(
             links.append(
                 Row(name, f"row {n}", None, {"from": impl, "type": "IMPLEMENTS", "to": key, **note})
             )
+        if origin.issues:
+            # What naming its organizations found wrong (two names, one id) is this row's.
+            links.append(Row(name, f"row {n}", None, issues=origin.issues))
     return [*organizations.added_after(mark), *activities.values(), *_unique(links)]
 
 

@@ -7,7 +7,7 @@ rows; import reads a record's current row to keep what a file leaves empty."""
 from typing import Any
 
 from service.editing.references import FIELD_KINDS
-from service.interchange.rows import COUNTRY_FIELDS, SDG_FIELDS, columns, list_fields
+from service.interchange.rows import COUNTRY_FIELDS, columns, list_fields
 from service.model.ids import kind_of
 from service.model.kinds import DRAFTS
 
@@ -57,8 +57,9 @@ def _put(record: dict[str, Any], name: str, value: str, several: bool) -> None:
 
 
 def _short(field_name: str, node_id: str) -> str:
-    """Countries as ISO codes and SDG targets as codes, as the files write them."""
-    if field_name in COUNTRY_FIELDS | SDG_FIELDS:
+    """Countries as ISO alpha-3 codes, as the files write them. SDG targets keep their id
+    (sdg-target:8.10): a bare 8.10 is read as the number 8.1 by spreadsheets and pandas."""
+    if field_name in COUNTRY_FIELDS:
         return node_id.split(":", 1)[1]
     return node_id
 

@@ -28,9 +28,8 @@ RELATIONSHIP_COLUMNS = (
     "reason",
     *CITATION,
 )
-# Fields that hold countries, written as ISO 3166 alpha-3 codes, and SDG targets, as codes.
+# Fields that hold countries, written as ISO 3166 alpha-3 codes.
 COUNTRY_FIELDS = {"based_in", "countries", "held_in"}
-SDG_FIELDS = {"sdg_targets"}
 
 
 # A cell that clears its field on import; an empty cell keeps what the map holds.

@@ -12,6 +12,8 @@ import networkx as nx
 from service.interchange import native
 from service.interchange.export import Exported
 from service.interchange.rows import KIND_FILES, RELATIONSHIPS
+from service.model.ids import kind_of
+from service.model.records import MapRecord
 
 EXPORT_FORMATS = {
     "json": ("map.json", "application/json"),
@@ -99,12 +101,20 @@ def _three_w_row(
 
 
 def _graphml(exported: Exported) -> bytes:
+    """Every node with its `kind` and a `label` (Gephi and Cytoscape show the label and
+    colour by kind), every edge with its `type`. A record's own kind of initiative, event
+    or group is written as `initiative_kind`, `event_kind` or `action_group_kind`."""
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node in exported.nodes:
-        graph.add_node(node["id"], **_attributes(node["props"]))
+        record = MapRecord(node["id"], node["props"])
+        props = _attributes(node["props"])
+        if "kind" in props:
+            props[f"{record.kind.replace('-', '_')}_kind"] = props.pop("kind")
+        graph.add_node(record.id, **props, kind=record.kind, label=record.short_name)
         for link in node["links"]:
             if link["to"] not in graph:
-                graph.add_node(link["to"], name=link["toName"] or link["to"])
+                name = link["toName"] or link["to"]
+                graph.add_node(link["to"], name=name, kind=kind_of(link["to"]), label=name)
             graph.add_edge(
                 node["id"],
                 link["to"],

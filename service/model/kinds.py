@@ -60,9 +60,11 @@ def _country(value: str) -> str:
 
 
 def _sdg_target(value: str) -> str:
-    if not _SDG_CODE.match(value):
+    """A target's map id from its code (8.7) or its id (sdg-target:8.7)."""
+    code = value.removeprefix("sdg-target:")
+    if not _SDG_CODE.match(code):
         raise ValueError(f"'{value}' is not an SDG target code (such as 8.7 or 16.b)")
-    return f"sdg-target:{value}"
+    return f"sdg-target:{code}"
 
 
 Key = Annotated[str, AfterValidator(_key)]

@@ -25,6 +25,13 @@ class MapRecord:
     def name(self) -> str:
         return str(self.props.get("name", self.id))
 
+    @property
+    def short_name(self) -> str:
+        """Short enough to draw: an acronym, or an SDG target's code, else the name."""
+        if self.kind == "sdg-target":
+            return f"SDG {self.props['code']}"
+        return str(self.props.get("acronym") or self.name)
+
     @classmethod
     def from_row(cls, row: Props) -> "MapRecord":
         """From a statement's row holding `id` and `props`."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pandas
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -299,6 +300,108 @@ def test_exports_in_each_format(client: TestClient, headers: dict[str, dict[str,
     assert client.get("/export?format=pdf", headers=headers["editor"]).status_code == 422
 
 
+def test_organizations_named_in_other_scripts_stay_apart(client: TestClient, upload: Post) -> None:
+    """Two NGOs named in Arabic are two records, each credited with its own work; the same
+    name written twice is one; a Cyrillic name gets an id in Latin letters."""
+    done = upload("good", ["non_latin_3w.csv"], source="source:gcg-2017-report", section="Agenda")
+    assert done.status_code == 200, done.text
+    # Three organizations and three initiatives (two rows of one activity make one).
+    assert done.json()["created"] == 6, done.json()
+    leads = {}
+    for text in ("Child protection outreach", "Schooling for working", "Migrant worker hotline"):
+        [edge] = ask(
+            client,
+            f'{{ initiatives(filter: {{text: "{text}"}}) {{ edges {{ node {{ areas '
+            "participants(roles: [LEADS]) { organization { id name type } } } } } }",
+        )["initiatives"]["edges"]
+        [lead] = edge["node"]["participants"]
+        leads[text] = (lead["organization"]["name"], edge["node"]["areas"])
+    assert leads == {
+        "Child protection outreach": ("جمعية الهلال الأحمر", ["Aleppo", "Homs"]),
+        "Schooling for working": ("منظمة الإغاثة الإسلامية", ["Idlib"]),
+        "Migrant worker hotline": ("Союз трудящихся мигрантов", ["Almaty"]),
+    }
+    found = ask(client, '{ search(text: "Союз трудящихся") { id name } }')["search"]
+    assert [hit["id"] for hit in found] == ["organization:soyuz-trudyashchikhsya-migrantov"]
+
+
+def test_two_names_that_would_share_an_id_are_refused(client: TestClient, upload: Post) -> None:
+    refused = upload(
+        "bad", ["name_clash_3w.csv"], source="source:gcg-2017-report", section="Agenda"
+    )
+    assert _problems(refused) == {("name_clash_3w.csv", "row 4", "#org")}
+    [problem] = refused.json()["problems"]
+    assert "'Иван'" in problem["reason"]
+    assert "'Ivan' (name_clash_3w.csv, row 3)" in problem["reason"]
+    assert _absent(client, "organization:ivan")
+
+
+@pytest.mark.parametrize("file_format", ["json", "csv"])
+def test_an_export_imported_into_the_same_map_changes_nothing(
+    client: TestClient, headers: dict[str, dict[str, str]], file_format: str
+) -> None:
+    exported = client.get(f"/export?format={file_format}", headers=headers["editor"]).content
+    if file_format == "json":
+        files = [("files", ("map.json", exported))]
+    else:
+        archive = zipfile.ZipFile(io.BytesIO(exported))
+        files = [("files", (name, archive.read(name))) for name in archive.namelist()]
+    again = client.post("/import", files=files, headers=headers["editor"])
+    assert again.status_code == 200, again.text
+    report = again.json()
+    assert (report["created"], report["updated"]) == (0, 0), report
+    assert (report["relationships_created"], report["relationships_updated"]) == (0, 0), report
+    assert report["unchanged"] >= 35 + 24
+
+
+def test_exports_the_fields_tools_read(
+    client: TestClient, headers: dict[str, dict[str, str]]
+) -> None:
+    """GraphML names each node's kind and label (Gephi colours by kind and shows labels)
+    and each edge's type; the CSV keeps SDG targets as text a spreadsheet will not round."""
+    graph = nx.read_graphml(
+        io.BytesIO(client.get("/export?format=graphml", headers=headers["editor"]).content)
+    )
+    assert all({"kind", "label"} <= set(attributes) for _, attributes in graph.nodes(data=True))
+    assert graph.nodes["organization:ilo"]["label"] == "ILO"
+    assert graph.nodes["organization:ilo"]["kind"] == "organization"
+    assert graph.nodes["initiative:knowledge-platform"]["initiative_kind"] == "platform"
+    assert all("type" in attributes for *_, attributes in graph.edges(data=True))
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get("/export?format=csv", headers=headers["editor"]).content)
+    )
+    initiatives = pandas.read_csv(io.BytesIO(archive.read("initiatives.csv")))
+    targets = {t for cell in initiatives["sdg_targets"].dropna() for t in cell.split(" | ")}
+    assert "sdg-target:8.7" in targets
+    assert all(isinstance(t, str) for t in initiatives["sdg_targets"].dropna())
+
+
+def test_a_dry_run_reports_what_an_import_would_do_and_writes_nothing(
+    client: TestClient, headers: dict[str, dict[str, str]], cli_env: None, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "organizations.csv"
+    sheet.write_text(
+        "id,name,type,source,section,note\n"
+        "organization:dry-run-trust,Dry Run Trust,ngo,source:gcg-2017-report,Agenda,"
+        "A made-up trust for the dry-run test.\n",
+        encoding="utf-8",
+    )
+    before = client.get("/export", headers=headers["editor"]).json()
+    previewed = client.post(
+        "/import?dryRun=true",
+        files=[("files", ("organizations.csv", sheet.read_bytes()))],
+        headers=headers["editor"],
+    )
+    assert previewed.status_code == 200, previewed.text
+    assert previewed.json()["created"] == 1
+    assert client.get("/export", headers=headers["editor"]).json() == before
+    printed = CliRunner().invoke(app, ["import", "--dry-run", "--json", str(sheet)])
+    assert printed.exit_code == 0, printed.output
+    assert json.loads(printed.output) == previewed.json()
+    assert client.get("/export", headers=headers["editor"]).json() == before
+    assert _absent(client, "organization:dry-run-trust")
+
+
 @pytest.mark.parametrize("file_format", ["json", "csv"])
 def test_an_export_imported_into_an_empty_map_gives_the_same_map(
     client: TestClient,
@@ -354,39 +457,3 @@ def test_an_http_upload_over_the_limit_is_refused_before_it_is_read(seeded: Sett
         )
     assert refused.status_code == 413
     assert "a87map import" in refused.json()["detail"]
-
-
-def test_organizations_named_in_other_scripts_stay_apart(client: TestClient, upload: Post) -> None:
-    """Two NGOs named in Arabic are two records, each credited with its own work; the same
-    name written twice is one; a Cyrillic name gets an id in Latin letters."""
-    done = upload("good", ["non_latin_3w.csv"], source="source:gcg-2017-report", section="Agenda")
-    assert done.status_code == 200, done.text
-    # Three organizations and three initiatives (two rows of one activity make one).
-    assert done.json()["created"] == 6, done.json()
-    leads = {}
-    for text in ("Child protection outreach", "Schooling for working", "Migrant worker hotline"):
-        [edge] = ask(
-            client,
-            f'{{ initiatives(filter: {{text: "{text}"}}) {{ edges {{ node {{ areas '
-            "participants(roles: [LEADS]) { organization { id name type } } } } } }",
-        )["initiatives"]["edges"]
-        [lead] = edge["node"]["participants"]
-        leads[text] = (lead["organization"]["name"], edge["node"]["areas"])
-    assert leads == {
-        "Child protection outreach": ("جمعية الهلال الأحمر", ["Aleppo", "Homs"]),
-        "Schooling for working": ("منظمة الإغاثة الإسلامية", ["Idlib"]),
-        "Migrant worker hotline": ("Союз трудящихся мигрантов", ["Almaty"]),
-    }
-    found = ask(client, '{ search(text: "Союз трудящихся") { id name } }')["search"]
-    assert [hit["id"] for hit in found] == ["organization:soyuz-trudyashchikhsya-migrantov"]
-
-
-def test_two_names_that_would_share_an_id_are_refused(client: TestClient, upload: Post) -> None:
-    refused = upload(
-        "bad", ["name_clash_3w.csv"], source="source:gcg-2017-report", section="Agenda"
-    )
-    assert _problems(refused) == {("name_clash_3w.csv", "row 4", "#org")}
-    [problem] = refused.json()["problems"]
-    assert "'Иван'" in problem["reason"]
-    assert "'Ivan' (name_clash_3w.csv, row 3)" in problem["reason"]
-    assert _absent(client, "organization:ivan")

@@ -108,20 +108,13 @@ class Graph:
     truncated: bool = strawberry.field(description="True if the node limit cut the walk short.")
 
 
-def _label(node: MapRecord) -> str:
-    """Short enough to draw: an acronym, or an SDG target's code, else the name."""
-    if node.kind == "sdg-target":
-        return f"SDG {node.props['code']}"
-    return str(node.props.get("acronym") or node.name)
-
-
 def _graph(focus: str | None, found: subgraph.Subgraph) -> Graph:
     degrees = found.degrees()
     nodes = [
         GraphNode(
             id=strawberry.ID(n.id),
             kind=n.kind,
-            label=_label(n),
+            label=n.short_name,
             degree=degrees[n.id],
         )
         for n in found.nodes

@@ -37,8 +37,13 @@ async def import_map(
     ] = None,
     source: Annotated[str | None, Form(description="3W and IATI: the id of the source")] = None,
     section: Annotated[str | None, Form(description="3W and IATI: the section of it")] = None,
+    dry_run: Annotated[
+        bool,
+        Query(alias="dryRun", description="Check and count everything, write nothing"),
+    ] = False,
 ) -> ImportReport:
-    """Checks the files whole, then writes them in one transaction."""
+    """Checks the files whole, then writes them in one transaction (with `dryRun=true`,
+    answers what it would write and writes nothing)."""
     size = sum(f.size or 0 for f in files)
     if size > settings.import_max_bytes:
         raise TooLarge(
@@ -48,7 +53,13 @@ async def import_map(
     uploads = [Upload(f.filename or "upload", await f.read()) for f in files]
     citing = Citing(source, section) if source else None
     return await import_files(
-        db, who, uploads, settings.load_batch_size, file_format=file_format, citing=citing
+        db,
+        who,
+        uploads,
+        settings.load_batch_size,
+        file_format=file_format,
+        citing=citing,
+        dry_run=dry_run,
     )
 
 
