@@ -14,7 +14,8 @@ from service.domain.filters import InitiativeFilter
 from service.editing.keys import Editor
 from service.interchange.export import export_map
 from service.interchange.files import Upload, import_files
-from service.interchange.hxl import Citing
+from service.interchange.hxl import Citing, SheetOptions
+from service.interchange.vocabulary import load_vocabulary
 from service.interchange.writers import EXPORT_FORMATS, render
 
 
@@ -35,12 +36,20 @@ def import_command(
         str | None, typer.Option(help="For 3W and IATI files: the id of the source they come from")
     ] = None,
     section: Annotated[str | None, typer.Option(help="The section of that source")] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(help="For a 3W sheet with no country column: the country it is about"),
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option(help="For a workbook: the sheet to read (else the 3W one)")
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check and count everything, write nothing")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
-    """Check files whole, then write them in one transaction: all of it or none of it."""
+    """Check files whole, then write them in one transaction: all of it or none of it (a
+    3W row that cannot be placed is left out and listed)."""
     loaded = load_settings()
     uploads = [Upload(path.name, path.read_bytes()) for path in files]
     citing = Citing(source, section) if source else None
@@ -55,8 +64,10 @@ def import_command(
                 _operator(),
                 uploads,
                 loaded.load_batch_size,
+                vocabulary=load_vocabulary(loaded.seed_dir),
                 file_format=file_format,
                 citing=citing,
+                options=SheetOptions(country, sheet),
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
                 dry_run=dry_run,
             ),
@@ -70,8 +81,11 @@ def import_command(
         f"Records: {report.created} {would}created, {report.updated} {would}updated, "
         f"{report.unchanged} unchanged. Relationships: {report.relationships_created} "
         f"{would}created, {report.relationships_updated} {would}updated, "
-        f"{report.relationships_unchanged} unchanged."
+        f"{report.relationships_unchanged} unchanged. Rows left out: {len(report.skipped)}."
     )
+    for skipped in report.skipped:
+        field = f", {skipped.field}" if skipped.field else ""
+        console.print(f"Skipped {skipped.file}, {skipped.row}{field}: {skipped.reason}")
     if dry_run:
         console.print("Dry run: nothing was written.")
 

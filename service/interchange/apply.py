@@ -6,7 +6,7 @@ its version goes up; relationships are added or
 updated by key, never removed. Each record or relationship written gets an audit event."""
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from service.db.driver import Database, Transaction, batches
@@ -19,6 +19,16 @@ from service.model.ids import LABELS
 Progress = Callable[[int, int], None]
 
 
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row the import left out, and why; the rest of its file went in."""
+
+    file: str
+    row: str
+    field: str | None
+    reason: str
+
+
 @dataclass
 class ImportReport:
     created: int = 0
@@ -27,6 +37,7 @@ class ImportReport:
     relationships_created: int = 0
     relationships_updated: int = 0
     relationships_unchanged: int = 0
+    skipped: list[SkippedRow] = field(default_factory=list)
 
 
 async def import_rows(
@@ -42,7 +53,14 @@ async def import_rows(
     row is wrong. A dry run does all of it, then rolls the transaction back: its report
     is exactly what the import would do, and nothing is written."""
     permissions.may_import(editor)
-    report = ImportReport()
+    report = ImportReport(
+        skipped=[
+            SkippedRow(row.file, row.where, where_field, reason)
+            for row in rows
+            for where_field, reason in row.skipped
+        ]
+    )
+    rows = [row for row in rows if not row.skipped]
     try:
         async with db.transaction() as tx:
             plan = await make_plan(tx, rows)

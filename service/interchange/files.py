@@ -1,6 +1,8 @@
 """One way in for imports, whatever the format: uploaded files are read into rows (the
-format named, or guessed from the file: `.json` is the map's JSON, `.xml` an IATI file, and a
-`.csv` with a row of hashtags a 3W table, else the map's CSV), then checked and written."""
+format named, or guessed from the file: `.json` is the map's JSON, `.xml` an IATI file,
+`.xlsx` a 3W sheet, and a `.csv` with a row of hashtags or of 3W headings a 3W sheet, else
+the map's CSV), then checked and written. A 3W or IATI file imported without a source
+becomes its own: a source named for the file, which every fact it brings cites."""
 
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -12,10 +14,13 @@ from service.editing.keys import Editor
 from service.errors import ImportInvalid, Problem
 from service.interchange import hxl, iati, native
 from service.interchange.apply import ImportReport, Progress, import_rows
-from service.interchange.hxl import Citing
+from service.interchange.hxl import Citing, SheetOptions
 from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import Row
+from service.interchange.sheets import is_xlsx, looks_like_3w
+from service.interchange.vocabulary import Vocabulary
 from service.model.fields import plain
+from service.model.kinds import slug
 
 IMPORT_FORMATS = ("csv", "json", "hxl", "iati")
 
@@ -26,17 +31,18 @@ class Upload:
     data: bytes
 
 
-def guess_format(upload: Upload) -> str:
+def guess_format(upload: Upload, vocabulary: Vocabulary) -> str:
     suffix = PurePath(upload.name).suffix.lower()
     if suffix == ".json":
         return "json"
     if suffix == ".xml":
         return "iati"
+    if is_xlsx(upload.name):
+        return "hxl"
     if suffix == ".csv":
-        return "hxl" if hxl.is_hxl(upload.name, _text(upload)) else "csv"
-    raise ImportInvalid(
-        [Problem(upload.name, None, None, "name it .csv, .json or .xml, or give the format")]
-    )
+        return "hxl" if looks_like_3w(upload.name, _text(upload), vocabulary) else "csv"
+    reason = "name it .csv, .xlsx, .json or .xml, or give the format"
+    raise ImportInvalid([Problem(upload.name, None, None, reason)])
 
 
 async def import_files(
@@ -45,8 +51,10 @@ async def import_files(
     uploads: list[Upload],
     batch_size: int,
     *,
+    vocabulary: Vocabulary,
     file_format: str | None = None,
     citing: Citing | None = None,
+    options: SheetOptions | None = None,
     progress: Progress | None = None,
     dry_run: bool = False,
 ) -> ImportReport:
@@ -60,45 +68,50 @@ async def import_files(
     # Looked up once per import, so files read together share the organizations they add.
     lookups: Lookups | None = None
     for upload in uploads:
-        chosen = file_format or guess_format(upload)
+        chosen = file_format or guess_format(upload, vocabulary)
         if chosen == "csv":
             rows += native.read_csv(upload.name, _text(upload))
         elif chosen == "json":
             rows += native.read_json(upload.name, _text(upload))
         else:
-            lookups = lookups or await _lookups(db)
-            rows += _read_field_file(upload, chosen, _citing(upload, citing), lookups)
+            lookups = lookups or await _lookups(db, vocabulary)
+            cited = citing or _own_source(upload, rows)
+            rows += _read_field_file(upload, chosen, cited, lookups, options)
     return await import_rows(db, editor, rows, batch_size, progress, dry_run=dry_run)
 
 
 @dataclass(frozen=True)
 class Lookups:
     """What 3W and IATI files are read against: the organizations on the map (and those the
-    import adds) and the themes by name."""
+    import adds), the themes by name, and the field's words."""
 
     organizations: OrganizationIndex
     themes: dict[str, str]
+    vocabulary: Vocabulary
 
 
-async def _lookups(db: Database) -> Lookups:
+async def _lookups(db: Database, vocabulary: Vocabulary) -> Lookups:
     known = [KnownOrganization(**row) for row in await db.read("edits/organization_names")]
-    return Lookups(OrganizationIndex(known), await _themes(db))
+    return Lookups(OrganizationIndex(known), await _themes(db), vocabulary)
 
 
-def _citing(upload: Upload, citing: Citing | None) -> Citing:
-    if citing is None:
-        reason = "a 3W or IATI file needs the id of the source it is recorded under"
-        raise ImportInvalid([Problem(upload.name, None, "source", reason)])
-    return citing
+def _own_source(upload: Upload, rows: list[Row]) -> Citing:
+    """A file imported without a source is its own: a source record named for the file
+    (added to `rows`), which its facts cite with the sheet and row they come from."""
+    source_id = f"source:{slug(upload.name)}"
+    rows.append(Row(upload.name, "(the file)", "source", {"id": source_id, "title": upload.name}))
+    return Citing(source_id)
 
 
 def _read_field_file(
-    upload: Upload, file_format: str, citing: Citing, lookups: Lookups
+    upload: Upload, file_format: str, citing: Citing, lookups: Lookups, options: SheetOptions | None
 ) -> list[Row]:
-    """A 3W table or an IATI file, whose organizations and themes are named, not ids."""
+    """A 3W sheet or an IATI file, whose organizations and themes are named, not ids."""
     orgs, themes = lookups.organizations, lookups.themes
     if file_format == "hxl":
-        return hxl.read_3w(upload.name, _text(upload), citing, orgs, themes)
+        return hxl.read_3w(
+            upload.name, upload.data, citing, orgs, themes, lookups.vocabulary, options
+        )
     return iati.read_activities(upload.name, upload.data, citing, orgs, themes)
 
 

@@ -1,56 +1,66 @@
-"""3W tables ("who does what where") tagged with HXL hashtags. The hashtag row may follow
-a row of human headers; columns are found by hashtag and attributes, in any order:
+"""3W, 4W and 5W sheets ("who does what where"), as the field writes them: CSV or XLSX,
+with HXL hashtags (read with libhxl, attributes in any order, spaces allowed) or with the
+column headings `seed/field_words.yaml` lists. Columns are found by tag pattern:
 
-    #org              the organization responsible (it LEADS the activity)
-    #org+impl         the implementing partner (it IMPLEMENTS the activity)
-    #org+type, #org+impl+type   optional: the type of an organization not yet on the map
-    #activity         the activity's name; #activity+code, optional, its map id
-    #sector           one or more themes, by name (';' between them)
-    #country+code     ISO 3166 code;  #adm1  the province or state
-    #status           planned, ongoing, completed (or proposed)
-    #date+start, #date+end
+    #org              who leads the activity (+name preferred to +acronym)
+    #org+impl         who implements it (several separated by ';'); without an #org
+                      column, the implementer is the organization the row is about
+    #org+type, #org+impl+type   the type of an organization not yet on the map
+    #activity         the activity's name (a sheet or row without one is named for its
+                      sector); #activity+code, when it holds a map id
+    #sector           sectors or clusters, by name or code: themes through
+                      `seed/sector_themes.yaml`, the rest kept as the initiative's sectors
+    #country          by name (English, French, Spanish...) or ISO or M49 code; a sheet
+                      about one country may have none, and the import names the country
+    #adm1 #adm2 #adm3 places within the country, by name (P-codes where no name is given)
+    #status           in the words of field_words.yaml; "unknown" where none is given
+    #date+start, #date+end   ISO dates, Excel dates or the common written forms
 
-Rows of one activity (same code, or same organization and name) become one initiative
-working in every country and province its rows name. Libhxl, the HXL project's library, is
-not among the packages this project can install, so the little this needs is here."""
+Rows of one activity (same organization and name) become one initiative working in every
+country and place its rows name. A row that says nothing of who or what is skipped."""
 
 from dataclasses import dataclass
 from typing import Any
 
+import hxl.datatypes
+import hxl.model
+
 from service.errors import ImportInvalid, Problem
 from service.interchange.organizations import OrganizationIndex
-from service.interchange.rows import Row, read_table
+from service.interchange.rows import Row
+from service.interchange.sheets import Sheet, excel_date, read_sheet
+from service.interchange.vocabulary import Vocabulary
 from service.model.fields import plain
+from service.model.ids import country_named
 from service.model.kinds import slug
 
-# column: (hashtag, attributes it must have, attributes it must not have)
-_COLUMNS = {
-    "org": ("#org", set(), {"impl", "type", "code", "id"}),
-    "org_type": ("#org", {"type"}, {"impl"}),
-    "impl": ("#org", {"impl"}, {"type", "code", "id"}),
-    "impl_type": ("#org", {"impl", "type"}, set()),
-    "activity": ("#activity", set(), {"code", "type"}),
-    "activity_code": ("#activity", {"code"}, set()),
-    "sector": ("#sector", set(), {"code"}),
-    "country": ("#country", {"code"}, set()),
-    "adm1": ("#adm1", set(), {"code"}),
-    "status": ("#status", set(), set()),
-    "start": ("#date", {"start"}, set()),
-    "end": ("#date", {"end"}, set()),
+# Each column the reader takes, and the tag patterns that find it, best first.
+_PATTERNS = {
+    "org": [
+        "#org+name-impl-funder-type",
+        "#org-impl-funder-type-code-id-acronym",
+        "#org-impl-funder-type",
+    ],
+    "org_type": ["#org+type-impl-funder"],
+    "impl": ["#org+impl+name-type", "#org+impl-type-code-id-acronym", "#org+impl-type"],
+    "impl_type": ["#org+impl+type"],
+    "activity": [
+        "#activity+name-project",
+        "#activity-code-id-type-status-project",
+        "#activity+project+name",
+    ],
+    "activity_code": ["#activity+code"],
+    "sector": ["#sector-code", "#sector"],
+    "country": ["#country-code", "#country"],
+    "adm1": ["#adm1-code", "#adm1"],
+    "adm2": ["#adm2-code", "#adm2"],
+    "adm3": ["#adm3-code", "#adm3"],
+    "status": ["#status", "#activity+status", "#activity+project+status"],
+    "start": ["#date+start"],
+    "end": ["#date+end"],
 }
-REQUIRED = ("org", "activity", "country")
-STATUS_WORDS = {
-    "proposed": "proposed",
-    "planned": "planned",
-    "pipeline": "planned",
-    "ongoing": "active",
-    "active": "active",
-    "in progress": "active",
-    "implementation": "active",
-    "completed": "completed",
-    "complete": "completed",
-    "closed": "completed",
-    "finished": "completed",
+_COLUMNS = {
+    name: [hxl.model.TagPattern.parse(p) for p in patterns] for name, patterns in _PATTERNS.items()
 }
 
 
@@ -62,99 +72,144 @@ class Citing:
     section: str | None = None
 
 
-def is_hxl(name: str, text: str) -> bool:
-    return _tag_row(read_table(name, text)) is not None
+@dataclass(frozen=True)
+class SheetOptions:
+    """What the user says of a sheet: the country it is about (for a sheet with no
+    country column), and which sheet of a workbook to read."""
 
-
-def _tag_row(rows: list[list[str]]) -> int | None:
-    for n, row in enumerate(rows[:25]):
-        cells = [c.strip() for c in row if c.strip()]
-        if cells and all(c.startswith("#") for c in cells):
-            return n
-    return None
-
-
-def _parse_tag(text: str) -> tuple[str, set[str]]:
-    base, *attributes = text.replace(" ", "").lower().split("+")
-    return base, set(attributes)
-
-
-def _find_columns(tags: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for index, tag in enumerate(tags):
-        base, attributes = _parse_tag(tag)
-        for name, (wanted, required, forbidden) in _COLUMNS.items():
-            if base == wanted and required <= attributes and not forbidden & attributes:
-                found.setdefault(name, index)
-    return found
+    country: str | None = None
+    sheet: str | None = None
 
 
 def read_3w(
-    name: str, text: str, citing: Citing, organizations: OrganizationIndex, themes: dict[str, str]
+    name: str,
+    data: bytes,
+    citing: Citing,
+    organizations: OrganizationIndex,
+    themes: dict[str, str],
+    vocabulary: Vocabulary,
+    options: SheetOptions | None = None,
 ) -> list[Row]:
-    """The initiatives, new organizations and roles a 3W table describes. `themes` maps each
+    """The initiatives, new organizations and roles a 3W sheet describes. `themes` maps each
     theme's plain name (and key) to its id."""
-    table = read_table(name, text)
-    at = _tag_row(table)
-    if at is None:
-        raise ImportInvalid([Problem(name, None, None, "no row of HXL hashtags (#org, ...)")])
-    columns = _find_columns(table[at])
-    missing = [
-        f"#{c.replace('_', '+')}" if c != "country" else "#country+code"
-        for c in REQUIRED
-        if c not in columns
-    ]
-    if missing:
-        raise ImportInvalid(
-            [Problem(name, f"row {at + 1}", None, f"needs the hashtags {', '.join(missing)}")]
-        )
+    options = options or SheetOptions()
+    sheet = read_sheet(name, data, vocabulary, options.sheet)
+    columns = _find_columns(sheet.tags)
+    country = _default_country(name, sheet, columns, options)
     mark = len(organizations.new)
     activities: dict[str, Row] = {}
     links: list[Row] = []
-    for n, cells in enumerate(table[at + 1 :], at + 2):
-        value = _reader(cells, columns)
+    for index in range(sheet.first_data_row, len(sheet.rows)):
+        where = sheet.where(index)
+        value = _reader(sheet.rows[index], columns, vocabulary)
+        lead_name, impl_names = value("org"), _several(value("impl"))
         if not any(value(c) for c in columns):
             continue
-        empty = [f"#{c}" for c in ("org", "activity") if not value(c)]
-        if empty:
-            links.append(Row(name, f"row {n}", None, issues=[(t, "is empty") for t in empty]))
+        named = value("country")
+        place = country_named(named) if named else country
+        reasons = [
+            (c, "is empty")
+            for c, v in (("#org", lead_name or impl_names), ("#activity", value("activity")))
+            if not v
+        ]
+        if named and place is None:
+            reasons.append(("#country", f"'{named}' is not a country name or code"))
+        if reasons:
+            links.append(Row(name, where, None, skipped=reasons))
             continue
-        origin = Row(name, f"row {n}", "initiative")
+        origin = Row(name, where, "initiative")
         note = {
             "source": citing.source,
             "section": citing.section,
-            "note": f"From {name}, row {n}.",
+            "note": f"From {name}, {where}.",
         }
-        lead = organizations.resolve(value("org") or "", value("org_type"), origin, note)
-        key = value("activity_code") or _activity_id(lead, value("activity") or "")
-        record = activities.setdefault(
-            key, Row(name, f"row {n}", "initiative", _activity(key, note))
+        lead = (
+            organizations.resolve(
+                lead_name, vocabulary.organization_type(value("org_type")), origin, note
+            )
+            if lead_name
+            else None
         )
-        _add_row(record, value, themes, f"row {n}")
-        links.append(
-            Row(name, f"row {n}", None, {"from": lead, "type": "LEADS", "to": key, **note})
-        )
-        for partner in _several(value("impl")):
-            impl = organizations.resolve(partner, value("impl_type"), origin, note)
+        impls = [
+            organizations.resolve(p, vocabulary.organization_type(value("impl_type")), origin, note)
+            for p in impl_names
+        ]
+        owner = lead or impls[0]
+        key = _activity_key(value("activity_code"), owner, value("activity") or "")
+        record = activities.setdefault(key, Row(name, where, "initiative", _activity(key, note)))
+        _add_row(record, value, themes, vocabulary, place)
+        if lead:
+            links.append(Row(name, where, None, {"from": lead, "type": "LEADS", "to": key, **note}))
+        for impl in impls:
             links.append(
-                Row(name, f"row {n}", None, {"from": impl, "type": "IMPLEMENTS", "to": key, **note})
+                Row(name, where, None, {"from": impl, "type": "IMPLEMENTS", "to": key, **note})
             )
         if origin.issues:
             # What naming its organizations found wrong (two names, one id) is this row's.
-            links.append(Row(name, f"row {n}", None, issues=origin.issues))
+            links.append(Row(name, where, None, issues=origin.issues))
     return [*organizations.added_after(mark), *activities.values(), *_unique(links)]
 
 
-def _activity_id(lead: str, activity: str) -> str:
-    """One organization's activity of one name is one initiative, however many rows."""
-    return "initiative:" + slug(lead.split(":", 1)[1] + " " + activity)
+def _find_columns(tags: list[hxl.model.Column | None]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for name, patterns in _COLUMNS.items():
+        for pattern in patterns:
+            index = next(
+                (i for i, t in enumerate(tags) if t is not None and pattern.match(t)), None
+            )
+            if index is not None:
+                found[name] = index
+                break
+    return found
 
 
-def _reader(cells: list[str], columns: dict[str, int]) -> Any:
-    def value(column: str) -> str | None:
+def _default_country(
+    file: str, sheet: Sheet, columns: dict[str, int], options: SheetOptions
+) -> str | None:
+    """The country rows without one are in: the one the user names, which must be a
+    country. A sheet with no country column and no country named is refused whole."""
+    # Who: a lead or an implementer; what: an activity, or at least a sector.
+    missing = [
+        f"#{c}"
+        for c, other in (("org", "impl"), ("activity", "sector"))
+        if c not in columns and other not in columns
+    ]
+    if missing:
+        where = sheet.where(sheet.first_data_row - 1)
+        raise ImportInvalid([Problem(file, where, None, f"needs the columns {', '.join(missing)}")])
+    if options.country is None:
+        if "country" not in columns:
+            reason = "it has no country column: name the country it is about (--country NER)"
+            raise ImportInvalid([Problem(file, None, "country", reason)])
+        return None
+    found = country_named(options.country)
+    if found is None:
+        reason = f"'{options.country}' is not a country name or ISO code"
+        raise ImportInvalid([Problem(file, None, "country", reason)])
+    return found
+
+
+def _activity_key(code: str | None, owner: str, activity: str) -> str:
+    """A code that is a map id keeps the row on that initiative; otherwise one
+    organization's activity of one name is one initiative, however many rows."""
+    if code and code.startswith("initiative:"):
+        return code
+    return "initiative:" + slug(owner.split(":", 1)[1] + " " + activity)
+
+
+def _reader(cells: list[str], columns: dict[str, int], vocabulary: Vocabulary) -> Any:
+    """A row's value by column; placeholders ("Not specified") read as empty, and an
+    activity without a name is named for its sector."""
+
+    def cell(column: str) -> str | None:
         index = columns.get(column)
-        text = cells[index].strip() if index is not None and index < len(cells) else ""
-        return text or None
+        return vocabulary.given(cells[index]) if index is not None and index < len(cells) else None
+
+    def value(column: str) -> str | None:
+        if column == "activity":
+            sector = cell("sector")
+            return cell("activity") or (f"{sector} (no activity named)" if sector else None)
+        return cell(column)
 
     return value
 
@@ -166,33 +221,62 @@ def _activity(node_id: str, note: dict[str, Any]) -> dict[str, Any]:
         "countries": [],
         "areas": [],
         "themes": [],
+        "sectors": [],
         **note,
     }
 
 
-def _add_row(record: Row, value: Any, themes: dict[str, str], where: str) -> None:
+def _add_row(
+    record: Row, value: Any, themes: dict[str, str], vocabulary: Vocabulary, place: str | None
+) -> None:
     """Adds what one row says to its activity: name, places, themes, status and dates."""
     v = record.values
     v.setdefault("name", value("activity"))
-    for key, found in (("countries", value("country")), ("areas", value("adm1"))):
-        if found and found not in v[key]:
-            v[key].append(found)
+    if place and place not in v["countries"]:
+        v["countries"].append(place)
+    for level in ("adm1", "adm2", "adm3"):
+        area = value(level)
+        if area and area not in v["areas"]:
+            v["areas"].append(area)
     for sector in _several(value("sector")):
-        theme = themes.get(plain(sector))
-        if theme is None:
-            record.issues.append(("#sector", f"{where}: '{sector}' is not a theme on the map"))
-        elif theme not in v["themes"]:
-            v["themes"].append(theme)
+        found = vocabulary.sectors.get(plain(sector)) or _theme(themes, sector)
+        if found:
+            v["themes"] += [t for t in found if t not in v["themes"]]
+        elif sector not in v["sectors"]:
+            v["sectors"].append(sector)
     status = value("status")
-    if status:
-        v["status"] = STATUS_WORDS.get(plain(status), status)
+    if status or "status" not in v:
+        v["status"] = vocabulary.status(status or "")
     for key, pick in (("start", min), ("end", max)):
-        if value(key):
-            v[key] = pick(filter(None, (v.get(key), value(key))))
+        day = _date(value(key))
+        if day:
+            v[key] = pick(filter(None, (v.get(key), day)))
+
+
+def _theme(themes: dict[str, str], sector: str) -> list[str]:
+    found = themes.get(plain(sector))
+    return [found] if found else []
+
+
+def _date(text: str | None) -> str | None:
+    """YYYY-MM-DD from an ISO date, an Excel serial number or a written date; a bare
+    year or year-month is kept as it is."""
+    if not text:
+        return None
+    if len(text) in (4, 7) and text[:4].isdigit():
+        return text
+    serial = excel_date(text)
+    if serial:
+        return serial
+    try:
+        written: str = hxl.datatypes.normalise_date(text, dayfirst=True)
+    except (hxl.HXLException, ValueError, OverflowError):
+        return None
+    return written
 
 
 def _several(text: str | None) -> list[str]:
-    return [part.strip() for part in (text or "").replace(",", ";").split(";") if part.strip()]
+    return [part.strip() for part in (text or "").replace("|", ";").split(";") if part.strip()]
 
 
 def _unique(rows: list[Row]) -> list[Row]:

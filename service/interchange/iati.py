@@ -137,7 +137,7 @@ def _activity(
                 ("participating-org", f"needs a role 1-4 and a name ({org_name or org.get('ref')})")
             )
             continue
-        kind = ORGANIZATION_TYPES.get(org.get("type", ""))
+        kind = ORGANIZATION_TYPES.get(org.get("type", ""), "unknown")
         org_id = organizations.resolve(org_name, kind, row, note, "participating-org")
         links.append(Row(name, where, None, {"from": org_id, "type": role, "to": v["id"], **note}))
     return links

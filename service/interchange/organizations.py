@@ -1,8 +1,9 @@
 """Naming organizations the way 3W tables and IATI files do, by name (and IATI by
 organization identifier), and finding them on the map: the same name or acronym, with case,
 accents and punctuation ignored, is the same organization, in any script. One not on the
-map is added as a new record, which needs its type; its id is its name in Latin letters,
-and two different names whose ids would be the same are refused, never merged."""
+map is added as a new record, of type "unknown" where the file gives none; its id is its
+name in Latin letters, and two different names whose ids would be the same are refused,
+never merged."""
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,38 +12,7 @@ from service.editing.duplicates import KnownOrganization
 from service.interchange.rows import Row
 from service.model.fields import plain
 from service.model.kinds import slug
-
-# Words a file may use for an organization's type, and the map's type for each.
-TYPE_WORDS = {
-    "un agency": "un_agency",
-    "un": "un_agency",
-    "multilateral": "intergovernmental",
-    "intergovernmental": "intergovernmental",
-    "government": "government",
-    "ngo": "ngo",
-    "ingo": "ngo",
-    "nngo": "ngo",
-    "civil society": "ngo",
-    "workers": "workers",
-    "trade union": "workers",
-    "employers": "employers",
-    "business": "business",
-    "private sector": "business",
-    "academic": "academic",
-    "research": "academic",
-    "network": "network",
-    "funder": "funder",
-    "foundation": "funder",
-    "donor": "funder",
-}
-
-
-def organization_type(text: str | None) -> str | None:
-    """The map's type for a type word, or None if the word is not known."""
-    word = plain(text or "").replace("_", " ")
-    return TYPE_WORDS.get(word) or (
-        word.replace(" ", "_") if word.replace(" ", "_") in TYPE_WORDS.values() else None
-    )
+from service.model.values import OrganizationType
 
 
 @dataclass
@@ -72,7 +42,7 @@ class OrganizationIndex:
     def resolve(
         self,
         name: str,
-        type_text: str | None,
+        type_text: str | None,  # the map's type for it, when the file gives one
         origin: Row,
         values: dict[str, Any],
         field_name: str = "#org",
@@ -97,12 +67,12 @@ class OrganizationIndex:
             )
             return node_id
         if node_id not in self.new:
-            kind = organization_type(type_text)
+            kind = type_text or OrganizationType.UNKNOWN.value
             self.new[node_id] = Row(
                 origin.file,
                 origin.where,
                 "organization",
-                {"id": node_id, "name": name.strip(), "type": kind or type_text, **values},
+                {"id": node_id, "name": name.strip(), "type": kind, **values},
             )
             self._by_name[plain(name)] = node_id
             self._holders[node_id] = f"'{name.strip()}' ({origin.file}, {origin.where})"

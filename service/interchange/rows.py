@@ -64,8 +64,11 @@ class Row:
     where: str
     kind: str | None
     values: dict[str, Any] = field(default_factory=dict)
-    # Problems the reader found (a sector that is no theme...), as (field, reason).
+    # Problems the reader found that refuse the whole import, as (field, reason).
     issues: list[tuple[str, str]] = field(default_factory=list)
+    # Why the reader left this row out (a row naming no organization, a place that is no
+    # country), as (field, reason): it is not imported, and the report lists it.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     def problem(self, field_name: str | None, message: str) -> Problem:
         return Problem(self.file, self.where, field_name, message)

@@ -1,12 +1,17 @@
 """Global ids: every node on the map is `kind:key`, such as `organization:ilo`, `country:ARG`
 or `sdg-target:8.7`. The kind names the node's label; the id never changes once published."""
 
+import gettext
+import logging
 import re
+from functools import lru_cache
 from typing import Final
 
+import country_converter as coco
 import pycountry
 
 from service.errors import BadId, BadInput
+from service.model.fields import plain
 
 LABELS: Final[dict[str, str]] = {
     "organization": "Organization",
@@ -86,3 +91,58 @@ def country_id(value: str, field: str = "country") -> str:
 
 def sdg_target_id(code: str) -> str:
     return f"sdg-target:{code}"
+
+
+# The languages whose country names files may use, from pycountry's ISO 3166 translations.
+NAME_LANGUAGES = ("fr", "es", "pt", "ar", "ru", "zh_CN")
+
+
+def country_named(text: str) -> str | None:
+    """The ISO alpha-3 code of a country a file names: by ISO alpha-3, alpha-2 or M49
+    code, or by its name in English, French, Spanish, Portuguese, Arabic, Russian or
+    Chinese (any case, accents aside); None if it names no country."""
+    word = text.strip()
+    if not word:
+        return None
+    found = iso3(word) if len(word) in (2, 3) and word.isalpha() else None
+    if found is None and word.isdigit():
+        numeric = pycountry.countries.get(numeric=word.zfill(3))
+        found = str(numeric.alpha_3) if numeric else None
+    return found or _country_names().get(_plain_name(word)) or _converter_match(word)
+
+
+def _plain_name(text: str) -> str:
+    return plain(text)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        english = [getattr(country, k, None) for k in ("name", "official_name", "common_name")]
+        for name in filter(None, english):
+            names.setdefault(_plain_name(name), country.alpha_3)
+        for language in NAME_LANGUAGES:
+            translated = gettext.translation(
+                "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+            )
+            for name in filter(None, english):
+                names.setdefault(_plain_name(translated.gettext(name)), country.alpha_3)
+    return names
+
+
+@lru_cache(maxsize=4096)
+def _converter_match(text: str) -> str | None:
+    """country_converter's regular expressions, for the other ways English writes a name
+    ("Ivory Coast", "DR Congo"); it answers with the text itself when nothing matches."""
+    found = _converter().convert(text, to="ISO3", not_found=None)
+    if not isinstance(found, str) or found == text:
+        return None
+    return iso3(found)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> coco.CountryConverter:
+    # It warns of every name it does not know; an unknown name is reported by the import.
+    logging.getLogger("country_converter").setLevel(logging.ERROR)
+    return coco.CountryConverter()

@@ -116,6 +116,11 @@ class InitiativeFields(Strict):
     )
     start: PartialDate | None = Field(default=None, description=_DATE)
     end: PartialDate | None = Field(default=None, description=_DATE)
+    sectors: list[Text] = Field(
+        default=[],
+        description="The sectors or clusters its source names that are no theme on the map, "
+        "as written (a 3W sheet's 'Food Security', say).",
+    )
 
 
 class EventFields(Strict):

@@ -18,6 +18,8 @@ class OrganizationType(StrEnum):
     ACADEMIC = "academic"
     NETWORK = "network"
     FUNDER = "funder"
+    # A file that names an organization without its type: not refused, shown as unknown.
+    UNKNOWN = "unknown"
 
 
 class ActionGroupKind(StrEnum):
@@ -55,6 +57,8 @@ class InitiativeStatus(StrEnum):
     PLANNED = "planned"
     ACTIVE = "active"
     COMPLETED = "completed"
+    # A 3W row or file that does not say: never counted as active, planned or done.
+    UNKNOWN = "unknown"
 
 
 class WorkType(StrEnum):

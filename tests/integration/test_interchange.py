@@ -106,6 +106,7 @@ def test_the_maps_csv_files_import_and_import_again_unchanged(
         "relationships_created": 3,
         "relationships_updated": 0,
         "relationships_unchanged": 0,
+        "skipped": [],
     }
     survey = ask(
         client,
@@ -216,23 +217,50 @@ def test_a_3w_table_becomes_initiatives_roles_and_places(client: TestClient, upl
         "relationships_created": 0,
         "relationships_updated": 0,
         "relationships_unchanged": 3,
+        "skipped": [],
     }
 
 
-def test_a_bad_3w_table_lists_every_mistake(client: TestClient, upload: Post) -> None:
-    unsourced = upload("good", ["three_w.csv"])
-    assert ("three_w.csv", None, "source") in _problems(unsourced)
-    found = _problems(
-        upload("bad", ["three_w.csv"], source="source:gcg-2017-report", section="Agenda")
-    )
-    assert found == {
-        ("three_w.csv", "row 2", "#sector"),
-        ("three_w.csv", "row 3", "#org"),
-        ("three_w.csv", "row 4", "type"),
-        ("three_w.csv", "row 4", "countries[0]"),
-        ("three_w.csv", "row 4", "status"),
-    }
+def test_a_3w_sheet_leaves_out_the_rows_it_cannot_place_and_lists_them(
+    client: TestClient, upload: Post
+) -> None:
+    done = upload("bad", ["three_w.csv"], source="source:gcg-2017-report", section="Agenda")
+    assert done.status_code == 200, done.text
+    skipped = {(s["file"], s["row"], s["field"]) for s in done.json()["skipped"]}
+    assert skipped == {("three_w.csv", "row 3", "#org"), ("three_w.csv", "row 4", "#country")}
+    assert [s["reason"] for s in done.json()["skipped"] if s["row"] == "row 4"] == [
+        "'XYZ' is not a country name or code"
+    ]
     assert _absent(client, "organization:unregistered-helpers")
+    # A sector that is no theme is kept, as written, instead of refusing the row.
+    [edge] = ask(
+        client,
+        '{ initiatives(filter: {text: "Unknown sector activity"}) { edges { node { '
+        "sectors themes { id } status } } } }",
+    )["initiatives"]["edges"]
+    assert edge["node"] == {"sectors": ["Basket weaving"], "themes": [], "status": "ACTIVE"}
+
+
+def test_a_3w_sheet_without_a_source_is_its_own(client: TestClient, upload: Post) -> None:
+    """No source named: the file itself becomes one, and its facts cite it by row. The
+    country is written as a name, the status in French, the date day first."""
+    done = upload("good", ["own_source_3w.csv"])
+    assert done.status_code == 200, done.text
+    source = ask(client, '{ node(id: "source:own-source-3w-csv") { name } }')["node"]
+    assert source == {"name": "own_source_3w.csv"}
+    [edge] = ask(
+        client,
+        '{ initiatives(filter: {text: "Fishing crew outreach"}) { edges { node { status start '
+        "operatesIn { ... on Country { iso3 } } sources { source { id } note } } } } }",
+    )["initiatives"]["edges"]
+    node = edge["node"]
+    assert (node["status"], node["start"], node["operatesIn"]) == (
+        "ACTIVE",
+        "2026-03-15",
+        [{"iso3": "GHA"}],
+    )
+    cited = {(c["source"]["id"], c["note"]) for c in node["sources"]}
+    assert ("source:own-source-3w-csv", "From own_source_3w.csv, row 3.") in cited
 
 
 def test_an_iati_file_maps_roles_places_sectors_and_dates(client: TestClient, upload: Post) -> None:

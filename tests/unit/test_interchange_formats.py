@@ -3,13 +3,17 @@ HXL hashtag matching, organization types, and the IATI mappings."""
 
 import pytest
 
+from service.config import PROJECT_ROOT
 from service.editing.duplicates import KnownOrganization
 from service.errors import ImportInvalid
 from service.interchange import hxl, iati, native
-from service.interchange.organizations import OrganizationIndex, organization_type
+from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import columns
+from service.interchange.sheets import looks_like_3w
+from service.interchange.vocabulary import load_vocabulary
 
 CITING = hxl.Citing("source:test", "Findings")
+VOCABULARY = load_vocabulary(PROJECT_ROOT / "seed")
 THEMES = {"forced labour": "theme:forced-labour", "child labour": "theme:child-labour"}
 
 
@@ -44,10 +48,11 @@ def test_hxl_columns_are_found_by_hashtag_and_attributes_in_any_order() -> None:
         "#date +end,#org+impl,#ORG,#activity,#country+code,#sector,#status,#org +type\n"
         "2027,Field Partner,New Org,Survey,PE,Child labour,ongoing,ngo\n"
     )
-    assert hxl.is_hxl("three_w.csv", text)
-    rows = hxl.read_3w("w.csv", text, CITING, OrganizationIndex([]), THEMES)
+    assert looks_like_3w("three_w.csv", text, VOCABULARY)
+    rows = hxl.read_3w("w.csv", text.encode(), CITING, OrganizationIndex([]), THEMES, VOCABULARY)
     orgs = {r.values["id"]: r.values["type"] for r in rows if r.kind == "organization"}
-    assert orgs == {"organization:new-org": "ngo", "organization:field-partner": None}
+    # A type not given is "unknown", shown as such, not a refusal.
+    assert orgs == {"organization:new-org": "ngo", "organization:field-partner": "unknown"}
     [activity] = [r for r in rows if r.kind == "initiative"]
     assert activity.values["end"] == "2027"
     assert activity.values["themes"] == ["theme:child-labour"]
@@ -58,10 +63,20 @@ def test_hxl_columns_are_found_by_hashtag_and_attributes_in_any_order() -> None:
     }
 
 
-def test_a_3w_table_without_its_key_hashtags_is_refused() -> None:
-    with pytest.raises(ImportInvalid, match="needs the hashtags #activity, #country\\+code"):
-        hxl.read_3w("w.csv", "#org,#sector\nA,B\n", CITING, OrganizationIndex([]), THEMES)
-    assert not hxl.is_hxl("organizations.csv", "id,name\nx,y\n")
+def test_a_3w_table_without_who_what_or_where_is_refused() -> None:
+    def read(text: str, country: str | None = None) -> object:
+        options = hxl.SheetOptions(country=country)
+        index = OrganizationIndex([])
+        return hxl.read_3w("w.csv", text.encode(), CITING, index, THEMES, VOCABULARY, options)
+
+    with pytest.raises(ImportInvalid, match="needs the columns #activity"):
+        read("#org,#status\nA,B\n")
+    with pytest.raises(ImportInvalid, match="no country column: name the country"):
+        read("#org,#activity\nA,B\n")
+    with pytest.raises(ImportInvalid, match="'Narnia' is not a country name or ISO code"):
+        read("#org,#activity\nA,B\n", country="Narnia")
+    assert read("#org,#activity\nA,B\n", country="Niger")
+    assert not looks_like_3w("organizations.csv", "id,name\nx,y\n", VOCABULARY)
 
 
 def test_organizations_are_found_by_name_or_acronym_whatever_the_accents() -> None:
@@ -74,11 +89,13 @@ def test_organizations_are_found_by_name_or_acronym_whatever_the_accents() -> No
         == "organization:oit"
     )
     assert index.resolve("O.I.T.", None, origin, {}) == "organization:oit"
-    assert index.resolve("Someone New", "INGO", origin, {}) == "organization:someone-new"
+    someone = VOCABULARY.organization_type("INGO")
+    assert index.resolve("Someone New", someone, origin, {}) == "organization:someone-new"
     assert index.new["organization:someone-new"].values["type"] == "ngo"
-    assert organization_type("UN agency") == "un_agency"
-    assert organization_type("un_agency") == "un_agency"
-    assert organization_type("choir") is None
+    assert VOCABULARY.organization_type("UN agency") == "un_agency"
+    assert VOCABULARY.organization_type("un_agency") == "un_agency"
+    assert VOCABULARY.organization_type("ONG Internationale") == "ngo"
+    assert VOCABULARY.organization_type("choir") == "unknown"
 
 
 def test_iati_roles_statuses_and_dates_follow_the_codelists() -> None:
@@ -121,8 +138,8 @@ def test_iati_files_of_another_version_or_shape_are_refused() -> None:
 def test_files_read_together_add_a_new_organization_once() -> None:
     index = OrganizationIndex([])
     table = "#org,#org+type,#activity,#country+code\nRiver Aid,ngo,{},PE\n"
-    first = hxl.read_3w("a.csv", table.format("Boats"), CITING, index, THEMES)
-    second = hxl.read_3w("b.csv", table.format("Nets"), CITING, index, THEMES)
+    first = hxl.read_3w("a.csv", table.format("Boats").encode(), CITING, index, THEMES, VOCABULARY)
+    second = hxl.read_3w("b.csv", table.format("Nets").encode(), CITING, index, THEMES, VOCABULARY)
     assert [r.values["id"] for r in first if r.kind == "organization"] == ["organization:river-aid"]
     assert [r for r in second if r.kind == "organization"] == []
     leads = {r.values["from"] for r in second if r.kind is None}

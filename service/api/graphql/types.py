@@ -466,7 +466,10 @@ class Initiative(MapNode):
         description="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD."
     )
     areas: list[str] = strawberry.field(
-        description="Provinces or states it works in, by name (from 3W tables)."
+        description="Provinces, states and districts it works in, by name (from 3W tables)."
+    )
+    sectors: list[str] = strawberry.field(
+        description="Sectors its source names that are no theme on the map, as written."
     )
     _props: strawberry.Private[dict[str, Any]]
 
@@ -481,6 +484,7 @@ class Initiative(MapNode):
             start=p.get("start"),
             end=p.get("end"),
             areas=list(p.get("areas") or []),
+            sectors=list(p.get("sectors") or []),
             _props=p,
         )
 

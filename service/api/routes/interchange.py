@@ -15,7 +15,8 @@ from service.errors import TooLarge
 from service.interchange.apply import ImportReport
 from service.interchange.export import export_map
 from service.interchange.files import Upload, import_files
-from service.interchange.hxl import Citing
+from service.interchange.hxl import Citing, SheetOptions
+from service.interchange.vocabulary import load_vocabulary
 from service.interchange.writers import EXPORT_FORMATS, chunks, render
 
 router = APIRouter(tags=["import and export"])
@@ -37,6 +38,12 @@ async def import_map(
     ] = None,
     source: Annotated[str | None, Form(description="3W and IATI: the id of the source")] = None,
     section: Annotated[str | None, Form(description="3W and IATI: the section of it")] = None,
+    country: Annotated[
+        str | None, Form(description="A 3W sheet with no country column: the country it is about")
+    ] = None,
+    sheet: Annotated[
+        str | None, Form(description="A workbook: the sheet to read (else the 3W one)")
+    ] = None,
     dry_run: Annotated[
         bool,
         Query(alias="dryRun", description="Check and count everything, write nothing"),
@@ -57,8 +64,10 @@ async def import_map(
         who,
         uploads,
         settings.load_batch_size,
+        vocabulary=load_vocabulary(settings.seed_dir),
         file_format=file_format,
         citing=citing,
+        options=SheetOptions(country, sheet),
         dry_run=dry_run,
     )
 
