@@ -114,6 +114,9 @@ def read_3w(
         ]
         if named and place is None:
             reasons.append(("#country", f"'{named}' is not a country name or code"))
+        start, end = _date(value("start")), _date(value("end"))
+        if start and end and end < start:
+            reasons.append(("#date+end", f"{end} is before the start, {start}"))
         if reasons:
             links.append(Row(name, where, None, skipped=reasons))
             continue
@@ -239,7 +242,10 @@ def _add_row(
         if area and area not in v["areas"]:
             v["areas"].append(area)
     for sector in _several(value("sector")):
-        found = vocabulary.sectors.get(plain(sector)) or _theme(themes, sector)
+        # Only themes this map has; a sector the table ties to none of them stays text.
+        on_map = set(themes.values())
+        tied = [t for t in vocabulary.sectors.get(plain(sector), []) if t in on_map]
+        found = tied or _theme(themes, sector)
         if found:
             v["themes"] += [t for t in found if t not in v["themes"]]
         elif sector not in v["sectors"]:

@@ -77,9 +77,17 @@ def slug(text: str) -> str:
     script, so 'منظمة' becomes 'mnzm'), lower case, words joined by '-'. A name with no
     letters or digits at all gets a key from its hash, never a shared 'unnamed'."""
     words = re.sub(r"[^a-z0-9]+", " ", anyascii(plain(text)).lower()).split()
-    if words:
-        return "-".join(words)[:80].strip("-")
-    return "name-" + hashlib.sha256(text.strip().encode()).hexdigest()[:12]
+    if not words:
+        return "name-" + _digest(text.strip())
+    key = "-".join(words)
+    if len(key) <= 80:
+        return key
+    # Cut to fit, with a digest of the whole, so two long names that begin alike keep apart.
+    return key[:67].strip("-") + "-" + _digest(key)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def _ids(description: str) -> Any:

@@ -1,0 +1,238 @@
+"""The field's own files, as a new user would bring them (`../shared/real-files/`, beside
+the project; these tests skip where it is absent): each is previewed with nothing written,
+then imported onto a scratch map, and what a user would check (how many organizations,
+initiatives and places came in, which rows were left out) is counted from the file itself,
+read here with csv and openpyxl, and compared with the import's report and the map."""
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import openpyxl
+import pytest
+from fastapi.testclient import TestClient
+
+from service.config import PROJECT_ROOT, Settings
+from service.db.driver import Database
+from service.editing import keys
+from service.model.fields import plain
+from service.seed.graph import SeedGraph
+from service.seed.loader import load, prepare
+from tests.conftest import run_db
+
+REAL = PROJECT_ROOT.parent / "shared" / "real-files"
+pytestmark = pytest.mark.skipif(
+    not REAL.is_dir(),
+    reason="the field's sample files (../shared/real-files/) are not beside the project",
+)
+# Cells that say "not given", as the field writes them.
+NOT_GIVEN = {"", "not specified", "n a", "na", "none", "#n/a"}
+
+
+@pytest.fixture(scope="module")
+def scratch(seeded: Settings) -> Iterator[Settings]:
+    """The tests change the map; the seed is put back when they end."""
+    yield seeded
+
+    async def reset(db: Database) -> None:
+        await db.write("maintenance/wipe_map")
+        await load(db, prepare(seeded.seed_dir), seeded.load_batch_size)
+
+    run_db(seeded, reset)
+
+
+@pytest.fixture
+def auth(scratch: Settings) -> dict[str, str]:
+    """A scratch map for each file, holding the places, SDGs and themes every map has and
+    nothing else, and a key to import with."""
+
+    async def make(db: Database) -> str:
+        await db.write("maintenance/wipe_map")
+        graph = prepare(scratch.seed_dir)
+        keep = {n.id for n in graph.nodes if n.id.split(":")[0] in ("theme", "source")}
+        reference = prepare(scratch.seed_dir, reference_only=True)
+        await load(db, reference, scratch.load_batch_size)
+        themes = SeedGraph(
+            [n for n in graph.nodes if n.id in keep],
+            [
+                k
+                for k in graph.links
+                if k.source_id in keep and k.target_id in keep | {n.id for n in reference.nodes}
+            ],
+        )
+        await load(db, themes, scratch.load_batch_size)
+        return (await keys.create_key(db, "test-real-files", "editor"))[1]
+
+    return {"Authorization": f"Bearer {run_db(scratch, make)}"}
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What a file says, counted by hand: organizations, initiatives (one per organization
+    and activity), rows naming no organization or no activity, and rows that end before
+    they start."""
+
+    organizations: int
+    initiatives: int
+    empty_rows: int
+    backwards_rows: int = 0
+
+
+def _rows(name: str, sheet: int = 0) -> list[list[str]]:
+    path = REAL / "3w" / name
+    if path.suffix == ".csv":
+        return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    table = [
+        ["" if v is None else str(v).strip() for v in row]
+        for row in book.worksheets[sheet].iter_rows(values_only=True)
+    ]
+    book.close()
+    return table
+
+
+def _given(cell: str) -> str:
+    return "" if plain(cell) in NOT_GIVEN or cell.strip() == "#N/A" else cell.strip()
+
+
+def _day(cell: str) -> str:
+    """A date cell as YYYY-MM-DD: openpyxl's datetimes, Excel serial numbers, or dates
+    written day first (28/05/2020, 28-03-2021), as these sheets have them."""
+    if cell.isdigit():
+        return (date(1899, 12, 30) + timedelta(days=int(cell))).isoformat()
+    for written in ("%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(cell, written).date().isoformat()
+        except ValueError:  # '08/072020' is no date: nothing to compare
+            continue
+    # An ISO date or datetime; other writings ('5th -04-2021') are not compared here.
+    return cell[:10] if cell[:4].isdigit() and cell[4:5] == "-" else ""
+
+
+def _count(
+    rows: list[list[str]],
+    lead: int | None,
+    impl: int | None,
+    what: int,
+    sector: int | None,
+    dates: tuple[int, int] | None = None,
+) -> Counted:
+    organizations: set[str] = set()
+    initiatives: set[tuple[str, str]] = set()
+    empty = backwards = 0
+    for row in rows:
+        if not any(c.strip() for c in row):
+            continue
+        led = _given(row[lead]) if lead is not None else ""
+        done_by = _given(row[impl]) if impl is not None else ""
+        named_sector = _given(row[sector]) if sector is not None else ""
+        activity = _given(row[what]) or (
+            f"{named_sector} (no activity named)" if named_sector else ""
+        )
+        owner = led or done_by
+        if not owner or not activity:
+            empty += 1
+            continue
+        given = dates and _given(row[dates[0]]) and _given(row[dates[1]])
+        first, last = (_day(row[d]) for d in dates) if dates and given else ("", "")
+        if first and last and last < first:
+            backwards += 1
+            continue
+        organizations |= {plain(o) for o in (led, done_by) if o}
+        initiatives.add((plain(owner), plain(activity)))
+    return Counted(len(organizations), len(initiatives), empty, backwards)
+
+
+def _import(client: TestClient, auth: dict[str, str], name: str, **form: str) -> dict[str, Any]:
+    """Preview, then import; the preview must have said exactly what the import did."""
+    files = [("files", (name, (REAL / "3w" / name).read_bytes()))]
+    preview = client.post("/import?dryRun=true", files=files, data=form, headers=auth)
+    assert preview.status_code == 200, preview.text
+    done = client.post("/import", files=files, data=form, headers=auth)
+    assert done.status_code == 200, done.text
+    report: dict[str, Any] = done.json()
+    assert report == preview.json()
+    return report
+
+
+def _who_in(client: TestClient, country: str) -> int:
+    query = f'{{ whoIsDoingWhatWhere(where: {{country: "{country}"}}, first: 1) {{ totalCount }} }}'
+    body = client.post("/graphql", json={"query": query}).json()
+    return int(body["data"]["whoIsDoingWhatWhere"]["totalCount"])
+
+
+def _initiatives_in(client: TestClient, country: str) -> int:
+    query = f'{{ initiatives(filter: {{country: "{country}"}}, first: 1) {{ totalCount }} }}'
+    body = client.post("/graphql", json={"query": query}).json()
+    return int(body["data"]["initiatives"]["totalCount"])
+
+
+def _check(report: dict[str, Any], counted: Counted, new_organizations: int | None = None) -> None:
+    """Created: each organization new to the map, each initiative, and the file's own
+    source record; left out: exactly the rows naming no one or nothing."""
+    organizations = counted.organizations if new_organizations is None else new_organizations
+    reasons = [s["reason"] for s in report["skipped"]]
+    assert (report["created"], len(reasons)) == (
+        organizations + counted.initiatives + 1,
+        counted.empty_rows + counted.backwards_rows,
+    )
+    assert sum(r == "is empty" for r in reasons) == counted.empty_rows
+    assert sum("is before the start" in r for r in reasons) == counted.backwards_rows
+
+
+def test_ocha_west_and_central_africa_3w(client: TestClient, auth: dict[str, str]) -> None:
+    """HXL, countries by name (Mali, Senegal), no status: every row goes in."""
+    rows = _rows("ocha-rowca-3w-hxl.csv")
+    report = _import(client, auth, "ocha-rowca-3w-hxl.csv")
+    _check(report, _count(rows[2:], lead=1, impl=None, what=8, sector=0))
+    senegal = {(plain(r[1]), plain(r[8])) for r in rows[2:] if r[12] == "Senegal"}
+    assert _initiatives_in(client, "SEN") == len(senegal)
+    mali = {(plain(r[1]), plain(r[8])) for r in rows[2:] if r[12] == "Mali"}
+    assert _initiatives_in(client, "MLI") == len(mali)
+
+
+def test_the_libhxl_sample(client: TestClient, auth: dict[str, str]) -> None:
+    """Spanish headings above the hashtags, no activity column (each is named for its
+    sector), countries by their Spanish names."""
+    rows = _rows("libhxl-sample-hxl.csv")
+    report = _import(client, auth, "libhxl-sample-hxl.csv")
+    # No activity column: column 9 (past the last) reads as empty, so each is its sector.
+    _check(report, _count([[*r, ""] for r in rows[3:]], lead=3, impl=None, what=9, sector=1))
+    assert _initiatives_in(client, "COL") == len(
+        {r[3] + r[1] for r in rows[3:] if r[6] == "Colombia"}
+    )
+    assert _initiatives_in(client, "PAN") == 1
+
+
+def test_ocha_niger_3w_in_french(client: TestClient, auth: dict[str, str]) -> None:
+    """French, hashtags on the second row, no country column (the user names Niger), a
+    pivot sheet beside the data, Excel dates, statuses in mixed case."""
+    rows = _rows("ocha-niger-3w-2022.xlsx")
+    report = _import(client, auth, "ocha-niger-3w-2022.xlsx", country="Niger")
+    counted = _count(rows[2:], lead=None, impl=1, what=10, sector=9, dates=(12, 13))
+    _check(report, counted)
+    assert _initiatives_in(client, "NER") == counted.initiatives
+
+
+def test_ocha_libya_3w_with_sector_codes(client: TestClient, auth: dict[str, str]) -> None:
+    """Hashtags written with spaces, sector codes (FSS, HEA), an admin-code sheet beside
+    the data; the user names Libya."""
+    rows = _rows("ocha-libya-3w-2021.xlsx")
+    report = _import(client, auth, "ocha-libya-3w-2021.xlsx", country="LBY")
+    counted = _count(rows[2:], lead=3, impl=4, what=5, sector=2)
+    _check(report, counted)
+    assert _initiatives_in(client, "LBY") == counted.initiatives
+
+
+def test_ocha_cameroon_5w_without_hashtags(client: TestClient, auth: dict[str, str]) -> None:
+    """The data sheet has plain English headings and no hashtags, about 7,000 rows; the
+    second sheet has hashtags but no activities, so the first is read."""
+    rows = _rows("ocha-cameroon-5w-2021.xlsx")
+    report = _import(client, auth, "ocha-cameroon-5w-2021.xlsx", country="Cameroon")
+    counted = _count(rows[1:], lead=0, impl=2, what=13, sector=10, dates=(31, 32))
+    _check(report, counted)
+    assert _initiatives_in(client, "CMR") == counted.initiatives
+    assert _who_in(client, "CMR") >= counted.initiatives
