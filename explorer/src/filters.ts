@@ -29,6 +29,7 @@ const TYPE_LABELS: Record<string, string> = {
   ACADEMIC: "Academic",
   NETWORK: "Network",
   FUNDER: "Funder",
+  UNKNOWN: "Type not recorded",
 };
 
 export function organizationTypeLabel(value: string): string {

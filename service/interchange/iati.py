@@ -1,19 +1,24 @@
-"""IATI activity files (version 2.03). Each `iati-activity` becomes an initiative of kind
-project, keyed by its `iati-identifier`:
+"""IATI activity files, versions 1.01 to 2.03 (the version on the root, or on each activity;
+a file may also hold one `iati-activity` without the wrapper). Each activity becomes an
+initiative of kind project, keyed by its `iati-identifier`:
 
 - `title` and `description` narratives (English if given, else the first) name it;
 - `activity-status` 1 (pipeline) is planned, 2 (implementation) and 3 (finalisation) are
-  active, 4 (closed) is completed; 5 (cancelled) and 6 (suspended) are refused, since the
-  map has no such state;
-- `activity-date` types 1/2 (planned/actual start) and 3/4 (planned/actual end) give the
-  dates, actual before planned;
+  active, 4 (closed) is completed; a cancelled (5) or suspended (6) activity is left out and
+  listed, since the map has no such state;
+- `activity-date` types 1/2 (planned/actual start) and 3/4 (planned/actual end), or in 1.0x
+  start-planned, start-actual, end-planned and end-actual, give the dates, actual before
+  planned; a placeholder date before 1950 is no date;
 - `recipient-country` codes are ISO 3166 alpha-2; `recipient-region` codes (OECD DAC,
-  vocabulary 1) are mapped onto the map's regions where one fits;
+  vocabulary 1) are mapped onto the map's regions where one fits; a region in another
+  vocabulary (99, a publisher's own) or with no counterpart is not placed, and the report
+  says so;
 - `sector` with vocabulary 7 (SDG goal) is skipped, 8 (SDG target) gives SDG targets, and any
   sector whose narrative names a theme gives that theme;
-- `participating-org` roles 1 Funding, 2 Accountable, 3 Extending, 4 Implementing become
-  FUNDS, LEADS, PARTNERS_IN and IMPLEMENTS; an organization not on the map is added, its
-  type from the IATI organization type code."""
+- `participating-org` roles 1 Funding, 2 Accountable, 3 Extending, 4 Implementing (in 1.0x
+  the words) become FUNDS, LEADS, PARTNERS_IN and IMPLEMENTS; an organization not on the
+  map is added, its type from the IATI organization type code ("unknown" without one); one
+  with no name, only a reference, is not added, and the report says so."""
 
 from xml.etree.ElementTree import Element
 
@@ -27,7 +32,12 @@ from service.interchange.rows import Row
 from service.model.fields import plain
 from service.model.kinds import slug
 
+VERSIONS = ("1.01", "1.02", "1.03", "1.04", "1.05", "2.01", "2.02", "2.03")
 ROLES = {"1": "FUNDS", "2": "LEADS", "3": "PARTNERS_IN", "4": "IMPLEMENTS"}
+# IATI 1.0x wrote roles and date types as words.
+ROLE_WORDS = {"funding": "1", "accountable": "2", "extending": "3", "implementing": "4"}
+DATE_WORDS = {"start-planned": "1", "start-actual": "2", "end-planned": "3", "end-actual": "4"}
+LEFT_OUT = {"5": "cancelled", "6": "suspended"}
 STATUSES = {"1": "planned", "2": "active", "3": "active", "4": "completed"}
 # IATI OrganisationType codes and the map's type for each.
 ORGANIZATION_TYPES = {
@@ -73,13 +83,20 @@ def read_activities(
         root = ElementTree.fromstring(data)
     except (ElementTree.ParseError, DefusedXmlException) as error:
         raise ImportInvalid([Problem(name, None, None, f"not readable XML: {error}")]) from None
-    if root.tag != "iati-activities":
-        raise ImportInvalid([Problem(name, root.tag, None, "expected <iati-activities>")])
-    if root.get("version") not in ("2.03", None):
-        raise ImportInvalid([Problem(name, "iati-activities", "version", "only IATI 2.03 is read")])
+    if root.tag == "iati-activity":
+        activities = [root]  # one activity, without the wrapper
+    elif root.tag == "iati-activities":
+        activities = root.findall("iati-activity")
+    else:
+        reason = "expected <iati-activities> or <iati-activity>"
+        raise ImportInvalid([Problem(name, root.tag, None, reason)])
+    for version in {root.get("version"), *(a.get("version") for a in activities)}:
+        if version is not None and version not in VERSIONS:
+            reason = f"IATI {version} is not read; versions {VERSIONS[0]} to {VERSIONS[-1]} are"
+            raise ImportInvalid([Problem(name, root.tag, "version", reason)])
     mark = len(organizations.new)
     rows: list[Row] = []
-    for n, activity in enumerate(root.findall("iati-activity"), 1):
+    for n, activity in enumerate(activities, 1):
         rows += _activity(name, f"iati-activity[{n}]", activity, citing, organizations, themes)
     return [*organizations.added_after(mark), *rows]
 
@@ -110,36 +127,42 @@ def _activity(
     v["name"], v["description"] = _narrative(activity, "title"), _narrative(activity, "description")
     status = activity.find("activity-status")
     code = status.get("code", "") if status is not None else ""
+    if code in LEFT_OUT:
+        reason = f"the activity is {LEFT_OUT[code]} ({code}); the map records no such state"
+        return [Row(name, where, None, skipped=[("activity-status", reason)])]
     if code in STATUSES:
         v["status"] = STATUSES[code]
     else:
-        row.issues.append(
-            ("activity-status", f"code '{code}' is not one of 1-4 (pipeline to closed)")
-        )
+        row.issues.append(("activity-status", f"code '{code}' is not one of 1-6"))
     v.update(_dates(activity))
     v["countries"] = [c.get("code", "") for c in activity.findall("recipient-country")]
     v["regions"] = []
+    unplaced: list[tuple[str, str]] = []
     for region in activity.findall("recipient-region"):
         mapped = REGIONS.get(region.get("code", ""))
-        if mapped and region.get("vocabulary", "1") == "1":
+        vocabulary = region.get("vocabulary", "1")
+        if mapped and vocabulary == "1":
             v["regions"].append(mapped)
         else:
-            row.issues.append(
-                ("recipient-region", f"code '{region.get('code')}' has no region on the map")
-            )
+            why = f"code '{region.get('code')}' in vocabulary {vocabulary} has no region on the map"
+            unplaced.append(("recipient-region", f"{why}; the activity is not placed there"))
     v["themes"], v["sdg_targets"] = _sectors(activity, themes)
     links = [row]
     for org in activity.findall("participating-org"):
-        role = ROLES.get(org.get("role", ""))
-        org_name = _narrative(org) or org.get("ref")
+        given = org.get("role", "")
+        role = ROLES.get(ROLE_WORDS.get(given.lower(), given))
+        org_name = _narrative(org)
         if role is None or not org_name:
-            row.issues.append(
-                ("participating-org", f"needs a role 1-4 and a name ({org_name or org.get('ref')})")
-            )
+            what = org_name or f"ref '{org.get('ref')}'"
+            why = f"{what} has no role 1-4" if role is None else f"{what} has no name"
+            unplaced.append(("participating-org", f"{why}; it is not added"))
             continue
         kind = ORGANIZATION_TYPES.get(org.get("type", ""), "unknown")
         org_id = organizations.resolve(org_name, kind, row, note, "participating-org")
         links.append(Row(name, where, None, {"from": org_id, "type": role, "to": v["id"], **note}))
+    if unplaced:
+        # What of the activity could not go on the map; the rest of it did.
+        links.append(Row(name, where, None, skipped=unplaced))
     return links
 
 
@@ -156,9 +179,13 @@ def _narrative(element: Element, child: str | None = None) -> str | None:
 
 
 def _dates(activity: Element) -> dict[str, str]:
-    by_type = {
-        d.get("type"): (d.get("iso-date") or "")[:10] for d in activity.findall("activity-date")
-    }
+    by_type: dict[str, str] = {}
+    for d in activity.findall("activity-date"):
+        kind = DATE_WORDS.get(d.get("type", ""), d.get("type", ""))
+        day = (d.get("iso-date") or d.text or "").strip()[:10]
+        # 1900-01-01 and the like stand for "no date" in some publishers' files.
+        if day[:4].isdigit() and int(day[:4]) >= 1950:
+            by_type[kind] = day
     found = {}
     for field, actual, planned in (("start", "2", "1"), ("end", "4", "3")):
         date = by_type.get(actual) or by_type.get(planned)

@@ -294,18 +294,31 @@ def test_an_iati_file_maps_roles_places_sectors_and_dates(client: TestClient, up
 
 
 def test_a_bad_iati_file_lists_every_mistake(client: TestClient, upload: Post) -> None:
+    """An activity without an identifier refuses the file; what cannot be placed (a
+    cancelled activity, a region with no counterpart, a role outside 1-4) is listed."""
     found = _problems(
         upload("bad", ["activities.xml"], source="source:gcg-2017-report", section="Agenda")
     )
-    assert found == {
-        ("activities.xml", "iati-activity[1]", "activity-status"),
-        ("activities.xml", "iati-activity[1]", "recipient-region"),
-        ("activities.xml", "iati-activity[2]", "iati-identifier"),
-        ("activities.xml", "iati-activity[2]", "participating-org"),
-    }
+    assert found == {("activities.xml", "iati-activity[2]", "iati-identifier")}
     assert _absent(client, "initiative:xm-test-bad-1")
     broken = upload("bad", ["map.json"], format="iati", source="source:gcg-2017-report")
     assert "not readable XML" in broken.json()["problems"][0]["reason"]
+    done = upload(
+        "bad", ["cancelled_activity.xml"], source="source:gcg-2017-report", section="Agenda"
+    )
+    assert done.status_code == 200, done.text
+    skipped = {(s["row"], s["field"]) for s in done.json()["skipped"]}
+    assert skipped == {
+        ("iati-activity[1]", "activity-status"),
+        ("iati-activity[2]", "recipient-region"),
+        ("iati-activity[2]", "participating-org"),
+    }
+    assert _absent(client, "initiative:xm-test-cancelled-1")
+    placed = ask(
+        client, '{ initiative(id: "initiative:xm-test-unplaced-2") { operatesIn { __typename } } }'
+    )
+    assert placed["initiative"]["operatesIn"] == []
+    assert _absent(client, "initiative:xm-test-bad-1")
 
 
 def test_exports_in_each_format(client: TestClient, headers: dict[str, dict[str, str]]) -> None:

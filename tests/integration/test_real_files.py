@@ -13,6 +13,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from defusedxml import ElementTree
 from fastapi.testclient import TestClient
 
 from service.config import PROJECT_ROOT, Settings
@@ -29,6 +30,7 @@ pytestmark = pytest.mark.skipif(
     reason="the field's sample files (../shared/real-files/) are not beside the project",
 )
 # Cells that say "not given", as the field writes them.
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NOT_GIVEN = {"", "not specified", "n a", "na", "none", "#n/a"}
 
 
@@ -236,3 +238,50 @@ def test_ocha_cameroon_5w_without_hashtags(client: TestClient, auth: dict[str, s
     _check(report, counted)
     assert _initiatives_in(client, "CMR") == counted.initiatives
     assert _who_in(client, "CMR") >= counted.initiatives
+
+
+def _iati_counts(name: str) -> tuple[int, int, dict[str, int]]:
+    """Activities, distinct organizations named with a role, and activities by recipient
+    country, read from the XML here."""
+    root = ElementTree.parse(REAL / "iati" / name).getroot()
+    activities = [root] if root.tag == "iati-activity" else root.findall("iati-activity")
+    names: set[str] = set()
+    countries: dict[str, int] = {}
+    for activity in activities:
+        for org in activity.findall("participating-org"):
+            narratives = org.findall("narrative")
+            english = [n for n in narratives if n.get(XML_LANG, "en") == "en"]
+            text = ((english or narratives or [org])[0].text or "").strip()
+            if text and org.get("role"):
+                names.add(plain(text))
+        for code in {c.get("code", "").upper() for c in activity.findall("recipient-country")}:
+            countries[code] = countries.get(code, 0) + 1
+    return len(activities), len(names), countries
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "iati-standard-example-2.03.xml",
+        "dfid-drc-1.01.xml",
+        "maec-spain-indonesia-2.01.xml",
+        "syria-relief-2.03.xml",
+    ],
+)
+def test_iati_files_of_every_version(client: TestClient, auth: dict[str, str], name: str) -> None:
+    """IATI 1.01, 2.01 and 2.03: every activity comes in, with its organizations and the
+    countries it names; what cannot be placed (a region in a publisher's own vocabulary,
+    an organization known only by a reference) is listed, not refused."""
+    files = [("files", (name, (REAL / "iati" / name).read_bytes()))]
+    preview = client.post("/import?dryRun=true", files=files, headers=auth)
+    assert preview.status_code == 200, preview.text
+    done = client.post("/import", files=files, headers=auth)
+    assert done.status_code == 200, done.text
+    report = done.json()
+    assert report == preview.json()
+    activities, organizations, countries = _iati_counts(name)
+    assert report["created"] == activities + organizations + 1
+    for alpha2, expected in countries.items():
+        assert _initiatives_in(client, alpha2) == expected, alpha2
+    reasons = [s["reason"] for s in report["skipped"]]
+    assert all("not placed" in r or "not added" in r for r in reasons), reasons
