@@ -2,7 +2,8 @@
 with HXL hashtags (read with libhxl, attributes in any order, spaces allowed) or with the
 column headings `seed/field_words.yaml` lists. Columns are found by tag pattern:
 
-    #org              who leads the activity (+name preferred to +acronym)
+    #org              who leads the activity (+name preferred to +acronym; several
+                      separated by ';')
     #org+impl         who implements it (several separated by ';'); without an #org
                       column, the implementer is the organization the row is about
     #org+type, #org+impl+type   the type of an organization not yet on the map
@@ -102,14 +103,14 @@ def read_3w(
     for index in range(sheet.first_data_row, len(sheet.rows)):
         where = sheet.where(index)
         value = _reader(sheet.rows[index], columns, vocabulary)
-        lead_name, impl_names = value("org"), _several(value("impl"))
+        lead_names, impl_names = _several(value("org")), _several(value("impl"))
         if not any(value(c) for c in columns):
             continue
         named = value("country")
         place = country_named(named) if named else country
         reasons = [
             (c, "is empty")
-            for c, v in (("#org", lead_name or impl_names), ("#activity", value("activity")))
+            for c, v in (("#org", lead_names or impl_names), ("#activity", value("activity")))
             if not v
         ]
         if named and place is None:
@@ -126,22 +127,20 @@ def read_3w(
             "section": citing.section,
             "note": f"From {name}, {where}.",
         }
-        lead = (
-            organizations.resolve(
-                lead_name, vocabulary.organization_type(value("org_type")), origin, note
-            )
-            if lead_name
-            else None
-        )
+        leads = [
+            organizations.resolve(n, vocabulary.organization_type(value("org_type")), origin, note)
+            for n in lead_names
+        ]
+
         impls = [
             organizations.resolve(p, vocabulary.organization_type(value("impl_type")), origin, note)
             for p in impl_names
         ]
-        owner = lead or impls[0]
+        owner = (leads or impls)[0]
         key = _activity_key(value("activity_code"), owner, value("activity") or "")
         record = activities.setdefault(key, Row(name, where, "initiative", _activity(key, note)))
         _add_row(record, value, themes, vocabulary, place)
-        if lead:
+        for lead in leads:
             links.append(Row(name, where, None, {"from": lead, "type": "LEADS", "to": key, **note}))
         for impl in impls:
             links.append(
@@ -238,9 +237,9 @@ def _add_row(
     if place and place not in v["countries"]:
         v["countries"].append(place)
     for level in ("adm1", "adm2", "adm3"):
-        area = value(level)
-        if area and area not in v["areas"]:
-            v["areas"].append(area)
+        for area in _several(value(level)):
+            if area not in v["areas"]:
+                v["areas"].append(area)
     for sector in _several(value("sector")):
         # Only themes this map has; a sector the table ties to none of them stays text.
         on_map = set(themes.values())

@@ -59,7 +59,8 @@ def _zip(exported: Exported) -> bytes:
 
 
 def _three_w(exported: Exported) -> str:
-    """One row per initiative and place: who leads it, who implements it, on what."""
+    """One row per initiative and place: who leads it, who implements it, on what (its
+    themes, then its own sectors). Read back, it gives the same table again."""
     names = {
         r["id"]: r.get("name") or r.get("title")
         for rows in exported.files.values()
@@ -86,10 +87,12 @@ def _three_w_row(
     names: dict[str, Any],
 ) -> list[Any]:
     node_id = initiative["id"]
+    # Sorted within a cell, so the same map always writes the same table.
+    sectors = sorted(str(names.get(t, t)) for t in initiative["themes"])
     return [
-        "; ".join(roles.get((node_id, "LEADS"), [])),
-        "; ".join(roles.get((node_id, "IMPLEMENTS"), [])),
-        "; ".join(str(names.get(t, t)) for t in initiative["themes"]),
+        "; ".join(sorted(roles.get((node_id, "LEADS"), []))),
+        "; ".join(sorted(roles.get((node_id, "IMPLEMENTS"), []))),
+        "; ".join([*sectors, *(initiative.get("sectors") or [])]),
         country,
         "; ".join(initiative.get("areas") or []),
         initiative["name"],
