@@ -20,6 +20,7 @@ class KnownOrganization:
     id: str
     name: str
     acronym: str | None = None
+    iati_ref: str | None = None
 
 
 @dataclass(frozen=True)

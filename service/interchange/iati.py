@@ -17,8 +17,9 @@ initiative of kind project, keyed by its `iati-identifier`:
   sector whose narrative names a theme gives that theme;
 - `participating-org` roles 1 Funding, 2 Accountable, 3 Extending, 4 Implementing (in 1.0x
   the words) become FUNDS, LEADS, PARTNERS_IN and IMPLEMENTS; an organization not on the
-  map is added, its type from the IATI organization type code ("unknown" without one); one
-  with no name, only a reference, is not added, and the report says so."""
+  map is added, its type from the IATI organization type code ("unknown" without one), its
+  `ref` kept as its IATI identifier; an organization is found by that identifier before its
+  name, and one with no name, only a reference, is not added (the report says so)."""
 
 from xml.etree.ElementTree import Element
 
@@ -158,7 +159,8 @@ def _activity(
             unplaced.append(("participating-org", f"{why}; it is not added"))
             continue
         kind = ORGANIZATION_TYPES.get(org.get("type", ""), "unknown")
-        org_id = organizations.resolve(org_name, kind, row, note, "participating-org")
+        ref = (org.get("ref") or "").strip() or None
+        org_id = organizations.resolve(org_name, kind, row, note, "participating-org", ref)
         links.append(Row(name, where, None, {"from": org_id, "type": role, "to": v["id"], **note}))
     if unplaced:
         # What of the activity could not go on the map; the rest of it did.

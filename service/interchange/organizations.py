@@ -28,6 +28,9 @@ class OrganizationIndex:
         self._holders: dict[str, str] = {org.id: f"'{org.name}' (on the map)" for org in self.known}
         # Acronyms without their dots and spaces too: O.I.T. is OIT.
         self._by_acronym: dict[str, str] = {}
+        # IATI organisation identifiers, matched before any name.
+        self._by_ref: dict[str, str] = {o.iati_ref: o.id for o in self.known if o.iati_ref}
+        self._refs: dict[str, str] = {o.id: o.iati_ref for o in self.known if o.iati_ref}
         for org in self.known:
             for name in (org.name, org.acronym):
                 if name:
@@ -46,14 +49,19 @@ class OrganizationIndex:
         origin: Row,
         values: dict[str, Any],
         field_name: str = "#org",
+        ref: str | None = None,
     ) -> str:
         """The id of the organization `name` names: on the map, new in this file, or, added
         now as a new record row (its type from `type_text`; a missing type is reported when
         the rows are checked)."""
+        if ref and ref in self._by_ref:
+            return self._by_ref[ref]
         found = self._by_name.get(plain(name)) or self._by_acronym.get(plain(name).replace(" ", ""))
-        if found:
+        if found and not (ref and self._refs.get(found, ref) != ref):
             return found
-        node_id = f"organization:{slug(name)}"
+        # A name the map has under another IATI identifier is another organization.
+        key = f"{name} {ref}" if found else name
+        node_id = f"organization:{slug(key)}"
         holder = self._holders.get(node_id)
         if holder is not None:
             # Two different names would share one record: say so, never merge them.
@@ -72,8 +80,11 @@ class OrganizationIndex:
                 origin.file,
                 origin.where,
                 "organization",
-                {"id": node_id, "name": name.strip(), "type": kind, **values},
+                {"id": node_id, "name": name.strip(), "type": kind, "iati_ref": ref, **values},
             )
+            if ref:
+                self._by_ref[ref] = node_id
+                self._refs[node_id] = ref
             self._by_name[plain(name)] = node_id
             self._holders[node_id] = f"'{name.strip()}' ({origin.file}, {origin.where})"
         return node_id

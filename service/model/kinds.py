@@ -102,6 +102,11 @@ class OrganizationFields(Strict):
     description: str | None = Field(default=None, description="What it is, in your own words.")
     acronym: str | None = Field(default=None, description="Its usual acronym, such as ILO.")
     type: OrganizationType = Field(description="What kind of body it is.")
+    iati_ref: str | None = Field(
+        default=None,
+        description="Its IATI organisation identifier (such as GB-GOV-1), by which IATI "
+        "files name it; imports match it before the name.",
+    )
 
 
 class ActionGroupFields(Strict):

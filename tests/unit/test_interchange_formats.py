@@ -144,3 +144,24 @@ def test_files_read_together_add_a_new_organization_once() -> None:
     assert [r for r in second if r.kind == "organization"] == []
     leads = {r.values["from"] for r in second if r.kind is None}
     assert leads == {"organization:river-aid"}
+
+
+def test_an_iati_identifier_is_matched_before_a_name() -> None:
+    """The same identifier under another spelling is one organization; the same name
+    under another identifier is another one, never merged into the first."""
+    index = OrganizationIndex(
+        [
+            KnownOrganization(
+                "organization:dfid", "Department for International Development", None, "GB-1"
+            )
+        ]
+    )
+    origin = native.read_csv("organizations.csv", "id\norganization:x\n")[0]
+    assert index.resolve("DFID (UK)", "government", origin, {}, ref="GB-1") == "organization:dfid"
+    other = index.resolve(
+        "Department for International Development", "government", origin, {}, ref="XM-99"
+    )
+    assert other != "organization:dfid"
+    assert index.resolve("Anything", "ngo", origin, {}, ref="XM-99") == other
+    [added] = index.added_after(0)
+    assert added.values["iati_ref"] == "XM-99"

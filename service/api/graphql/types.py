@@ -252,6 +252,9 @@ def _record(node: MapNode, props: dict[str, Any]) -> MapRecord:
 class Organization(MapNode):
     acronym: str | None = strawberry.field(description="Its usual acronym, such as ILO.")
     type: OrganizationType = strawberry.field(description="What kind of body it is.")
+    iati_ref: str | None = strawberry.field(
+        description="Its IATI organisation identifier, by which IATI files name it."
+    )
     description: str | None = strawberry.field(description="What it is, in this project's words.")
     _props: strawberry.Private[dict[str, Any]]
 
@@ -261,6 +264,7 @@ class Organization(MapNode):
             **_base(r),
             acronym=r.props.get("acronym"),
             type=OrganizationType(r.props["type"]),
+            iati_ref=r.props.get("iati_ref"),
             description=r.props.get("description"),
             _props=r.props,
         )
