@@ -268,8 +268,19 @@ def test_graphiql_runs_a_query_from_the_projects_own_assets(page: Page, base_url
     elsewhere = _only_same_origin(page, base_url)
     page.goto(f"{base_url}/graphql")
     expect(page.locator(".graphiql-container")).to_be_visible()
-    page.locator(".graphiql-execute-button").click()
-    expect(page.locator(".result-window")).to_contain_text("Action Group on Conflict")
+    expect(page.locator(".graphiql-query-editor")).to_contain_text("actionGroup")
+    with page.expect_response(
+        lambda r: (
+            r.url.endswith("/graphql")
+            and r.request.method == "POST"
+            and "actionGroup" in (r.request.post_data or "")
+        )
+    ) as answered:
+        page.locator(".graphiql-execute-button").click()
+    body = answered.value.json()
+    assert (
+        body["data"]["actionGroup"]["name"] == "Action Group on Conflict and Humanitarian Settings"
+    )
     assert elsewhere == []
 
 
