@@ -18,9 +18,11 @@ initiative of kind project, keyed by its `iati-identifier`:
 - `participating-org` roles 1 Funding, 2 Accountable, 3 Extending, 4 Implementing (in 1.0x
   the words) become FUNDS, LEADS, PARTNERS_IN and IMPLEMENTS; an organization not on the
   map is added, its type from the IATI organization type code ("unknown" without one), its
-  `ref` kept as its IATI identifier; an organization is found by that identifier before its
-  name, and one with no name, only a reference, is not added (the report says so)."""
+  `ref` kept as its IATI identifier when it is one (GB-1, not a local number); an
+  organization is found by that identifier before its name, and one with no name, only a
+  reference, is not added (the report says so)."""
 
+import re
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree
@@ -33,6 +35,7 @@ from service.interchange.rows import Row
 from service.model.fields import plain
 from service.model.kinds import slug
 
+_IDENTIFIER = re.compile(r"^[A-Z]{2}-[A-Za-z0-9._-]+$")
 VERSIONS = ("1.01", "1.02", "1.03", "1.04", "1.05", "2.01", "2.02", "2.03")
 ROLES = {"1": "FUNDS", "2": "LEADS", "3": "PARTNERS_IN", "4": "IMPLEMENTS"}
 # IATI 1.0x wrote roles and date types as words.
@@ -159,13 +162,21 @@ def _activity(
             unplaced.append(("participating-org", f"{why}; it is not added"))
             continue
         kind = ORGANIZATION_TYPES.get(org.get("type", ""), "unknown")
-        ref = (org.get("ref") or "").strip() or None
+        ref = _identifier(org.get("ref"))
         org_id = organizations.resolve(org_name, kind, row, note, "participating-org", ref)
         links.append(Row(name, where, None, {"from": org_id, "type": role, "to": v["id"], **note}))
     if unplaced:
         # What of the activity could not go on the map; the rest of it did.
         links.append(Row(name, where, None, skipped=unplaced))
     return links
+
+
+def _identifier(ref: str | None) -> str | None:
+    """An IATI organisation identifier (an agency prefix, then the organization's number
+    with it: GB-COH-123456, XM-DAC-41122), or None: a publisher's local number or a bare
+    country code names no one organization, so it is never matched on."""
+    ref = (ref or "").strip()
+    return ref if _IDENTIFIER.match(ref) else None
 
 
 def _narrative(element: Element, child: str | None = None) -> str | None:
