@@ -45,6 +45,8 @@ _PATTERNS = {
     "org_type": ["#org+type-impl-funder"],
     "impl": ["#org+impl+name-type", "#org+impl-type-code-id-acronym", "#org+impl-type"],
     "impl_type": ["#org+impl+type"],
+    # An implementer's acronym beside its full name (Cameroon's 5W has both columns).
+    "impl_acronym": ["#org+impl+acronym", "#org+impl-name-type-code-id"],
     "activity": [
         "#activity+name-project",
         "#activity-code-id-type-status-project",
@@ -127,14 +129,18 @@ def read_3w(
             "section": citing.section,
             "note": f"From {name}, {where}.",
         }
+        # Implementers first: a sheet may name one by its full name and acronym, and a lead
+        # written as that acronym is then the same organization.
+        acronyms = _acronyms(value, columns, len(impl_names))
+        impls = [
+            organizations.resolve(
+                p, vocabulary.organization_type(value("impl_type")), origin, note, acronym=a
+            )
+            for p, a in zip(impl_names, acronyms, strict=True)
+        ]
         leads = [
             organizations.resolve(n, vocabulary.organization_type(value("org_type")), origin, note)
             for n in lead_names
-        ]
-
-        impls = [
-            organizations.resolve(p, vocabulary.organization_type(value("impl_type")), origin, note)
-            for p in impl_names
         ]
         owner = (leads or impls)[0]
         key = _activity_key(value("activity_code"), owner, value("activity") or "")
@@ -150,6 +156,15 @@ def read_3w(
             # What naming its organizations found wrong (two names, one id) is this row's.
             links.append(Row(name, where, None, issues=origin.issues))
     return [*organizations.added_after(mark), *activities.values(), *_unique(links)]
+
+
+def _acronyms(value: Any, columns: dict[str, int], count: int) -> list[str | None]:
+    """The acronyms of a row's implementers, where the sheet gives them in a column of
+    their own, one for each name; else none."""
+    if columns.get("impl_acronym") in (None, columns.get("impl")):
+        return [None] * count
+    found = _several(value("impl_acronym"))
+    return list(found) if len(found) == count else [None] * count
 
 
 def _find_columns(tags: list[hxl.model.Column | None]) -> dict[str, int]:

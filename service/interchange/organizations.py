@@ -50,14 +50,23 @@ class OrganizationIndex:
         values: dict[str, Any],
         field_name: str = "#org",
         ref: str | None = None,
+        acronym: str | None = None,
     ) -> str:
         """The id of the organization `name` names: on the map, new in this file, or, added
         now as a new record row (its type from `type_text`; a missing type is reported when
         the rows are checked)."""
         if ref and ref in self._by_ref:
             return self._by_ref[ref]
-        found = self._by_name.get(plain(name)) or self._by_acronym.get(plain(name).replace(" ", ""))
+        found = (
+            self._by_name.get(plain(name))
+            or self._by_acronym.get(plain(name).replace(" ", ""))
+            or (self._by_name.get(plain(acronym)) if acronym else None)
+            or (self._by_acronym.get(plain(acronym).replace(" ", "")) if acronym else None)
+        )
         if found and not (ref and self._refs.get(found, ref) != ref):
+            if acronym:  # another acronym it goes by: a lead written so is the same
+                self._by_name.setdefault(plain(acronym), found)
+                self._by_acronym.setdefault(plain(acronym).replace(" ", ""), found)
             return found
         # A name the map has under another IATI identifier is another organization.
         key = f"{name} {ref}" if found else name
@@ -80,8 +89,18 @@ class OrganizationIndex:
                 origin.file,
                 origin.where,
                 "organization",
-                {"id": node_id, "name": name.strip(), "type": kind, "iati_ref": ref, **values},
+                {
+                    "id": node_id,
+                    "name": name.strip(),
+                    "acronym": acronym,
+                    "type": kind,
+                    "iati_ref": ref,
+                    **values,
+                },
             )
+            if acronym:
+                self._by_name.setdefault(plain(acronym), node_id)
+                self._by_acronym.setdefault(plain(acronym).replace(" ", ""), node_id)
             if ref:
                 self._by_ref[ref] = node_id
                 self._refs[node_id] = ref

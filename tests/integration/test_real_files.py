@@ -121,9 +121,20 @@ def _count(
     what: int,
     sector: int | None,
     dates: tuple[int, int] | None = None,
+    acronym: int | None = None,
 ) -> Counted:
-    organizations: set[str] = set()
-    initiatives: set[tuple[str, str]] = set()
+    """`acronym`: a column holding each implementer's acronym beside its full name in
+    `impl`; the two name one organization, and so does a lead written as that acronym."""
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        parent.setdefault(name, name)
+        while parent[name] != name:
+            name = parent[name]
+        return name
+
+    named: set[str] = set()
+    activities: set[tuple[str, str]] = set()
     empty = backwards = 0
     for row in rows:
         if not any(c.strip() for c in row):
@@ -143,8 +154,13 @@ def _count(
         if first and last and last < first:
             backwards += 1
             continue
-        organizations |= {plain(o) for o in (led, done_by) if o}
-        initiatives.add((plain(owner), plain(activity)))
+        short = _given(row[acronym]) if acronym is not None and done_by else ""
+        if short:
+            parent[root(plain(done_by))] = root(plain(short))
+        named |= {plain(o) for o in (led, done_by) if o}
+        activities.add((plain(owner), plain(activity)))
+    organizations = {root(n) for n in named}
+    initiatives = {(root(o), a) for o, a in activities}
     return Counted(len(organizations), len(initiatives), empty, backwards)
 
 
@@ -214,7 +230,7 @@ def test_ocha_niger_3w_in_french(client: TestClient, auth: dict[str, str]) -> No
     pivot sheet beside the data, Excel dates, statuses in mixed case."""
     rows = _rows("ocha-niger-3w-2022.xlsx")
     report = _import(client, auth, "ocha-niger-3w-2022.xlsx", country="Niger")
-    counted = _count(rows[2:], lead=None, impl=1, what=10, sector=9, dates=(12, 13))
+    counted = _count(rows[2:], lead=None, impl=1, what=10, sector=9, dates=(12, 13), acronym=0)
     _check(report, counted)
     assert _initiatives_in(client, "NER") == counted.initiatives
 
@@ -231,10 +247,11 @@ def test_ocha_libya_3w_with_sector_codes(client: TestClient, auth: dict[str, str
 
 def test_ocha_cameroon_5w_without_hashtags(client: TestClient, auth: dict[str, str]) -> None:
     """The data sheet has plain English headings and no hashtags, about 7,000 rows; the
-    second sheet has hashtags but no activities, so the first is read."""
+    second sheet has hashtags but no activities, so the first is read. Implementers are
+    named by acronym and full name, and leads by acronym: one organization each."""
     rows = _rows("ocha-cameroon-5w-2021.xlsx")
     report = _import(client, auth, "ocha-cameroon-5w-2021.xlsx", country="Cameroon")
-    counted = _count(rows[1:], lead=0, impl=2, what=13, sector=10, dates=(31, 32))
+    counted = _count(rows[1:], lead=0, impl=2, what=13, sector=10, dates=(31, 32), acronym=1)
     _check(report, counted)
     assert _initiatives_in(client, "CMR") == counted.initiatives
     assert _who_in(client, "CMR") >= counted.initiatives
