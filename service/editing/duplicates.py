@@ -35,19 +35,19 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in plain(name).split() if word not in _MINOR)
 
 
-def _acronym(text: str | None) -> str:
+def acronym_key(text: str | None) -> str:
     return plain(text or "").replace(" ", "")
 
 
 def match(name: str, acronym: str | None, known: KnownOrganization) -> Candidate | None:
     """Why `known` may be the same organization as (name, acronym), or None."""
-    mine, theirs = _acronym(acronym), _acronym(known.acronym)
+    mine, theirs = acronym_key(acronym), acronym_key(known.acronym)
     checks = [
         (plain(name) == plain(known.name), 100.0, "same name"),
         (bool(mine) and mine == theirs, 95.0, "same acronym"),
         (
-            (bool(theirs) and _acronym(name) == theirs)
-            or (bool(mine) and mine == _acronym(known.name)),
+            (bool(theirs) and acronym_key(name) == theirs)
+            or (bool(mine) and mine == acronym_key(known.name)),
             95.0,
             "one's name is the other's acronym",
         ),

@@ -8,7 +8,7 @@ never merged."""
 from dataclasses import dataclass, field
 from typing import Any
 
-from service.editing.duplicates import KnownOrganization
+from service.editing.duplicates import KnownOrganization, acronym_key
 from service.interchange.rows import Row
 from service.model.fields import plain
 from service.model.kinds import slug
@@ -36,7 +36,12 @@ class OrganizationIndex:
                 if name:
                     self._by_name.setdefault(plain(name), org.id)
             if org.acronym:
-                self._by_acronym.setdefault(plain(org.acronym).replace(" ", ""), org.id)
+                self._by_acronym.setdefault(acronym_key(org.acronym), org.id)
+
+    def _goes_by(self, acronym: str, node_id: str) -> None:
+        """Names written as this acronym are this organization, unless one already is."""
+        self._by_name.setdefault(plain(acronym), node_id)
+        self._by_acronym.setdefault(acronym_key(acronym), node_id)
 
     def added_after(self, mark: int) -> list[Row]:
         """The organizations added since `mark`, the count of `new` a reader began with."""
@@ -59,14 +64,13 @@ class OrganizationIndex:
             return self._by_ref[ref]
         found = (
             self._by_name.get(plain(name))
-            or self._by_acronym.get(plain(name).replace(" ", ""))
+            or self._by_acronym.get(acronym_key(name))
             or (self._by_name.get(plain(acronym)) if acronym else None)
-            or (self._by_acronym.get(plain(acronym).replace(" ", "")) if acronym else None)
+            or (self._by_acronym.get(acronym_key(acronym)) if acronym else None)
         )
         if found and not (ref and self._refs.get(found, ref) != ref):
             if acronym:  # another acronym it goes by: a lead written so is the same
-                self._by_name.setdefault(plain(acronym), found)
-                self._by_acronym.setdefault(plain(acronym).replace(" ", ""), found)
+                self._goes_by(acronym, found)
             return found
         # A name the map has under another IATI identifier is another organization.
         key = f"{name} {ref}" if found else name
@@ -99,8 +103,7 @@ class OrganizationIndex:
                 },
             )
             if acronym:
-                self._by_name.setdefault(plain(acronym), node_id)
-                self._by_acronym.setdefault(plain(acronym).replace(" ", ""), node_id)
+                self._goes_by(acronym, node_id)
             if ref:
                 self._by_ref[ref] = node_id
                 self._refs[node_id] = ref

@@ -108,11 +108,7 @@ def country_named(text: str) -> str | None:
     if found is None and word.isdigit():
         numeric = pycountry.countries.get(numeric=word.zfill(3))
         found = str(numeric.alpha_3) if numeric else None
-    return found or _country_names().get(_plain_name(word)) or _converter_match(word)
-
-
-def _plain_name(text: str) -> str:
-    return plain(text)
+    return found or _country_names().get(plain(word)) or _converter_match(word)
 
 
 @lru_cache(maxsize=1)
@@ -121,13 +117,13 @@ def _country_names() -> dict[str, str]:
     for country in pycountry.countries:
         english = [getattr(country, k, None) for k in ("name", "official_name", "common_name")]
         for name in filter(None, english):
-            names.setdefault(_plain_name(name), country.alpha_3)
+            names.setdefault(plain(name), country.alpha_3)
         for language in NAME_LANGUAGES:
             translated = gettext.translation(
                 "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
             )
             for name in filter(None, english):
-                names.setdefault(_plain_name(translated.gettext(name)), country.alpha_3)
+                names.setdefault(plain(translated.gettext(name)), country.alpha_3)
     return names
 
 
