@@ -15,7 +15,7 @@ COPY service ./service
 COPY cypher ./cypher
 COPY seed ./seed
 COPY --from=explorer /explorer/dist ./explorer/dist
-RUN pip install --no-cache-dir -e .
+RUN pip install --no-cache-dir -e . && pip install --no-cache-dir --no-deps "pyIATI==0.4.1"
 USER map
 EXPOSE 8000
 CMD ["a87map", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -22,6 +22,9 @@ $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	# IATI's codelists and schemas, from pyIATI's package: its data only, without the 2018
+	# pins of its code (the map never imports it).
+	$(BIN)/pip install --quiet --no-deps 'pyIATI==0.4.1'
 	touch $(INSTALLED)
 
 # The explorer page: npm packages pinned by package-lock.json, type-checked and bundled.

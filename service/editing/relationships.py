@@ -48,7 +48,7 @@ class RelationshipDraft(RelationshipRecord):
     def citation(self) -> CitationDraft:
         return CitationDraft(source=self.source, section=self.section, note=self.note)
 
-    def extra(self) -> dict[str, str]:
+    def extra(self) -> dict[str, object]:
         return {k: v for k in EXTRA_PROPERTIES if (v := getattr(self, k)) is not None}
 
 

@@ -112,7 +112,7 @@ def _read_field_file(
         return hxl.read_3w(
             upload.name, upload.data, citing, orgs, themes, lookups.vocabulary, options
         )
-    return iati.read_activities(upload.name, upload.data, citing, orgs, themes)
+    return iati.read_activities(upload.name, upload.data, citing, orgs, themes, lookups.vocabulary)
 
 
 async def _themes(db: Database) -> dict[str, str]:

@@ -28,6 +28,7 @@ import hxl.model
 
 from service.errors import ImportInvalid, Problem
 from service.interchange.organizations import OrganizationIndex
+from service.interchange.people import PlaceCounts, count, people_columns
 from service.interchange.rows import Row
 from service.interchange.sheets import Sheet, excel_date, read_sheet
 from service.interchange.vocabulary import Vocabulary
@@ -102,6 +103,8 @@ def read_3w(
     mark = len(organizations.new)
     activities: dict[str, Row] = {}
     links: list[Row] = []
+    counted = people_columns(sheet.tags)
+    places: dict[tuple[str, str], PlaceCounts] = {}
     for index in range(sheet.first_data_row, len(sheet.rows)):
         where = sheet.where(index)
         value = _reader(sheet.rows[index], columns, vocabulary)
@@ -146,6 +149,9 @@ def read_3w(
         key = _activity_key(value("activity_code"), owner, value("activity") or "")
         record = activities.setdefault(key, Row(name, where, "initiative", _activity(key, note)))
         _add_row(record, value, themes, vocabulary, place)
+        links += _count_people(
+            sheet.rows[index], counted, Row(name, where, None), key, place, places
+        )
         for lead in leads:
             links.append(Row(name, where, None, {"from": lead, "type": "LEADS", "to": key, **note}))
         for impl in impls:
@@ -155,7 +161,41 @@ def read_3w(
         if origin.issues:
             # What naming its organizations found wrong (two names, one id) is this row's.
             links.append(Row(name, where, None, issues=origin.issues))
-    return [*organizations.added_after(mark), *activities.values(), *_unique(links)]
+    note = {"source": citing.source, "section": citing.section}
+    reached = [
+        Row(name, counts.first_row, None, counts.values(key, place, name, note))
+        for (key, place), counts in places.items()
+    ]
+    return [*organizations.added_after(mark), *activities.values(), *_unique(links), *reached]
+
+
+def _count_people(
+    cells: list[str],
+    columns: dict[str, int],
+    origin: Row,
+    initiative: str,
+    place: str | None,
+    places: dict[tuple[str, str], PlaceCounts],
+) -> list[Row]:
+    """Adds a row's people counts to its initiative's in its country; the rows that list
+    what could not be counted (a cell that is no count, a row with no country)."""
+    counts: dict[str, int] = {}
+    wrong: list[tuple[str, str]] = []
+    for name, index in columns.items():
+        text = cells[index] if index < len(cells) else None
+        try:
+            found = count(text)
+        except ValueError:
+            wrong.append((name, f"'{text}' is no count of people; it is not counted"))
+            continue
+        if found is not None:
+            counts[name] = found
+    if counts and place is None:
+        wrong.append(("#country", "the row names no country, so its people are not counted"))
+    elif counts and place is not None:
+        where = origin.where
+        places.setdefault((initiative, place), PlaceCounts(where)).add(counts)
+    return [Row(origin.file, origin.where, None, skipped=wrong)] if wrong else []
 
 
 def _acronyms(value: Any, columns: dict[str, int], count: int) -> list[str | None]:

@@ -23,6 +23,8 @@ initiative of kind project, keyed by its `iati-identifier`:
   reference, is not added (the report says so)."""
 
 import re
+from dataclasses import dataclass
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree
@@ -30,8 +32,11 @@ from defusedxml.common import DefusedXmlException
 
 from service.errors import ImportInvalid, Problem
 from service.interchange.hxl import Citing
+from service.interchange.iati_codes import codelist
+from service.interchange.iati_money import activity_money, code_of
 from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import Row
+from service.interchange.vocabulary import Vocabulary
 from service.model.fields import plain
 from service.model.kinds import slug
 
@@ -43,45 +48,15 @@ ROLE_WORDS = {"funding": "1", "accountable": "2", "extending": "3", "implementin
 DATE_WORDS = {"start-planned": "1", "start-actual": "2", "end-planned": "3", "end-actual": "4"}
 LEFT_OUT = {"5": "cancelled", "6": "suspended"}
 STATUSES = {"1": "planned", "2": "active", "3": "active", "4": "completed"}
-# IATI OrganisationType codes and the map's type for each.
-ORGANIZATION_TYPES = {
-    "10": "government",
-    "11": "government",
-    "15": "government",
-    "21": "ngo",
-    "22": "ngo",
-    "23": "ngo",
-    "24": "ngo",
-    "30": "network",
-    "40": "intergovernmental",
-    "60": "funder",
-    "70": "business",
-    "71": "business",
-    "72": "business",
-    "73": "business",
-    "80": "academic",
-}
-# OECD DAC recipient regions (vocabulary 1) with a counterpart on the map.
-REGIONS = {
-    "89": "region:un-europe",
-    "189": "region:un-northern-africa",
-    "289": "region:un-africa",  # south of the Sahara: the map has no such region, so Africa
-    "298": "region:un-africa",
-    "380": "region:un-caribbean",
-    "489": "region:un-south-america",
-    "498": "region:un-americas",
-    "589": "region:ilo-arab-states",
-    "619": "region:un-central-asia",
-    "679": "region:un-southern-asia",
-    "789": "region:un-eastern-asia",
-    "798": "region:un-asia",
-    "889": "region:un-oceania",
-    "998": "region:world",
-}
 
 
 def read_activities(
-    name: str, data: bytes, citing: Citing, organizations: OrganizationIndex, themes: dict[str, str]
+    name: str,
+    data: bytes,
+    citing: Citing,
+    organizations: OrganizationIndex,
+    themes: dict[str, str],
+    vocabulary: Vocabulary,
 ) -> list[Row]:
     try:
         root = ElementTree.fromstring(data)
@@ -101,74 +76,161 @@ def read_activities(
     mark = len(organizations.new)
     rows: list[Row] = []
     for n, activity in enumerate(activities, 1):
-        rows += _activity(name, f"iati-activity[{n}]", activity, citing, organizations, themes)
+        version = activity.get("version") or root.get("version") or VERSIONS[-1]
+        reader = _Reader(name, citing, organizations, themes, vocabulary, version)
+        rows += reader.activity(f"iati-activity[{n}]", activity)
     return [*organizations.added_after(mark), *rows]
 
 
-def _activity(
-    name: str,
-    where: str,
-    activity: Element,
-    citing: Citing,
-    organizations: OrganizationIndex,
-    themes: dict[str, str],
-) -> list[Row]:
-    identifier = (activity.findtext("iati-identifier") or "").strip()
-    note = {
-        "source": citing.source,
-        "section": citing.section,
-        "note": f"From {name}, {identifier or where}.",
-    }
-    row = Row(
-        name,
-        where,
-        "initiative",
-        {"id": f"initiative:{slug(identifier)}", "kind": "project", **note},
-    )
-    if not identifier:
-        row.issues.append(("iati-identifier", "is missing"))
-    v = row.values
-    v["name"], v["description"] = _narrative(activity, "title"), _narrative(activity, "description")
-    status = activity.find("activity-status")
-    code = status.get("code", "") if status is not None else ""
-    if code in LEFT_OUT:
-        reason = f"the activity is {LEFT_OUT[code]} ({code}); the map records no such state"
-        return [Row(name, where, None, skipped=[("activity-status", reason)])]
-    if code in STATUSES:
-        v["status"] = STATUSES[code]
-    else:
-        row.issues.append(("activity-status", f"code '{code}' is not one of 1-6"))
-    v.update(_dates(activity))
-    v["countries"] = [c.get("code", "") for c in activity.findall("recipient-country")]
-    v["regions"] = []
-    unplaced: list[tuple[str, str]] = []
-    for region in activity.findall("recipient-region"):
-        mapped = REGIONS.get(region.get("code", ""))
-        vocabulary = region.get("vocabulary", "1")
-        if mapped and vocabulary == "1":
-            v["regions"].append(mapped)
+@dataclass(frozen=True)
+class _Reader:
+    """Reads the activities of one file: what they are, where, on what, and who takes
+    part with which money."""
+
+    file: str
+    citing: Citing
+    organizations: OrganizationIndex
+    themes: dict[str, str]
+    vocabulary: Vocabulary
+    version: str
+
+    def activity(self, where: str, activity: Element) -> list[Row]:
+        identifier = (activity.findtext("iati-identifier") or "").strip()
+        note = {
+            "source": self.citing.source,
+            "section": self.citing.section,
+            "note": f"From {self.file}, {identifier or where}.",
+        }
+        record = {"id": f"initiative:{slug(identifier)}", "kind": "project", **note}
+        row = Row(self.file, where, "initiative", {**record, "iati_identifier": identifier or None})
+        if not identifier:
+            row.issues.append(("iati-identifier", "is missing"))
+        v = row.values
+        v["name"] = _narrative(activity, "title")
+        v["description"] = _narrative(activity, "description")
+        code = code_of(activity.find("activity-status"))
+        if code in LEFT_OUT:
+            named = codelist("ActivityStatus", self.version).get(code, code)
+            reason = f"the activity is {named.lower()} ({code}); the map records no such state"
+            return [Row(self.file, where, None, skipped=[("activity-status", reason)])]
+        if code in STATUSES:
+            v["status"] = STATUSES[code]
         else:
-            why = f"code '{region.get('code')}' in vocabulary {vocabulary} has no region on the map"
+            row.issues.append(("activity-status", f"code '{code}' is not one of 1-6"))
+        v.update(_dates(activity))
+        v["countries"] = [c.get("code", "") for c in activity.findall("recipient-country")]
+        unplaced: list[tuple[str, str]] = []
+        v["regions"] = self._regions(activity, unplaced)
+        v["themes"], v["sdg_targets"], v["sectors"] = self._sectors(activity)
+        links = [row, *self._participants(activity, where, v["id"], note, row, unplaced)]
+        if unplaced:
+            # What of the activity could not go on the map; the rest of it did.
+            links.append(Row(self.file, where, None, skipped=unplaced))
+        return links
+
+    def _regions(self, activity: Element, unplaced: list[tuple[str, str]]) -> list[str]:
+        found: list[str] = []
+        for region in activity.findall("recipient-region"):
+            code, vocabulary = region.get("code", ""), region.get("vocabulary", "1")
+            place = self.vocabulary.iati.regions.get(code) if vocabulary == "1" else None
+            if place and place.regions:
+                found += [r for r in place.regions if r not in found]
+                continue
+            if place:
+                why = f"'{code}' ({place.name}) has no region on the map: {place.why}"
+            elif vocabulary == "1":
+                why = f"'{code}' is not in IATI's Region codelist"
+            else:
+                why = f"'{code}' is in vocabulary {vocabulary}, not the DAC regions the map reads"
             unplaced.append(("recipient-region", f"{why}; the activity is not placed there"))
-    v["themes"], v["sdg_targets"] = _sectors(activity, themes)
-    links = [row]
-    for org in activity.findall("participating-org"):
-        given = org.get("role", "")
-        role = ROLES.get(ROLE_WORDS.get(given.lower(), given))
-        org_name = _narrative(org)
-        if role is None or not org_name:
-            what = org_name or f"ref '{org.get('ref')}'"
-            why = f"{what} has no role 1-4" if role is None else f"{what} has no name"
-            unplaced.append(("participating-org", f"{why}; it is not added"))
-            continue
-        kind = ORGANIZATION_TYPES.get(org.get("type", ""), "unknown")
-        ref = _identifier(org.get("ref"))
-        org_id = organizations.resolve(org_name, kind, row, note, "participating-org", ref)
-        links.append(Row(name, where, None, {"from": org_id, "type": role, "to": v["id"], **note}))
-    if unplaced:
-        # What of the activity could not go on the map; the rest of it did.
-        links.append(Row(name, where, None, skipped=unplaced))
-    return links
+        return found
+
+    def _participants(
+        self,
+        activity: Element,
+        where: str,
+        initiative: str,
+        note: dict[str, Any],
+        row: Row,
+        unplaced: list[tuple[str, str]],
+    ) -> list[Row]:
+        """The roles of the participating organizations, and the money each gives."""
+        roles: dict[tuple[str, str], dict[str, Any]] = {}
+        for org in activity.findall("participating-org"):
+            given = org.get("role", "")
+            role = ROLES.get(ROLE_WORDS.get(given.lower(), given))
+            org_name = _narrative(org)
+            if role is None or not org_name:
+                what = org_name or f"ref '{org.get('ref')}'"
+                why = f"{what} has no role 1-4" if role is None else f"{what} has no name"
+                unplaced.append(("participating-org", f"{why}; it is not added"))
+                continue
+            org_id = self._organization(org_name, org, row, note, "participating-org")
+            roles.setdefault((org_id, role), {"from": org_id, "type": role, "to": initiative})
+        reporting = activity.find("reporting-org")
+        reporter_name = _narrative(reporting) if reporting is not None else None
+        reporter = (
+            self._organization(reporter_name, reporting, row, note, "reporting-org")
+            if reporting is not None and reporter_name
+            else None
+        )
+
+        def resolve(name: str | None, ref: str | None) -> str | None:
+            known = self.organizations.known_ref(_identifier(ref))
+            if known or not name:
+                return known
+            return self.organizations.resolve(
+                name, None, row, note, "provider-org", _identifier(ref)
+            )
+
+        funders = {org_id for org_id, role in roles if role == "FUNDS"}
+        money = activity_money(
+            activity, self.version, reporter, funders, resolve, self.vocabulary.iati
+        )
+        for funder, amounts in money.by_funder.items():
+            roles.setdefault((funder, "FUNDS"), {"from": funder, "type": "FUNDS", "to": initiative})
+            roles[(funder, "FUNDS")].update(amounts)
+        unplaced += money.left_out
+        return [Row(self.file, where, None, {**link, **note}) for link in roles.values()]
+
+    def _organization(
+        self, name: str, element: Element, row: Row, note: dict[str, Any], field_name: str
+    ) -> str:
+        kind = self.vocabulary.iati.organisation_types.get(element.get("type", ""), "unknown")
+        ref = _identifier(element.get("ref"))
+        return self.organizations.resolve(name, kind, row, note, field_name, ref)
+
+    def _sectors(self, activity: Element) -> tuple[list[str], list[str], list[str]]:
+        """Themes, SDG targets and the sectors that stand for no theme, as IATI names them:
+        a DAC code (vocabulary 1, five digits, or 2, three) by its name in IATI's codelist
+        and its narrative, any other by its narrative; each goes through
+        `seed/sector_themes.yaml`, and a sector neither ties to a theme is kept by name."""
+        themes: list[str] = []
+        targets: list[str] = []
+        others: list[str] = []
+        dac = {
+            "1": codelist("Sector", self.version),
+            "2": codelist("SectorCategory", self.version),
+        }
+        for sector in activity.findall("sector"):
+            vocabulary, code = sector.get("vocabulary", "1"), sector.get("code", "")
+            if vocabulary in ("7", "8"):
+                # SDG goals (7) say too little; SDG targets (8) are the map's own.
+                targets += [code] if vocabulary == "8" else []
+                continue
+            # IATI's name for the code, and the publisher's own words, which may say more.
+            names = [n for n in (dac.get(vocabulary, {}).get(code), _narrative(sector)) if n]
+            found = [t for n in names for t in self._themes_of(n)]
+            themes += [t for t in found if t not in themes]
+            if names and not found and names[0] not in others:
+                others.append(names[0])
+        return themes, targets, others
+
+    def _themes_of(self, sector: str) -> list[str]:
+        on_map = set(self.themes.values())
+        tied = [t for t in self.vocabulary.sectors.get(plain(sector), []) if t in on_map]
+        text = plain(sector)
+        return tied or [t for key, t in self.themes.items() if key and key in text]
 
 
 def _identifier(ref: str | None) -> str | None:
@@ -205,17 +267,3 @@ def _dates(activity: Element) -> dict[str, str]:
         if date:
             found[field] = date
     return found
-
-
-def _sectors(activity: Element, themes: dict[str, str]) -> tuple[list[str], list[str]]:
-    found_themes: list[str] = []
-    targets: list[str] = []
-    for sector in activity.findall("sector"):
-        if sector.get("vocabulary") == "8":
-            targets.append(sector.get("code", ""))
-            continue
-        text = plain(_narrative(sector) or "")
-        found_themes += [
-            t for key, t in themes.items() if key and key in text and t not in found_themes
-        ]
-    return found_themes, targets

@@ -43,6 +43,10 @@ class OrganizationIndex:
         self._by_name.setdefault(plain(acronym), node_id)
         self._by_acronym.setdefault(acronym_key(acronym), node_id)
 
+    def known_ref(self, ref: str | None) -> str | None:
+        """The id of the organization with this IATI identifier, on the map or in the file."""
+        return self._by_ref.get(ref) if ref else None
+
     def added_after(self, mark: int) -> list[Row]:
         """The organizations added since `mark`, the count of `new` a reader began with."""
         return list(self.new.values())[mark:]

@@ -10,6 +10,7 @@ from typing import Any, get_args, get_origin
 
 from service.errors import ImportInvalid, Problem
 from service.model.kinds import DRAFTS
+from service.model.relationships import EXTRA_PROPERTIES
 
 # The file for each kind, in the order they are read and written (sources first: records
 # cite them; relationships last: they join records).
@@ -17,17 +18,8 @@ KIND_FILES = {draft.FILE: kind for kind, draft in DRAFTS.items()}
 FILE_OF_KIND = {kind: name for name, kind in KIND_FILES.items()}
 RELATIONSHIPS = "relationships"
 CITATION = ("source", "section", "note")
-RELATIONSHIP_COLUMNS = (
-    "from",
-    "type",
-    "to",
-    "role",
-    "seat",
-    "representative",
-    "status",
-    "reason",
-    *CITATION,
-)
+# A relationship's ends, what it carries (roles, seats, money, people), and its citation.
+RELATIONSHIP_COLUMNS = ("from", "type", "to", *EXTRA_PROPERTIES, *CITATION)
 # Fields that hold countries, written as ISO 3166 alpha-3 codes.
 COUNTRY_FIELDS = {"based_in", "countries", "held_in"}
 

@@ -12,6 +12,7 @@ import yaml
 from pydantic import Field, ValidationError
 
 from service.errors import Problem, SeedInvalid
+from service.interchange.iati_codes import IatiCodes, load_iati_codes
 from service.model.fields import MapId, Strict, Text, plain
 from service.model.values import InitiativeStatus, OrganizationType
 
@@ -46,6 +47,8 @@ class Vocabulary:
     statuses: dict[str, str]
     organization_types: dict[str, str]
     sectors: dict[str, list[str]]
+    # Where IATI's codes land on the map (`seed/iati_codes.yaml`, checked against IATI's lists).
+    iati: IatiCodes
 
     def given(self, text: str | None) -> str | None:
         """The cell's text, or None for an empty cell or a placeholder ("Not specified")."""
@@ -81,6 +84,7 @@ def load_vocabulary(seed_dir: Path) -> Vocabulary:
         statuses=_inverted({str(k): v for k, v in words.statuses.items()}),
         organization_types=_inverted({str(k): v for k, v in words.organization_types.items()}),
         sectors={plain(w): list(s.themes) for s in sectors.sectors for w in s.words},
+        iati=load_iati_codes(seed_dir),
     )
 
 

@@ -134,6 +134,11 @@ class InitiativeFields(Strict):
         description="The sectors or clusters its source names that are no theme on the map, "
         "as written (a 3W sheet's 'Food Security', say).",
     )
+    iati_identifier: str | None = Field(
+        default=None,
+        description="Its IATI activity identifier (such as GB-1-123456), when it came from an "
+        "IATI file; the IATI export writes it back.",
+    )
 
 
 class EventFields(Strict):

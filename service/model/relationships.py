@@ -4,11 +4,11 @@ relationships (an initiative's countries become OPERATES_IN, say). The seed load
 edit checks, the graph view and the GraphQL types all read this table."""
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
-from service.model.fields import MapId, Strict
+from service.model.fields import MapId, PartialDate, Strict
 from service.model.values import ChairRole, PartnershipStatus
 
 # The types that are written on their own: in the seed's relationships file, by
@@ -37,9 +37,56 @@ RelationshipType = Literal[
     "COMPLEMENTS",
     "CONTRIBUTES_TO",
     "OPERATES_IN",
+    "REACHES",
     "FOLLOWS_UP",
     "LINKED_WITH",
 ]
+
+# Money on a funding relationship, as IATI files report it: amounts in one currency over
+# the period the budgets and transactions span.
+MONEY = ("budget", "committed", "disbursed", "spent", "currency", "period_start", "period_end")
+
+
+Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+People = Annotated[int, Field(ge=0)]
+Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+
+
+class PeopleCounts(Strict):
+    """People an initiative targets and reaches in a place, as 3W sheets count them: in
+    all, and by sex and age where the sheet gives them (children are under 18, adults 18
+    to 59, the elderly 60 and over). HXL writes them #targeted and #reached, with +f, +m,
+    +children, +adults and +elderly."""
+
+    targeted: People | None = None
+    targeted_female: People | None = None
+    targeted_male: People | None = None
+    targeted_children: People | None = None
+    targeted_girls: People | None = None
+    targeted_boys: People | None = None
+    targeted_adults: People | None = None
+    targeted_women: People | None = None
+    targeted_men: People | None = None
+    targeted_elderly: People | None = None
+    targeted_older_women: People | None = None
+    targeted_older_men: People | None = None
+    reached: People | None = None
+    reached_female: People | None = None
+    reached_male: People | None = None
+    reached_children: People | None = None
+    reached_girls: People | None = None
+    reached_boys: People | None = None
+    reached_adults: People | None = None
+    reached_women: People | None = None
+    reached_men: People | None = None
+    reached_elderly: People | None = None
+    reached_older_women: People | None = None
+    reached_older_men: People | None = None
+
+
+PEOPLE = tuple(PeopleCounts.model_fields)
+# The groups people are counted by ("" for everyone), in PeopleCounts' order.
+PEOPLE_GROUPS = tuple(f.removeprefix("targeted").lstrip("_") for f in PEOPLE[: len(PEOPLE) // 2])
 
 
 @dataclass(frozen=True)
@@ -66,7 +113,7 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "MEMBER_OF": _r("organization", "action-group organization", "seat representative"),
     "LEADS": _r("organization", "initiative"),
     "IMPLEMENTS": _r("organization", "initiative"),
-    "FUNDS": _r("organization", "initiative"),
+    "FUNDS": _r("organization", "initiative", " ".join(MONEY)),
     "PARTNERS_IN": _r("organization", "initiative"),
     "REQUESTED": _r("organization", "initiative"),
     "PROPOSED": _r("organization", "initiative"),
@@ -87,6 +134,7 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "COMPLEMENTS": _r("organization", "organization initiative"),
     "CONTRIBUTES_TO": _r("organization initiative", "sdg sdg-target"),
     "OPERATES_IN": _r("initiative", "country region"),
+    "REACHES": _r("initiative", "country region", " ".join(PEOPLE)),
     "ADDRESSES": _r("initiative organization", "theme"),
     "FOCUSES_ON": _r("action-group", "theme"),
     "HELD_IN": _r("event", "country"),
@@ -96,7 +144,8 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "LINKED_WITH": _r("initiative", "initiative"),
 }
 # The properties any relationship written on its own may carry besides its citation.
-EXTRA_PROPERTIES = ("role", "seat", "representative", "status", "reason")
+
+EXTRA_PROPERTIES = ("role", "seat", "representative", "status", "reason", *MONEY, *PEOPLE)
 
 # The relationship types that put an organization in an initiative, an Alliance body or
 # an event, as the GraphQL types list them.
@@ -132,7 +181,7 @@ def field_links(kind: str) -> dict[str, str]:
     return {f.field: f.type for f in FIELD_LINKS if f.kind == kind}
 
 
-class RelationshipRecord(Strict):
+class RelationshipRecord(PeopleCounts):
     """A relationship written on its own, and what it carries besides its citation."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -146,3 +195,10 @@ class RelationshipRecord(Strict):
     status: PartnershipStatus | None = None
     reason: str | None = None
     note: str | None = None
+    budget: Amount | None = None
+    committed: Amount | None = None
+    disbursed: Amount | None = None
+    spent: Amount | None = None
+    currency: Currency | None = None
+    period_start: PartialDate | None = None
+    period_end: PartialDate | None = None

@@ -6,6 +6,7 @@ read here with csv and openpyxl, and compared with the import's report and the m
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -32,6 +33,9 @@ pytestmark = pytest.mark.skipif(
 # Cells that say "not given", as the field writes them.
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NOT_GIVEN = {"", "not specified", "n a", "na", "none", "#n/a"}
+# IATI transaction types that carry money the map records (2.0x numbers, 1.0x letters).
+IATI_ORG_ID = re.compile(r"^[A-Z]{2}-[A-Za-z0-9._-]+$")
+READ_TRANSACTIONS = {"1", "2", "3", "4", "11", "C", "D", "E", "IF"}
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +85,11 @@ class Counted:
     initiatives: int
     empty_rows: int
     backwards_rows: int = 0
+    # People, over the rows that go in: the totals targeted and reached, and the cells of
+    # people columns that hold no count (below zero, or not a number).
+    targeted: int = 0
+    reached: int = 0
+    bad_counts: int = 0
 
 
 def _rows(name: str, sheet: int = 0) -> list[list[str]]:
@@ -122,9 +131,11 @@ def _count(
     sector: int | None,
     dates: tuple[int, int] | None = None,
     acronym: int | None = None,
+    people: tuple[int, int, range] | None = None,
 ) -> Counted:
     """`acronym`: a column holding each implementer's acronym beside its full name in
-    `impl`; the two name one organization, and so does a lead written as that acronym."""
+    `impl`; the two name one organization, and so does a lead written as that acronym.
+    `people`: the columns of people targeted and reached in all, and every people column."""
     parent: dict[str, str] = {}
 
     def root(name: str) -> str:
@@ -136,6 +147,7 @@ def _count(
     named: set[str] = set()
     activities: set[tuple[str, str]] = set()
     empty = backwards = 0
+    targeted = reached = bad = 0
     for row in rows:
         if not any(c.strip() for c in row):
             continue
@@ -159,9 +171,23 @@ def _count(
             parent[root(plain(done_by))] = root(plain(short))
         named |= {plain(o) for o in (led, done_by) if o}
         activities.add((plain(owner), plain(activity)))
+        if people:
+            counts = {i: _people(row[i]) for i in people[2] if row[i].strip()}
+            bad += sum(c is None for c in counts.values())
+            targeted += counts.get(people[0]) or 0
+            reached += counts.get(people[1]) or 0
     organizations = {root(n) for n in named}
     initiatives = {(root(o), a) for o, a in activities}
-    return Counted(len(organizations), len(initiatives), empty, backwards)
+    return Counted(len(organizations), len(initiatives), empty, backwards, targeted, reached, bad)
+
+
+def _people(cell: str) -> int | None:
+    """A count of people, rounded to whole people; None for a cell that holds no count."""
+    try:
+        number = float(cell.replace(",", ""))
+    except ValueError:
+        return None
+    return round(number) if number >= 0 else None
 
 
 def _import(client: TestClient, auth: dict[str, str], name: str, **form: str) -> dict[str, Any]:
@@ -195,8 +221,9 @@ def _check(report: dict[str, Any], counted: Counted, new_organizations: int | No
     reasons = [s["reason"] for s in report["skipped"]]
     assert (report["created"], len(reasons)) == (
         organizations + counted.initiatives + 1,
-        counted.empty_rows + counted.backwards_rows,
+        counted.empty_rows + counted.backwards_rows + counted.bad_counts,
     )
+    assert sum("is not counted" in r for r in reasons) == counted.bad_counts
     assert sum(r == "is empty" for r in reasons) == counted.empty_rows
     assert sum("is before the start" in r for r in reasons) == counted.backwards_rows
 
@@ -251,10 +278,27 @@ def test_ocha_cameroon_5w_without_hashtags(client: TestClient, auth: dict[str, s
     named by acronym and full name, and leads by acronym: one organization each."""
     rows = _rows("ocha-cameroon-5w-2021.xlsx")
     report = _import(client, auth, "ocha-cameroon-5w-2021.xlsx", country="Cameroon")
-    counted = _count(rows[1:], lead=0, impl=2, what=13, sector=10, dates=(31, 32), acronym=1)
+    people = (14, 15, range(14, 24))  # G. Targeted, G. Reached, ... Women > 59 Reached
+    counted = _count(
+        rows[1:], lead=0, impl=2, what=13, sector=10, dates=(31, 32), acronym=1, people=people
+    )
     _check(report, counted)
     assert _initiatives_in(client, "CMR") == counted.initiatives
     assert _who_in(client, "CMR") >= counted.initiatives
+    # People targeted and reached, added up from the sheet's rows, on each initiative's
+    # place: the totals the map holds are the sheet's own.
+    reaches = [r for r in _exported(client)["relationships"] if r["type"] == "REACHES"]
+    assert {r["to"] for r in reaches} == {"country:CMR"}
+    assert sum(r["targeted"] or 0 for r in reaches) == counted.targeted > 4_000_000
+    assert sum(r["reached"] or 0 for r in reaches) == counted.reached
+    assert counted.bad_counts > 0  # the sheet's negative counts are listed, not added
+
+
+def _exported(client: TestClient) -> dict[str, Any]:
+    done = client.get("/export?format=json")
+    assert done.status_code == 200, done.text
+    exported: dict[str, Any] = done.json()
+    return exported
 
 
 def _iati_counts(name: str) -> tuple[int, int, dict[str, int]]:
@@ -265,12 +309,25 @@ def _iati_counts(name: str) -> tuple[int, int, dict[str, int]]:
     names: set[str] = set()
     countries: dict[str, int] = {}
     for activity in activities:
-        for org in activity.findall("participating-org"):
+        # Who takes part, who reports, and who provides money in a transaction read.
+        named = [o for o in activity.findall("participating-org") if o.get("role")]
+        named += activity.findall("reporting-org")
+        named += [
+            provider
+            for t in activity.findall("transaction")
+            if t.findtext("transaction-type") is not None
+            and t.find("transaction-type").get("code") in READ_TRANSACTIONS  # type: ignore[union-attr]
+            and (provider := t.find("provider-org")) is not None
+        ]
+        for org in named:
             narratives = org.findall("narrative")
             english = [n for n in narratives if n.get(XML_LANG, "en") == "en"]
             text = ((english or narratives or [org])[0].text or "").strip()
-            if text and org.get("role"):
-                names.add(plain(text))
+            # One organization per IATI organisation identifier, whatever it is called
+            # here; by name where it has none (a local number is none).
+            ref = (org.get("ref") or "").strip()
+            if text:
+                names.add(ref if IATI_ORG_ID.match(ref) else plain(text))
         for code in {c.get("code", "").upper() for c in activity.findall("recipient-country")}:
             countries[code] = countries.get(code, 0) + 1
     return len(activities), len(names), countries
@@ -302,3 +359,76 @@ def test_iati_files_of_every_version(client: TestClient, auth: dict[str, str], n
         assert _initiatives_in(client, alpha2) == expected, alpha2
     reasons = [s["reason"] for s in report["skipped"]]
     assert all("not placed" in r or "not added" in r for r in reasons), reasons
+
+
+def _transaction_totals(name: str, codes: set[str]) -> dict[str, float]:
+    """Each activity's transactions of these types added up (an activity whose total is
+    below zero, after reversals, adds nothing), by currency, read from the XML here."""
+    root = ElementTree.parse(REAL / "iati" / name).getroot()
+    totals: dict[str, float] = {}
+    for activity in root.findall("iati-activity"):
+        by_currency: dict[str, float] = {}
+        for t in activity.findall("transaction"):
+            kind = t.find("transaction-type")
+            value = t.find("value")
+            if kind is None or value is None or kind.get("code") not in codes:
+                continue
+            currency = value.get("currency") or activity.get("default-currency") or ""
+            by_currency[currency] = by_currency.get(currency, 0.0) + float(value.text or 0)
+        for currency, total in by_currency.items():
+            if total >= 0:
+                totals[currency] = totals.get(currency, 0.0) + total
+    return totals
+
+
+def _funding(client: TestClient) -> list[dict[str, Any]]:
+    return [
+        r for r in _exported(client)["relationships"] if r["type"] == "FUNDS" and r.get("currency")
+    ]
+
+
+def test_iati_money_lands_on_the_funders(client: TestClient, auth: dict[str, str]) -> None:
+    """Spain's ministry reports its own commitments (2) and disbursements (3): they add up,
+    activity by activity, on its FUNDS relationships, in euros, with their period; GraphQL
+    shows them on the funder's participation."""
+    name = "maec-spain-indonesia-2.01.xml"
+    files = [("files", (name, (REAL / "iati" / name).read_bytes()))]
+    done = client.post("/import", files=files, headers=auth)
+    assert done.status_code == 200, done.text
+    funding = _funding(client)
+    assert {f["currency"] for f in funding} == {"EUR"}
+    disbursed = sum(f.get("disbursed") or 0 for f in funding)
+    assert round(disbursed, 2) == round(_transaction_totals(name, {"3"})["EUR"], 2) > 0
+    committed = sum(f.get("committed") or 0 for f in funding)
+    assert round(committed, 2) == round(_transaction_totals(name, {"2"})["EUR"], 2)
+    assert all(f["period_start"] <= f["period_end"] for f in funding)
+    # The activities whose commitments were reversed below zero say so in the report.
+    reasons = [s["reason"] for s in done.json()["skipped"]]
+    assert any("add up to below zero" in r for r in reasons)
+    first = funding[0]
+    query = (
+        f'{{ initiative(id: "{first["to"]}") {{ participants(roles: [FUNDS]) {{ '
+        "organization { id } funding { currency committed disbursed periodStart periodEnd } } } }"
+    )
+    answer = client.post("/graphql", json={"query": query}).json()["data"]["initiative"]
+    [shown] = [p for p in answer["participants"] if p["organization"]["id"] == first["from"]]
+    assert shown["funding"]["currency"] == "EUR"
+    assert shown["funding"]["disbursed"] == first.get("disbursed")
+    assert shown["funding"]["periodStart"] == first["period_start"]
+
+
+def test_iati_money_of_an_implementer_is_not_funding(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    """Syria Relief reports as the implementer: the income it received is the funders'
+    (on their FUNDS relationship), while its own budget and expenditure are listed as left
+    out, never recorded as if it funded its own work."""
+    name = "syria-relief-2.03.xml"
+    files = [("files", (name, (REAL / "iati" / name).read_bytes()))]
+    done = client.post("/import", files=files, headers=auth)
+    assert done.status_code == 200, done.text
+    funding = _funding(client)
+    assert all("syria-relief" not in f["from"] for f in funding)
+    assert sum(f.get("disbursed") or 0 for f in funding) == _transaction_totals(name, {"1"})["GBP"]
+    reasons = [s["reason"] for s in done.json()["skipped"]]
+    assert sum("does not fund the activity" in r for r in reasons) == 2  # budget, expenditure

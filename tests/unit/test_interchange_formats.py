@@ -1,12 +1,15 @@
 """Reading files without the database: the map's CSV (columns, lists, defused formulas),
 HXL hashtag matching, organization types, and the IATI mappings."""
 
+from pathlib import Path
+
 import pytest
 
 from service.config import PROJECT_ROOT
 from service.editing.duplicates import KnownOrganization
-from service.errors import ImportInvalid
+from service.errors import ImportInvalid, SeedInvalid
 from service.interchange import hxl, iati, native
+from service.interchange.iati_codes import IATI_CODES, codelist, load_iati_codes
 from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import columns
 from service.interchange.sheets import looks_like_3w
@@ -108,7 +111,7 @@ def test_iati_roles_statuses_and_dates_follow_the_codelists() -> None:
       <activity-date type="3" iso-date="2021-12-31"/>
       <sector vocabulary="7" code="8"/>
     </iati-activity></iati-activities>"""
-    rows = iati.read_activities("a.xml", xml, CITING, OrganizationIndex([]), THEMES)
+    rows = iati.read_activities("a.xml", xml, CITING, OrganizationIndex([]), THEMES, VOCABULARY)
     [org, activity, role] = rows
     assert org.values["type"] == "academic"
     v = activity.values
@@ -132,7 +135,7 @@ def test_iati_files_of_another_version_or_shape_are_refused() -> None:
         ),
     ):
         with pytest.raises(ImportInvalid, match=message):
-            iati.read_activities("a.xml", data, CITING, OrganizationIndex([]), THEMES)
+            iati.read_activities("a.xml", data, CITING, OrganizationIndex([]), THEMES, VOCABULARY)
 
 
 def test_files_read_together_add_a_new_organization_once() -> None:
@@ -165,3 +168,63 @@ def test_an_iati_identifier_is_matched_before_a_name() -> None:
     assert index.resolve("Anything", "ngo", origin, {}, ref="XM-99") == other
     [added] = index.added_after(0)
     assert added.values["iati_ref"] == "XM-99"
+
+
+def test_iati_codes_come_from_iatis_codelists_and_none_falls_through(tmp_path: Path) -> None:
+    """The codes are IATI's own (pyIATI's data): the codes the old hand tables missed
+    (regions 389 and 689, organisation type 90) are there, and a table that leaves out a
+    code IATI lists, or names one it does not, is refused with the code named."""
+    assert codelist("Region")["389"] == "North & Central America, regional"
+    assert codelist("OrganisationType")["90"] == "Other"
+    codes = VOCABULARY.iati
+    assert codes.regions["689"].regions == ("region:un-southern-asia", "region:un-central-asia")
+    assert codes.organisation_types["90"] == "unknown"
+    assert set(codes.organisation_types) == set(codelist("OrganisationType"))
+    assert set(codes.regions) == set(codelist("Region"))
+    table = (PROJECT_ROOT / "seed" / IATI_CODES).read_text(encoding="utf-8")
+    broken = table.replace('  "90": unknown ', '  "91": unknown ')
+    (tmp_path / IATI_CODES).write_text(broken, encoding="utf-8")
+    with pytest.raises(SeedInvalid) as refused:
+        load_iati_codes(tmp_path)
+    named = {(p.record, p.field) for p in refused.value.problems}
+    assert named == {("organisation_types", "91"), ("organisation_types", "90")}
+
+
+def test_iati_sectors_by_code_budgets_and_transactions() -> None:
+    """A DAC code names its sector through IATI's codelist (15180 is ending violence
+    against women and girls, a gender theme in seed/sector_themes.yaml); one that stands for
+    no theme is kept by name; money lands on the funder's FUNDS row, a revised budget
+    replacing the original of its period, reversals netted, another currency left out."""
+    xml = b"""<iati-activities version="2.03"><iati-activity default-currency="EUR">
+      <iati-identifier>XM-2</iati-identifier>
+      <reporting-org ref="XM-DAC-7" type="10"><narrative>Donor Ministry</narrative></reporting-org>
+      <title><narrative>Safe work</narrative></title>
+      <participating-org role="1" ref="XM-DAC-7" type="10"><narrative>Donor Ministry</narrative></participating-org>
+      <participating-org role="4" type="22"><narrative>Local NGO</narrative></participating-org>
+      <activity-status code="2"/>
+      <sector vocabulary="1" code="15180"/>
+      <sector vocabulary="1" code="21010"/>
+      <budget type="1"><period-start iso-date="2024-01-01"/><period-end iso-date="2024-12-31"/><value>100</value></budget>
+      <budget type="2"><period-start iso-date="2024-01-01"/><period-end iso-date="2024-12-31"/><value>150</value></budget>
+      <budget type="1"><period-start iso-date="2025-01-01"/><period-end iso-date="2025-12-31"/><value>50</value></budget>
+      <transaction><transaction-type code="2"/><transaction-date iso-date="2024-02-01"/><value>300</value></transaction>
+      <transaction><transaction-type code="2"/><transaction-date iso-date="2024-03-01"/><value>-100</value></transaction>
+      <transaction><transaction-type code="3"/><transaction-date iso-date="2024-04-01"/><value currency="USD">9</value></transaction>
+      <transaction><transaction-type code="5"/><value>1</value></transaction>
+    </iati-activity></iati-activities>"""
+    rows = iati.read_activities("b.xml", xml, CITING, OrganizationIndex([]), THEMES, VOCABULARY)
+    [activity] = [r for r in rows if r.kind == "initiative"]
+    assert activity.values["themes"] == []  # theme:gender is not among THEMES here
+    assert activity.values["sectors"] == [
+        "Ending violence against women and girls",
+        "Transport policy and administrative management",
+    ]
+    assert activity.values["iati_identifier"] == "XM-2"
+    [funds] = [r.values for r in rows if r.values.get("type") == "FUNDS"]
+    assert funds["from"] == "organization:donor-ministry"
+    assert (funds["budget"], funds["committed"], funds["currency"]) == (200.0, 200.0, "EUR")
+    assert (funds["period_start"], funds["period_end"]) == ("2024-01-01", "2025-12-31")
+    assert "disbursed" not in funds
+    reasons = [reason for r in rows for _, reason in r.skipped]
+    assert any("is in USD, beside EUR" in r for r in reasons)
+    assert any("Interest Payment" in r for r in reasons)

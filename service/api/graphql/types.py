@@ -23,7 +23,13 @@ from service.api.graphql.inputs import (
 from service.domain.links import CITATIONS, LinkSpec
 from service.domain.records import LinkRecord, Provenance
 from service.model.records import MapRecord
-from service.model.relationships import EVENT_ROLES, GROUP_ROLES, INITIATIVE_ROLES
+from service.model.relationships import (
+    EVENT_ROLES,
+    GROUP_ROLES,
+    INITIATIVE_ROLES,
+    MONEY,
+    PEOPLE_GROUPS,
+)
 
 Ctx = Info[Context, None]
 N = TypeVar("N")
@@ -134,10 +140,85 @@ class Source(MapNode):
         )
 
 
+@strawberry.type(
+    description="Money an organization gives an initiative, as an IATI file reports it: "
+    "amounts in one currency, never converted, over the period its budgets and "
+    "transactions span. An amount not reported is null, never zero."
+)
+class Funding:
+    currency: str = strawberry.field(description="The ISO 4217 code of every amount here.")
+    budget: float | None = strawberry.field(
+        description="The budget the funder reports for the activity (revised where revised)."
+    )
+    committed: float | None = strawberry.field(description="Commitments, added up.")
+    disbursed: float | None = strawberry.field(
+        description="Disbursements, and funds the activity received from this funder."
+    )
+    spent: float | None = strawberry.field(description="Expenditure, added up.")
+    period_start: str | None = strawberry.field(description="The earliest date of the amounts.")
+    period_end: str | None = strawberry.field(description="The latest date of the amounts.")
+
+    @classmethod
+    def of(cls, props: dict[str, Any]) -> "Funding | None":
+        currency = props.get("currency")
+        if not currency:
+            return None
+        amounts = {name: props.get(name) for name in MONEY if name != "currency"}
+        return cls(currency=str(currency), **amounts)
+
+
+@strawberry.type(description="People counted in one group (all, by sex, by sex and age).")
+class PeopleGroupCount:
+    group: str = strawberry.field(
+        description="all, female, male, children (under 18), girls, boys, adults (18 to 59), "
+        "women, men, elderly (60 and over), older_women or older_men."
+    )
+    targeted: int | None = strawberry.field(description="People targeted; null if not given.")
+    reached: int | None = strawberry.field(description="People reached; null if not given.")
+
+
+@strawberry.type(
+    description="People an initiative targets and reaches in one place, as its source (a 3W "
+    "sheet) counts them: the sum of its rows there, so a person reached by two activities "
+    "counts twice, as in the sheet."
+)
+class PeopleInPlace:
+    place: "Place" = strawberry.field(description="The country or region counted in.")
+    targeted: int | None = strawberry.field(description="People targeted in all, if given.")
+    reached: int | None = strawberry.field(description="People reached in all, if given.")
+    groups: list[PeopleGroupCount] = strawberry.field(
+        description="Every group the source counts, all included; groups it does not count "
+        "are left out rather than shown as zero."
+    )
+    provenance: Citation = strawberry.field(description="The source that says so.")
+
+    @classmethod
+    def of(cls, link: LinkRecord) -> "PeopleInPlace":
+        p = link.props
+        groups = [
+            PeopleGroupCount(
+                group=group or "all",
+                targeted=p.get(f"targeted_{group}" if group else "targeted"),
+                reached=p.get(f"reached_{group}" if group else "reached"),
+            )
+            for group in PEOPLE_GROUPS
+        ]
+        return cls(
+            place=cast(Place, node_of(link.node)),
+            targeted=p.get("targeted"),
+            reached=p.get("reached"),
+            groups=[g for g in groups if g.targeted is not None or g.reached is not None],
+            provenance=Citation.of(link.provenance),
+        )
+
+
 @strawberry.type(description="An organization's role in an initiative.")
 class InitiativeParticipation:
     role: InitiativeRole = strawberry.field(
         description="What the organization does in the initiative."
+    )
+    funding: Funding | None = strawberry.field(
+        description="For a funder, the money it gives, where its source reports amounts."
     )
     organization: "Organization" = strawberry.field(description="The organization taking part.")
     initiative: "Initiative" = strawberry.field(description="The initiative it takes part in.")
@@ -213,6 +294,7 @@ def _participation(link: LinkRecord, here: MapRecord) -> InitiativeParticipation
     org, initiative = link.start_and_end(here)
     return InitiativeParticipation(
         role=InitiativeRole(link.type),
+        funding=Funding.of(link.props) if link.type == "FUNDS" else None,
         organization=Organization.of(org),
         initiative=Initiative.of(initiative),
         provenance=Citation.of(link.provenance),
@@ -475,6 +557,9 @@ class Initiative(MapNode):
     sectors: list[str] = strawberry.field(
         description="Sectors its source names that are no theme on the map, as written."
     )
+    iati_identifier: str | None = strawberry.field(
+        description="Its IATI activity identifier, when it came from an IATI file."
+    )
     _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
@@ -489,6 +574,7 @@ class Initiative(MapNode):
             end=p.get("end"),
             areas=list(p.get("areas") or []),
             sectors=list(p.get("sectors") or []),
+            iati_identifier=p.get("iati_identifier"),
             _props=p,
         )
 
@@ -508,6 +594,14 @@ class Initiative(MapNode):
     async def operates_in(self, info: Ctx) -> list[Place]:
         links = await _links(info, str(self.id), "out", "OPERATES_IN")
         return [cast(Place, node_of(link.node)) for link in links]
+
+    @strawberry.field(
+        description="People it targets and reaches, place by place, where its source counts "
+        "them (3W sheets); empty where no source does, which is not zero."
+    )
+    async def people(self, info: Ctx) -> list[PeopleInPlace]:
+        links = await _links(info, str(self.id), "out", "REACHES")
+        return [PeopleInPlace.of(link) for link in links]
 
     @strawberry.field(description="Themes it addresses.")
     async def themes(self, info: Ctx) -> list[Theme]:
