@@ -33,7 +33,7 @@ from defusedxml.common import DefusedXmlException
 from service.errors import ImportInvalid, Problem
 from service.interchange.hxl import Citing
 from service.interchange.iati_codes import codelist
-from service.interchange.iati_money import activity_money, code_of
+from service.interchange.iati_money import Reporter, activity_money, code_of
 from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import Row
 from service.interchange.vocabulary import Vocabulary
@@ -167,13 +167,7 @@ class _Reader:
                 continue
             org_id = self._organization(org_name, org, row, note, "participating-org")
             roles.setdefault((org_id, role), {"from": org_id, "type": role, "to": initiative})
-        reporting = activity.find("reporting-org")
-        reporter_name = _narrative(reporting) if reporting is not None else None
-        reporter = (
-            self._organization(reporter_name, reporting, row, note, "reporting-org")
-            if reporting is not None and reporter_name
-            else None
-        )
+        reporter = self._reporter(activity.find("reporting-org"), row, note)
 
         def resolve(name: str | None, ref: str | None) -> str | None:
             known = self.organizations.known_ref(_identifier(ref))
@@ -192,6 +186,18 @@ class _Reader:
             roles[(funder, "FUNDS")].update(amounts)
         unplaced += money.left_out
         return [Row(self.file, where, None, {**link, **note}) for link in roles.values()]
+
+    def _reporter(self, element: Element | None, row: Row, note: dict[str, Any]) -> Reporter:
+        """The reporting organization, added to the map only if its money makes it a
+        funder; a secondary reporter's money is never its own."""
+        name = _narrative(element) if element is not None else None
+        secondary = element is not None and element.get("secondary-reporter") in ("1", "true")
+        if element is None or not name or secondary:
+            return Reporter(None, lambda: None)
+        known = self.organizations.find(name, _identifier(element.get("ref")))
+        return Reporter(
+            known, lambda: self._organization(name, element, row, note, "reporting-org")
+        )
 
     def _organization(
         self, name: str, element: Element, row: Row, note: dict[str, Any], field_name: str

@@ -22,6 +22,16 @@ _REVISED = frozenset({"2", "Revised"})
 Resolve = Callable[[str | None, str | None], str | None]
 
 
+@dataclass(frozen=True)
+class Reporter:
+    """The reporting organization: its id if the map or the file already has it, and how
+    to add it when its money makes it a funder. A secondary reporter (one publishing
+    others' activities, as the map's own IATI export does) gives no money of its own."""
+
+    known: str | None
+    add: Callable[[], str | None]
+
+
 @dataclass
 class _Sums:
     currency: str
@@ -49,7 +59,7 @@ class ActivityMoney:
 def activity_money(
     activity: Element,
     version: str,
-    reporter: str | None,
+    reporter: Reporter,
     funders: set[str],
     resolve: Resolve,
     codes: IatiCodes,
@@ -93,21 +103,22 @@ def activity_money(
             transaction.find("value"), "value-date"
         )
         funder = _provider(transaction, resolve)
-        if funder is None and kind in _OUTGOING and reporter:
-            if amount == "spent":
-                spent_by_reporter.append((where, transaction))
-                continue
-            funder = reporter
+        if funder is None and kind in _OUTGOING and amount == "spent":
+            spent_by_reporter.append((where, transaction))
+            continue
+        if funder is None and kind in _OUTGOING:
+            funder = reporter.add()
         if funder is None:
             left_out.append((where, "names no provider the map can record; it is not added"))
             continue
         add(where, funder, amount, transaction.find("value"), day)
-    if reporter and (reporter in funders or reporter in sums):
+    own = reporter.known if reporter.known in funders | set(sums) else None
+    if own:
         for where, transaction in spent_by_reporter:
             day = _day(transaction.find("transaction-date"))
-            add(where, reporter, "spent", transaction.find("value"), day)
+            add(where, own, "spent", transaction.find("value"), day)
         for where, budget, start, end in _budgets(activity):
-            add(where, reporter, "budget", budget.find("value"), start, end)
+            add(where, own, "budget", budget.find("value"), start, end)
     else:
         why = (
             "is the reporting organization's own, which does not fund the activity; it is not added"

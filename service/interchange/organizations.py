@@ -47,6 +47,22 @@ class OrganizationIndex:
         """The id of the organization with this IATI identifier, on the map or in the file."""
         return self._by_ref.get(ref) if ref else None
 
+    def find(self, name: str, ref: str | None = None) -> str | None:
+        """The id `resolve` would give, if the organization is known; None (and nothing
+        added) if it is not."""
+        if ref and ref in self._by_ref:
+            return self._by_ref[ref]
+        found = self._named(name, None)
+        return found if found and not (ref and self._refs.get(found, ref) != ref) else None
+
+    def _named(self, name: str, acronym: str | None) -> str | None:
+        return (
+            self._by_name.get(plain(name))
+            or self._by_acronym.get(acronym_key(name))
+            or (self._by_name.get(plain(acronym)) if acronym else None)
+            or (self._by_acronym.get(acronym_key(acronym)) if acronym else None)
+        )
+
     def added_after(self, mark: int) -> list[Row]:
         """The organizations added since `mark`, the count of `new` a reader began with."""
         return list(self.new.values())[mark:]
@@ -66,12 +82,7 @@ class OrganizationIndex:
         the rows are checked)."""
         if ref and ref in self._by_ref:
             return self._by_ref[ref]
-        found = (
-            self._by_name.get(plain(name))
-            or self._by_acronym.get(acronym_key(name))
-            or (self._by_name.get(plain(acronym)) if acronym else None)
-            or (self._by_acronym.get(acronym_key(acronym)) if acronym else None)
-        )
+        found = self._named(name, acronym)
         if found and not (ref and self._refs.get(found, ref) != ref):
             if acronym:  # another acronym it goes by: a lead written so is the same
                 self._goes_by(acronym, found)

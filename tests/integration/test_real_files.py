@@ -309,9 +309,16 @@ def _iati_counts(name: str) -> tuple[int, int, dict[str, int]]:
     names: set[str] = set()
     countries: dict[str, int] = {}
     for activity in activities:
-        # Who takes part, who reports, and who provides money in a transaction read.
+        # Who takes part, who gives money, and who provides it in a transaction read.
         named = [o for o in activity.findall("participating-org") if o.get("role")]
-        named += activity.findall("reporting-org")
+        # The reporter is added when it commits or disburses money with no other provider.
+        gives = any(
+            t.find("provider-org") is None
+            and t.find("transaction-type") is not None
+            and t.find("transaction-type").get("code") in {"2", "3", "C", "D"}  # type: ignore[union-attr]
+            for t in activity.findall("transaction")
+        )
+        named += activity.findall("reporting-org") if gives else []
         named += [
             provider
             for t in activity.findall("transaction")
