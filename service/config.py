@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     page_size_max: int = 100
     graph_node_limit_max: int = 1000
 
+    # Who the IATI export says reports it: set your own IATI organisation identifier
+    # before publishing; the default says plainly that it is registered with no one.
+    iati_publisher_ref: str = "XX-A87MAP-UNREGISTERED"
+    iati_publisher_name: str = "Alliance 8.7 stakeholder map"
+    iati_publisher_type: str = "90"
     log_json: bool = False
     log_level: str = "INFO"
 

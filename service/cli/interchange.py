@@ -93,7 +93,7 @@ def import_command(
 def export_command(
     out: Annotated[Path, typer.Argument(help="The file to write")],
     file_format: Annotated[
-        str, typer.Option("--format", help="json, csv (a zip), hxl or graphml")
+        str, typer.Option("--format", help="json, csv (a zip), hxl, graphml or iati")
     ] = "json",
     theme: Annotated[str | None, typer.Option(help="Only the part around this theme")] = None,
     country: Annotated[str | None, typer.Option(help="... or this country (ISO code)")] = None,
@@ -110,6 +110,7 @@ def export_command(
         else None
     )
 
-    data = render(on_database(loaded, lambda db: export_map(db, wanted)), file_format)
+    exported = on_database(loaded, lambda db: export_map(db, wanted))
+    data = render(exported, file_format, loaded)
     out.write_bytes(data)
     console.print(f"Wrote {len(data):,} bytes to {out}")

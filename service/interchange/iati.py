@@ -40,6 +40,7 @@ from service.interchange.vocabulary import Vocabulary
 from service.model.fields import plain
 from service.model.kinds import slug
 
+_KNOWN_AS = re.compile(r"^Known as (\d{4}(?:-\d{2})?)$")
 _IDENTIFIER = re.compile(r"^[A-Z]{2}-[A-Za-z0-9._-]+$")
 VERSIONS = ("1.01", "1.02", "1.03", "1.04", "1.05", "2.01", "2.02", "2.03")
 ROLES = {"1": "FUNDS", "2": "LEADS", "3": "PARTNERS_IN", "4": "IMPLEMENTS"}
@@ -107,7 +108,7 @@ class _Reader:
             row.issues.append(("iati-identifier", "is missing"))
         v = row.values
         v["name"] = _narrative(activity, "title")
-        v["description"] = _narrative(activity, "description")
+        v["description"] = _general_description(activity)
         code = code_of(activity.find("activity-status"))
         if code in LEFT_OUT:
             named = codelist("ActivityStatus", self.version).get(code, code)
@@ -178,6 +179,10 @@ class _Reader:
             )
 
         funders = {org_id for org_id, role in roles if role == "FUNDS"}
+        if reporter.secondary and len(funders) == 1:
+            # A secondary reporter's budgets are the activity's; with one funder, its own.
+            [funder] = funders
+            reporter = Reporter(funder, lambda: funder)
         money = activity_money(
             activity, self.version, reporter, funders, resolve, self.vocabulary.iati
         )
@@ -193,7 +198,7 @@ class _Reader:
         name = _narrative(element) if element is not None else None
         secondary = element is not None and element.get("secondary-reporter") in ("1", "true")
         if element is None or not name or secondary:
-            return Reporter(None, lambda: None)
+            return Reporter(None, lambda: None, secondary=secondary)
         known = self.organizations.find(name, _identifier(element.get("ref")))
         return Reporter(
             known, lambda: self._organization(name, element, row, note, "reporting-org")
@@ -259,11 +264,24 @@ def _narrative(element: Element, child: str | None = None) -> str | None:
     return text.strip() if text and text.strip() else None
 
 
+def _general_description(activity: Element) -> str | None:
+    """The general description (type 1, or no type, as 1.0x writes it); objectives, target
+    groups and other notes are not the initiative's description."""
+    for description in activity.findall("description"):
+        if description.get("type", "1") in ("1", "general"):
+            return _narrative(description)
+    return None
+
+
 def _dates(activity: Element) -> dict[str, str]:
     by_type: dict[str, str] = {}
     for d in activity.findall("activity-date"):
         kind = DATE_WORDS.get(d.get("type", ""), d.get("type", ""))
         day = (d.get("iso-date") or d.text or "").strip()[:10]
+        # A date the map's own IATI export wrote as known only to the year or month.
+        known = _KNOWN_AS.match(_narrative(d) or "")
+        if known and day.startswith(known.group(1)):
+            day = known.group(1)
         # 1900-01-01 and the like stand for "no date" in some publishers' files.
         if day[:4].isdigit() and int(day[:4]) >= 1950:
             by_type[kind] = day

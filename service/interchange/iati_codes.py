@@ -76,6 +76,7 @@ class _Region(Strict):
 
 class _IatiCodes(Strict):
     organisation_types: dict[str, OrganizationType]
+    organisation_types_out: dict[OrganizationType, str]
     regions: dict[str, _Region]
     transactions: dict[str, list[str]] = Field(min_length=1)
 
@@ -94,6 +95,8 @@ class IatiCodes:
     """Each IATI code the importer reads, and what it stands for on the map."""
 
     organisation_types: dict[str, str]
+    # The IATI code the export writes for a map type, where IATI has one for it.
+    organisation_types_out: dict[str, str]
     regions: dict[str, RegionPlace]
     # Transaction type codes (2.0x numbers and 1.0x letters) by the amount they add to:
     # committed, disbursed or spent.
@@ -120,6 +123,11 @@ def load_iati_codes(seed_dir: Path) -> IatiCodes:
     transaction_codes = {**codelist("TransactionType", "1.04"), **codelist("TransactionType")}
     problems = _against(path.name, "organisation_types", table.organisation_types, types)
     problems += _against(path.name, "regions", table.regions, regions)
+    problems += [
+        Problem(path.name, "organisation_types_out", str(kind), f"'{code}' is not an IATI type")
+        for kind, code in table.organisation_types_out.items()
+        if code not in types
+    ]
     given = {code for codes in table.transactions.values() for code in codes}
     problems += [
         Problem(path.name, "transactions", code, "is not an IATI transaction type code")
@@ -129,6 +137,7 @@ def load_iati_codes(seed_dir: Path) -> IatiCodes:
         raise SeedInvalid(problems)
     return IatiCodes(
         organisation_types={code: str(kind) for code, kind in table.organisation_types.items()},
+        organisation_types_out={str(k): code for k, code in table.organisation_types_out.items()},
         regions={
             code: RegionPlace(regions[code], tuple(place.regions), place.why)
             for code, place in table.regions.items()

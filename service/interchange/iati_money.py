@@ -30,6 +30,7 @@ class Reporter:
 
     known: str | None
     add: Callable[[], str | None]
+    secondary: bool = False
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Writing an export: the map's JSON (one document), the map's CSV (a zip of one file per
-kind and one of relationships), a 3W table with HXL hashtags, and GraphML for Gephi, Kumu
-or yEd."""
+kind and one of relationships), a 3W table with HXL hashtags, GraphML for Gephi, Kumu or
+yEd, and an IATI 2.03 activity file (`iati_export`)."""
 
 import io
 import zipfile
@@ -9,8 +9,11 @@ from typing import Any
 
 import networkx as nx
 
+from service.config import Settings
 from service.interchange import native
 from service.interchange.export import Exported
+from service.interchange.iati_codes import load_iati_codes
+from service.interchange.iati_export import Publisher, iati_activities
 from service.interchange.rows import KIND_FILES, RELATIONSHIPS
 from service.model.ids import kind_of
 from service.model.records import MapRecord
@@ -20,6 +23,7 @@ EXPORT_FORMATS = {
     "csv": ("map-csv.zip", "application/zip"),
     "hxl": ("map-3w.csv", "text/csv"),
     "graphml": ("map.graphml", "application/graphml+xml"),
+    "iati": ("map-iati-activities.xml", "application/xml"),
 }
 _HXL = [
     ("Organization", "#org"),
@@ -35,7 +39,13 @@ _HXL = [
 ]
 
 
-def render(exported: Exported, file_format: str) -> bytes:
+def render(exported: Exported, file_format: str, settings: Settings) -> bytes:
+    """The export in `file_format`; the IATI file's publisher and codes come from `settings`."""
+    if file_format == "iati":
+        publisher = Publisher(
+            settings.iati_publisher_ref, settings.iati_publisher_name, settings.iati_publisher_type
+        )
+        return iati_activities(exported, publisher, load_iati_codes(settings.seed_dir))
     if file_format == "json":
         return native.write_json(exported.files).encode("utf-8")
     if file_format == "csv":

@@ -70,6 +70,12 @@ def expect_kind(global_id: str, *kinds: str) -> str:
     return global_id
 
 
+def iso2(country: str) -> str | None:
+    """The ISO 3166 alpha-2 code of a country given by its id or another code."""
+    found = pycountry.countries.get(alpha_3=iso3(country.removeprefix("country:")) or "")
+    return None if found is None else str(found.alpha_2)
+
+
 def iso3(code: str) -> str | None:
     """The ISO 3166 alpha-3 code of a country given by its alpha-3 or alpha-2 code."""
     found = None

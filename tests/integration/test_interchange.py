@@ -15,6 +15,7 @@ import networkx as nx
 import pandas
 import pytest
 from fastapi.testclient import TestClient
+from lxml import etree
 from typer.testing import CliRunner
 
 from service.api.app import create_app
@@ -22,6 +23,8 @@ from service.cli import app
 from service.config import Settings
 from service.db.driver import Database
 from service.editing import keys
+from service.interchange.iati_codes import schema_path
+from service.seed.graph import SeedGraph
 from service.seed.loader import load, prepare
 from tests.conftest import run_db
 
@@ -525,3 +528,94 @@ def test_the_3w_export_reads_back_as_the_same_table(
     assert {s["row"] for s in report["skipped"]} == {f"row {n}" for n in nobody}
     kept = [row for n, row in enumerate(rows, 1) if n not in nobody]
     assert list(csv.reader(io.StringIO(again.read_text(encoding="utf-8")))) == kept
+
+
+def _iati_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(schema_path("2.03"))))
+
+
+def test_the_iati_export_validates_against_iatis_schema(
+    client: TestClient, upload: Post, headers: dict[str, dict[str, str]]
+) -> None:
+    """Every initiative IATI can describe is an activity, the file validates against IATI's
+    own 2.03 schema, and an imported activity keeps its identifier, roles, places and money;
+    those IATI cannot describe are named in the file, not dropped in silence."""
+    done = upload("good", ["activities.xml"], source="source:gcg-2017-report", section="Agenda")
+    assert done.status_code == 200, done.text
+    response = client.get("/export?format=iati")
+    assert response.status_code == 200, response.text
+    root = etree.fromstring(response.content)
+    schema = _iati_schema()
+    assert schema.validate(root), schema.error_log
+    whole = client.get("/export").json()
+    roles = {"FUNDS", "LEADS", "PARTNERS_IN", "IMPLEMENTS"}
+    with_roles = {r["to"] for r in whole["relationships"] if r["type"] in roles}
+    describable = [
+        i
+        for i in whole["initiatives"]
+        if i["id"] in with_roles and i["status"] != "unknown" and (i["start"] or i["end"])
+    ]
+    activities = root.findall("iati-activity")
+    assert len(activities) == len(describable) < len(whole["initiatives"])
+    left_out = str(root[0].text)
+    assert all(i["id"] in left_out for i in whole["initiatives"] if i not in describable)
+    [cocoa] = [a for a in activities if a.findtext("iati-identifier") == "XM-TEST-1001"]
+    assert cocoa.find("reporting-org").get("secondary-reporter") == "1"  # type: ignore[union-attr]
+    assert {p.get("role") for p in cocoa.findall("participating-org")} == {"1", "2", "4"}
+    assert {c.get("code") for c in cocoa.findall("recipient-country")} == {"CI", "GH"}
+    assert [b.findtext("value") for b in cocoa.findall("budget")] == ["500000"]
+    amounts = {
+        t.find("transaction-type").get("code"): t.findtext("value")  # type: ignore[union-attr]
+        for t in cocoa.findall("transaction")
+    }
+    assert amounts == {"2": "750000", "3": "250000"}
+    cited = ask(
+        client,
+        '{ initiative(id: "initiative:xm-test-1001") { iatiIdentifier participants(roles: [FUNDS]) '
+        "{ funding { currency budget committed disbursed spent periodStart periodEnd } } } }",
+    )["initiative"]
+    assert cited["iatiIdentifier"] == "XM-TEST-1001"
+    assert cited["participants"][0]["funding"] == {
+        "currency": "USD",
+        "budget": 500000.0,
+        "committed": 750000.0,
+        "disbursed": 250000.0,
+        "spent": None,
+        "periodStart": "2026-01-01",
+        "periodEnd": "2026-12-31",
+    }
+
+
+def test_an_iati_export_read_back_changes_nothing(client: TestClient, seeded: Settings) -> None:
+    """IATI activities imported onto a map holding only the reference layer, exported as
+    IATI and imported again (same name, same source): nothing is created or updated, and
+    the map's own reporting organization is not added (it reports as a secondary reporter)."""
+
+    async def empty(db: Database) -> str:
+        await db.write("maintenance/wipe_map")
+        graph = prepare(seeded.seed_dir)
+        await load(db, prepare(seeded.seed_dir, reference_only=True), seeded.load_batch_size)
+        themes = [n for n in graph.nodes if n.id.startswith("theme:")]
+        await load(db, SeedGraph(themes, []), seeded.load_batch_size)
+        return (await keys.create_key(db, "test-iati-round-trip", "editor"))[1]
+
+    auth = {"Authorization": f"Bearer {run_db(seeded, empty)}"}
+    original = (FILES / "good" / "activities.xml").read_bytes()
+    first = client.post("/import", files=[("files", ("activities.xml", original))], headers=auth)
+    assert first.status_code == 200, first.text
+    exported = client.get("/export?format=iati")
+    assert exported.status_code == 200, exported.text
+    again = client.post(
+        "/import",
+        files=[("files", ("activities.xml", exported.content))],
+        data={"source": "source:activities-xml"},
+        headers=auth,
+    )
+    assert again.status_code == 200, again.text
+    report = again.json()
+    assert (report["created"], report["updated"]) == (0, 0), report
+    assert (report["relationships_created"], report["relationships_updated"]) == (0, 0), report
+    names = ask(client, "{ organizations(first: 50) { edges { node { name } } } }")
+    assert "Alliance 8.7 stakeholder map" not in {
+        e["node"]["name"] for e in names["organizations"]["edges"]
+    }

@@ -20,7 +20,7 @@ from service.interchange.vocabulary import load_vocabulary
 from service.interchange.writers import EXPORT_FORMATS, chunks, render
 
 router = APIRouter(tags=["import and export"])
-ExportFormat = Literal["json", "csv", "hxl", "graphml"]
+ExportFormat = Literal["json", "csv", "hxl", "graphml", "iati"]
 
 
 @router.post("/import", tags=["import and export"], response_model=ImportReport)
@@ -75,6 +75,7 @@ async def import_map(
 @router.get("/export", tags=["import and export"], response_class=StreamingResponse)
 async def export(
     db: DatabaseDep,
+    settings: SettingsDep,
     file_format: Annotated[ExportFormat, Query(alias="format")] = "json",
     theme: str | None = None,
     country: str | None = None,
@@ -86,7 +87,7 @@ async def export(
     exported = await export_map(db, wanted if theme or country or region else None)
     name, media_type = EXPORT_FORMATS[file_format]
     return StreamingResponse(
-        chunks(render(exported, file_format)),
+        chunks(render(exported, file_format, settings)),
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
