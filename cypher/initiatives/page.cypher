@@ -1,13 +1,12 @@
 // One page of initiatives matching every given filter (a null filter matches all), ordered
-// by name. The country filter also matches initiatives that operate in a region the country
-// lies in (the world included); the region filter matches initiatives in the region, in a
-// region inside it, or in one of its countries. For activeOn, known dates decide (a partial
+// by name. Places follow the map's one place rule (service/domain/places.py): the country
+// and region filters arrive as the sets of places each matches. For activeOn, known dates decide (a partial
 // date covers its whole month or year); a missing start counts as "since ever" only for
 // active or completed initiatives, and a missing end as "still running". An organization
 // type matches initiatives with at least one organization of that type in any role.
 // With $includeRetired, retired initiatives are listed too.
-// Parameters: $includeRetired, $kind, $status, $theme, $sdgTarget, $country, $region, $actionGroup,
-//             $organization, $organizationType, $text, $activeOn, $skip, $limit
+// Parameters: $includeRetired, $kind, $status, $theme, $sdgTarget, $countryPlaces, $regionPlaces,
+//             $actionGroup, $organization, $organizationType, $text, $activeOn, $skip, $limit
 // Returns: one row: total (int), page (list of {id, props})
 CALL () {
   MATCH (i:Initiative) RETURN i
@@ -21,10 +20,8 @@ WHERE ($kind IS NULL OR i.kind = $kind)
        OR toLower(coalesce(i.description, '')) CONTAINS toLower($text))
   AND ($theme IS NULL OR EXISTS { (i)-[:ADDRESSES]->(:Theme {id: $theme}) })
   AND ($sdgTarget IS NULL OR EXISTS { (i)-[:CONTRIBUTES_TO]->(:SdgTarget {id: $sdgTarget}) })
-  AND ($country IS NULL
-       OR EXISTS { (i)-[:OPERATES_IN]->(:Country {id: $country}) }
-       OR EXISTS { (:Country {id: $country})-[:IN_REGION*1..3]->(:Region)<-[:OPERATES_IN]-(i) })
-  AND ($region IS NULL OR EXISTS { (i)-[:OPERATES_IN]->()-[:IN_REGION*0..3]->(:Region {id: $region}) })
+  AND ($countryPlaces IS NULL OR EXISTS { (i)-[:OPERATES_IN]->(p) WHERE p.id IN $countryPlaces })
+  AND ($regionPlaces IS NULL OR EXISTS { (i)-[:OPERATES_IN]->(p) WHERE p.id IN $regionPlaces })
   AND ($actionGroup IS NULL OR EXISTS { (:ActionGroup {id: $actionGroup})-[:COORDINATES]->(i) })
   AND ($organization IS NULL OR EXISTS {
        (:Organization {id: $organization})-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i) })

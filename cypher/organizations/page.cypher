@@ -1,9 +1,11 @@
 // One page of organizations matching every given filter (a null filter matches all),
 // ordered by name. An organization matches a place, theme, SDG target or action group if
 // it is tied to it directly or through an initiative it leads, implements, funds, hosts or
-// partners in. The country filter means based in, or working in, that country.
+// partners in. The country and region filters arrive as the sets of places each matches
+// under the map's one place rule (service/domain/places.py): based in one of them, or
+// working in one through an initiative.
 // With $includeRetired, retired organizations are listed too.
-// Parameters: $includeRetired, $type, $theme, $sdgTarget, $country, $region, $actionGroup, $text, $skip, $limit
+// Parameters: $includeRetired, $type, $theme, $sdgTarget, $countryPlaces, $regionPlaces, $actionGroup, $text, $skip, $limit
 // Returns: one row: total (int), page (list of {id, props})
 CALL () {
   MATCH (o:Organization) RETURN o
@@ -21,12 +23,14 @@ WHERE ($type IS NULL OR o.type = $type)
   AND ($sdgTarget IS NULL
        OR EXISTS { (o)-[:CONTRIBUTES_TO]->(:SdgTarget {id: $sdgTarget}) }
        OR EXISTS { (o)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(:Initiative)-[:CONTRIBUTES_TO]->(:SdgTarget {id: $sdgTarget}) })
-  AND ($country IS NULL
-       OR EXISTS { (o)-[:BASED_IN]->(:Country {id: $country}) }
-       OR EXISTS { (o)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(:Initiative)-[:OPERATES_IN]->(:Country {id: $country}) })
-  AND ($region IS NULL
-       OR EXISTS { (o)-[:BASED_IN]->(:Country)-[:IN_REGION*1..3]->(:Region {id: $region}) }
-       OR EXISTS { (o)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(:Initiative)-[:OPERATES_IN]->()-[:IN_REGION*0..3]->(:Region {id: $region}) })
+  AND ($countryPlaces IS NULL
+       OR EXISTS { (o)-[:BASED_IN]->(c) WHERE c.id IN $countryPlaces }
+       OR EXISTS { (o)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(:Initiative)-[:OPERATES_IN]->(p)
+                   WHERE p.id IN $countryPlaces })
+  AND ($regionPlaces IS NULL
+       OR EXISTS { (o)-[:BASED_IN]->(c) WHERE c.id IN $regionPlaces }
+       OR EXISTS { (o)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(:Initiative)-[:OPERATES_IN]->(p)
+                   WHERE p.id IN $regionPlaces })
   AND ($actionGroup IS NULL
        OR EXISTS { (o)-[:CHAIRS|MEMBER_OF|SUPPORTS]->(:ActionGroup {id: $actionGroup}) }
        OR EXISTS { (o)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(:Initiative)<-[:COORDINATES]-(:ActionGroup {id: $actionGroup}) })

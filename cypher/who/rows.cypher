@@ -1,46 +1,63 @@
 // "Who is doing what, where": one row per (organization, role, initiative) matching every
-// given filter (a null filter matches all), with the initiative's places, themes and SDG
-// targets and the source of the role. A country filter also matches initiatives that
-// operate in a region the country lies in; matchedVia then names the closest such region
-// (or the country itself for a direct match).
-// Parameters: $country, $region, $theme, $sdgTarget, $organizationType, $actionGroup,
-//             $activeOn, $skip, $limit
-// Returns: one row: total (int), page (list of {organization, role, roleProps, initiative,
-//          places, themes, sdgTargets, source, matchedVia})
-OPTIONAL MATCH path = (:Country {id: $country})-[:IN_REGION*1..3]->(around:Region)
-WITH around, min(length(path)) AS hops
-ORDER BY hops, around.id
-WITH collect(around.id) AS countryRegions
-OPTIONAL MATCH (inside:MapNode)-[:IN_REGION*1..3]->(:Region {id: $region})
-WITH countryRegions, collect(DISTINCT inside.id) + [$region] AS regionPlaces
-MATCH (o:Organization)-[role:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i:Initiative)
-WHERE ($organizationType IS NULL OR o.type = $organizationType)
-  AND ($theme IS NULL OR EXISTS { (i)-[:ADDRESSES]->(:Theme {id: $theme}) })
+// given filter (a null filter matches all), and one row, with no organization, for each
+// matching initiative no organization is recorded for; so every initiative that matches
+// appears. Places follow the map's one place rule (service/domain/places.py): the country
+// and region filters arrive as the sets of places each matches. Rows are ordered by
+// organization (rows with none last), then initiative and role, and cut to the page before
+// the places, themes, targets and sources of that page are read.
+// Parameters: $countryPlaces, $regionPlaces, $theme, $sdgTarget, $organizationType,
+//             $actionGroup, $activeOn, $skip, $limit
+// Returns: one row: total (int), page (list of {organization ({id, props} or null), role
+//          (or null), roleProps, initiative, places, themes, sdgTargets, source})
+MATCH (i:Initiative)
+WHERE ($theme IS NULL OR EXISTS { (i)-[:ADDRESSES]->(:Theme {id: $theme}) })
   AND ($sdgTarget IS NULL OR EXISTS { (i)-[:CONTRIBUTES_TO]->(:SdgTarget {id: $sdgTarget}) })
   AND ($actionGroup IS NULL OR EXISTS { (:ActionGroup {id: $actionGroup})-[:COORDINATES]->(i) })
+  AND ($countryPlaces IS NULL OR EXISTS { (i)-[:OPERATES_IN]->(p) WHERE p.id IN $countryPlaces })
+  AND ($regionPlaces IS NULL OR EXISTS { (i)-[:OPERATES_IN]->(p) WHERE p.id IN $regionPlaces })
   AND ($activeOn IS NULL
        OR ((i.start_on <= $activeOn OR (i.start_on IS NULL AND i.status IN ['active', 'completed']))
            AND (i.end_on IS NULL OR i.end_on >= $activeOn)))
-OPTIONAL MATCH (i)-[:OPERATES_IN]->(place:MapNode)
-WITH countryRegions, regionPlaces, o, role, i,
-     collect(CASE WHEN place IS NULL THEN NULL ELSE {id: place.id, props: properties(place)} END) AS places
-WITH o, role, i, places, regionPlaces,
-     [p IN places WHERE p.id = $country | p.id]
-       + [r IN countryRegions WHERE any(p IN places WHERE p.id = r)] AS via
-WHERE ($country IS NULL OR size(via) > 0)
-  AND ($region IS NULL OR any(p IN places WHERE p.id IN regionPlaces))
-OPTIONAL MATCH (i)-[:ADDRESSES]->(theme:Theme)
-WITH o, role, i, places, via, collect(CASE WHEN theme IS NULL THEN NULL ELSE {id: theme.id, props: properties(theme)} END) AS themes
-OPTIONAL MATCH (i)-[:CONTRIBUTES_TO]->(target:SdgTarget)
-WITH o, role, i, places, via, themes,
-     collect(CASE WHEN target IS NULL THEN NULL
-                  ELSE {id: target.id, props: properties(target)} END) AS sdgTargets
-OPTIONAL MATCH (src:Source {id: role.source})
-WITH o, role, i, places, via, themes, sdgTargets, src
-ORDER BY toLower(o.name), toLower(i.name), type(role)
-WITH collect({
-  organization: {id: o.id, props: properties(o)}, role: type(role), roleProps: properties(role),
-  initiative: {id: i.id, props: properties(i)}, places: places, themes: themes,
-  sdgTargets: sdgTargets, source: properties(src), matchedVia: via[0]
-}) AS rows
-RETURN size(rows) AS total, rows[$skip..($skip + $limit)] AS page
+  AND ($organizationType IS NULL OR EXISTS {
+       (o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i)
+       WHERE o.type = $organizationType })
+CALL (i) {
+  OPTIONAL MATCH (o:Organization)-[role:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i)
+  WHERE $organizationType IS NULL OR o.type = $organizationType
+  RETURN o, role
+}
+WITH i, o, role
+ORDER BY o IS NULL, toLower(o.name), toLower(i.name), i.id, type(role)
+WITH collect({o: o, role: role, i: i}) AS matched
+WITH size(matched) AS total, matched[$skip..($skip + $limit)] AS page
+UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
+CALL (row) {
+  WITH row.i AS i WHERE i IS NOT NULL
+  OPTIONAL MATCH (i)-[:OPERATES_IN]->(place:MapNode)
+  RETURN collect({id: place.id, props: properties(place)}) AS places
+}
+CALL (row) {
+  WITH row.i AS i WHERE i IS NOT NULL
+  OPTIONAL MATCH (i)-[:ADDRESSES]->(theme:Theme)
+  RETURN collect({id: theme.id, props: properties(theme)}) AS themes
+}
+CALL (row) {
+  WITH row.i AS i WHERE i IS NOT NULL
+  OPTIONAL MATCH (i)-[:CONTRIBUTES_TO]->(target:SdgTarget)
+  RETURN collect({id: target.id, props: properties(target)}) AS sdgTargets
+}
+CALL (row) {
+  WITH row.role AS role
+  OPTIONAL MATCH (src:Source {id: role.source})
+  RETURN properties(src) AS source
+}
+RETURN total, collect(CASE WHEN row IS NULL THEN NULL ELSE {
+  organization: CASE WHEN row.o IS NULL THEN NULL ELSE {id: row.o.id, props: properties(row.o)} END,
+  role: CASE WHEN row.role IS NULL THEN NULL ELSE type(row.role) END,
+  roleProps: CASE WHEN row.role IS NULL THEN {} ELSE properties(row.role) END,
+  initiative: {id: row.i.id, props: properties(row.i)},
+  places: [p IN places WHERE p.id IS NOT NULL],
+  themes: [t IN themes WHERE t.id IS NOT NULL],
+  sdgTargets: [t IN sdgTargets WHERE t.id IS NOT NULL],
+  source: source
+} END) AS page

@@ -11,6 +11,7 @@ from service.domain.filters import (
     require_existing,
 )
 from service.domain.pagination import Page, PageRequest
+from service.domain.places import placed
 from service.errors import BadId, BadInput, NotFound
 from service.model.ids import SCHEMES, country_id, expect_kind, kind_of
 from service.model.records import MapRecord
@@ -57,12 +58,12 @@ async def organizations(
     db: Database, given: OrganizationFilter, page: PageRequest
 ) -> Page[MapRecord]:
     checked = await normalise(db, given)
-    return await _page(db, "organizations/page", as_parameters(checked), page)
+    return await _page(db, "organizations/page", await placed(db, as_parameters(checked)), page)
 
 
 async def initiatives(db: Database, given: InitiativeFilter, page: PageRequest) -> Page[MapRecord]:
     checked = await normalise(db, given)
-    return await _page(db, "initiatives/page", as_parameters(checked), page)
+    return await _page(db, "initiatives/page", await placed(db, as_parameters(checked)), page)
 
 
 async def _page(

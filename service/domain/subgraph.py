@@ -14,6 +14,7 @@ from service.domain.filters import (
     as_parameters,
     normalise,
 )
+from service.domain.places import placed
 from service.errors import BadInput
 from service.model.fields import camel_case
 from service.model.ids import LABELS
@@ -116,7 +117,8 @@ async def _whole_map_start(
     truncated = False
     for query, wanted in picks:
         room = limit - len(nodes)
-        row = (await db.read(query, **as_parameters(wanted), skip=0, limit=room))[0]
+        parameters = await placed(db, as_parameters(wanted))
+        row = (await db.read(query, **parameters, skip=0, limit=room))[0]
         nodes.update((r["id"], MapRecord.from_row(r)) for r in row["page"])
         truncated = truncated or row["total"] > room
     return nodes, truncated

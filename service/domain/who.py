@@ -1,43 +1,55 @@
 """ "Who is doing what, where": the rows a civil-society analyst reads to see which
-organizations work on which initiatives, in which places, on which themes."""
+organizations work on which initiatives, in which places, on which themes. Every matching
+initiative appears: one with no organization recorded has a row of its own saying so.
+Places follow the one place rule (`places.py`), and each row says how it matched."""
 
 from dataclasses import dataclass
 
 from service.db.driver import Database
 from service.domain.filters import WhoFilter, as_parameters, normalise
 from service.domain.pagination import Page, PageRequest
+from service.domain.places import Matched, PlaceScope, place_scope, placed
 from service.domain.records import Provenance
 from service.model.records import MapRecord, Props
 
 
 @dataclass(frozen=True)
 class WhoRow:
-    organization: MapRecord
-    role: str
+    organization: MapRecord | None  # None: no organization is recorded for the initiative
+    role: str | None
     initiative: MapRecord
     places: list[MapRecord]
     themes: list[MapRecord]
     sdg_targets: list[MapRecord]
-    provenance: Provenance
+    provenance: Provenance | None
     matched_via: str | None
+    matched: Matched | None
 
 
 async def who_is_doing_what_where(
     db: Database, given: WhoFilter, page: PageRequest
 ) -> Page[WhoRow]:
     checked = await normalise(db, given)
-    row = (await db.read("who/rows", **as_parameters(checked), skip=page.skip, limit=page.limit))[0]
-    return Page(items=[_row(item) for item in row["page"]], total=row["total"], skip=page.skip)
+    place = checked.country or checked.region
+    scope = await place_scope(db, place) if place else None
+    parameters = await placed(db, as_parameters(checked))
+    row = (await db.read("who/rows", **parameters, skip=page.skip, limit=page.limit))[0]
+    items = [_row(item, scope) for item in row["page"]]
+    return Page(items=items, total=row["total"], skip=page.skip)
 
 
-def _row(item: Props) -> WhoRow:
+def _row(item: Props, scope: PlaceScope | None) -> WhoRow:
+    places = [MapRecord.from_row(p) for p in item["places"]]
+    closest = scope.closest(p.id for p in places) if scope else None
+    organization = item["organization"]
     return WhoRow(
-        organization=MapRecord.from_row(item["organization"]),
+        organization=MapRecord.from_row(organization) if organization else None,
         role=item["role"],
         initiative=MapRecord.from_row(item["initiative"]),
-        places=[MapRecord.from_row(p) for p in item["places"]],
+        places=places,
         themes=[MapRecord.from_row(t) for t in item["themes"]],
         sdg_targets=[MapRecord.from_row(t) for t in item["sdgTargets"]],
-        provenance=Provenance.of(item["source"], item["roleProps"]),
-        matched_via=item["matchedVia"],
+        provenance=Provenance.of(item["source"], item["roleProps"]) if item["role"] else None,
+        matched_via=closest[0] if closest else None,
+        matched=closest[1] if closest else None,
     )

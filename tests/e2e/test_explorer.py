@@ -211,8 +211,10 @@ def test_who_table_filters_and_downloads_csv(page: Page, base_url: str) -> None:
     saved = downloading.value
     assert saved.suggested_filename == "who-is-doing-what-where.csv"
     lines = saved.path().read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "Organization,Type,Role,Initiative,Where,Themes,SDG targets,Source"
+    assert lines[0] == "Organization,Type,Role,Initiative,Where,Matched,Themes,SDG targets,Source"
     assert len(lines) == narrowed + 1
+    # Initiatives with no organization recorded are rows too, and say so.
+    assert any(line.startswith("(no organization recorded),") for line in lines)
     screenshot(page, "who")
 
 

@@ -44,7 +44,21 @@ def test_paging_through_organizations_visits_each_once(gql: Ask) -> None:
             },
         ),
         ({"text": "unicef"}, {"organization:unicef"}),
-        ({"country": "KHM"}, {"organization:sok-siphana-associates"}),
+        # Based in Cambodia, or working there, in a region holding it, or worldwide (the
+        # one place rule): the Global Estimates' partners and the worldwide platforms.
+        (
+            {"country": "KHM"},
+            {
+                "organization:sok-siphana-associates",
+                "organization:global-march",
+                "organization:government-of-the-united-kingdom",
+                "organization:government-of-the-united-states",
+                "organization:ilo",
+                "organization:iom",
+                "organization:osce",
+                "organization:unu",
+            },
+        ),
         (
             {"actionGroup": "action-group:supply-chains"},
             {
@@ -56,7 +70,13 @@ def test_paging_through_organizations_visits_each_once(gql: Ask) -> None:
         ({"theme": "theme:rural-development"}, {"organization:fao"}),
         (
             {"region": "region:un-south-america", "type": "GOVERNMENT"},
-            {"organization:government-of-argentina", "organization:government-of-peru"},
+            {
+                "organization:government-of-argentina",
+                "organization:government-of-peru",
+                # funding worldwide work, which reaches South America too
+                "organization:government-of-the-united-kingdom",
+                "organization:government-of-the-united-states",
+            },
         ),
         ({"sdgTarget": "5.2"}, set()),
     ],
@@ -114,7 +134,8 @@ def test_a_country_filter_takes_in_the_countrys_regions(gql: Ask) -> None:
             "data"
         ]["initiatives"]
     )
-    assert europe == {"initiative:regional-consultations-2017"}
+    # One place rule: the region and a country in it agree about worldwide work.
+    assert europe == hungary
 
 
 def test_who_is_doing_what_where_says_how_a_country_matched(gql: Ask) -> None:
@@ -137,11 +158,23 @@ def test_who_is_doing_what_where_says_how_a_country_matched(gql: Ask) -> None:
 
 def test_who_is_doing_what_where_by_theme(gql: Ask) -> None:
     body = gql("""{ whoIsDoingWhatWhere(where: {theme: "theme:migration"}) {
-        edges { node { organization { id } role initiative { id } } } } }""")
+        edges { node { organization { id } organizationRecorded role initiative { id } } } } }""")
+    edges = body["data"]["whoIsDoingWhatWhere"]["edges"]
     rows = {
         (e["node"]["organization"]["id"], e["node"]["role"], e["node"]["initiative"]["id"])
-        for e in body["data"]["whoIsDoingWhatWhere"]["edges"]
+        for e in edges
+        if e["node"]["organizationRecorded"]
     }
+    # Initiatives no organization is recorded for still appear, each once, saying so.
+    unowned = [
+        (e["node"]["organization"], e["node"]["role"], e["node"]["initiative"]["id"])
+        for e in edges
+        if not e["node"]["organizationRecorded"]
+    ]
+    assert unowned == [
+        (None, None, "initiative:global-compact-on-migration"),
+        (None, None, "initiative:migration-strategic-work-plan"),
+    ]
     assert rows == {
         ("organization:ilo", "PARTNERS_IN", "initiative:modern-slavery-in-migration-prevalence"),
         ("organization:iom", "PARTNERS_IN", "initiative:modern-slavery-in-migration-prevalence"),
@@ -291,3 +324,41 @@ def test_regions_by_scheme(gql: Ask) -> None:
         "UN M49 sub-region",
         "ILO region",
     }
+
+
+def test_every_initiative_is_in_who_is_doing_what_where(gql: Ask) -> None:
+    """Every seeded initiative has at least one row, with its organizations or, where the
+    map records none, one row saying so."""
+    seen: set[str] = set()
+    after = None
+    while True:
+        page = gql(
+            """query($after: String) { whoIsDoingWhatWhere(first: 100, after: $after) {
+            pageInfo { hasNextPage endCursor } edges { node { initiative { id } } } } }""",
+            after=after,
+        )["data"]["whoIsDoingWhatWhere"]
+        seen |= {e["node"]["initiative"]["id"] for e in page["edges"]}
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    listed = _ids(gql(INITIATIVES, first=100)["data"]["initiatives"])
+    assert seen == listed
+    assert len(listed) == 24
+
+
+def test_a_region_and_its_countries_agree_about_worldwide_work(gql: Ask) -> None:
+    """Child labour in Africa and in Nigeria: the worldwide work is in both, said to match
+    worldwide; nothing is placed in Africa that Nigeria would not see."""
+    query = """query($where: WhoFilter) { whoIsDoingWhatWhere(where: $where, first: 100) {
+        totalCount edges { node { initiative { id } matched matchedVia } } } }"""
+    africa = gql(query, where={"theme": "theme:child-labour", "region": "region:un-africa"})
+    nigeria = gql(query, where={"theme": "theme:child-labour", "country": "NGA"})
+    a = africa["data"]["whoIsDoingWhatWhere"]
+    n = nigeria["data"]["whoIsDoingWhatWhere"]
+    assert a["totalCount"] == n["totalCount"] > 0
+    assert {e["node"]["initiative"]["id"] for e in a["edges"]} == {
+        e["node"]["initiative"]["id"] for e in n["edges"]
+    }
+    worldwide = [e["node"] for e in n["edges"] if e["node"]["matched"] == "WORLDWIDE"]
+    assert worldwide
+    assert all(w["matchedVia"] == "region:world" for w in worldwide)

@@ -23,14 +23,16 @@ interface Named {
 }
 
 interface Row {
-  organization: Named & { type: string };
-  role: string;
+  organization: (Named & { type: string }) | null;
+  organizationRecorded: boolean;
+  role: string | null;
   initiative: Named;
   places: Named[];
   themes: Named[];
   sdgTargets: { code: string }[];
   sources: { source: Named | null; section: string | null }[];
   matchedVia: string | null;
+  matched: string | null;
 }
 
 interface Page {
@@ -45,13 +47,20 @@ const QUERY = `query Who($where: WhoFilter, $first: Int!, $after: String) {
   whoIsDoingWhatWhere(where: $where, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node {
-      organization { id name type } role initiative { id name }
+      organization { id name type } organizationRecorded role initiative { id name }
       places { ... on Country { id name } ... on Region { id name } }
-      themes { id name } sdgTargets { code } sources { source { id name } section } matchedVia
+      themes { id name } sdgTargets { code } sources { source { id name } section } matchedVia matched
     } }
   }
 }`;
-const HEADER = ["Organization", "Type", "Role", "Initiative", "Where", "Themes", "SDG targets", "Source"];
+const HEADER = ["Organization", "Type", "Role", "Initiative", "Where", "Matched", "Themes", "SDG targets", "Source"];
+// How a row matched the place filter, in words.
+const MATCHED: Record<string, string> = {
+  IN_PLACE: "in the place itself",
+  INSIDE: "inside the region",
+  THROUGH_REGION: "through a wider region",
+  WORLDWIDE: "worldwide",
+};
 
 export async function whoView(root: HTMLElement): Promise<void> {
   const results = el("section", { class: "who", "aria-label": "Results" });
@@ -62,7 +71,7 @@ export async function whoView(root: HTMLElement): Promise<void> {
     el(
       "p",
       { class: "lead" },
-      "One row per organization, role and initiative. A country also matches work across the regions it lies in.",
+      "One row per organization, role and initiative, and one for each initiative no organization is recorded for. A country matches work in it, in the regions it lies in and worldwide; a region matches work in it, inside it, around it and worldwide.",
     ),
     el("div", { class: "toolbar" }, filters ?? null),
     results,
@@ -102,11 +111,12 @@ async function allRows(where: Record<string, unknown>): Promise<Row[]> {
 
 function asCells(row: Row): string[] {
   return [
-    row.organization.name,
-    organizationTypeLabel(row.organization.type),
-    words(row.role),
+    row.organization ? row.organization.name : "(no organization recorded)",
+    row.organization ? organizationTypeLabel(row.organization.type) : "",
+    row.role ? words(row.role) : "",
     row.initiative.name,
     row.places.map((p) => p.name).join("; "),
+    row.matched ? `${MATCHED[row.matched] ?? words(row.matched)} (${row.matchedVia ?? ""})` : "",
     row.themes.map((t) => t.name).join("; "),
     row.sdgTargets.map((t) => t.code).join("; "),
     row.sources.map((s) => [s.source?.name, s.section].filter(Boolean).join(", ")).join("; "),

@@ -1,6 +1,7 @@
 """The root fields. Each turns its arguments into a domain call and the result into types."""
 
 from dataclasses import asdict
+from enum import Enum
 from typing import Any
 
 import strawberry
@@ -40,10 +41,29 @@ def _page(info: Ctx, first: int, after: str | None) -> PageRequest:
     return PageRequest.of(first, after, info.context.settings.page_size_max)
 
 
-@strawberry.type(description="One organization's role in one initiative, with where and on what.")
+@strawberry.enum(description="How a row matched the place filter, closest first.")
+class PlaceMatch(Enum):
+    IN_PLACE = "in_place"
+    INSIDE = "inside"
+    THROUGH_REGION = "through_region"
+    WORLDWIDE = "worldwide"
+
+
+@strawberry.type(
+    description="One organization's role in one initiative, with where and on what; or, for "
+    "an initiative no organization is recorded for, one row with the organization empty."
+)
 class WhoIsDoingWhatWhereRow:
-    organization: Organization = strawberry.field(description="The organization doing the work.")
-    role: InitiativeRole = strawberry.field(description="What it does in the initiative.")
+    organization: Organization | None = strawberry.field(
+        description="The organization doing the work; null where the map records none for "
+        "the initiative (organizationRecorded is then false): unknown, not nobody."
+    )
+    organization_recorded: bool = strawberry.field(
+        description="False for an initiative the map records no organization for."
+    )
+    role: InitiativeRole | None = strawberry.field(
+        description="What it does in the initiative; null with no organization."
+    )
     initiative: Initiative = strawberry.field(description="The work.")
     places: list[Place] = strawberry.field(
         description="Where the initiative works: countries and regions."
@@ -52,23 +72,31 @@ class WhoIsDoingWhatWhereRow:
     sdg_targets: list[SdgTarget] = strawberry.field(
         description="The SDG targets it contributes to."
     )
-    sources: list[Citation] = strawberry.field(description="The citations behind this role.")
+    sources: list[Citation] = strawberry.field(
+        description="The citations behind this role (none with no organization)."
+    )
     matched_via: str | None = strawberry.field(
-        description="With a country filter: the country's id if the initiative works there "
-        "directly, else the id of the country's region it covers."
+        description="With a country or region filter: the id of the initiative's place that "
+        "matched it (the place itself, one inside it, a wider region or the world)."
+    )
+    matched: PlaceMatch | None = strawberry.field(
+        description="With a place filter: how the row matched it: work in the place itself, "
+        "inside the region, through a wider region the place lies in, or worldwide."
     )
 
 
 def _who_row(row: who.WhoRow) -> WhoIsDoingWhatWhereRow:
     return WhoIsDoingWhatWhereRow(
-        organization=Organization.of(row.organization),
-        role=InitiativeRole(row.role),
+        organization=Organization.of(row.organization) if row.organization else None,
+        organization_recorded=row.organization is not None,
+        role=InitiativeRole(row.role) if row.role else None,
         initiative=Initiative.of(row.initiative),
         places=[node_of(p) for p in row.places],
         themes=[Theme.of(t) for t in row.themes],
         sdg_targets=[SdgTarget.of(t) for t in row.sdg_targets],
-        sources=[Citation.of(row.provenance)],
+        sources=[Citation.of(row.provenance)] if row.provenance else [],
         matched_via=row.matched_via,
+        matched=PlaceMatch(row.matched.value) if row.matched else None,
     )
 
 
@@ -242,7 +270,10 @@ class Query:
         )
         return [Event.of(r) for r in found]
 
-    @strawberry.field(description="One row per organization, role and initiative.")
+    @strawberry.field(
+        description="One row per organization, role and initiative, and one for each "
+        "initiative with no organization recorded; places by the one place rule."
+    )
     async def who_is_doing_what_where(
         self,
         info: Ctx,
