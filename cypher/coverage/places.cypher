@@ -1,49 +1,85 @@
-// Coverage of each place and theme: how many initiatives address the theme in the place
-// itself, in a wider region around it (not the world), and worldwide; how many distinct
-// organizations take part in the local ones; and the latest published need estimate for
-// the place's ILO region (null where none is published). Places are the ILO regions
-// ($level = 'REGION') or the countries ($level = 'COUNTRY').
-// Parameters: $level ('REGION' or 'COUNTRY'), $theme (theme id or null for every theme)
+// Coverage of each place and theme, the 3W way: the initiatives on the theme active on
+// $asOf (status active, and their known dates around that day) working in the place
+// itself (a country, or a region and its countries), those reaching it through a wider
+// region short of the world, and those working worldwide; the distinct organizations of the
+// first and of the other two; the initiatives there that are not active then (planned,
+// proposed, completed, unknown, or outside their dates), counted apart; and the published
+// need: the country's own figure (FOR_COUNTRY) and its ILO region's (FOR_REGION), each the
+// latest data year unless $edition names one. For a region, `countryPeople` adds up the
+// people of its countries' own figures of the same set.
+// Parameters: $level ('REGION' or 'COUNTRY'), $theme (theme id or null), $asOf (date),
+//             $edition (edition name or null for the latest)
 // Returns: one row per place and theme: place {id, props}, theme {id, props}, local,
-//          regional, worldwide, organizations (ints), need (props or null),
-//          needSource (title or null), needMax (highest value of that figure, or null)
+//          regional, worldwide, localOrganizations, reachingOrganizations, notActive (ints),
+//          own (need props or null), ownSources (list of titles), regionNeed (props or
+//          null), regionSource (title or null), regionMax (highest value of that regional
+//          figure), countryPeople (int or null), countriesCounted (int)
 MATCH (t:Theme)
 WHERE $theme IS NULL OR t.id = $theme
-CALL (t) {
-  OPTIONAL MATCH (:Region {id: 'region:world'})<-[:OPERATES_IN]-(i:Initiative)-[:ADDRESSES]->(t)
-  RETURN count(DISTINCT i) AS worldwide
-}
 MATCH (place:MapNode)
 WHERE ($level = 'REGION' AND place:Region AND place.scheme = 'ILO region')
    OR ($level = 'COUNTRY' AND place:Country)
-OPTIONAL MATCH (place)-[:IN_REGION]->(ilo:Region {scheme: 'ILO region'})
-WITH place, t, worldwide, coalesce(ilo, place) AS needRegion
 CALL (place, t) {
   OPTIONAL MATCH (i:Initiative)-[:ADDRESSES]->(t)
   WHERE EXISTS { (i)-[:OPERATES_IN]->(place) }
      OR EXISTS { (i)-[:OPERATES_IN]->(:Country)-[:IN_REGION]->(place) }
-  RETURN collect(DISTINCT i) AS here
+  WITH collect(DISTINCT i) AS found
+  RETURN [i IN found WHERE i.status = 'active'
+            AND (i.start_on IS NULL OR i.start_on <= $asOf)
+            AND (i.end_on IS NULL OR i.end_on >= $asOf)] AS here,
+         size(found) AS allHere
 }
 CALL (place, t) {
-  OPTIONAL MATCH (place)-[:IN_REGION*1..2]->(around:Region)<-[:OPERATES_IN]-(i:Initiative)-[:ADDRESSES]->(t)
-  WHERE around.id <> 'region:world'
-  RETURN count(DISTINCT i) AS regional
+  OPTIONAL MATCH (place)-[:IN_REGION*1..3]->(around:Region)<-[:OPERATES_IN]-(i:Initiative)-[:ADDRESSES]->(t)
+  WHERE around.id <> 'region:world' AND i.status = 'active'
+    AND (i.start_on IS NULL OR i.start_on <= $asOf) AND (i.end_on IS NULL OR i.end_on >= $asOf)
+  RETURN collect(DISTINCT i) AS through
+}
+CALL (t) {
+  OPTIONAL MATCH (:Region {id: 'region:world'})<-[:OPERATES_IN]-(i:Initiative)-[:ADDRESSES]->(t)
+  WHERE i.status = 'active'
+    AND (i.start_on IS NULL OR i.start_on <= $asOf) AND (i.end_on IS NULL OR i.end_on >= $asOf)
+  RETURN collect(DISTINCT i) AS world
 }
 CALL (here) {
   UNWIND (CASE WHEN size(here) = 0 THEN [null] ELSE here END) AS i
   OPTIONAL MATCH (o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(i)
-  RETURN count(DISTINCT o) AS organizations
+  RETURN count(DISTINCT o) AS localOrganizations
 }
+CALL (through, world) {
+  UNWIND (CASE WHEN size(through + world) = 0 THEN [null] ELSE through + world END) AS i
+  OPTIONAL MATCH (o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(i)
+  RETURN count(DISTINCT o) AS reachingOrganizations
+}
+CALL (place, t) {
+  OPTIONAL MATCH (n:NeedEstimate)-[:FOR_COUNTRY]->(place)
+  WHERE EXISTS { (n)-[:FOR_THEME]->(t) } AND ($edition IS NULL OR n.edition = $edition)
+  WITH n ORDER BY n.data_year DESC LIMIT 1
+  OPTIONAL MATCH (n)-[:CITED_IN]->(s:Source)
+  RETURN properties(n) AS own, collect(s.name) AS ownSources
+}
+OPTIONAL MATCH (place)-[:IN_REGION]->(ilo:Region {scheme: 'ILO region'})
+WITH place, t, here, allHere, through, world, localOrganizations, reachingOrganizations, own,
+     ownSources, coalesce(ilo, place) AS needRegion
 CALL (needRegion, t) {
   OPTIONAL MATCH (n:NeedEstimate)-[:FOR_REGION]->(needRegion)
-  WHERE EXISTS { (n)-[:FOR_THEME]->(t) }
-  WITH n ORDER BY n.data_year DESC
-  LIMIT 1
+  WHERE EXISTS { (n)-[:FOR_THEME]->(t) } AND ($edition IS NULL OR n.edition = $edition OR n.edition IS NULL)
+  WITH n ORDER BY n.data_year DESC LIMIT 1
   OPTIONAL MATCH (n)-[:CITED_IN]->(s:Source)
   OPTIONAL MATCH (peer:NeedEstimate)-[:FOR_THEME]->(t)
-  WHERE peer.measure = n.measure AND peer.data_year = n.data_year
-  RETURN properties(n) AS need, s.name AS needSource, max(peer.value) AS needMax
+  WHERE peer.measure = n.measure AND peer.data_year = n.data_year AND EXISTS { (peer)-[:FOR_REGION]->() }
+  RETURN properties(n) AS regionNeed, s.name AS regionSource, max(peer.value) AS regionMax
+}
+CALL (place, t) {
+  OPTIONAL MATCH (n:NeedEstimate)-[:FOR_COUNTRY]->(:Country)-[:IN_REGION]->(place)
+  WHERE place:Region AND EXISTS { (n)-[:FOR_THEME]->(t) }
+    AND ($edition IS NULL OR n.edition = $edition)
+  RETURN sum(n.people) AS countryPeople, count(n) AS countriesCounted
 }
 RETURN {id: place.id, props: properties(place)} AS place, {id: t.id, props: properties(t)} AS theme,
-       size(here) AS local, regional, worldwide, organizations, need, needSource, needMax
+       size(here) AS local, size(through) AS regional, size(world) AS worldwide,
+       localOrganizations, reachingOrganizations, allHere - size(here) AS notActive,
+       own, ownSources, regionNeed, regionSource, regionMax,
+       CASE WHEN countriesCounted = 0 THEN null ELSE countryPeople END AS countryPeople,
+       countriesCounted
 ORDER BY place.id, t.id

@@ -1,7 +1,9 @@
-"""Where need is high and coverage low: for each place and theme, the initiatives and
-organizations working there, the published need, and a gap score (service/scoring/coverage.py)."""
+"""Where need is high and coverage low: for each place and theme, the active initiatives
+and organizations working there and reaching it, the published need (the place's own
+figure, else its ILO region's), and the gap (service/scoring/coverage.py)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any, Literal
 
 from service.db.driver import Database
@@ -11,6 +13,7 @@ from service.model.records import MapRecord
 from service.scoring import coverage as scoring
 
 Level = Literal["COUNTRY", "REGION"]
+RankBy = Literal["PEOPLE", "RATE"]
 MAX_LIMIT = 500
 
 
@@ -18,58 +21,146 @@ MAX_LIMIT = 500
 class PlaceCoverage:
     place: MapRecord
     theme: MapRecord
+    as_of: date
     initiatives: int
     regional_initiatives: int
     worldwide_initiatives: int
     organizations: int
+    reaching_organizations: int
+    not_active: int
     need: scoring.Need | None
     gap: scoring.Gap
+    tied_with: int = 0
 
 
-def _need(row: dict[str, Any]) -> scoring.Need | None:
-    need = row["need"]
-    if need is None:
+def _need(row: dict[str, Any], level: str) -> scoring.Need | None:
+    own, region = row["own"], row["regionNeed"]
+    if own is not None:
+        return scoring.Need(
+            measure=own["measure"],
+            value=float(own["value"]),
+            unit=own["unit"],
+            data_year=int(own["data_year"]),
+            edition=own.get("edition"),
+            sources=tuple(row["ownSources"]),
+            basis="country",
+            region=None,
+            people=own.get("people"),
+            people_basis=own.get("people_unit"),
+            data_period=own.get("data_period"),
+            flag=own.get("flag"),
+        )
+    if region is None:
         return None
+    # A region's people: its own published count, else the sum of its countries' own
+    # figures; a country with only its region's figure has no count of its own.
+    published = region.get("people") if level == "REGION" else None
+    people = (
+        published
+        if published is not None
+        else (row["countryPeople"] if level == "REGION" else None)
+    )
+    counted = row["countriesCounted"]
     return scoring.Need(
-        measure=need["measure"],
-        value=float(need["value"]),
-        unit=need["unit"],
-        data_year=int(need["data_year"]),
-        source=row["needSource"] or "",
-        regional_max=float(row["needMax"] or 0),
-        region=need["region"],
+        measure=region["measure"],
+        value=float(region["value"]),
+        unit=region["unit"],
+        data_year=int(region["data_year"]),
+        edition=region.get("edition"),
+        sources=tuple(s for s in [row["regionSource"]] if s),
+        basis="region",
+        region=region["region"],
+        people=people,
+        people_basis=(
+            "the publication's count for the region"
+            if published is not None
+            else f"the sum of the own figures of its {counted} countries that have one"
+            if people is not None
+            else None
+        ),
+        highest=float(row["regionMax"] or 0),
     )
 
 
-def _row(row: dict[str, Any]) -> PlaceCoverage:
-    need = _need(row)
+async def coverage(
+    db: Database,
+    theme: str | None,
+    level: Level,
+    as_of: date | None = None,
+    edition: str | None = None,
+) -> list[PlaceCoverage]:
+    theme_id = map_id("theme", theme) if theme else None
+    if theme_id:
+        await require_existing(db, {"theme": theme_id})
+    day = as_of or date.today()
+    rows = await db.read("coverage/places", level=level, theme=theme_id, asOf=day, edition=edition)
+    found = [_row(row, level, day) for row in rows]
+    return _indexed(found)
+
+
+def _row(row: dict[str, Any], level: str, day: date) -> PlaceCoverage:
+    need = _need(row, level)
     local, regional, worldwide = row["local"], row["regional"], row["worldwide"]
     return PlaceCoverage(
         place=MapRecord.from_row(row["place"]),
         theme=MapRecord.from_row(row["theme"]),
+        as_of=day,
         initiatives=local,
         regional_initiatives=regional,
         worldwide_initiatives=worldwide,
-        organizations=row["organizations"],
+        organizations=row["localOrganizations"],
+        reaching_organizations=row["reachingOrganizations"],
+        not_active=row["notActive"],
         need=need,
-        gap=scoring.gap(need, local, regional, worldwide),
+        gap=scoring.gap(need, local, regional, worldwide, row["notActive"]),
     )
 
 
-async def coverage(db: Database, theme: str | None, level: Level) -> list[PlaceCoverage]:
-    theme_id = map_id("theme", theme) if theme else None
-    if theme_id:
-        await require_existing(db, {"theme": theme_id})
-    rows = await db.read("coverage/places", level=level, theme=theme_id)
-    return [_row(row) for row in rows]
+def _indexed(found: list[PlaceCoverage]) -> list[PlaceCoverage]:
+    """Each own figure's index against the highest of its set (regional ones have theirs)."""
+    highest: dict[tuple[str, str | None], float] = {}
+    for c in found:
+        if c.need and c.need.basis == "country":
+            key = (c.need.measure, c.need.edition)
+            highest[key] = max(highest.get(key, 0.0), c.need.value)
+    return [
+        replace(c, need=replace(c.need, highest=highest[(c.need.measure, c.need.edition)]))
+        if c.need and c.need.basis == "country"
+        else c
+        for c in found
+    ]
 
 
 async def coverage_gaps(
-    db: Database, theme: str | None, level: Level, limit: int
+    db: Database,
+    theme: str | None,
+    level: Level,
+    limit: int,
+    rank_by: RankBy = "PEOPLE",
+    as_of: date | None = None,
+    edition: str | None = None,
 ) -> list[PlaceCoverage]:
-    """Places with an estimate of need, widest gap first (those without come last)."""
+    """Places with a gap, widest first, by people or by rate; places with none are left out
+    (no estimate, or, by people, no count). Ties are broken by people, rate, then name,
+    and each row says how many others share its gap."""
     if not 1 <= limit <= MAX_LIMIT:
         raise BadInput(f"limit: must be between 1 and {MAX_LIMIT}, not {limit}")
-    found = await coverage(db, theme, level)
-    ranked = sorted(found, key=lambda c: (c.gap.score is None, -(c.gap.score or 0), c.place.id))
-    return ranked[:limit]
+    found = await coverage(db, theme, level, as_of, edition)
+
+    def score(c: PlaceCoverage) -> float | None:
+        return c.gap.score if rank_by == "PEOPLE" else c.gap.rate_score
+
+    scored = [c for c in found if score(c) is not None]
+    ranked = sorted(
+        scored,
+        key=lambda c: (
+            -(score(c) or 0),
+            -((c.need.people or 0) if c.need else 0),
+            -(c.need.value if c.need else 0),
+            str(c.place.props.get("name") or c.place.id),
+        ),
+    )
+    counts: dict[float | None, int] = {}
+    for c in ranked:
+        counts[score(c)] = counts.get(score(c), 0) + 1
+    return [replace(c, tied_with=counts[score(c)] - 1) for c in ranked[:limit]]

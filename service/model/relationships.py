@@ -139,6 +139,7 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "FOCUSES_ON": _r("action-group", "theme"),
     "HELD_IN": _r("event", "country"),
     "FOR_REGION": _r("need", "region"),
+    "FOR_COUNTRY": _r("need", "country"),
     "FOR_THEME": _r("need", "theme"),
     "FOLLOWS_UP": _r("initiative", "initiative"),
     "LINKED_WITH": _r("initiative", "initiative"),

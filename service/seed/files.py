@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from service.errors import Problem, SeedInvalid
 from service.model.kinds import DRAFTS
+from service.seed.country_need import CountrySet, read_country_sets
 from service.seed.models import (
     SEEDED_KINDS,
     NeedFile,
@@ -39,6 +40,8 @@ class SeedFiles:
     need: NeedFile
     # Each curated kind's file, by kind, in the order of SEEDED_KINDS.
     records: dict[str, Any]
+    # The country figures need.yaml names, read from their CSV files in seed/need/.
+    country_sets: list[CountrySet]
 
 
 def read_seed(directory: Path) -> SeedFiles:
@@ -54,9 +57,15 @@ def read_seed(directory: Path) -> SeedFiles:
         found = _read_one(directory / name, records_file(kind), problems)
         if found is not None:
             records[kind] = found
+    need = parsed.get("need")
+    sets = (
+        read_country_sets(directory, need.country_figures, problems)
+        if isinstance(need, NeedFile)
+        else []
+    )
     if problems:
         raise SeedInvalid(problems)
-    return SeedFiles(**parsed, records=records)  # type: ignore[arg-type]
+    return SeedFiles(**parsed, records=records, country_sets=sets)  # type: ignore[arg-type]
 
 
 def _read_one(path: Path, model: type[M], problems: list[Problem]) -> M | None:

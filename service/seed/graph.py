@@ -72,6 +72,7 @@ def build_graph(files: SeedFiles) -> SeedGraph:
     _add_records(builder)
     _add_relationships(builder)
     _add_needs(builder)
+    _add_country_needs(builder)
     _check_links(builder)
     if builder.problems:
         raise SeedInvalid(builder.problems)
@@ -193,6 +194,12 @@ def _add_needs(b: _Builder) -> None:
                         "value": value,
                         "data_year": estimate.data_year,
                         "region": region,
+                        "level": "region",
+                        **(
+                            {"people": estimate.people[ilo_region]}
+                            if ilo_region in estimate.people
+                            else {}
+                        ),
                     },
                 ),
             )
@@ -207,6 +214,51 @@ def _add_needs(b: _Builder) -> None:
             provenance = {"source": estimate.source}
             b.link("need.yaml", record, LinkRow(node_id, "FOR_REGION", place, provenance))
             b.link("need.yaml", record, LinkRow(node_id, "FOR_THEME", estimate.theme, provenance))
+
+
+def _add_country_needs(b: _Builder) -> None:
+    """One NeedEstimate node per country and published set, tied to its country and theme
+    and citing its publisher (and, where people are worked out from a population, that
+    population's source too)."""
+    for s, found in enumerate(b.files.country_sets, 1):
+        f = found.figures
+        record = f"country_figures[{s}]"
+        if not b._citation_ok("need.yaml", record, "source", f.source, f.section):
+            continue
+        given = f.people_from
+        if given and not b._citation_ok(
+            "need.yaml", record, "people_from.source", given.source, given.section
+        ):
+            continue
+        measure = f.measure.lower().replace(" ", "-")
+        for row in found.rows:
+            node_id = f"need:{measure}-{f.data_year}-country-{row.iso3.lower()}"
+            props = {
+                "name": f"{f.measure} in {row.iso3}, {f.edition}",
+                "measure": f.measure,
+                "unit": f.unit,
+                "value": row.rate,
+                "people": row.people,
+                "people_unit": f.people_unit
+                or (f.people_from.note if f.people_from and row.people is not None else None),
+                "data_year": f.data_year,
+                "data_period": f.data_period,
+                "edition": f.edition,
+                "publisher": f.publisher,
+                "flag": row.flag,
+                "level": "country",
+                "origin": row.origin,
+            }
+            b.add_node(
+                "need.yaml", MapRecord(node_id, {k: v for k, v in props.items() if v is not None})
+            )
+            b.links.append(cited_in(node_id, f.source, f.section, f"{f.measure}, {f.edition}."))
+            if given and row.people is not None:
+                b.links.append(cited_in(node_id, given.source, given.section, given.note))
+            provenance = {"source": f.source}
+            country = f"country:{row.iso3}"
+            b.link("need.yaml", record, LinkRow(node_id, "FOR_COUNTRY", country, provenance))
+            b.link("need.yaml", record, LinkRow(node_id, "FOR_THEME", f.theme, provenance))
 
 
 def _relationship_props(b: _Builder, record: str, rel: RelationshipRecord) -> dict[str, Any]:

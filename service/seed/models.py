@@ -121,7 +121,45 @@ class NeedEstimate(Strict):
     data_year: Annotated[int, Field(ge=1990, le=2100)]
     source: MapId
     values: dict[IloRegion, Annotated[float, Field(ge=0)]]
+    # The number of people by region, where the publication gives it (in people).
+    people: dict[IloRegion, Annotated[int, Field(ge=0)]] = {}
+
+
+class PeopleFrom(Strict):
+    """The population a country's rate applies to, from another file: people are the rate
+    times `column` (less `less`, where the rate is of an age band the file has no column
+    for), times `scale`."""
+
+    file: Text
+    column: Text
+    less: str | None = None
+    scale: Annotated[float, Field(gt=0)] = 1.0
+    source: MapId
+    section: str = ""
+    note: Note
+
+
+class CountryFigures(Strict):
+    """One published set of country figures: a CSV of `seed/need/`, one row per country
+    (ISO alpha-3 in `iso3`), a blank cell meaning no figure."""
+
+    measure: Text
+    theme: MapId
+    unit: Text
+    file: Text
+    source: MapId
+    section: str = ""
+    rate: Text  # the column of the rate
+    people: str | None = None  # the column of the number of people, if the file has one
+    people_unit: str | None = None
+    people_from: PeopleFrom | None = None
+    flag: str | None = None  # the column of the publisher's flags, if any
+    data_year: Annotated[int, Field(ge=1990, le=2100)]
+    data_period: str | None = None
+    edition: Text
+    publisher: Text
 
 
 class NeedFile(Strict):
     estimates: list[NeedEstimate]
+    country_figures: list[CountryFigures] = []

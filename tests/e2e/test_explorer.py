@@ -137,13 +137,20 @@ def test_the_gap_map_colours_every_ilo_region(page: Page, base_url: str) -> None
                  .map((p) => p.dataset.iloRegion)"""
     )
     assert set(coloured) >= ILO_REGIONS
+    # Forced labour has regional rates and no country counts: ranked by rate, and said so.
     widest = _ask(
         base_url,
-        '{ coverageGaps(theme: "theme:forced-labour", level: COUNTRY, limit: 10) '
-        "{ place { ... on Country { name } } } }",
+        '{ coverageGaps(theme: "theme:forced-labour", level: COUNTRY, limit: 10, rankBy: RATE) '
+        "{ place { ... on Country { name } } tiedWith } }",
     )["coverageGaps"]
     first_rows = page.locator(".top-gaps tbody tr td:first-child").all_inner_texts()
-    assert first_rows == [row["place"]["name"] for row in widest]
+    # Ties are said, not hidden: the Arab States share one regional rate.
+    assert first_rows == [
+        row["place"]["name"] + (f" (tied with {row['tiedWith']} more)" if row["tiedWith"] else "")
+        for row in widest
+    ]
+    assert widest[0]["tiedWith"] > 0
+    expect(page.locator(".top-gaps caption")).to_contain_text("by rate")
     page.locator('path.country[data-iso3="BRA"]').hover()
     expect(page.locator(".tooltip")).to_contain_text("Brazil")
     expect(page.locator(".tooltip")).to_contain_text("Need: Forced labour")
@@ -160,7 +167,25 @@ def test_a_theme_without_estimates_shows_no_estimate_not_zero(page: Page, base_u
     )
     assert gaps
     assert set(gaps) == {"none"}
-    expect(page.locator(".top-gaps tbody tr").first).to_contain_text("No estimate")
+    # Said once, not as a list of "no estimate" rows.
+    expect(page.locator(".top-gaps .no-estimate")).to_contain_text("No published estimate")
+    expect(page.locator(".top-gaps tbody tr")).to_have_count(0)
+
+
+def test_the_gap_map_names_each_countrys_own_figure_and_its_source(
+    page: Page, base_url: str
+) -> None:
+    """Child labour: Nigeria's need is UNICEF's own figure, in children, with its source and
+    year; the widest gaps are ranked by people."""
+    page.goto(f"{base_url}/?view=gaps&theme=theme:child-labour")
+    expect(page.locator(".map")).to_have_attribute("data-state", "ready")
+    page.locator('path.country[data-iso3="NGA"]').hover()
+    tooltip = page.locator(".tooltip")
+    expect(tooltip).to_contain_text("Nigeria")
+    expect(tooltip).to_contain_text("its own figure")
+    expect(tooltip).to_contain_text("The State of the World's Children 2023")
+    expect(tooltip).to_contain_text("2021 data")
+    expect(page.locator(".top-gaps caption")).to_contain_text("by people")
 
 
 def test_the_overlap_view_lists_the_seeds_overlaps_side_by_side(page: Page, base_url: str) -> None:

@@ -87,23 +87,46 @@ def test_description_similarity_is_tf_idf_cosine() -> None:
     assert different == 0.0
 
 
+def _need(value: float, people: int | None, basis: str = "country") -> coverage.Need:
+    return coverage.Need(
+        measure="Modern slavery",
+        value=value,
+        unit="per 1,000 people",
+        data_year=2021,
+        edition="Global Slavery Index 2023",
+        sources=("Global Slavery Index 2023",),
+        basis=basis,
+        region=None if basis == "country" else "Arab States",
+        people=people,
+        people_basis=None,
+        highest=104.6,
+    )
+
+
 def test_a_gap_is_high_where_need_is_high_and_coverage_low() -> None:
-    need = coverage.Need(
-        "Modern slavery", 10.1, "per 1,000 people", 2021, "GE 2022", 10.1, "Arab States"
-    )
-    lower = coverage.Need(
-        "Modern slavery", 5.0, "per 1,000 people", 2021, "GE 2022", 10.1, "Americas"
-    )
-    uncovered = coverage.gap(need, local=0, regional=0, worldwide=0)
-    covered = coverage.gap(need, local=3, regional=0, worldwide=4)
-    assert uncovered.score == 1.0
-    assert covered.score is not None
-    assert covered.score < uncovered.score
-    assert coverage.gap(lower, 0, 0, 0).score == pytest.approx(5.0 / 10.1, abs=1e-4)
-    assert "10.1 per 1,000 people" in uncovered.why
+    """By people, a large country with a low rate outranks a small one with a high rate;
+    by rate, the other way round; coverage lowers both; work not active is not counted."""
+    india, eritrea = _need(8.0, 11_050_000), _need(90.3, 320_000)
+    assert coverage.gap(india, 0, 0, 0, 0).score == 11_050_000
+    assert coverage.gap(india, 0, 0, 0, 0).score > coverage.gap(eritrea, 0, 0, 0, 0).score  # type: ignore[operator]
+    assert coverage.gap(eritrea, 0, 0, 0, 0).rate_score == 90.3
+    covered = coverage.gap(india, local=3, regional=0, worldwide=4, not_active=2)
+    assert covered.coverage == 4.0
+    assert covered.score == 11_050_000 / 5
+    assert "2 here not active then, not counted" in covered.why
+    assert "11,050,000 people" in covered.why and "its own figure" in covered.why
+
+
+def test_a_regional_figure_without_people_is_ranked_by_rate_only() -> None:
+    fallback = coverage.gap(_need(10.1, None, basis="region"), 0, 0, 0, 0)
+    assert fallback.score is None
+    assert fallback.rate_score == 10.1
+    assert "the figure for Arab States" in fallback.why
+    assert "ranked by rate only" in fallback.why
 
 
 def test_no_estimate_is_said_never_zero() -> None:
-    result = coverage.gap(None, local=0, regional=0, worldwide=2)
+    result = coverage.gap(None, local=0, regional=0, worldwide=2, not_active=0)
     assert result.score is None
-    assert result.why.startswith("no estimate of need")
+    assert result.rate_score is None
+    assert result.why.startswith("no published estimate of need")

@@ -17,9 +17,12 @@ interface Need {
   measure: string;
   value: number;
   unit: string;
+  people: number | null;
   dataYear: number;
-  source: string;
-  region: string;
+  edition: string | null;
+  basis: "COUNTRY" | "REGION";
+  sources: string[];
+  region: string | null;
 }
 
 interface PlaceCoverage {
@@ -29,18 +32,22 @@ interface PlaceCoverage {
   regionalInitiatives: number;
   worldwideInitiatives: number;
   organizations: number;
+  notActive: number;
   need: Need | null;
   coverage: number;
   gapScore: number | null;
+  rateGapScore: number | null;
+  tiedWith: number;
   why: string;
 }
 
 const ROW = `place { ... on Country { id name iso3 m49 iloRegion } ... on Region { id name } }
-  theme { id name } initiatives regionalInitiatives worldwideInitiatives organizations
-  need { measure value unit dataYear source region } coverage gapScore why`;
+  theme { id name } initiatives regionalInitiatives worldwideInitiatives organizations notActive
+  need { measure value unit people dataYear edition basis sources region } coverage gapScore rateGapScore tiedWith why`;
 const QUERY = `query Gaps($theme: String!, $level: CoverageLevel!) {
   coverage(theme: $theme, level: COUNTRY) { ${ROW} }
-  coverageGaps(theme: $theme, level: $level, limit: 10) { ${ROW} }
+  byPeople: coverageGaps(theme: $theme, level: $level, limit: 10, rankBy: PEOPLE) { ${ROW} }
+  byRate: coverageGaps(theme: $theme, level: $level, limit: 10, rankBy: RATE) { ${ROW} }
 }`;
 const WIDTH = 960;
 const HEIGHT = 500;
@@ -63,8 +70,9 @@ export async function gapsView(root: HTMLElement): Promise<void> {
     el(
       "p",
       { class: "lead" },
-      "Need is the published prevalence for the country's ILO region; coverage counts the initiatives working in the country, " +
-        "its regions and worldwide. The gap grows with need and shrinks with coverage.",
+      "Need is the country's own published figure where there is one (Global Slavery Index 2023, UNICEF 2023), else its ILO region's; " +
+        "coverage counts the initiatives active today in the country, its regions and worldwide. The map colours the gap by rate; " +
+        "the table ranks the widest gaps by people.",
     ),
     el("div", { class: "toolbar" }, filters ?? null, levelChoice(redraw)),
     el("div", { class: "split" }, map, side),
@@ -95,7 +103,7 @@ async function drawGaps(map: HTMLElement, side: HTMLElement, all: HTMLElement): 
   if (!theme) return;
   const level = param("level") ?? "COUNTRY";
   const found = await loading(map, async () => {
-    const [atlas, answer] = await Promise.all([loadAtlas(), ask<{ coverage: PlaceCoverage[]; coverageGaps: PlaceCoverage[] }>(QUERY, { theme, level })]);
+    const [atlas, answer] = await Promise.all([loadAtlas(), ask<{ coverage: PlaceCoverage[]; byPeople: PlaceCoverage[]; byRate: PlaceCoverage[] }>(QUERY, { theme, level })]);
     return { atlas, ...answer };
   });
   if (!found) return;
@@ -106,10 +114,19 @@ async function drawGaps(map: HTMLElement, side: HTMLElement, all: HTMLElement): 
       "Point at or tap a country to read its need, coverage and gap.",
     ),
   );
-  replaceChildren(side, gapTable(`The ${found.coverageGaps.length} widest gaps`, found.coverageGaps, false));
+  const estimated = found.coverage.some((r) => r.need !== null);
+  // By people where the figures give counts; else by rate, and the caption says so.
+  const ranked = found.byPeople.length ? found.byPeople : found.byRate;
+  const by = found.byPeople.length ? "by people" : "by rate (these figures give no count of people)";
+  replaceChildren(
+    side,
+    estimated
+      ? el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Widest gaps, scrolls sideways" }, gapTable(`The ${ranked.length} widest gaps, ${by}`, ranked, false))
+      : el("p", { class: "no-estimate" }, "No published estimate of need for this theme: no place is ranked as a gap."),
+  );
   replaceChildren(
     all,
-    el("details", { class: "equivalent" }, el("summary", {}, `Every country as a table (${found.coverage.length})`), gapTable("Coverage and need by country", found.coverage, true)),
+    el("details", { class: "equivalent" }, el("summary", {}, `Every country as a table (${found.coverage.length})`), el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Every country, scrolls sideways" }, gapTable("Coverage and need by country", found.coverage, true))),
   );
 }
 
@@ -123,7 +140,7 @@ function loadAtlas(): Promise<Topology> {
 type Colours = ScaleSequential<string>;
 
 function colourScale(rows: PlaceCoverage[]): Colours {
-  const highest = Math.max(0.01, ...rows.map((r) => r.gapScore ?? 0));
+  const highest = Math.max(0.01, ...rows.map((r) => r.rateGapScore ?? 0));
   return scaleSequential(interpolateOrRd).domain([0, highest]);
 }
 
@@ -133,15 +150,15 @@ function worldMap(topology: Topology, rows: PlaceCoverage[], colour: Colours): S
   const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], countries as GeoPermissibleObjects);
   const path = geoPath(projection);
   const svg = svgEl("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", class: "world" });
-  const coloured = rows.filter((r) => r.gapScore !== null).length;
+  const coloured = rows.filter((r) => r.rateGapScore !== null).length;
   svg.setAttribute("aria-label", `World map of coverage gaps for ${rows[0]?.theme.name ?? "the theme"}: ${coloured} countries have an estimate; the table lists every country.`);
   svg.append(hatching());
   for (const shape of countries.features) {
     const row = byM49.get(String(shape.id));
-    const fill = row ? (row.gapScore === null ? NO_ESTIMATE : colour(row.gapScore)) : NOT_ON_MAP;
+    const fill = row ? (row.rateGapScore === null ? NO_ESTIMATE : colour(row.rateGapScore)) : NOT_ON_MAP;
     const outline = svgEl("path", { d: path(shape) ?? "", fill, class: "country" });
     if (row) {
-      Object.assign(outline.dataset, { iso3: row.place.iso3 ?? "", iloRegion: row.place.iloRegion ?? "", gap: String(row.gapScore ?? "none") });
+      Object.assign(outline.dataset, { iso3: row.place.iso3 ?? "", iloRegion: row.place.iloRegion ?? "", gap: String(row.rateGapScore ?? "none") });
       outline.addEventListener("mouseenter", () => tooltip(svg, row));
       outline.addEventListener("click", () => tooltip(svg, row));
     }
@@ -153,15 +170,22 @@ function worldMap(topology: Topology, rows: PlaceCoverage[], colour: Colours): S
 function tooltip(svg: SVGSVGElement, row: PlaceCoverage): void {
   const box = svg.parentElement?.querySelector(".tooltip");
   if (!box) return;
-  const need = row.need ? `${row.need.measure} ${row.need.value} ${row.need.unit} in ${row.need.region} (${row.need.dataYear})` : "No estimate";
   replaceChildren(
     box,
     el("strong", {}, row.place.name),
-    el("span", {}, `Need: ${need}`),
-    el("span", {}, `Coverage: ${number(row.coverage)} (${row.initiatives} here, ${row.regionalInitiatives} regional, ${row.worldwideInitiatives} worldwide)`),
-    el("span", {}, `Gap: ${row.gapScore === null ? "no estimate" : number(row.gapScore, 3)}`),
+    el("span", {}, `Need: ${needText(row.need)}`),
+    el("span", {}, `Source: ${row.need ? `${row.need.sources.join("; ")}; ${row.need.dataYear} data` : "none published"}`),
+    el("span", {}, `Coverage: ${number(row.coverage)} (${row.initiatives} active here, ${row.regionalInitiatives} regional, ${row.worldwideInitiatives} worldwide; ${row.notActive} not active)`),
+    el("span", {}, `Gap by rate: ${row.rateGapScore === null ? "no estimate" : number(row.rateGapScore, 3)}`),
     el("span", { class: "note" }, row.why),
   );
+}
+
+function needText(need: Need | null): string {
+  if (!need) return "No estimate";
+  const whose = need.basis === "COUNTRY" ? "its own figure" : `the figure for ${need.region ?? "its region"}`;
+  const people = need.people === null ? "" : `, ${need.people.toLocaleString("en")} people`;
+  return `${need.measure} ${need.value} ${need.unit}${people} (${whose})`;
 }
 
 function legend(colour: Colours): HTMLElement {
@@ -170,7 +194,7 @@ function legend(colour: Colours): HTMLElement {
   return el(
     "ul",
     { class: "legend", "aria-label": "Legend" },
-    el("li", {}, "Gap: "),
+    el("li", {}, "Gap by rate: "),
     ...steps.map((s) => el("li", {}, el("span", { class: "swatch", style: `background:${colour(s * top)}`, "aria-hidden": "true" }), number(s * top, 2))),
     el("li", {}, el("span", { class: "swatch hatched", "aria-hidden": "true" }), "No estimate"),
     el("li", {}, el("span", { class: "swatch", style: `background:${NOT_ON_MAP}`, "aria-hidden": "true" }), "Not on the map"),
@@ -178,14 +202,15 @@ function legend(colour: Colours): HTMLElement {
 }
 
 function gapTable(caption: string, rows: PlaceCoverage[], withWhy: boolean): HTMLTableElement {
-  const header = ["Place", "Need", "Coverage", "Gap"];
+  const header = ["Place", "Need", "Coverage", "Gap by people", "Gap by rate"];
   return table(
     caption,
     withWhy ? [...header, "Why"] : header,
     rows.map((r) => {
-      const need = r.need ? `${r.need.value} ${r.need.unit} (${r.need.region}, ${r.need.dataYear})` : "No estimate";
-      const gap = r.gapScore === null ? "No estimate" : number(r.gapScore, 3);
-      const cells = [r.place.name, need, number(r.coverage), gap];
+      const gap = r.gapScore === null ? (r.need ? "No count of people" : "No estimate") : number(r.gapScore, 0);
+      const rate = r.rateGapScore === null ? "No estimate" : number(r.rateGapScore, 3);
+      const tied = r.tiedWith ? ` (tied with ${r.tiedWith} more)` : "";
+      const cells = [r.place.name + tied, needText(r.need), number(r.coverage), gap, rate];
       return withWhy ? [...cells, r.why] : cells;
     }),
   );

@@ -1,6 +1,7 @@
 """Root fields that analyse the map: overlapping initiatives, coverage against need,
 constituency gaps in the Alliance's groups, and who connects the field."""
 
+from datetime import date
 from enum import Enum
 
 import strawberry
@@ -90,34 +91,87 @@ class DuplicateCluster:
     )
 
 
-@strawberry.type(description="A published prevalence figure for an ILO region.")
+@strawberry.enum(description="Whose figure a place's need is.")
+class NeedBasis(Enum):
+    COUNTRY = "country"
+    REGION = "region"
+
+
+@strawberry.enum(description="What coverage gaps are ranked by.")
+class GapRanking(Enum):
+    PEOPLE = "PEOPLE"
+    RATE = "RATE"
+
+
+@strawberry.type(description="A published figure of need: a rate, and people where known.")
 class NeedFigure:
     measure: str = strawberry.field(
         description="What is measured, such as the prevalence of child labour."
     )
-    value: float = strawberry.field(description="The published figure.")
-    unit: str = strawberry.field(description="Its unit, such as per thousand people.")
-    data_year: int = strawberry.field(description="The year the figure is for.")
-    source: str = strawberry.field(description="The id of the publication it comes from.")
-    region: str = strawberry.field(description="The ILO region it is given for.")
-    index: float = strawberry.field(description="The value relative to the highest region (0-1).")
+    value: float = strawberry.field(description="The published rate.")
+    unit: str = strawberry.field(description="Its unit, such as per 1,000 people.")
+    people: int | None = strawberry.field(
+        description="How many people, where the figure gives or allows a count; null if not."
+    )
+    people_basis: str | None = strawberry.field(
+        description="How the count of people was reached, where it was worked out."
+    )
+    data_year: int = strawberry.field(description="The year the figure describes.")
+    data_period: str | None = strawberry.field(
+        description="The years a set's figures come from, where they differ by country."
+    )
+    flag: str | None = strawberry.field(
+        description="The publisher's flag on the figure (UNICEF: x, y or p), if any."
+    )
+    edition: str | None = strawberry.field(description="The edition it is published in.")
+    basis: NeedBasis = strawberry.field(
+        description="COUNTRY: the place's own figure; REGION: its ILO region's, used because "
+        "the place has none of its own."
+    )
+    region: str | None = strawberry.field(description="The ILO region, for a REGION figure.")
+    sources: list[str] = strawberry.field(description="The publications it comes from.")
+    index: float = strawberry.field(
+        description="The rate relative to the highest of the same set (0-1)."
+    )
 
 
 @strawberry.type(description="How well a place is covered for a theme, against its need.")
 class PlaceCoverage:
     place: Place = strawberry.field(description="The country or region.")
     theme: Theme = strawberry.field(description="The theme.")
-    initiatives: int = strawberry.field(description="Initiatives in the place itself.")
-    regional_initiatives: int = strawberry.field(
-        description="Initiatives working across a region the place lies in."
+    as_of: str = strawberry.field(description="The day coverage is counted for.")
+    initiatives: int = strawberry.field(
+        description="Initiatives active that day in the place itself."
     )
-    worldwide_initiatives: int = strawberry.field(description="Initiatives working worldwide.")
-    organizations: int = strawberry.field(description="Distinct organizations in the local ones.")
+    regional_initiatives: int = strawberry.field(
+        description="Initiatives active that day across a wider region the place lies in."
+    )
+    worldwide_initiatives: int = strawberry.field(
+        description="Initiatives active that day worldwide."
+    )
+    not_active: int = strawberry.field(
+        description="Initiatives in the place that are not active that day (planned, "
+        "proposed, completed, unknown): shown apart, never counted as coverage."
+    )
+    organizations: int = strawberry.field(
+        description="Distinct organizations in the active initiatives in the place itself."
+    )
+    reaching_organizations: int = strawberry.field(
+        description="Distinct organizations in the active regional and worldwide ones."
+    )
     need: NeedFigure | None = strawberry.field(description="Null: no published estimate.")
     coverage: float = strawberry.field(
         description="The coverage index the gap is measured against."
     )
-    gap_score: float | None = strawberry.field(description="Null where there is no estimate.")
+    gap_score: float | None = strawberry.field(
+        description="The gap by people: null without an estimate or a count of people."
+    )
+    rate_gap_score: float | None = strawberry.field(
+        description="The gap by rate: null without an estimate."
+    )
+    tied_with: int = strawberry.field(
+        description="In coverageGaps: how many other places share this gap."
+    )
     why: str = strawberry.field(description="How the figures were reached, in words.")
     scoring_version: str = strawberry.field(
         description="The version of the scoring rules that gave it."
@@ -133,22 +187,33 @@ def _coverage(found: coverage.PlaceCoverage) -> PlaceCoverage:
             measure=need.measure,
             value=need.value,
             unit=need.unit,
+            people=need.people,
+            people_basis=need.people_basis,
             data_year=need.data_year,
-            source=need.source,
+            data_period=need.data_period,
+            flag=need.flag,
+            edition=need.edition,
+            basis=NeedBasis(need.basis),
             region=need.region,
+            sources=list(need.sources),
             index=round(need.index, 4),
         )
     )
     return PlaceCoverage(
         place=node_of(found.place),
         theme=Theme.of(found.theme),
+        as_of=found.as_of.isoformat(),
         initiatives=found.initiatives,
         regional_initiatives=found.regional_initiatives,
         worldwide_initiatives=found.worldwide_initiatives,
+        not_active=found.not_active,
         organizations=found.organizations,
+        reaching_organizations=found.reaching_organizations,
         need=figure,
         coverage=found.gap.coverage,
         gap_score=found.gap.score,
+        rate_gap_score=found.gap.rate_score,
+        tied_with=found.tied_with,
         why=found.gap.why,
         scoring_version=coverage_scoring.VERSION,
     )
@@ -238,22 +303,39 @@ class AnalysisQuery:
             for c in found
         ]
 
-    @strawberry.field(description="Coverage against need for every place and theme.")
+    @strawberry.field(
+        description="Coverage against need for every place and theme, on `asOf` (default "
+        "today), with the need of `edition` (default the latest)."
+    )
     async def coverage(
-        self, info: Ctx, theme: str | None = None, level: CoverageLevel = CoverageLevel.REGION
+        self,
+        info: Ctx,
+        theme: str | None = None,
+        level: CoverageLevel = CoverageLevel.REGION,
+        as_of: date | None = None,
+        edition: str | None = None,
     ) -> list[PlaceCoverage]:
-        found = await coverage.coverage(info.context.db, theme, level.value)
+        found = await coverage.coverage(info.context.db, theme, level.value, as_of, edition)
         return [_coverage(c) for c in found]
 
-    @strawberry.field(description="Places where need most outruns coverage, widest gap first.")
+    @strawberry.field(
+        description="Places where need most outruns coverage, widest gap first, by people "
+        "(default) or by rate; places without an estimate (or, by people, a count) are not "
+        "ranked."
+    )
     async def coverage_gaps(
         self,
         info: Ctx,
         theme: str | None = None,
         level: CoverageLevel = CoverageLevel.REGION,
         limit: int = 20,
+        rank_by: GapRanking = GapRanking.PEOPLE,
+        as_of: date | None = None,
+        edition: str | None = None,
     ) -> list[PlaceCoverage]:
-        found = await coverage.coverage_gaps(info.context.db, theme, level.value, limit)
+        found = await coverage.coverage_gaps(
+            info.context.db, theme, level.value, limit, rank_by.value, as_of, edition
+        )
         return [_coverage(c) for c in found]
 
     @strawberry.field(description="Constituencies each action group and the GCG has and lacks.")
