@@ -114,7 +114,8 @@ def test_a_gap_is_high_where_need_is_high_and_coverage_low() -> None:
     assert covered.coverage == 4.0
     assert covered.score == 11_050_000 / 5
     assert "2 here not active then, not counted" in covered.why
-    assert "11,050,000 people" in covered.why and "its own figure" in covered.why
+    assert "11,050,000 people" in covered.why
+    assert "its own figure" in covered.why
 
 
 def test_a_regional_figure_without_people_is_ranked_by_rate_only() -> None:
