@@ -65,24 +65,30 @@ def report_gaps(
     theme: str | None = None,
     level: str = "REGION",
     limit: int = 20,
+    rank_by: Annotated[str, typer.Option("--rank-by", help="PEOPLE or RATE")] = "PEOPLE",
     csv_path: CsvOption = None,
     json_path: JsonOption = None,
 ) -> None:
-    """The places where need most outruns coverage (level REGION or COUNTRY)."""
+    """The places where need most outruns coverage (level REGION or COUNTRY), by people
+    affected or by rate; places without an estimate (or, by people, a count) are left out."""
     settings = load_settings()
     if level not in ("REGION", "COUNTRY"):
         console.print("[red]error:[/red] --level is REGION or COUNTRY")
         raise typer.Exit(2)
+    if rank_by not in ("PEOPLE", "RATE"):
+        console.print("[red]error:[/red] --rank-by is PEOPLE or RATE")
+        raise typer.Exit(2)
 
     found = on_database(
         settings,
-        lambda db: coverage.coverage_gaps(db, theme, level, limit),  # type: ignore[arg-type]
+        lambda db: coverage.coverage_gaps(db, theme, level, limit, rank_by),  # type: ignore[arg-type]
     )
     rows = reports.gap_rows(found)
+    score = "gap_score" if rank_by == "PEOPLE" else "rate_gap_score"
     _emit(
-        f"Coverage gaps ({coverage_scoring.VERSION}, by {level.lower()})",
+        f"Coverage gaps ({coverage_scoring.VERSION}, by {level.lower()}, by {rank_by.lower()})",
         rows,
-        ["gap_score", "place_name", "theme", "need", "why"],
+        [score, "place_name", "theme", "need", "people", "tied_with", "why"],
         csv_path,
         json_path,
     )

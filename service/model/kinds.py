@@ -35,6 +35,7 @@ from service.model.values import (
     EventStatus,
     InitiativeKind,
     InitiativeStatus,
+    MembershipRecorded,
     OrganizationType,
     WorkType,
 )
@@ -114,6 +115,15 @@ class ActionGroupFields(Strict):
     description: str | None = Field(default=None, description="What it is, in your own words.")
     acronym: str | None = Field(default=None, description="Its usual acronym, such as ILO.")
     kind: ActionGroupKind = Field(description="Which kind of Alliance body it is.")
+    membership: MembershipRecorded = Field(
+        default=MembershipRecorded.PARTIAL,
+        description="How much of its membership the map records: complete, chairs_only or "
+        "partial. Only a complete membership shows a constituency as absent; otherwise a "
+        "constituency no recorded member holds is unknown.",
+    )
+    membership_as_of: PartialDate | None = Field(
+        default=None, description="The date the recorded membership holds for. " + _DATE
+    )
 
 
 class InitiativeFields(Strict):

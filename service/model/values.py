@@ -31,6 +31,18 @@ class ActionGroupKind(StrEnum):
     SECRETARIAT = "secretariat"
 
 
+class MembershipRecorded(StrEnum):
+    """How much of a body's membership the map records, as its source shows it."""
+
+    # Every member is on the map (as of the date given): a constituency none of them
+    # holds is absent.
+    COMPLETE = "complete"
+    # Only its chairs are on the map: who else belongs is unknown.
+    CHAIRS_ONLY = "chairs_only"
+    # Some members are on the map, not known to be all.
+    PARTIAL = "partial"
+
+
 class InitiativeKind(StrEnum):
     """What an initiative is: a platform, a study, a plan, a project..."""
 

@@ -89,18 +89,36 @@ def test_coverage_gaps_rank_high_need_low_coverage_first(gql: Ask) -> None:
 
 
 def test_constituency_gaps(gql: Ask) -> None:
-    body = gql("""{ constituencyGaps { group { id } missing
+    """The GCG's membership is recorded whole (those in attendance and the apology), so
+    academia is absent; the action groups are recorded by their chairs only, so what their
+    chairs do not hold is unknown, never missing. Seats decide: the law firm in an
+    employers' seat counts for the employers."""
+    body = gql("""{ constituencyGaps { group { id } membership membershipAsOf absent unknown
         present { constituency members } pending { constituency organization status reason } } }""")
     groups = {g["group"]["id"]: g for g in body["data"]["constituencyGaps"]}
     assert "action-group:friends-of-alliance-8-7" not in groups
     gcg = groups["action-group:global-coordinating-group"]
-    assert gcg["missing"] == ["academia"]
+    assert (gcg["membership"], gcg["membershipAsOf"]) == ("COMPLETE", "2017-11-13")
+    assert (gcg["absent"], gcg["unknown"]) == (["academia"], [])
+    present = {p["constituency"]: p["members"] for p in gcg["present"]}
+    # A law firm (type business) holding an employers' seat counts for the employers.
+    assert "SokSiphana&associates" in present["employers' organizations"]
+    assert present["business"] == ["The Coca-Cola Company"]
     [pending] = gcg["pending"]
     assert (pending["constituency"], pending["status"]) == ("employers' organizations", "pending")
     assert pending["organization"] == "International Organisation of Employers"
     rural = groups["action-group:rural-development"]
-    assert "governments" in rural["missing"]
-    assert rural["pending"][0]["status"] == "blocked"
+    assert rural["membership"] == "CHAIRS_ONLY"
+    assert rural["absent"] == []
+    assert "governments" in rural["unknown"]
+    # IPCCLA is a partnership of international agencies, not civil society.
+    assert (rural["pending"][0]["status"], rural["pending"][0]["constituency"]) == (
+        "blocked",
+        "UN and other international organizations",
+    )
+    for group in groups.values():
+        if group["membership"] != "COMPLETE":
+            assert group["absent"] == [], group["group"]["id"]
     supply = groups["action-group:supply-chains"]
     assert {p["constituency"] for p in supply["present"]} == {
         "UN and other international organizations",

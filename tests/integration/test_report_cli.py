@@ -47,7 +47,15 @@ def test_gaps_by_country_as_json(cli_env: None, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(json_path.read_text(encoding="utf-8"))
     assert len(rows) == 5
-    assert {r["need"] for r in rows} == {19.6}  # African countries first
+    # By children in child labour, UNICEF's own country figures: Nigeria (31.5 % of 71.8
+    # million children aged 5-17), then Ethiopia.
+    assert [r["place"] for r in rows[:2]] == ["country:NGA", "country:ETH"]
+    assert rows[0]["people"] == 22_596_449
+    people = [r["people"] for r in rows]
+    assert all(p is not None for p in people)
+    assert {r["need_basis"] for r in rows} == {"country"}
+    gaps = [r["gap_score"] for r in rows]
+    assert gaps == sorted(gaps, reverse=True)
 
 
 def test_a_bad_theme_is_a_clear_error(cli_env: None) -> None:

@@ -7,6 +7,7 @@ from enum import Enum
 import strawberry
 
 from service.api.graphql.context import Context
+from service.api.graphql.inputs import MembershipRecorded
 from service.api.graphql.types import (
     ActionGroup,
     Initiative,
@@ -235,14 +236,29 @@ class PendingConstituency:
     reason: str | None = strawberry.field(description="Why, as the source gives it.")
 
 
-@strawberry.type(description="The constituencies a group has, lacks, and is waiting on.")
+@strawberry.type(
+    description="The constituencies a group has, lacks (only where its whole membership is "
+    "recorded), may lack (where it is not), and is waiting on."
+)
 class ConstituencyGap:
     group: ActionGroup = strawberry.field(description="The action group or Alliance body.")
-    present: list[ConstituencyMembers] = strawberry.field(
-        description="The constituencies it has, with their members."
+    membership: MembershipRecorded = strawberry.field(
+        description="How much of its membership the map records."
     )
-    missing: list[str] = strawberry.field(
-        description="The constituencies the map records no member of."
+    membership_as_of: str | None = strawberry.field(
+        description="The date the recorded membership holds for."
+    )
+    present: list[ConstituencyMembers] = strawberry.field(
+        description="The constituencies it has, with their members (by the seat a member "
+        "holds where the source names one, else by its organization's type)."
+    )
+    absent: list[str] = strawberry.field(
+        description="Constituencies none of its members holds, where the whole membership "
+        "is recorded."
+    )
+    unknown: list[str] = strawberry.field(
+        description="Constituencies no recorded member holds, where the membership is not "
+        "recorded whole: not known to be missing."
     )
     pending: list[PendingConstituency] = strawberry.field(
         description="Organizations whose joining is blocked or pending."
@@ -252,8 +268,11 @@ class ConstituencyGap:
 def _constituency_gap(found: constituencies.ConstituencyGap) -> ConstituencyGap:
     return ConstituencyGap(
         group=ActionGroup.of(found.group),
+        membership=MembershipRecorded(found.membership),
+        membership_as_of=found.membership_as_of,
         present=[ConstituencyMembers(constituency=c, members=m) for c, m in found.present.items()],
-        missing=found.missing,
+        absent=found.absent,
+        unknown=found.unknown,
         pending=[
             PendingConstituency(
                 constituency=p.constituency,

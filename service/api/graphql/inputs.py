@@ -14,6 +14,7 @@ from service.model.values import (
     InitiativeKind,
     InitiativeRole,
     InitiativeStatus,
+    MembershipRecorded,
     OrganizationType,
     PartnershipStatus,
 )
@@ -31,6 +32,7 @@ for _value_list in (
     GroupRole,
     EventRole,
     PartnershipStatus,
+    MembershipRecorded,
 ):
     strawberry.enum(_value_list, description=_value_list.__doc__)
 
@@ -48,6 +50,7 @@ __all__ = [
     "InitiativeKind",
     "InitiativeRole",
     "InitiativeStatus",
+    "MembershipRecorded",
     "OrganizationFilter",
     "OrganizationType",
     "PartnershipStatus",
