@@ -13,12 +13,18 @@ class Provenance:
     source: MapRecord | None
     section: str | None
     note: str | None
+    # "stated" (the source says so) unless the fact is marked inferred, and from what.
+    basis: str = "stated"
+    inferred_from: str | None = None
 
     @classmethod
     def of(cls, source: Props | None, props: Props) -> "Provenance":
         """From a relationship's properties and the properties of the source it cites."""
         cited = MapRecord(source["id"], source) if source else None
-        return cls(cited, props.get("section"), props.get("note"))
+        basis = str(props.get("basis") or "stated")
+        return cls(
+            cited, props.get("section"), props.get("note"), basis, props.get("inferred_from")
+        )
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field
 
 from service.model.fields import MapId, PartialDate, Strict
-from service.model.values import ChairRole, PartnershipStatus
+from service.model.values import ChairRole, FactBasis, PartnershipStatus
 
 # The types that are written on their own: in the seed's relationships file, by
 # `addRelationship`, or in an import's relationships file.
@@ -24,6 +24,7 @@ RelationshipType = Literal[
     "PROPOSED",
     "HOSTS",
     "COORDINATES",
+    "ENDORSED",
     "ORGANIZED",
     "ATTENDED",
     "SENT_APOLOGIES",
@@ -99,11 +100,16 @@ class Relationship:
     required: frozenset[str] = frozenset()
 
 
+# What any relationship may say of how it is known: stated by its source (the default) or
+# inferred, and from what.
+BASIS = ("basis", "inferred_from")
+
+
 def _r(starts: str, ends: str, properties: str = "", required: str = "") -> Relationship:
     return Relationship(
         frozenset(starts.split()),
         frozenset(ends.split()),
-        frozenset(properties.split()),
+        frozenset([*properties.split(), *BASIS]),
         frozenset(required.split()),
     )
 
@@ -119,6 +125,7 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "PROPOSED": _r("organization", "initiative"),
     "HOSTS": _r("organization", "initiative event"),
     "COORDINATES": _r("action-group", "initiative"),
+    "ENDORSED": _r("action-group organization", "initiative"),
     "ORGANIZED": _r("organization action-group", "event"),
     "ATTENDED": _r("organization", "event", "seat representative"),
     "SENT_APOLOGIES": _r("organization", "event"),
@@ -145,8 +152,16 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "LINKED_WITH": _r("initiative", "initiative"),
 }
 # The properties any relationship written on its own may carry besides its citation.
-
-EXTRA_PROPERTIES = ("role", "seat", "representative", "status", "reason", *MONEY, *PEOPLE)
+EXTRA_PROPERTIES = (
+    "role",
+    "seat",
+    "representative",
+    "status",
+    "reason",
+    *BASIS,
+    *MONEY,
+    *PEOPLE,
+)
 
 # The relationship types that put an organization in an initiative, an Alliance body or
 # an event, as the GraphQL types list them.
@@ -196,6 +211,8 @@ class RelationshipRecord(PeopleCounts):
     status: PartnershipStatus | None = None
     reason: str | None = None
     note: str | None = None
+    basis: FactBasis | None = None
+    inferred_from: str | None = None
     budget: Amount | None = None
     committed: Amount | None = None
     disbursed: Amount | None = None

@@ -31,6 +31,13 @@ class ActionGroupKind(StrEnum):
     SECRETARIAT = "secretariat"
 
 
+class FactBasis(StrEnum):
+    """How a fact is known."""
+
+    STATED = "stated"  # the source says so
+    INFERRED = "inferred"  # the map infers it from what the source says (see inferredFrom)
+
+
 class MembershipRecorded(StrEnum):
     """How much of a body's membership the map records, as its source shows it."""
 

@@ -10,7 +10,7 @@ from service.model.fields import date_bounds
 from service.model.ids import kind_of, region_id, sdg_target_id
 from service.model.kinds import DRAFTS
 from service.model.records import LinkRow, MapRecord, cited_in
-from service.model.relationships import RELATIONSHIPS, RelationshipRecord
+from service.model.relationships import EXTRA_PROPERTIES, RELATIONSHIPS, RelationshipRecord
 from service.seed import reference
 from service.seed.files import SeedFiles
 from service.seed.models import SEED_LINKS, Citation, Record
@@ -262,11 +262,7 @@ def _add_country_needs(b: _Builder) -> None:
 
 
 def _relationship_props(b: _Builder, record: str, rel: RelationshipRecord) -> dict[str, Any]:
-    given = {
-        k
-        for k in ("role", "seat", "representative", "status", "reason")
-        if getattr(rel, k) is not None
-    }
+    given = {k for k in EXTRA_PROPERTIES if getattr(rel, k) is not None}
     allowed = RELATIONSHIPS[rel.type].properties
     for extra in sorted(given - allowed):
         b.problem("relationships.yaml", record, extra, f"{rel.type} does not take '{extra}'")

@@ -362,3 +362,48 @@ def test_a_region_and_its_countries_agree_about_worldwide_work(gql: Ask) -> None
     worldwide = [e["node"] for e in n["edges"] if e["node"]["matched"] == "WORLDWIDE"]
     assert worldwide
     assert all(w["matchedVia"] == "region:world" for w in worldwide)
+
+
+def test_inferred_facts_say_so_and_from_what(gql: Ask) -> None:
+    """The report names no lead for the Supply Chains group's outputs: the ILO's lead is
+    inferred from its chair and says so; a stated role says STATED; the GCG endorsed the
+    work plan (an endorsement of its own, not coordination)."""
+    body = gql("""{ g20: initiative(id: "initiative:g20-joint-report-supply-chains") {
+        participants { role organization { id } provenance { basis inferredFrom } } }
+      plan: initiative(id: "initiative:high-level-work-plan-2018") {
+        endorsedBy { id } coordinatedBy { id } } }""")["data"]
+    roles = {
+        (p["role"], p["organization"]["id"]): p["provenance"] for p in body["g20"]["participants"]
+    }
+    lead = roles[("LEADS", "organization:ilo")]
+    assert lead["basis"] == "INFERRED"
+    assert "chairs the Action Group on Supply Chains" in lead["inferredFrom"]
+    assert roles[("REQUESTED", "organization:g20")]["basis"] == "STATED"
+    assert body["plan"]["endorsedBy"] == [{"id": "action-group:global-coordinating-group"}]
+    assert body["plan"]["coordinatedBy"] == []
+    leads = gql("""{ whoIsDoingWhatWhere(first: 100) { edges { node { role
+        organization { id } sources { basis } } } } }""")["data"]["whoIsDoingWhatWhere"]["edges"]
+    inferred = [
+        e for e in leads if e["node"]["sources"] and e["node"]["sources"][0]["basis"] == "INFERRED"
+    ]
+    assert len(inferred) == 4
+    assert {e["node"]["role"] for e in inferred} == {"LEADS"}
+
+
+def test_stored_relationships_show_with_their_provenance(gql: Ask) -> None:
+    """Membership of another organization, follow-ups and the rest are readable as typed
+    relationships with their source; an organization's themes say they are derived."""
+    body = gql("""{ organization(id: "organization:osce") { themes { id } themesBasis
+        relationships(types: ["MEMBER_OF"]) { type outgoing node { id } properties
+          provenance { source { id } section basis } } } }""")["data"]["organization"]
+    icat = next(r for r in body["relationships"] if r["node"]["id"] == "organization:icat")
+    assert icat["outgoing"] is True
+    assert icat["properties"] == {"seat": "First partner organization"}
+    assert icat["provenance"]["source"]["id"] == "source:gcg-2017-report"
+    assert icat["provenance"]["basis"] == "STATED"
+    assert body["themesBasis"] == "INFERRED"
+    assert body["themes"]
+    wrong = gql(
+        '{ organization(id: "organization:osce") { relationships(types: ["LIKES"]) { type } } }'
+    )
+    assert wrong["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

@@ -10,6 +10,7 @@ from service.model.values import (
     EventKind,
     EventRole,
     EventStatus,
+    FactBasis,
     GroupRole,
     InitiativeKind,
     InitiativeRole,
@@ -33,6 +34,7 @@ for _value_list in (
     EventRole,
     PartnershipStatus,
     MembershipRecorded,
+    FactBasis,
 ):
     strawberry.enum(_value_list, description=_value_list.__doc__)
 
@@ -44,6 +46,7 @@ __all__ = [
     "EventKind",
     "EventRole",
     "EventStatus",
+    "FactBasis",
     "GraphFilter",
     "GroupRole",
     "InitiativeFilter",

@@ -2,9 +2,11 @@
 typed relationships between them (who chairs, who leads, who attended), each with the
 citation behind it. Resolvers ask the per-request loaders; none runs Cypher itself."""
 
+import asyncio
 from typing import Annotated, Any, TypeVar, cast
 
 import strawberry
+from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from service.api.graphql.context import Context
@@ -13,6 +15,7 @@ from service.api.graphql.inputs import (
     EventKind,
     EventRole,
     EventStatus,
+    FactBasis,
     GroupRole,
     InitiativeKind,
     InitiativeRole,
@@ -22,6 +25,7 @@ from service.api.graphql.inputs import (
 )
 from service.domain.links import CITATIONS, LinkSpec
 from service.domain.records import LinkRecord, Provenance
+from service.errors import BadInput
 from service.model.records import MapRecord
 from service.model.relationships import (
     EVENT_ROLES,
@@ -29,9 +33,12 @@ from service.model.relationships import (
     INITIATIVE_ROLES,
     MONEY,
     PEOPLE_GROUPS,
+    RELATIONSHIPS,
 )
 
 Ctx = Info[Context, None]
+# The stored relationships `relationships` lists when asked for none in particular.
+STORED_TYPES = tuple(sorted(set(RELATIONSHIPS) - {"IN_REGION", "CITED_IN"}))
 N = TypeVar("N")
 
 
@@ -60,11 +67,38 @@ class Citation:
     note: str | None = strawberry.field(
         description="What the source says, in this project's words."
     )
+    basis: FactBasis = strawberry.field(
+        default=FactBasis.STATED,
+        description="STATED: the source says so; INFERRED: the map infers it from what the "
+        "source says (inferredFrom says from what).",
+    )
+    inferred_from: str | None = strawberry.field(
+        default=None, description="For an inferred fact, what it is inferred from."
+    )
 
     @classmethod
     def of(cls, provenance: Provenance) -> "Citation":
         source = Source.of(provenance.source) if provenance.source else None
-        return cls(source=source, section=provenance.section, note=provenance.note)
+        return cls(
+            source=source,
+            section=provenance.section,
+            note=provenance.note,
+            basis=FactBasis(provenance.basis),
+            inferred_from=provenance.inferred_from,
+        )
+
+
+@strawberry.type(description="A relationship of a node, seen from it, with its provenance.")
+class NodeRelationship:
+    type: str = strawberry.field(description="Its type, such as MEMBER_OF or FOLLOWS_UP.")
+    outgoing: bool = strawberry.field(
+        description="True if it runs from this node to the other, false if it runs in."
+    )
+    node: "MapNode" = strawberry.field(description="The node at the other end.")
+    properties: JSON = strawberry.field(
+        description="What it carries besides its citation (a seat, a role, money, people...)."
+    )
+    provenance: Citation = strawberry.field(description="The source that says so, and how.")
 
 
 # Named Node in the schema: the Relay interface clients expect (a global, stable id that
@@ -91,6 +125,37 @@ class MapNode:
     retired: bool = strawberry.field(
         description="True for a retired record, shown only where includeRetired asks for it."
     )
+
+    @strawberry.field(
+        description="Its stored relationships of the given types (all but citations and "
+        "region nesting when none are given), each with the node at the other end and its "
+        "provenance: how a membership, a follow-up or an endorsement is known."
+    )
+    async def relationships(
+        self, info: Ctx, types: list[str] | None = None
+    ) -> list[NodeRelationship]:
+        wanted = tuple(types) if types else STORED_TYPES
+        unknown = sorted(set(wanted) - set(RELATIONSHIPS))
+        if unknown:
+            raise BadInput(f"types: {', '.join(unknown)} is no relationship type")
+        links = await _links(info, str(self.id), "both", *wanted)
+        return [
+            NodeRelationship(
+                type=link.type,
+                outgoing=link.outgoing,
+                node=node_of(link.node),
+                properties=cast(
+                    JSON,
+                    {
+                        k: v
+                        for k, v in link.props.items()
+                        if k not in ("key", "source", "section", "note", "basis", "inferred_from")
+                    },
+                ),
+                provenance=Citation.of(link.provenance),
+            )
+            for link in links
+        ]
 
     @strawberry.field(description="The documents, and sections, this node is known from.")
     async def sources(self, info: Ctx) -> list[Citation]:
@@ -400,9 +465,31 @@ class Organization(MapNode):
     async def based_in(self, info: Ctx) -> list["Country"]:
         return await _ends(info, str(self.id), "out", "country", "BASED_IN")
 
-    @strawberry.field(description="Themes it works on directly.")
+    @strawberry.field(
+        description="Themes it works on: those the map records for it directly, else, "
+        "derived, the themes of the initiatives it takes part in (themesBasis says which)."
+    )
     async def themes(self, info: Ctx) -> list["Theme"]:
-        return await _ends(info, str(self.id), "out", "theme", "ADDRESSES")
+        own = await _ends(info, str(self.id), "out", "theme", "ADDRESSES")
+        return own or await self._derived_themes(info)
+
+    @strawberry.field(
+        description="STATED: its themes are recorded for it; INFERRED: derived from its "
+        "initiatives' themes, as none are recorded for it."
+    )
+    async def themes_basis(self, info: Ctx) -> FactBasis:
+        own = await _ends(info, str(self.id), "out", "theme", "ADDRESSES")
+        return FactBasis.STATED if own else FactBasis.INFERRED
+
+    async def _derived_themes(self, info: Ctx) -> list["Theme"]:
+        roles = await _links(info, str(self.id), "out", *INITIATIVE_ROLES)
+        initiatives = sorted({r.node.id for r in roles if r.node.kind == "initiative"})
+        # Gathered, so the loader asks for every initiative's themes in one round trip.
+        themes = await asyncio.gather(
+            *(_ends(info, i, "out", "theme", "ADDRESSES") for i in initiatives)
+        )
+        found = {str(t.id): t for listed in themes for t in listed}
+        return [found[k] for k in sorted(found)]
 
 
 @strawberry.type(description="A country, with its ISO codes and its UN and ILO regions.")
@@ -614,6 +701,12 @@ class Initiative(MapNode):
     @strawberry.field(description="Action groups coordinating it.")
     async def coordinated_by(self, info: Ctx) -> list["ActionGroup"]:
         return await _ends(info, str(self.id), "in", "action-group", "COORDINATES")
+
+    @strawberry.field(
+        description="Action groups that endorsed it (an endorsement, not coordination)."
+    )
+    async def endorsed_by(self, info: Ctx) -> list["ActionGroup"]:
+        return await _ends(info, str(self.id), "in", "action-group", "ENDORSED")
 
     @strawberry.field(description="Events that are part of it.")
     async def events(self, info: Ctx) -> list["Event"]:
