@@ -1,12 +1,15 @@
 // One page of initiatives matching every given filter (a null filter matches all), ordered
 // by name. Places follow the map's one place rule (service/domain/places.py): the country
 // and region filters arrive as the sets of places each matches. For activeOn, known dates decide (a partial
-// date covers its whole month or year); a missing start counts as "since ever" only for
-// active or completed initiatives, and a missing end as "still running". An organization
+// date covers its whole month or year): only active or completed work runs (planned,
+// proposed and unknown work never does); a missing start counts as "since ever", and a
+// missing end as "still running" only for active work. $activeFrom and $activeTo (both or
+// neither) keep active or completed work whose known dates overlap that range. An organization
 // type matches initiatives with at least one organization of that type in any role.
 // With $includeRetired, retired initiatives are listed too.
 // Parameters: $includeRetired, $kind, $status, $theme, $sdgTarget, $countryPlaces, $regionPlaces,
-//             $actionGroup, $organization, $organizationType, $text, $activeOn, $skip, $limit
+//             $actionGroup, $organization, $organizationType, $text, $activeOn, $activeFrom, $activeTo,
+//             $skip, $limit
 // Returns: one row: total (int), page (list of {id, props})
 CALL () {
   MATCH (i:Initiative) RETURN i
@@ -29,8 +32,12 @@ WHERE ($kind IS NULL OR i.kind = $kind)
        (o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i)
        WHERE o.type = $organizationType })
   AND ($activeOn IS NULL
-       OR ((i.start_on <= $activeOn OR (i.start_on IS NULL AND i.status IN ['active', 'completed']))
-           AND (i.end_on IS NULL OR i.end_on >= $activeOn)))
+       OR (i.status IN ['active', 'completed']
+           AND (i.start_on IS NULL OR i.start_on <= $activeOn)
+           AND (i.end_on >= $activeOn OR (i.end_on IS NULL AND i.status = 'active'))))
+  AND ($activeFrom IS NULL OR $activeTo IS NULL
+       OR (i.status IN ['active', 'completed'] AND i.start_on IS NOT NULL
+           AND i.start_on <= $activeTo AND coalesce(i.end_on, i.start_on) >= $activeFrom))
 WITH i ORDER BY toLower(i.name), i.id
 WITH collect(i) AS matched
 RETURN size(matched) AS total,

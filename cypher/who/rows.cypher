@@ -16,8 +16,9 @@ WHERE ($theme IS NULL OR EXISTS { (i)-[:ADDRESSES]->(:Theme {id: $theme}) })
   AND ($countryPlaces IS NULL OR EXISTS { (i)-[:OPERATES_IN]->(p) WHERE p.id IN $countryPlaces })
   AND ($regionPlaces IS NULL OR EXISTS { (i)-[:OPERATES_IN]->(p) WHERE p.id IN $regionPlaces })
   AND ($activeOn IS NULL
-       OR ((i.start_on <= $activeOn OR (i.start_on IS NULL AND i.status IN ['active', 'completed']))
-           AND (i.end_on IS NULL OR i.end_on >= $activeOn)))
+       OR (i.status IN ['active', 'completed']
+           AND (i.start_on IS NULL OR i.start_on <= $activeOn)
+           AND (i.end_on >= $activeOn OR (i.end_on IS NULL AND i.status = 'active'))))
   AND ($organizationType IS NULL OR EXISTS {
        (o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i)
        WHERE o.type = $organizationType })

@@ -1,6 +1,8 @@
 """Finding nodes: one by id, pages of organizations and initiatives by filter, and the short
 reference lists (action groups, countries, SDG targets, themes, events)."""
 
+from datetime import date
+
 from service.db.driver import Database
 from service.domain.filters import (
     InitiativeFilter,
@@ -102,10 +104,25 @@ async def themes(db: Database) -> list[MapRecord]:
 
 
 async def events(
-    db: Database, kind: str | None, status: str | None, country_code: str | None
+    db: Database,
+    kind: str | None,
+    status: str | None,
+    country_code: str | None,
+    date_from: date | None = None,
+    date_to: date | None = None,
 ) -> list[MapRecord]:
     place = country_id(country_code) if country_code else None
-    return _records(await db.read("directory/events", kind=kind, status=status, country=place))
+    if date_from and date_to and date_to < date_from:
+        raise BadInput(f"dateTo: {date_to} is before dateFrom, {date_from}")
+    rows = await db.read(
+        "directory/events",
+        kind=kind,
+        status=status,
+        country=place,
+        dateFrom=date_from,
+        dateTo=date_to,
+    )
+    return _records(rows)
 
 
 def _records(rows: list[dict[str, object]]) -> list[MapRecord]:

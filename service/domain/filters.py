@@ -51,7 +51,15 @@ class InitiativeFilter:
     organization_type: str | None = None
     text: str | None = None
     active_on: date | None = None
+    active_from: date | None = None
+    active_to: date | None = None
     include_retired: bool = False
+
+    def __post_init__(self) -> None:
+        if (self.active_from is None) != (self.active_to is None):
+            raise BadInput("activeFrom and activeTo: give both, or neither")
+        if self.active_from and self.active_to and self.active_to < self.active_from:
+            raise BadInput(f"activeTo: {self.active_to} is before activeFrom, {self.active_from}")
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ transaction with its audit event: checks first (key, version, every id named), t
 write, then the event, so a refused or failed change leaves no trace and no event."""
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from neo4j.exceptions import ConstraintError
@@ -44,7 +45,7 @@ async def create(
             found = await _possible_duplicates(tx, draft)
             if found:
                 return Outcome(None, None, tuple(found))
-        props = {**stored(draft), "id": node_id, "version": 1}
+        props = {**edited(draft), "id": node_id, "version": 1}
         try:
             [row] = await tx.run(
                 "edits/create_node", id=node_id, label=LABELS[draft.KIND], props=props
@@ -77,7 +78,7 @@ async def update(
             raise Invalid([FieldProblem("key", f"ids never change; leave key out for {node_id}")])
         await references.check_draft(tx, draft)
         before = await record_state(tx, node_id, now)
-        props = {**stored(draft), "id": node_id, "version": version}
+        props = {**edited(draft), "id": node_id, "version": version}
         links = link_rows(node_id, draft, None)
         after = state(props, links)
         if before == after:
@@ -184,6 +185,15 @@ def stale(node_id: str, version: int, latest: object = None) -> str:
 def stored(draft: AnyDraft) -> Props:
     """The draft's node properties, without nulls (absent and null read the same)."""
     return {k: v for k, v in draft.properties().items() if v is not None}
+
+
+def edited(draft: AnyDraft) -> Props:
+    """What an editor's create or update stores: an edit checks the record, so one that
+    gives no date of its own is verified on the day it is made."""
+    props = stored(draft)
+    if "last_verified" in type(draft).model_fields:
+        props.setdefault("last_verified", date.today().isoformat())
+    return props
 
 
 def own_types(kind: str) -> list[str]:

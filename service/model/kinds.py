@@ -209,6 +209,11 @@ class Draft(Strict):
     cited: Annotated[list[CitationDraft], Field(min_length=1)] = Field(
         description="The sources that say so: at least one."
     )
+    last_verified: PartialDate | None = Field(
+        default=None,
+        description="When its facts were last checked against a source; an edit that leaves "
+        "it out is taken as checked on the day of the edit.",
+    )
 
     def node_id(self) -> str:
         named = getattr(self, "acronym", None) or getattr(self, "name", None) or ""

@@ -31,6 +31,8 @@ class _Builder:
         # Links from the curated files, checked once every node is known.
         self.pending: list[tuple[str, str, LinkRow]] = []
         self.sections = {s.id: set(s.sections) for s in files.sources.sources}
+        # A seeded fact was last verified when the document it comes from was published.
+        self.dates = {s.id: s.date for s in files.sources.sources if s.date}
 
     def problem(self, file: str, record: str, field: str | None, message: str) -> None:
         self.problems.append(Problem(file, record, field, message))
@@ -128,9 +130,12 @@ def _add_record(b: _Builder, file: str, kind: str, default: str, record: Record)
             props.get("end") or props.get("end_date") or props.get("date"),
         )
     )
-    b.add_node(file, MapRecord(record.id, props))
-    b.cite(file, record.id, default, record.cited)
     first = record.cited[0]
+    verified = b.dates.get(first.source or default)
+    if verified and props.get("last_verified") is None:
+        props["last_verified"] = verified
+    b.add_node(file, MapRecord(record.id, {k: v for k, v in props.items() if v is not None}))
+    b.cite(file, record.id, default, record.cited)
     provenance = {"source": first.source or default, "section": first.section, "note": first.note}
     for field, link_type, targets in _inline_links(kind, record):
         for target in targets:

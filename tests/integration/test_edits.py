@@ -3,6 +3,7 @@ code, version conflicts, the duplicate warning and the merge, scoped keys, and t
 event that is written with each change, in its transaction, and only then."""
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any, get_args
 
 import pytest
@@ -616,3 +617,25 @@ def test_reloading_the_seed_leaves_retired_records_retired_and_moves_versions_on
     edited = renamed["data"]["updateOrganization"]["version"]
     run_db(seeded, reload)  # puts the curated name back, and says so with a new version
     assert as_key(None)(read)["data"]["organization"] == {"version": edited + 1, "name": "ZICOLAW"}
+
+
+def test_an_edit_is_a_verification(
+    tokens: dict[str, str], as_key: Callable[[str | None], Ask]
+) -> None:
+    """A record created or updated without a date of its own is verified today; an editor
+    may give the date the facts were checked instead."""
+    ask = as_key(tokens["editor"])
+    made = ask(
+        "mutation($input: InitiativeInput!) { createInitiative(input: $input) { id lastVerified } }",
+        input=_initiative("test-verified"),
+    )["data"]["createInitiative"]
+    assert made["lastVerified"] == date.today().isoformat()
+    dated = ask(
+        "mutation($id: ID!, $input: InitiativeInput!) { updateInitiative(id: $id, version: 1, "
+        "input: $input) { lastVerified version } }",
+        id=made["id"],
+        input=_initiative("test-verified", lastVerified="2026-06"),
+    )["data"]["updateInitiative"]
+    assert dated == {"lastVerified": "2026-06", "version": 2}
+    seeded = ask('{ organization(id: "organization:ilo") { lastVerified } }')["data"]
+    assert seeded["organization"]["lastVerified"] == "2017-11-13"  # the report's date

@@ -407,3 +407,28 @@ def test_stored_relationships_show_with_their_provenance(gql: Ask) -> None:
         '{ organization(id: "organization:osce") { relationships(types: ["LIKES"]) { type } } }'
     )
     assert wrong["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_time_does_not_stand_still(gql: Ask) -> None:
+    """A 2018 plan recorded as planned in 2017 is not active in 2025; what is counted as
+    active shows when it was last verified (the report's date), so a stale fact looks stale;
+    events and initiatives filter by a range of dates."""
+    body = gql("""{ later: initiatives(filter: {activeOn: "2025-01-01"}, first: 100) {
+        edges { node { id status lastVerified } } }
+      range: initiatives(filter: {activeFrom: "2017-01-01", activeTo: "2017-12-31"}, first: 100) {
+        edges { node { id status } } }
+      november: events(filter: {dateFrom: "2017-11-13", dateTo: "2017-11-13"}) { id }
+      plan: initiative(id: "initiative:high-level-work-plan-2018") { status start lastVerified } }""")
+    data = body["data"]
+    later = {e["node"]["id"]: e["node"] for e in data["later"]["edges"]}
+    assert data["plan"]["status"] == "PLANNED"
+    assert "initiative:high-level-work-plan-2018" not in later
+    assert later
+    assert {n["status"] for n in later.values()} == {"ACTIVE"}
+    assert {n["lastVerified"] for n in later.values()} == {"2017-11-13"}
+    assert {e["node"]["status"] for e in data["range"]["edges"]} <= {"ACTIVE", "COMPLETED"}
+    assert "event:gcg-1-buenos-aires-2017" in {e["id"] for e in data["november"]}
+    assert "event:gcg-2-new-york-2018" not in {e["id"] for e in data["november"]}
+    half = gql('{ initiatives(filter: {activeFrom: "2017-01-01"}) { totalCount } }')
+    assert half["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "give both" in half["errors"][0]["message"]

@@ -125,7 +125,18 @@ class InitiativeFilter:
         default=False, description="Also list retired records (each says retired: true)."
     )
     active_on: date | None = strawberry.field(
-        default=None, description="Only initiatives running on this day, by their dates."
+        default=None,
+        description="Only initiatives running on this day: active or completed work whose "
+        "dates hold it (planned, proposed and unknown work never runs; a missing end means "
+        "still running only for active work).",
+    )
+    active_from: date | None = strawberry.field(
+        default=None,
+        description="With activeTo: only active or completed initiatives whose known dates "
+        "overlap the range.",
+    )
+    active_to: date | None = strawberry.field(
+        default=None, description="The end of the activeFrom range."
     )
 
 
@@ -168,6 +179,12 @@ class EventFilter:
     )
     country: str | None = strawberry.field(
         default=None, description="Only events held in this country (ISO code)."
+    )
+    date_from: date | None = strawberry.field(
+        default=None, description="Only events that end on or after this day."
+    )
+    date_to: date | None = strawberry.field(
+        default=None, description="Only events that start on or before this day."
     )
 
 

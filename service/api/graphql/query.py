@@ -266,7 +266,12 @@ class Query:
     async def events(self, info: Ctx, filter: inputs.EventFilter | None = None) -> list[Event]:
         given = _plain(filter)
         found = await directory.events(
-            info.context.db, given.get("kind"), given.get("status"), given.get("country")
+            info.context.db,
+            given.get("kind"),
+            given.get("status"),
+            given.get("country"),
+            given.get("date_from"),
+            given.get("date_to"),
         )
         return [Event.of(r) for r in found]
 

@@ -125,6 +125,12 @@ class MapNode:
     retired: bool = strawberry.field(
         description="True for a retired record, shown only where includeRetired asks for it."
     )
+    last_verified: str | None = strawberry.field(
+        description="When its facts were last checked against a source: the seed's are the "
+        "date of the document they come from (13 November 2017 for the GCG report), an "
+        "edit's the day it was made. Null: never verified (an imported record). A fact "
+        "verified long ago may no longer hold."
+    )
 
     @strawberry.field(
         description="Its stored relationships of the given types (all but citations and "
@@ -177,6 +183,7 @@ def _base(record: MapRecord) -> dict[str, Any]:
         "name": record.name,
         "version": int(record.props.get("version", 1)),
         "retired": "retired" in record.props,
+        "last_verified": record.props.get("last_verified"),
     }
 
 
