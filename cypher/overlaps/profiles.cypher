@@ -1,9 +1,9 @@
 // What overlap scoring compares about each initiative: places (and the regions around its
 // countries), themes, SDG targets, organizations, coordinating action groups, kind of work,
-// dates and text.
+// dates and text, and the initiatives it is linked with or follows up (or that follow it up).
 // Parameters: $ids (initiative ids)
 // Returns: one row per initiative found: id, props, places, around, themes, targets,
-//          organizations, actionGroups
+//          organizations, actionGroups, linked
 UNWIND $ids AS id
 MATCH (i:Initiative {id: id})
 RETURN i.id AS id, properties(i) AS props,
@@ -13,4 +13,5 @@ RETURN i.id AS id, properties(i) AS props,
        [(i)-[:ADDRESSES]->(t:Theme) | t.id] AS themes,
        [(i)-[:CONTRIBUTES_TO]->(s) | s.id] AS targets,
        [(i)<-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]-(o:Organization) | o.id] AS organizations,
-       [(i)<-[:COORDINATES]-(g:ActionGroup) | g.id] AS actionGroups
+       [(i)<-[:COORDINATES]-(g:ActionGroup) | g.id] AS actionGroups,
+       [(i)-[:LINKED_WITH|FOLLOWS_UP]-(j:Initiative) | j.id] AS linked

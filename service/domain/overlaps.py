@@ -41,6 +41,7 @@ def _profile(row: dict[str, Any]) -> scoring.Profile:
         targets=frozenset(row["targets"]),
         organizations=frozenset(row["organizations"]),
         action_groups=frozenset(row["actionGroups"]),
+        linked=frozenset(row["linked"]),
         work=frozenset(props.get("work") or []),
         start=_date(props.get("start_on")),
         end=_date(props.get("end_on")),
@@ -62,9 +63,15 @@ def _check_limit(limit: int) -> None:
 
 
 async def scored_pairs(
-    db: Database, min_score: float, theme: str | None = None, country: str | None = None
+    db: Database,
+    min_score: float,
+    theme: str | None = None,
+    country: str | None = None,
+    *,
+    include_unrelated: bool = False,
 ) -> list[ScoredPair]:
-    """Every candidate pair scoring at least `min_score`, best first."""
+    """Every candidate pair scoring at least `min_score`, best first; pairs the scoring
+    finds unrelated (sharing only context) only when asked for."""
     theme_id = map_id("theme", theme) if theme else None
     place_id = country_id(country) if country else None
     await require_existing(db, {k: v for k, v in (("theme", theme_id), ("country", place_id)) if v})
@@ -78,23 +85,32 @@ async def scored_pairs(
     found = []
     for (a, b), description in zip(keys, texts, strict=True):
         result = scoring.score(profiles[a], profiles[b], description)
-        if result.score >= min_score:
+        unrelated = result.verdict == scoring.UNRELATED
+        if result.score >= min_score and (include_unrelated or not unrelated):
             found.append(ScoredPair(records[a], records[b], result))
     return sorted(found, key=lambda p: (-p.overlap.score, p.a.id, p.b.id))
 
 
 async def overlaps(
-    db: Database, min_score: float, theme: str | None, country: str | None, limit: int
+    db: Database,
+    min_score: float,
+    theme: str | None,
+    country: str | None,
+    limit: int,
+    *,
+    include_unrelated: bool = False,
 ) -> list[ScoredPair]:
     _check_score(min_score)
     _check_limit(limit)
-    return (await scored_pairs(db, min_score, theme, country))[:limit]
+    found = await scored_pairs(db, min_score, theme, country, include_unrelated=include_unrelated)
+    return found[:limit]
 
 
 async def duplicate_clusters(db: Database, min_score: float) -> list[Cluster]:
     """Groups of initiatives joined by overlaps at or above `min_score`, largest first."""
     _check_score(min_score)
-    pairs = await scored_pairs(db, min_score)
+    # Parts of one whole are not duplicates: they do not join a cluster.
+    pairs = [p for p in await scored_pairs(db, min_score) if p.overlap.verdict != scoring.RELATED]
     graph: nx.Graph[str] = nx.Graph()
     for pair in pairs:
         graph.add_edge(pair.a.id, pair.b.id, pair=pair)

@@ -1,5 +1,18 @@
 """How alike two initiatives are: a score between 0 and 1 made of weighted facets, each
-reported as a reason. Changing a weight or a rule means changing VERSION."""
+reported as a reason, and a verdict. Changing a weight or a rule means changing VERSION.
+
+overlap-2 verdicts:
+- RELATED: parts of one whole, not duplicates: one is linked with or follows up the other,
+  or both are coordinated by the same action group with the same organization taking
+  part (or neither naming an organization, the group being their owner). Their shared
+  organizations and group do not count in the score (an owner's sibling outputs
+  share it by construction), so they cannot reach the duplication threshold by it.
+- UNRELATED: nothing says the same work: no place they share short of the world, no
+  organization or action group in common, and names and descriptions alike by less than
+  SUBSTANTIVE_TEXT. Shared themes, kinds of work and SDG targets are context, not
+  evidence; such pairs are not listed as overlaps.
+- DUPLICATE: any other pair scoring at least DUPLICATE_MIN_SCORE (likelyDuplicate).
+- OVERLAP: any other pair worth a look (at least REVIEW_MIN_SCORE by default)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -7,7 +20,7 @@ from datetime import date
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-VERSION = "overlap-1"
+VERSION = "overlap-2"
 
 # Each facet's share of the score; they sum to 1.
 WEIGHTS: dict[str, float] = {
@@ -35,6 +48,9 @@ BOTH_WORLDWIDE = 0.5
 SHARED_ACTION_GROUP = 0.5
 # When either span is unknown, a time overlap is this likely.
 UNKNOWN_TIME = 0.5
+# Text at least this alike (TF-IDF cosine) is evidence of the same work on its own.
+SUBSTANTIVE_TEXT = 0.2
+RELATED, UNRELATED, DUPLICATE, OVERLAP = "RELATED", "UNRELATED", "DUPLICATE", "OVERLAP"
 WORLD = "region:world"
 
 
@@ -51,6 +67,7 @@ class Profile:
     work: frozenset[str]
     start: date | None
     end: date | None
+    linked: frozenset[str] = frozenset()  # initiatives it is linked with or follows up
 
 
 @dataclass(frozen=True)
@@ -71,10 +88,12 @@ class Overlap:
     b: str
     score: float
     reasons: tuple[Reason, ...]
+    verdict: str = OVERLAP
+    why: str = ""  # for RELATED and UNRELATED, in words
 
     @property
     def likely_duplicate(self) -> bool:
-        return self.score >= DUPLICATE_MIN_SCORE
+        return self.verdict == DUPLICATE
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -131,10 +150,44 @@ def description_similarities(
     return [float(x) for x in np.asarray(left.multiply(right).sum(axis=1)).ravel()]
 
 
+def relation(a: Profile, b: Profile) -> str | None:
+    """Why two initiatives are parts of one whole, or None if they are not."""
+    if b.id in a.linked or a.id in b.linked:
+        return "one is linked with or follows up the other"
+    groups, owners = a.action_groups & b.action_groups, a.organizations & b.organizations
+    # The group is the owner where neither names an organization of its own.
+    unowned = not a.organizations and not b.organizations
+    if groups and (owners or unowned):
+        with_whom = f" with {', '.join(sorted(owners))}" if owners else ""
+        return (
+            f"both are work of {', '.join(sorted(groups))}{with_whom}: parts of one work "
+            "plan, not the same work twice"
+        )
+    return None
+
+
+def _verdict(
+    related: str | None, places: float, organizations: float, description: float, total: float
+) -> tuple[str, str]:
+    if related:
+        return RELATED, related
+    substantive = (places > 0 and places != BOTH_WORLDWIDE) or organizations > 0
+    if not substantive and description < SUBSTANTIVE_TEXT:
+        why = (
+            "they share only context (themes, kinds of work, SDG targets, the world): no "
+            "place short of the world, no organization, and unlike names and descriptions"
+        )
+        return UNRELATED, why
+    return (DUPLICATE, "") if total >= DUPLICATE_MIN_SCORE else (OVERLAP, "")
+
+
 def score(a: Profile, b: Profile, description: float) -> Overlap:
     """`description` is the pair's text similarity from `description_similarities`."""
     places, shared_places = place_similarity(a, b)
     organizations, shared_organizations = organization_similarity(a, b)
+    related = relation(a, b)
+    if related:
+        organizations, shared_organizations = 0.0, ()  # siblings share their owner and group
     parts = {
         "places": (places, shared_places),
         "themes": (jaccard(a.themes, b.themes), tuple(sorted(a.themes & b.themes))),
@@ -150,4 +203,6 @@ def score(a: Profile, b: Profile, description: float) -> Overlap:
         if similarity > 0
     )
     total = round(sum(r.contribution for r in reasons), 3)
-    return Overlap(a.id, b.id, total, tuple(sorted(reasons, key=lambda r: -r.contribution)))
+    verdict, why = _verdict(related, places, organizations, description, total)
+    ordered = tuple(sorted(reasons, key=lambda r: -r.contribution))
+    return Overlap(a.id, b.id, total, ordered, verdict, why)

@@ -48,6 +48,14 @@ class OverlapReason:
     shared: list[str] = strawberry.field(description="The shared ids, where the facet has any.")
 
 
+@strawberry.enum(description="What the scoring makes of a pair.")
+class OverlapVerdict(Enum):
+    DUPLICATE = "DUPLICATE"
+    OVERLAP = "OVERLAP"
+    RELATED = "RELATED"
+    UNRELATED = "UNRELATED"
+
+
 @strawberry.type(description="Two initiatives that look like the same work.")
 class Overlap:
     a: Initiative = strawberry.field(description="One initiative of the pair.")
@@ -57,6 +65,15 @@ class Overlap:
         description="The score reaches the threshold for the same work written up twice."
     )
     reasons: list[OverlapReason] = strawberry.field(description="The facets that add to the score.")
+    verdict: OverlapVerdict = strawberry.field(
+        description="DUPLICATE: likely the same work written up twice; OVERLAP: worth a look; "
+        "RELATED: parts of one whole (one follows up or is linked with the other, or both are "
+        "one group's work with the same organization), reported apart; UNRELATED: they share "
+        "only context (listed only on request)."
+    )
+    verdict_reason: str | None = strawberry.field(
+        description="Why a pair is RELATED or UNRELATED, in words."
+    )
     scoring_version: str = strawberry.field(
         description="The version of the scoring rules that gave it."
     )
@@ -79,6 +96,8 @@ def _overlap(pair: overlaps.ScoredPair) -> Overlap:
         score=pair.overlap.score,
         likely_duplicate=pair.overlap.likely_duplicate,
         reasons=reasons,
+        verdict=OverlapVerdict(pair.overlap.verdict),
+        verdict_reason=pair.overlap.why or None,
         scoring_version=overlap_scoring.VERSION,
     )
 
@@ -304,8 +323,11 @@ class AnalysisQuery:
         theme: str | None = None,
         country: str | None = None,
         limit: int = 50,
+        include_unrelated: bool = False,
     ) -> list[Overlap]:
-        found = await overlaps.overlaps(info.context.db, min_score, theme, country, limit)
+        found = await overlaps.overlaps(
+            info.context.db, min_score, theme, country, limit, include_unrelated=include_unrelated
+        )
         return [_overlap(pair) for pair in found]
 
     @strawberry.field(description="Groups of initiatives joined by overlaps above the threshold.")
