@@ -21,6 +21,7 @@ def overlap_rows(pairs: list[ScoredPair]) -> list[Row]:
         {
             "score": p.overlap.score,
             "likely_duplicate": p.overlap.likely_duplicate,
+            "verdict": p.overlap.verdict,
             "initiative_a": p.a.id,
             "name_a": p.a.props.get("name"),
             "initiative_b": p.b.id,

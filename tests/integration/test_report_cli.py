@@ -22,8 +22,9 @@ def test_overlaps_as_table_csv_and_json(cli_env: None, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Overlapping initiatives" in result.output
     rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
-    assert len(rows) == 3
+    assert len(rows) == 2  # the seed's two overlaps at the default score
     assert float(rows[0]["score"]) >= float(rows[1]["score"])
+    assert {r["verdict"] for r in rows} == {"OVERLAP"}
     assert json.loads(json_path.read_text(encoding="utf-8"))[0]["reasons"] == rows[0]["reasons"]
 
 

@@ -14,7 +14,20 @@ export const KINDS: Record<string, { colour: string; shape: string; name: string
   "sdg-target": { colour: "#E69F00", shape: "star", name: "SDG target" },
   theme: { colour: "#F0E442", shape: "vee", name: "Theme" },
   event: { colour: "#999999", shape: "tag", name: "Event" },
+  sdg: { colour: "#8C6D1F", shape: "pentagon", name: "SDG" },
+  source: { colour: "#444444", shape: "rectangle", name: "Source" },
+  need: { colour: "#B2182B", shape: "octagon", name: "Need estimate" },
 };
+// A kind the page does not know yet still gets a look and a legend entry.
+export const OTHER = { colour: "#777777", shape: "barrel", name: "Other" };
+// Labels are never drawn smaller than this on screen, whatever the zoom.
+export const LABEL_PX = 11;
+// Rings of the drawing, inside out: what the map is about first, then who, then where.
+export const RINGS = ["initiative", "action-group", "organization", "event", "theme", "sdg", "sdg-target", "region", "country"];
+
+export function look(kind: string): { colour: string; shape: string; name: string } {
+  return KINDS[kind] ?? { ...OTHER, name: `Other (${kind})` };
+}
 
 export function styles(biggest: number): cytoscape.StylesheetJson {
   const size = (degree: number): number => 14 + 42 * Math.sqrt(degree / biggest);
@@ -23,7 +36,9 @@ export function styles(biggest: number): cytoscape.StylesheetJson {
       selector: "node",
       style: {
         label: "data(shown)",
-        "font-size": 9,
+        "font-size": LABEL_PX,
+        "background-color": OTHER.colour,
+        shape: OTHER.shape as cytoscape.Css.NodeShape,
         "text-wrap": "ellipsis",
         "text-max-width": "110px",
         "text-valign": "bottom",
@@ -39,16 +54,22 @@ export function styles(biggest: number): cytoscape.StylesheetJson {
       style: { "background-color": look.colour, shape: look.shape as cytoscape.Css.NodeShape },
     })),
     { selector: "node:selected", style: { label: "data(label)", "border-width": 4, "border-color": "#111111", "font-weight": "bold" } },
-    { selector: "edge", style: { width: 1, "line-color": "#b8b8b8", "curve-style": "haystack", opacity: 0.8 } },
+    // Edges take no taps: a tap always lands on the node under it, never on a line across it.
+    { selector: "edge", style: { width: 1, "line-color": "#b8b8b8", "curve-style": "haystack", opacity: 0.8, events: "no" } },
   ];
 }
 
 export function legend(drawn: Set<string>): HTMLElement[] {
-  const kinds = Object.entries(KINDS).filter(([kind]) => drawn.has(kind));
+  const kinds = [...drawn].sort((a, b) => ring(a) - ring(b) || a.localeCompare(b)).map(look);
   return [
-    ...kinds.map(([, look]) =>
-      el("li", {}, el("span", { class: `swatch shape-${look.shape}`, style: `background:${look.colour}`, "aria-hidden": "true" }), look.name),
+    ...kinds.map((shown) =>
+      el("li", { "data-kind": shown.name }, el("span", { class: `swatch shape-${shown.shape}`, style: `background:${shown.colour}`, "aria-hidden": "true" }), shown.name),
     ),
     el("li", {}, "Size: how many ties it has in the drawing"),
   ];
+}
+
+export function ring(kind: string): number {
+  const found = RINGS.indexOf(kind);
+  return found < 0 ? RINGS.length : found;
 }

@@ -8,7 +8,7 @@ import { showDetails } from "../details";
 import { el, loading, replaceChildren, table } from "../dom";
 import { chosen, filterBar, ORGANIZATION_TYPE, REGION, SDG_TARGET, THEME, type FilterField } from "../filters";
 import { param, setParams } from "../state";
-import { KINDS, legend, styles } from "./network-look";
+import { LABEL_PX, legend, look, ring, RINGS, styles } from "./network-look";
 import { searchBox } from "./network-search";
 
 interface GraphNode {
@@ -48,7 +48,15 @@ export async function networkView(root: HTMLElement): Promise<void> {
   const listing = el("div", { class: "listing" });
   const banner = el("div", { class: "focus-banner" });
   const key = el("ul", { class: "legend", "aria-label": "Legend" });
-  const view = new NetworkView(canvas, panel, listing, banner, key);
+  const empty = el("p", { class: "empty", role: "status", hidden: true }, "Nothing on the map matches these filters.");
+  const view = new NetworkView(canvas, panel, listing, banner, key, empty);
+  const controls = el(
+    "div",
+    { class: "zoom-controls", role: "group", "aria-label": "Zoom" },
+    el("button", { type: "button", id: "zoom-in", onclick: () => view.zoom(1.25) }, "Zoom in"),
+    el("button", { type: "button", id: "zoom-out", onclick: () => view.zoom(0.8) }, "Zoom out"),
+    el("button", { type: "button", id: "zoom-fit", onclick: () => view.fit() }, "Fit"),
+  );
   const filters = await loading(root, () => filterBar(FIELDS, () => void view.draw()));
   replaceChildren(
     root,
@@ -61,7 +69,7 @@ export async function networkView(root: HTMLElement): Promise<void> {
     ),
     el("div", { class: "toolbar" }, filters ?? null, searchBox((id) => view.select(id))),
     banner,
-    el("div", { class: "split" }, el("div", { class: "drawing" }, canvas, key), panel),
+    el("div", { class: "split" }, el("div", { class: "drawing" }, controls, empty, canvas, key), panel),
     listing,
   );
   await view.draw();
@@ -78,7 +86,18 @@ class NetworkView {
     private readonly listing: HTMLElement,
     private readonly banner: HTMLElement,
     private readonly key: HTMLElement,
+    private readonly empty: HTMLElement,
   ) {}
+
+  zoom(by: number): void {
+    if (!this.cy) return;
+    const middle = { x: this.canvas.clientWidth / 2, y: this.canvas.clientHeight / 2 };
+    this.cy.zoom({ level: this.cy.zoom() * by, renderedPosition: middle });
+  }
+
+  fit(): void {
+    this.cy?.fit(undefined, 20);
+  }
 
   async draw(): Promise<void> {
     const focus = param("focus");
@@ -97,6 +116,9 @@ class NetworkView {
     const drawn = this.cy?.getElementById(id);
     if (drawn && drawn.nonempty()) drawn.select();
     await showDetails(this.panel, id, { open: (other) => void this.select(other), focus: (f) => void this.focusOn(f) });
+    // The panel takes room from the drawing: fit it again, and bring the panel into view.
+    this.cy?.resize();
+    if (window.matchMedia("(max-width: 720px)").matches) this.panel.scrollIntoView({ block: "start" });
   }
 
   private async focusOn(id: string | null): Promise<void> {
@@ -145,14 +167,30 @@ class NetworkView {
       ...drawing.edges.map((e) => ({ data: { ...e } })),
     ];
     this.cy?.destroy();
+    this.empty.hidden = nodes.length > 0;
+    // The same link always draws the same picture: rings by kind (initiatives inside,
+    // places outside), each ring ordered by ties, then by id; no randomness.
     this.cy = cytoscape({
       container: this.canvas,
       elements,
       style: styles(biggest),
-      layout: { name: "cose", animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 60 },
+      layout: {
+        name: "concentric",
+        animate: false,
+        minNodeSpacing: 12,
+        concentric: (node: cytoscape.NodeSingular) => (RINGS.length + 1 - ring(String(node.data("kind")))) * 1000 + Number(node.data("degree")),
+        levelWidth: () => 1000,
+        sort: (a: cytoscape.NodeSingular, b: cytoscape.NodeSingular) =>
+          Number(b.data("degree")) - Number(a.data("degree")) || String(a.id()).localeCompare(String(b.id())),
+      } as cytoscape.LayoutOptions,
       minZoom: 0.2,
       maxZoom: 4,
     });
+    // Labels stay at least LABEL_PX on screen: sized for the fitted drawing, which is also
+    // as far as it zooms out.
+    const fitted = Math.min(1, this.cy.zoom());
+    this.cy.minZoom(fitted);
+    this.cy.style().selector("node").style("font-size", LABEL_PX / fitted).update();
     this.cy.on("tap", "node", (event) => void this.select(String(event.target.id())));
     window.explorer = { ...window.explorer, network: this.cy };
     const truncated = drawing.truncated ? " The node limit cut it short; narrow the filters to see the rest." : "";
@@ -174,7 +212,7 @@ function nodeTable(drawing: Drawing, open: (id: string) => void): HTMLElement {
     .sort((a, b) => b.degree - a.degree || a.label.localeCompare(b.label))
     .map((n) => [
       el("button", { type: "button", class: "link", "data-node": n.id, onclick: () => open(n.id) }, n.label),
-      KINDS[n.kind]?.name ?? n.kind,
+      look(n.kind).name,
       n.degree,
     ]);
   return el(
