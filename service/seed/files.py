@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from service.errors import Problem, SeedInvalid
 from service.model.kinds import DRAFTS
+from service.seed.country_context import CountryContext, read_context
 from service.seed.country_need import CountrySet, read_country_sets
 from service.seed.models import (
     SEEDED_KINDS,
@@ -42,6 +43,8 @@ class SeedFiles:
     records: dict[str, Any]
     # The country figures need.yaml names, read from their CSV files in seed/need/.
     country_sets: list[CountrySet]
+    # The goods list and TIP tiers of each country (ISO alpha-3), as context.
+    context: dict[str, CountryContext]
 
 
 def read_seed(directory: Path) -> SeedFiles:
@@ -63,9 +66,10 @@ def read_seed(directory: Path) -> SeedFiles:
         if isinstance(need, NeedFile)
         else []
     )
+    context = read_context(directory, problems)
     if problems:
         raise SeedInvalid(problems)
-    return SeedFiles(**parsed, records=records, country_sets=sets)  # type: ignore[arg-type]
+    return SeedFiles(**parsed, records=records, country_sets=sets, context=context)  # type: ignore[arg-type]
 
 
 def _read_one(path: Path, model: type[M], problems: list[Problem]) -> M | None:

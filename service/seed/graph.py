@@ -12,6 +12,7 @@ from service.model.kinds import DRAFTS
 from service.model.records import LinkRow, MapRecord, cited_in
 from service.model.relationships import EXTRA_PROPERTIES, RELATIONSHIPS, RelationshipRecord
 from service.seed import reference
+from service.seed.country_context import GOODS_SOURCE, TIERS_SOURCE
 from service.seed.files import SeedFiles
 from service.seed.models import SEED_LINKS, Citation, Record
 
@@ -71,6 +72,7 @@ def build_graph(files: SeedFiles) -> SeedGraph:
     """Every node and relationship the seed describes; raises SeedInvalid on any problem."""
     builder = _Builder(files)
     _add_reference(builder)
+    _add_context(builder)
     _add_records(builder)
     _add_relationships(builder)
     _add_needs(builder)
@@ -110,6 +112,20 @@ def _add_reference(b: _Builder) -> None:
                     f"targets.{code}",
                     f"target {code} is listed under goal {goal.number}",
                 )
+
+
+def _add_context(b: _Builder) -> None:
+    """The goods list and TIP tiers on each country they name, citing both lists."""
+    for iso3, context in sorted(b.files.context.items()):
+        node = b.nodes.get(f"country:{iso3}")
+        if node is None:
+            continue  # a code the map has no country for (Kosovo's XKX)
+        props = context.props()
+        node.props.update(props)
+        if "goods_list_year" in props:
+            b.links.append(cited_in(node.id, GOODS_SOURCE, None, "Goods listed for it, 2016."))
+        if "tip_tiers" in props:
+            b.links.append(cited_in(node.id, TIERS_SOURCE, None, "Its TIP tiers, 2001-2015."))
 
 
 def _add_records(b: _Builder) -> None:

@@ -432,3 +432,19 @@ def test_time_does_not_stand_still(gql: Ask) -> None:
     half = gql('{ initiatives(filter: {activeFrom: "2017-01-01"}) { totalCount } }')
     assert half["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert "give both" in half["errors"][0]["message"]
+
+
+def test_a_country_shows_the_goods_list_and_tip_tiers_as_context(gql: Ask) -> None:
+    """Côte d'Ivoire: cocoa on the 2016 goods list, and its TIP tiers by year, each citing
+    its list; context never enters need."""
+    body = gql("""{ country(iso3: "CIV") { goodsList { year childLabour source }
+        tipTiers { year tier } sources { source { id } } } }""")["data"]["country"]
+    assert body["goodsList"]["year"] == 2016
+    assert "Cocoa" in body["goodsList"]["childLabour"]
+    tiers = {t["year"]: t["tier"] for t in body["tipTiers"]}
+    assert tiers[2015] == "Tier 2"
+    assert min(tiers) == 2001
+    cited = {s["source"]["id"] for s in body["sources"]}
+    assert {"source:usdol-goods-list-2016", "source:us-tip-tiers-2001-2015"} <= cited
+    norway = gql('{ country(iso3: "NOR") { goodsList { year } } }')["data"]["country"]
+    assert norway["goodsList"] is None

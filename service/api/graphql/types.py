@@ -499,6 +499,26 @@ class Organization(MapNode):
         return [found[k] for k in sorted(found)]
 
 
+@strawberry.type(
+    description="Goods the US Department of Labor listed in 2016 as produced in a country "
+    "with child labour or forced labour: risk context, not prevalence, and an old edition."
+)
+class GoodsList:
+    year: int = strawberry.field(description="The edition's year.")
+    child_labour: list[str] = strawberry.field(description="Goods listed for child labour.")
+    forced_labour: list[str] = strawberry.field(description="Goods listed for forced labour.")
+    source: str = strawberry.field(description="The id of the list, a source on the map.")
+
+
+@strawberry.type(
+    description="A tier the US State Department's Trafficking in Persons Report gave a "
+    "country's government: its response to trafficking, not prevalence."
+)
+class TipTier:
+    year: int = strawberry.field(description="The report's year.")
+    tier: str = strawberry.field(description="Tier 1, Tier 2, Tier 2 Watch List or Tier 3.")
+
+
 @strawberry.type(description="A country, with its ISO codes and its UN and ILO regions.")
 class Country(MapNode):
     iso3: str = strawberry.field(description="ISO 3166 alpha-3 code.")
@@ -509,12 +529,34 @@ class Country(MapNode):
         description="Its UN M49 sub-region, such as Western Africa."
     )
     ilo_region: str | None = strawberry.field(
-        description="Its ILO region, which need figures are given by."
+        description="Its ILO region, which regional need figures are given by."
+    )
+    goods_list: GoodsList | None = strawberry.field(
+        description="Context: the goods listed for it in the US goods list (2016); null if "
+        "none is listed, which says nothing of its risk."
+    )
+    tip_tiers: list[TipTier] = strawberry.field(
+        description="Context: its Trafficking in Persons Report tiers, 2001-2015, by year "
+        "(source:us-tip-tiers-2001-2015); empty where it was not ranked."
     )
 
     @classmethod
     def of(cls, r: MapRecord) -> "Country":
         p = r.props
+        goods = (
+            GoodsList(
+                year=int(p["goods_list_year"]),
+                child_labour=list(p.get("goods_child_labour") or []),
+                forced_labour=list(p.get("goods_forced_labour") or []),
+                source="source:usdol-goods-list-2016",
+            )
+            if p.get("goods_list_year")
+            else None
+        )
+        tiers = [
+            TipTier(year=int(year), tier=tier.strip())
+            for year, tier in (t.split(":", 1) for t in p.get("tip_tiers") or [])
+        ]
         return cls(
             **_base(r),
             iso3=p["iso3"],
@@ -523,6 +565,8 @@ class Country(MapNode):
             un_region=p.get("un_region"),
             un_sub_region=p.get("un_sub_region"),
             ilo_region=p.get("ilo_region"),
+            goods_list=goods,
+            tip_tiers=tiers,
         )
 
     @strawberry.field(description="Its UN M49 region and sub-region and its ILO region.")
