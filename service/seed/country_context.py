@@ -3,11 +3,11 @@
 Trafficking in Persons tiers (2001 to 2015). Both are context, not prevalence: they never
 enter need or gaps, and both are old editions, which every answer names."""
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from service.errors import Problem
+from service.seed.country_need import read_rows
 
 GOODS_FILE = "need/usdol_goods_list_2016_by_country_good.csv"
 TIERS_FILE = "need/ustip_tiers_2001_2015_by_country_year.csv"
@@ -37,14 +37,14 @@ class CountryContext:
 
 def read_context(directory: Path, problems: list[Problem]) -> dict[str, CountryContext]:
     found: dict[str, CountryContext] = {}
-    for row in _rows(directory / GOODS_FILE, problems):
+    for row in read_rows(directory / GOODS_FILE, problems):
         context = found.setdefault(row["iso3"].strip().upper(), CountryContext())
         good = row["good"].strip()
         if row.get("child_labor") == "True":
             context.child_labour_goods.append(good)
         if row.get("forced_labor") == "True":
             context.forced_labour_goods.append(good)
-    for n, row in enumerate(_rows(directory / TIERS_FILE, problems), 2):
+    for n, row in enumerate(read_rows(directory / TIERS_FILE, problems), 2):
         try:
             year = int(row["report_year"])
         except ValueError:
@@ -54,12 +54,3 @@ def read_context(directory: Path, problems: list[Problem]) -> dict[str, CountryC
         tier = "Tier 2 Watch List" if row["tier"] == "Watchlist" else row["tier"]
         found.setdefault(row["iso3"].strip().upper(), CountryContext()).tiers[year] = tier
     return found
-
-
-def _rows(path: Path, problems: list[Problem]) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return list(csv.DictReader(handle))
-    except FileNotFoundError:
-        problems.append(Problem(path.name, None, None, "the file is missing"))
-        return []

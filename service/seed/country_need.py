@@ -38,7 +38,8 @@ def read_country_sets(
     return [_read(directory, figures, problems) for figures in sets]
 
 
-def _table(path: Path, problems: list[Problem]) -> list[dict[str, str]]:
+def read_rows(path: Path, problems: list[Problem]) -> list[dict[str, str]]:
+    """A CSV file of `seed/need/` as rows by column name; a missing file is a problem."""
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             return list(csv.DictReader(handle))
@@ -52,7 +53,7 @@ def _read(directory: Path, figures: CountryFigures, problems: list[Problem]) -> 
     population = _population(directory, figures, problems)
     rows: list[CountryFigure] = []
     not_on_map: list[str] = []
-    for n, row in enumerate(_table(path, problems), 2):
+    for n, row in enumerate(read_rows(path, problems), 2):
         where = f"row {n} ({row.get('iso3')})"
         rate = _number(row.get(figures.rate), path.name, where, figures.rate, problems)
         if rate is None:
@@ -83,7 +84,7 @@ def _population(
         return {}
     path = directory / given.file
     found: dict[str, float] = {}
-    for n, row in enumerate(_table(path, problems), 2):
+    for n, row in enumerate(read_rows(path, problems), 2):
         where = f"row {n} ({row.get('iso3')})"
         total = _number(row.get(given.column), path.name, where, given.column, problems)
         less = (
