@@ -448,3 +448,18 @@ def test_a_country_shows_the_goods_list_and_tip_tiers_as_context(gql: Ask) -> No
     assert {"source:usdol-goods-list-2016", "source:us-tip-tiers-2001-2015"} <= cited
     norway = gql('{ country(iso3: "NOR") { goodsList { year } } }')["data"]["country"]
     assert norway["goodsList"] is None
+
+
+def test_search_puts_the_maps_own_records_before_sdg_wording(gql: Ask) -> None:
+    """ "trafficking" leads with the map's trafficking theme and initiatives, not with the
+    SDG targets on wildlife or arms trafficking that share the word; "8.7" still finds the
+    target when nothing else matches."""
+    hits = gql('{ search(text: "trafficking", first: 8) { id kind } }')["data"]["search"]
+    kinds = [h["kind"] for h in hits]
+    assert "theme:human-trafficking" in [h["id"] for h in hits[:3]]
+    first_target = kinds.index("sdg-target") if "sdg-target" in kinds else len(kinds)
+    assert all(k != "sdg-target" for k in kinds[:first_target])
+    assert set(kinds[first_target:]) <= {"sdg-target", "sdg"}
+    wildlife = gql('{ search(text: "poaching", first: 3) { id kind } }')["data"]["search"]
+    assert wildlife
+    assert wildlife[0]["kind"] == "sdg-target"  # nothing of the map's own mentions it
