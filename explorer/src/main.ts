@@ -17,12 +17,19 @@ const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Prom
 };
 
 async function start(): Promise<void> {
+  await show();
+  // Back and Forward step through filter, focus and view changes: the view is drawn
+  // again from the query string it returns to.
+  window.addEventListener("popstate", () => void show());
+}
+
+async function show(): Promise<void> {
   const asked = param("view") ?? "network";
   const name = asked in VIEWS ? asked : "network";
   const nav = document.getElementById("views");
   const root = document.getElementById("view");
   if (!nav || !root) return;
-  nav.append(
+  nav.replaceChildren(
     el(
       "ul",
       {},
@@ -35,6 +42,7 @@ async function start(): Promise<void> {
   if (!view) return;
   document.title = `${view.title} · Alliance 8.7 stakeholder map`;
   root.dataset.view = name;
+  root.replaceChildren();
   try {
     await view.render(root);
   } catch (error) {

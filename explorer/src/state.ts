@@ -5,7 +5,9 @@ export function param(name: string): string | null {
   return value === null || value === "" ? null : value;
 }
 
-export function setParams(changes: Record<string, string | null>): void {
+// Each change a person makes is a step Back can undo; a view filling in a default
+// (`replace`) is not.
+export function setParams(changes: Record<string, string | null>, options: { replace?: boolean } = {}): void {
   const params = new URLSearchParams(location.search);
   for (const [name, value] of Object.entries(changes)) {
     if (value === null || value === "") {
@@ -15,7 +17,10 @@ export function setParams(changes: Record<string, string | null>): void {
     }
   }
   const query = params.toString();
-  history.replaceState(null, "", query ? `${location.pathname}?${query}` : location.pathname);
+  const url = query ? `${location.pathname}?${query}` : location.pathname;
+  if (url === `${location.pathname}${location.search}`) return;
+  if (options.replace) history.replaceState(null, "", url);
+  else history.pushState(null, "", url);
 }
 
 export function linkTo(view: string, extra: Record<string, string> = {}): string {

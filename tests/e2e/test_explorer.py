@@ -359,3 +359,25 @@ def test_the_network_is_readable_and_the_same_for_the_same_link(page: Page, base
     page.goto(f"{base_url}/?view=network&theme=theme:education")
     assert _drawn(page) == 0
     expect(page.locator(".drawing .empty")).to_be_visible()
+
+
+def test_back_steps_through_filter_changes(page: Page, base_url: str) -> None:
+    """Each filter change is a step in the browser's history: Back returns to the previous
+    filter, drawn again, and Back once more to the unfiltered view."""
+    page.goto(f"{base_url}/?view=who")
+    count = page.locator(".count")
+    total = _ask(base_url, "{ whoIsDoingWhatWhere { totalCount } }")["whoIsDoingWhatWhere"]
+    expect(count).to_have_attribute("data-count", str(total["totalCount"]))
+    page.select_option("#filter-theme", "theme:child-labour")
+    child = _ask(base_url, '{ whoIsDoingWhatWhere(where: {theme: "child-labour"}) { totalCount } }')
+    expect(count).to_have_attribute("data-count", str(child["whoIsDoingWhatWhere"]["totalCount"]))
+    page.select_option("#filter-theme", "theme:forced-labour")
+    expect(page).to_have_url(re.compile(r"theme=theme%3Aforced-labour"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"theme=theme%3Achild-labour"))
+    expect(page.locator("#filter-theme")).to_have_value("theme:child-labour")
+    expect(page.locator(".count")).to_have_attribute(
+        "data-count", str(child["whoIsDoingWhatWhere"]["totalCount"])
+    )
+    page.go_back()
+    expect(page.locator(".count")).to_have_attribute("data-count", str(total["totalCount"]))

@@ -57,7 +57,7 @@ const NOT_ON_MAP = "#eeeeee";
 export async function gapsView(root: HTMLElement): Promise<void> {
   const theme = param("theme") ?? (await widestGapTheme());
   if (!theme) return;
-  setParams({ theme });
+  setParams({ theme }, { replace: true });
   const map = el("figure", { class: "map" });
   const side = el("div", { class: "top-gaps" });
   const all = el("div", { class: "listing" });
