@@ -381,3 +381,22 @@ def test_back_steps_through_filter_changes(page: Page, base_url: str) -> None:
     )
     page.go_back()
     expect(page.locator(".count")).to_have_attribute("data-count", str(total["totalCount"]))
+
+
+def test_the_gap_map_has_need_coverage_and_gap_layers(page: Page, base_url: str) -> None:
+    """Need, coverage and gap are separate layers, each with its own legend; the choice is
+    in the link."""
+    page.goto(f"{base_url}/?view=gaps&theme=theme:child-labour")
+    expect(page.locator(".map")).to_have_attribute("data-state", "ready")
+    expect(page.locator(".map .legend li").first).to_have_text("Gap by rate:")
+    nigeria = page.locator('path.country[data-iso3="NGA"]')
+    gap_fill = nigeria.get_attribute("fill")
+    page.select_option("#gap-layer", "need")
+    expect(page).to_have_url(re.compile(r"layer=need"))
+    expect(page.locator(".map .legend li").first).to_have_text("Need (rate):")
+    page.select_option("#gap-layer", "coverage")
+    expect(page.locator(".map .legend li").first).to_have_text("Coverage (active work):")
+    coverage_fill = page.locator('path.country[data-iso3="NGA"]').get_attribute("fill")
+    assert coverage_fill != gap_fill
+    svg_label = page.locator("svg.world").get_attribute("aria-label") or ""
+    assert "coverage (active work)" in svg_label

@@ -4,7 +4,7 @@
 
 import { geoNaturalEarth1, geoPath, type GeoPermissibleObjects } from "d3-geo";
 import { scaleSequential, type ScaleSequential } from "d3-scale";
-import { interpolateOrRd } from "d3-scale-chromatic";
+import { interpolateBlues, interpolateOrRd } from "d3-scale-chromatic";
 import { feature } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
 import atlasUrl from "world-atlas/countries-110m.json?url";
@@ -49,6 +49,17 @@ const QUERY = `query Gaps($theme: String!, $level: CoverageLevel!) {
   byPeople: coverageGaps(theme: $theme, level: $level, limit: 10, rankBy: PEOPLE) { ${ROW} }
   byRate: coverageGaps(theme: $theme, level: $level, limit: 10, rankBy: RATE) { ${ROW} }
 }`;
+// The map's layers: what colours the countries, each with its own legend.
+interface Layer {
+  label: string;
+  value: (r: PlaceCoverage) => number | null;
+  colours: (t: number) => string;
+}
+const LAYERS: Record<string, Layer> = {
+  gap: { label: "Gap by rate", value: (r) => r.rateGapScore, colours: interpolateOrRd },
+  need: { label: "Need (rate)", value: (r) => r.need?.value ?? null, colours: interpolateOrRd },
+  coverage: { label: "Coverage (active work)", value: (r) => r.coverage, colours: interpolateBlues },
+};
 const WIDTH = 960;
 const HEIGHT = 500;
 const NO_ESTIMATE = "url(#no-estimate)";
@@ -74,7 +85,7 @@ export async function gapsView(root: HTMLElement): Promise<void> {
         "coverage counts the initiatives active today in the country, its regions and worldwide. The map colours the gap by rate; " +
         "the table ranks the widest gaps by people.",
     ),
-    el("div", { class: "toolbar" }, filters ?? null, levelChoice(redraw)),
+    el("div", { class: "toolbar" }, filters ?? null, levelChoice(redraw), layerChoice(redraw)),
     el("div", { class: "split" }, map, side),
     all,
   );
@@ -98,6 +109,20 @@ function levelChoice(onChange: () => void): HTMLElement {
   return el("div", { class: "field" }, el("label", { for: "gap-level" }, "Widest gaps among"), menu);
 }
 
+function layerChoice(onChange: () => void): HTMLElement {
+  const menu = el("select", { id: "gap-layer" }, ...Object.entries(LAYERS).map(([key, l]) => el("option", { value: key }, l.label)));
+  menu.value = param("layer") ?? "gap";
+  menu.addEventListener("change", () => {
+    setParams({ layer: menu.value === "gap" ? null : menu.value });
+    onChange();
+  });
+  return el("div", { class: "field" }, el("label", { for: "gap-layer" }, "Colour the map by"), menu);
+}
+
+function layer(): Layer {
+  return LAYERS[param("layer") ?? "gap"] ?? (LAYERS.gap as Layer);
+}
+
 async function drawGaps(map: HTMLElement, side: HTMLElement, all: HTMLElement): Promise<void> {
   const theme = param("theme");
   if (!theme) return;
@@ -107,8 +132,9 @@ async function drawGaps(map: HTMLElement, side: HTMLElement, all: HTMLElement): 
     return { atlas, ...answer };
   });
   if (!found) return;
-  const scale = colourScale(found.coverage);
-  replaceChildren(map, worldMap(found.atlas, found.coverage, scale), legend(scale), el(
+  const shown = layer();
+  const scale = colourScale(found.coverage, shown);
+  replaceChildren(map, worldMap(found.atlas, found.coverage, scale, shown), legend(scale, shown), el(
       "figcaption",
       { class: "tooltip", "aria-live": "polite" },
       "Point at or tap a country to read its need, coverage and gap.",
@@ -139,23 +165,24 @@ function loadAtlas(): Promise<Topology> {
 
 type Colours = ScaleSequential<string>;
 
-function colourScale(rows: PlaceCoverage[]): Colours {
-  const highest = Math.max(0.01, ...rows.map((r) => r.rateGapScore ?? 0));
-  return scaleSequential(interpolateOrRd).domain([0, highest]);
+function colourScale(rows: PlaceCoverage[], shown: Layer): Colours {
+  const highest = Math.max(0.01, ...rows.map((r) => shown.value(r) ?? 0));
+  return scaleSequential(shown.colours).domain([0, highest]);
 }
 
-function worldMap(topology: Topology, rows: PlaceCoverage[], colour: Colours): SVGSVGElement {
+function worldMap(topology: Topology, rows: PlaceCoverage[], colour: Colours, shown: Layer): SVGSVGElement {
   const byM49 = new Map(rows.filter((r) => r.place.m49).map((r) => [r.place.m49 as string, r]));
   const countries = feature(topology, topology.objects.countries as GeometryCollection);
   const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], countries as GeoPermissibleObjects);
   const path = geoPath(projection);
   const svg = svgEl("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", class: "world" });
   const coloured = rows.filter((r) => r.rateGapScore !== null).length;
-  svg.setAttribute("aria-label", `World map of coverage gaps for ${rows[0]?.theme.name ?? "the theme"}: ${coloured} countries have an estimate; the table lists every country.`);
+  svg.setAttribute("aria-label", `World map of ${shown.label.toLowerCase()} for ${rows[0]?.theme.name ?? "the theme"}: ${coloured} countries have an estimate; the table lists every country.`);
   svg.append(hatching());
   for (const shape of countries.features) {
     const row = byM49.get(String(shape.id));
-    const fill = row ? (row.rateGapScore === null ? NO_ESTIMATE : colour(row.rateGapScore)) : NOT_ON_MAP;
+    const value = row ? shown.value(row) : null;
+    const fill = row ? (value === null ? NO_ESTIMATE : colour(value)) : NOT_ON_MAP;
     const outline = svgEl("path", { d: path(shape) ?? "", fill, class: "country" });
     if (row) {
       Object.assign(outline.dataset, { iso3: row.place.iso3 ?? "", iloRegion: row.place.iloRegion ?? "", gap: String(row.rateGapScore ?? "none") });
@@ -188,15 +215,15 @@ function needText(need: Need | null): string {
   return `${need.measure} ${need.value} ${need.unit}${people} (${whose})`;
 }
 
-function legend(colour: Colours): HTMLElement {
+function legend(colour: Colours, shown: Layer): HTMLElement {
   const steps = [0, 0.25, 0.5, 0.75, 1];
   const top = colour.domain()[1] ?? 1;
   return el(
     "ul",
     { class: "legend", "aria-label": "Legend" },
-    el("li", {}, "Gap by rate: "),
+    el("li", {}, `${shown.label}: `),
     ...steps.map((s) => el("li", {}, el("span", { class: "swatch", style: `background:${colour(s * top)}`, "aria-hidden": "true" }), number(s * top, 2))),
-    el("li", {}, el("span", { class: "swatch hatched", "aria-hidden": "true" }), "No estimate"),
+    el("li", {}, el("span", { class: "swatch hatched", "aria-hidden": "true" }), "No figure"),
     el("li", {}, el("span", { class: "swatch", style: `background:${NOT_ON_MAP}`, "aria-hidden": "true" }), "Not on the map"),
   );
 }
