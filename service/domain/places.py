@@ -60,21 +60,32 @@ async def place_scope(db: Database, place: str) -> PlaceScope:
 async def placed(db: Database, parameters: dict[str, object]) -> dict[str, object]:
     """A filter's statement parameters with its country and region given as the places
     each matches."""
+    country, region = await scopes(db, parameters)
+    return with_scopes(parameters, country, region)
+
+
+async def scopes(
+    db: Database, parameters: dict[str, object]
+) -> tuple[PlaceScope | None, PlaceScope | None]:
+    """The scopes of a filter's country and region (None where not given)."""
+    country, region = _id(parameters.get("country")), _id(parameters.get("region"))
+    return (
+        await place_scope(db, country) if country else None,
+        await place_scope(db, region) if region else None,
+    )
+
+
+def with_scopes(
+    parameters: dict[str, object], country: PlaceScope | None, region: PlaceScope | None
+) -> dict[str, object]:
+    """The parameters with `countryPlaces` and `regionPlaces` in place of the two ids."""
     rest = {k: v for k, v in parameters.items() if k not in ("country", "region")}
-    country, region = parameters.get("country"), parameters.get("region")
-    return {**rest, **await place_parameters(db, _id(country), _id(region))}
+    return {
+        **rest,
+        "countryPlaces": country.ids if country else None,
+        "regionPlaces": region.ids if region else None,
+    }
 
 
 def _id(value: object) -> str | None:
     return str(value) if value else None
-
-
-async def place_parameters(
-    db: Database, country: str | None, region: str | None
-) -> dict[str, list[str] | None]:
-    """The place sets the list and who-does-what-where statements take: `countryPlaces`
-    and `regionPlaces`, each None where that filter is not given."""
-    return {
-        "countryPlaces": (await place_scope(db, country)).ids if country else None,
-        "regionPlaces": (await place_scope(db, region)).ids if region else None,
-    }

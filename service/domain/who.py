@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from service.db.driver import Database
 from service.domain.filters import WhoFilter, as_parameters, normalise
 from service.domain.pagination import Page, PageRequest
-from service.domain.places import Matched, PlaceScope, place_scope, placed
+from service.domain.places import Matched, PlaceScope, scopes, with_scopes
 from service.domain.records import Provenance
 from service.model.records import MapRecord, Props
 
@@ -30,9 +30,10 @@ async def who_is_doing_what_where(
     db: Database, given: WhoFilter, page: PageRequest
 ) -> Page[WhoRow]:
     checked = await normalise(db, given)
-    place = checked.country or checked.region
-    scope = await place_scope(db, place) if place else None
-    parameters = await placed(db, as_parameters(checked))
+    given_parameters = as_parameters(checked)
+    country, region = await scopes(db, given_parameters)
+    scope = country or region  # how a row matched is told against the country, if given
+    parameters = with_scopes(given_parameters, country, region)
     row = (await db.read("who/rows", **parameters, skip=page.skip, limit=page.limit))[0]
     items = [_row(item, scope) for item in row["page"]]
     return Page(items=items, total=row["total"], skip=page.skip)
