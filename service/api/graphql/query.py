@@ -1,7 +1,6 @@
 """The root fields. Each turns its arguments into a domain call and the result into types."""
 
 from dataclasses import asdict
-from enum import Enum
 from typing import Any
 
 import strawberry
@@ -26,6 +25,7 @@ from service.api.graphql.types import (
 )
 from service.domain import directory, filters, search, subgraph, who
 from service.domain.pagination import PageRequest
+from service.domain.places import Matched
 from service.model.records import MapRecord
 
 Ctx = strawberry.Info[Context, None]
@@ -41,12 +41,8 @@ def _page(info: Ctx, first: int, after: str | None) -> PageRequest:
     return PageRequest.of(first, after, info.context.settings.page_size_max)
 
 
-@strawberry.enum(description="How a row matched the place filter, closest first.")
-class PlaceMatch(Enum):
-    IN_PLACE = "in_place"
-    INSIDE = "inside"
-    THROUGH_REGION = "through_region"
-    WORLDWIDE = "worldwide"
+# The domain's value list, made a GraphQL enum in place (its names are the GraphQL values).
+PlaceMatch = strawberry.enum(Matched, name="PlaceMatch", description=Matched.__doc__)
 
 
 @strawberry.type(
@@ -79,7 +75,7 @@ class WhoIsDoingWhatWhereRow:
         description="With a country or region filter: the id of the initiative's place that "
         "matched it (the place itself, one inside it, a wider region or the world)."
     )
-    matched: PlaceMatch | None = strawberry.field(
+    matched: Matched | None = strawberry.field(
         description="With a place filter: how the row matched it: work in the place itself, "
         "inside the region, through a wider region the place lies in, or worldwide."
     )
@@ -96,7 +92,7 @@ def _who_row(row: who.WhoRow) -> WhoIsDoingWhatWhereRow:
         sdg_targets=[SdgTarget.of(t) for t in row.sdg_targets],
         sources=[Citation.of(row.provenance)] if row.provenance else [],
         matched_via=row.matched_via,
-        matched=PlaceMatch(row.matched.value) if row.matched else None,
+        matched=row.matched,
     )
 
 
