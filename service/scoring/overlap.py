@@ -16,6 +16,7 @@ overlap-2 verdicts:
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -50,7 +51,23 @@ SHARED_ACTION_GROUP = 0.5
 UNKNOWN_TIME = 0.5
 # Text at least this alike (TF-IDF cosine) is evidence of the same work on its own.
 SUBSTANTIVE_TEXT = 0.2
-RELATED, UNRELATED, DUPLICATE, OVERLAP = "RELATED", "UNRELATED", "DUPLICATE", "OVERLAP"
+
+
+class Verdict(StrEnum):
+    """What the scoring makes of a pair (see the module's docstring)."""
+
+    DUPLICATE = "DUPLICATE"
+    OVERLAP = "OVERLAP"
+    RELATED = "RELATED"
+    UNRELATED = "UNRELATED"
+
+
+RELATED, UNRELATED, DUPLICATE, OVERLAP = (
+    Verdict.RELATED,
+    Verdict.UNRELATED,
+    Verdict.DUPLICATE,
+    Verdict.OVERLAP,
+)
 WORLD = "region:world"
 
 
@@ -88,7 +105,7 @@ class Overlap:
     b: str
     score: float
     reasons: tuple[Reason, ...]
-    verdict: str = OVERLAP
+    verdict: Verdict = OVERLAP
     why: str = ""  # for RELATED and UNRELATED, in words
 
     @property
@@ -168,7 +185,7 @@ def relation(a: Profile, b: Profile) -> str | None:
 
 def _verdict(
     related: str | None, places: float, organizations: float, description: float, total: float
-) -> tuple[str, str]:
+) -> tuple[Verdict, str]:
     if related:
         return RELATED, related
     substantive = (places > 0 and places != BOTH_WORLDWIDE) or organizations > 0

@@ -48,12 +48,10 @@ class OverlapReason:
     shared: list[str] = strawberry.field(description="The shared ids, where the facet has any.")
 
 
-@strawberry.enum(description="What the scoring makes of a pair.")
-class OverlapVerdict(Enum):
-    DUPLICATE = "DUPLICATE"
-    OVERLAP = "OVERLAP"
-    RELATED = "RELATED"
-    UNRELATED = "UNRELATED"
+# The scoring's value list, made a GraphQL enum in place.
+OverlapVerdict = strawberry.enum(
+    overlap_scoring.Verdict, name="OverlapVerdict", description="What the scoring makes of a pair."
+)
 
 
 @strawberry.type(description="Two initiatives that look like the same work.")
@@ -65,7 +63,7 @@ class Overlap:
         description="The score reaches the threshold for the same work written up twice."
     )
     reasons: list[OverlapReason] = strawberry.field(description="The facets that add to the score.")
-    verdict: OverlapVerdict = strawberry.field(
+    verdict: overlap_scoring.Verdict = strawberry.field(
         description="DUPLICATE: likely the same work written up twice; OVERLAP: worth a look; "
         "RELATED: parts of one whole (one follows up or is linked with the other, or both are "
         "one group's work with the same organization), reported apart; UNRELATED: they share "
@@ -96,7 +94,7 @@ def _overlap(pair: overlaps.ScoredPair) -> Overlap:
         score=pair.overlap.score,
         likely_duplicate=pair.overlap.likely_duplicate,
         reasons=reasons,
-        verdict=OverlapVerdict(pair.overlap.verdict),
+        verdict=pair.overlap.verdict,
         verdict_reason=pair.overlap.why or None,
         scoring_version=overlap_scoring.VERSION,
     )
