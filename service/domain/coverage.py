@@ -43,7 +43,7 @@ def _need(row: dict[str, Any], level: str) -> scoring.Need | None:
             data_year=int(own["data_year"]),
             edition=own.get("edition"),
             sources=tuple(row["ownSources"]),
-            basis="country",
+            basis=scoring.Basis.COUNTRY,
             region=None,
             people=own.get("people"),
             people_basis=own.get("people_unit"),
@@ -68,7 +68,7 @@ def _need(row: dict[str, Any], level: str) -> scoring.Need | None:
         data_year=int(region["data_year"]),
         edition=region.get("edition"),
         sources=tuple(s for s in [row["regionSource"]] if s),
-        basis="region",
+        basis=scoring.Basis.REGION,
         region=region["region"],
         people=people,
         people_basis=(
@@ -120,12 +120,12 @@ def _indexed(found: list[PlaceCoverage]) -> list[PlaceCoverage]:
     """Each own figure's index against the highest of its set (regional ones have theirs)."""
     highest: dict[tuple[str, str | None], float] = {}
     for c in found:
-        if c.need and c.need.basis == "country":
+        if c.need and c.need.basis == scoring.Basis.COUNTRY:
             key = (c.need.measure, c.need.edition)
             highest[key] = max(highest.get(key, 0.0), c.need.value)
     return [
         replace(c, need=replace(c.need, highest=highest[(c.need.measure, c.need.edition)]))
-        if c.need and c.need.basis == "country"
+        if c.need and c.need.basis == scoring.Basis.COUNTRY
         else c
         for c in found
     ]

@@ -15,8 +15,17 @@ coverage-2:
   its gap."""
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 VERSION = "coverage-2"
+
+
+class Basis(StrEnum):
+    """Whose figure a place's need is."""
+
+    COUNTRY = "country"  # the place's own figure
+    REGION = "region"  # its ILO region's, where it has none of its own
+
 
 REGIONAL_WEIGHT = 0.5
 GLOBAL_WEIGHT = 0.25
@@ -30,7 +39,7 @@ class Need:
     data_year: int
     edition: str | None
     sources: tuple[str, ...]
-    basis: str  # "country": the place's own figure; "region": its ILO region's
+    basis: Basis
     region: str | None  # the ILO region whose figure is used, for basis "region"
     people: int | None
     people_basis: str | None
@@ -65,7 +74,7 @@ def gap(need: Need | None, local: int, regional: int, worldwide: int, not_active
     )
     if need is None:
         return Gap(covered, None, None, f"no published estimate of need; {work}")
-    whose = "its own figure" if need.basis == "country" else f"the figure for {need.region}"
+    whose = "its own figure" if need.basis == Basis.COUNTRY else f"the figure for {need.region}"
     edition = need.edition or need.data_year
     told = f"need {need.value:g} {need.unit} ({need.measure}, {edition}, {whose})"
     if need.people is not None:

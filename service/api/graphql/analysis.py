@@ -109,10 +109,10 @@ class DuplicateCluster:
     )
 
 
-@strawberry.enum(description="Whose figure a place's need is.")
-class NeedBasis(Enum):
-    COUNTRY = "country"
-    REGION = "region"
+# The scoring's value list, made a GraphQL enum in place.
+NeedBasis = strawberry.enum(
+    coverage_scoring.Basis, name="NeedBasis", description=coverage_scoring.Basis.__doc__
+)
 
 
 @strawberry.enum(description="What coverage gaps are ranked by.")
@@ -142,7 +142,7 @@ class NeedFigure:
         description="The publisher's flag on the figure (UNICEF: x, y or p), if any."
     )
     edition: str | None = strawberry.field(description="The edition it is published in.")
-    basis: NeedBasis = strawberry.field(
+    basis: coverage_scoring.Basis = strawberry.field(
         description="COUNTRY: the place's own figure; REGION: its ILO region's, used because "
         "the place has none of its own."
     )
@@ -211,7 +211,7 @@ def _coverage(found: coverage.PlaceCoverage) -> PlaceCoverage:
             data_period=need.data_period,
             flag=need.flag,
             edition=need.edition,
-            basis=NeedBasis(need.basis),
+            basis=need.basis,
             region=need.region,
             sources=list(need.sources),
             index=round(need.index, 4),
