@@ -42,6 +42,9 @@ def _profile(row: dict[str, Any]) -> scoring.Profile:
         organizations=frozenset(row["organizations"]),
         action_groups=frozenset(row["actionGroups"]),
         linked=frozenset(row["linked"]),
+        follows=frozenset(row["follows"]),
+        complements=frozenset(row["complements"]),
+        kind=props.get("kind") or "",
         work=frozenset(props.get("work") or []),
         start=_date(props.get("start_on")),
         end=_date(props.get("end_on")),
@@ -69,13 +72,15 @@ async def scored_pairs(
     country: str | None = None,
     *,
     include_unrelated: bool = False,
+    as_of: date | None = None,
 ) -> list[ScoredPair]:
     """Every candidate pair scoring at least `min_score`, best first; pairs the scoring
-    finds unrelated (sharing only context) only when asked for."""
+    finds unrelated (sharing only context) only when asked for. With `as_of`, only work
+    that had not ended by that day is compared (None: all of it, whenever it ran)."""
     theme_id = map_id("theme", theme) if theme else None
     place_id = country_id(country) if country else None
     await require_existing(db, {k: v for k, v in (("theme", theme_id), ("country", place_id)) if v})
-    pairs = await db.read("overlaps/candidates", theme=theme_id, country=place_id)
+    pairs = await db.read("overlaps/candidates", theme=theme_id, country=place_id, asOf=as_of)
     ids = sorted({row["a"] for row in pairs} | {row["b"] for row in pairs})
     rows = await db.read("overlaps/profiles", ids=ids) if ids else []
     profiles = {row["id"]: _profile(row) for row in rows}
@@ -99,18 +104,31 @@ async def overlaps(
     limit: int,
     *,
     include_unrelated: bool = False,
+    as_of: date | None = None,
 ) -> list[ScoredPair]:
+    """The pairs worth a look among work not ended by `as_of` (default today)."""
     _check_score(min_score)
     _check_limit(limit)
-    found = await scored_pairs(db, min_score, theme, country, include_unrelated=include_unrelated)
+    found = await scored_pairs(
+        db,
+        min_score,
+        theme,
+        country,
+        include_unrelated=include_unrelated,
+        as_of=as_of or date.today(),
+    )
     return found[:limit]
 
 
-async def duplicate_clusters(db: Database, min_score: float) -> list[Cluster]:
-    """Groups of initiatives joined by overlaps at or above `min_score`, largest first."""
+async def duplicate_clusters(
+    db: Database, min_score: float, as_of: date | None = None
+) -> list[Cluster]:
+    """Groups of initiatives joined by overlaps at or above `min_score` among work not
+    ended by `as_of` (default today), largest first."""
     _check_score(min_score)
+    found = await scored_pairs(db, min_score, as_of=as_of or date.today())
     # Parts of one whole are not duplicates: they do not join a cluster.
-    pairs = [p for p in await scored_pairs(db, min_score) if p.overlap.verdict != scoring.RELATED]
+    pairs = [p for p in found if p.overlap.verdict != scoring.RELATED]
     graph: nx.Graph[str] = nx.Graph()
     for pair in pairs:
         graph.add_edge(pair.a.id, pair.b.id, pair=pair)

@@ -191,8 +191,9 @@ def edited(draft: AnyDraft) -> Props:
     """What an editor's create or update stores: an edit checks the record, so one that
     gives no date of its own is verified on the day it is made."""
     props = stored(draft)
-    if "last_verified" in type(draft).model_fields:
-        props.setdefault("last_verified", date.today().isoformat())
+    for dated in ("last_verified", "status_since"):
+        if dated in type(draft).model_fields:
+            props.setdefault(dated, date.today().isoformat())
     return props
 
 

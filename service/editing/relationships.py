@@ -5,6 +5,7 @@ an organization's country, an action group's themes, an event's country) are cha
 updating that record instead, so there is one way to change each."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from service.db.driver import Database
 from service.domain.directory import checked_id
@@ -109,6 +110,7 @@ async def add(db: Database, editor: Editor, draft: RelationshipDraft) -> LinkCha
         if problems:
             raise Invalid(problems)
         cited = {"source": draft.source, "section": draft.section, "note": draft.note}
+        cited["as_of"] = date.today().isoformat()  # the edit checks it on the day it is made
         row = link_row(draft.from_, draft.type, draft.to, {**draft.extra(), **cited})
         [written] = await tx.run("edits/add_link", **row)
         event_id = await audit.record(

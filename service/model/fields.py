@@ -66,6 +66,12 @@ def date_bounds(start: str | None, end: str | None) -> dict[str, date | None]:
     }
 
 
+def ended(until: str | None, today: date) -> bool:
+    """Whether something held until a partial date has ended by `today` (an "until 2018"
+    runs to the last day of 2018)."""
+    return until is not None and _last_day(str(until)) < today
+
+
 def _first_day(partial: str) -> date:
     parts = [int(p) for p in partial.split("-")] + [1, 1]
     return date(parts[0], parts[1], parts[2])

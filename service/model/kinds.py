@@ -131,6 +131,11 @@ class InitiativeFields(Strict):
     description: str | None = Field(default=None, description="What it is, in your own words.")
     kind: InitiativeKind = Field(description="What the initiative is.")
     status: InitiativeStatus = Field(description="Where it stands, as its source tells.")
+    status_since: PartialDate | None = Field(
+        default=None,
+        description="The date its status is known to hold from. Left out, the seed takes its "
+        "source's date and an edit the day it is made. " + _DATE,
+    )
     # Imported projects (3W rows, IATI activities) do not say what kind of work they do.
     work: list[WorkType] = Field(
         default=[],

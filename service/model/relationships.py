@@ -103,13 +103,17 @@ class Relationship:
 # What any relationship may say of how it is known: stated by its source (the default) or
 # inferred, and from what.
 BASIS = ("basis", "inferred_from")
+# What any relationship may say of when it holds: from and until which dates, where its
+# source says. Beside them the map stores `as_of`, the day it is known to hold (its
+# source's date in the seed, the day of an edit), which nobody writes by hand.
+TIME = ("since", "until")
 
 
 def _r(starts: str, ends: str, properties: str = "", required: str = "") -> Relationship:
     return Relationship(
         frozenset(starts.split()),
         frozenset(ends.split()),
-        frozenset([*properties.split(), *BASIS]),
+        frozenset([*properties.split(), *BASIS, *TIME]),
         frozenset(required.split()),
     )
 
@@ -138,7 +142,7 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "PART_OF": _r("action-group event", "organization initiative"),
     "ESTABLISHED": _r("event", "action-group"),
     "RELATES_TO": _r("theme", "sdg sdg-target"),
-    "COMPLEMENTS": _r("organization", "organization initiative"),
+    "COMPLEMENTS": _r("organization initiative", "organization initiative"),
     "CONTRIBUTES_TO": _r("organization initiative", "sdg sdg-target"),
     "OPERATES_IN": _r("initiative", "country region"),
     "REACHES": _r("initiative", "country region", " ".join(PEOPLE)),
@@ -148,7 +152,7 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "FOR_REGION": _r("need", "region"),
     "FOR_COUNTRY": _r("need", "country"),
     "FOR_THEME": _r("need", "theme"),
-    "FOLLOWS_UP": _r("initiative", "initiative"),
+    "FOLLOWS_UP": _r("initiative", "initiative event"),
     "LINKED_WITH": _r("initiative", "initiative"),
 }
 # The properties any relationship written on its own may carry besides its citation.
@@ -159,6 +163,7 @@ EXTRA_PROPERTIES = (
     "status",
     "reason",
     *BASIS,
+    *TIME,
     *MONEY,
     *PEOPLE,
 )
@@ -213,6 +218,8 @@ class RelationshipRecord(PeopleCounts):
     note: str | None = None
     basis: FactBasis | None = None
     inferred_from: str | None = None
+    since: PartialDate | None = None
+    until: PartialDate | None = None
     budget: Amount | None = None
     committed: Amount | None = None
     disbursed: Amount | None = None

@@ -1,16 +1,22 @@
 """How alike two initiatives are: a score between 0 and 1 made of weighted facets, each
 reported as a reason, and a verdict. Changing a weight or a rule means changing VERSION.
 
-overlap-2 verdicts:
-- RELATED: parts of one whole, not duplicates: one is linked with or follows up the other,
-  or both are coordinated by the same action group with the same organization taking
-  part (or neither naming an organization, the group being their owner). Their shared
-  organizations and group do not count in the score (an owner's sibling outputs
-  share it by construction), so they cannot reach the duplication threshold by it.
+overlap-3 verdicts:
+- RELATED: parts of one whole, or set side by side, not duplicates: one is linked with,
+  follows up or (as its source says) complements the other, or both are coordinated by
+  the same action group with the same organization taking part (or neither naming an
+  organization, the group being their owner). Their shared organizations and group do
+  not count in the score (an owner's sibling outputs share it by construction), so they
+  cannot reach the duplication threshold by it. Two follow-ups of one event or
+  declaration are not parts of one whole: they are compared, the shared origin counting
+  as a shared organization.
 - UNRELATED: nothing says the same work: no place they share short of the world, no
-  organization or action group in common, and names and descriptions alike by less than
-  SUBSTANTIVE_TEXT. Shared themes, kinds of work and SDG targets are context, not
-  evidence; such pairs are not listed as overlaps.
+  organization, action group or followed-up event in common, not two platforms on one
+  theme, and names and descriptions alike by less than SUBSTANTIVE_TEXT. Shared themes,
+  kinds of work and SDG targets are context, not evidence; such pairs are not listed as
+  overlaps. Two coordination platforms on the same theme are compared as platforms, even
+  where the bodies that run them have nothing else in common: that is where the report
+  itself warns of duplication.
 - DUPLICATE: any other pair scoring at least DUPLICATE_MIN_SCORE (likelyDuplicate).
 - OVERLAP: any other pair worth a look (at least REVIEW_MIN_SCORE by default)."""
 
@@ -21,14 +27,16 @@ from enum import StrEnum
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-VERSION = "overlap-2"
+VERSION = "overlap-3"
 
 # Each facet's share of the score; they sum to 1.
 WEIGHTS: dict[str, float] = {
     "places": 0.15,  # the same countries or regions
     "themes": 0.20,
     "sdg_targets": 0.05,  # nearly everything here serves 8.7, so it says little
-    "organizations": 0.15,  # the same organizations leading, funding or partnering
+    # the same organizations leading, funding or partnering, the same coordinating group,
+    # or the same event, declaration or initiative followed up
+    "organizations": 0.15,
     "work": 0.15,  # the same kind of work: research, mapping, platform, coordination...
     "time": 0.05,  # overlapping time spans
     "description": 0.25,  # TF-IDF cosine similarity of names and descriptions
@@ -47,6 +55,9 @@ CONTAINED_PLACE = 0.5
 BOTH_WORLDWIDE = 0.5
 # Sharing a coordinating action group counts as this much of a shared organization.
 SHARED_ACTION_GROUP = 0.5
+# Following up the same event, declaration or initiative counts as a shared origin: two
+# follow-ups of one conference are the duplication the secretariat looks for.
+SAME_FOLLOWED_UP = 1.0
 # When either span is unknown, a time overlap is this likely.
 UNKNOWN_TIME = 0.5
 # Text at least this alike (TF-IDF cosine) is evidence of the same work on its own.
@@ -69,6 +80,7 @@ RELATED, UNRELATED, DUPLICATE, OVERLAP = (
     Verdict.OVERLAP,
 )
 WORLD = "region:world"
+PLATFORM = "platform"
 
 
 @dataclass(frozen=True)
@@ -85,6 +97,9 @@ class Profile:
     start: date | None
     end: date | None
     linked: frozenset[str] = frozenset()  # initiatives it is linked with or follows up
+    follows: frozenset[str] = frozenset()  # what it follows up: events, initiatives
+    complements: frozenset[str] = frozenset()  # initiatives its source says it complements
+    kind: str = ""  # the initiative's kind: platform, research, tool...
 
 
 @dataclass(frozen=True)
@@ -133,10 +148,13 @@ def place_similarity(a: Profile, b: Profile) -> tuple[float, tuple[str, ...]]:
 def organization_similarity(a: Profile, b: Profile) -> tuple[float, tuple[str, ...]]:
     shared = a.organizations & b.organizations
     groups = a.action_groups & b.action_groups
+    followed = a.follows & b.follows
     similarity = max(
-        jaccard(a.organizations, b.organizations), SHARED_ACTION_GROUP if groups else 0
+        jaccard(a.organizations, b.organizations),
+        SHARED_ACTION_GROUP if groups else 0,
+        SAME_FOLLOWED_UP if followed else 0,
     )
-    return similarity, tuple(sorted(shared | groups))
+    return similarity, tuple(sorted(shared | groups | followed))
 
 
 def time_similarity(a: Profile, b: Profile) -> float:
@@ -171,6 +189,8 @@ def relation(a: Profile, b: Profile) -> str | None:
     """Why two initiatives are parts of one whole, or None if they are not."""
     if b.id in a.linked or a.id in b.linked:
         return "one is linked with or follows up the other"
+    if b.id in a.complements or a.id in b.complements:
+        return "the source says one complements the other: set side by side, not the same work"
     groups, owners = a.action_groups & b.action_groups, a.organizations & b.organizations
     # The group is the owner where neither names an organization of its own.
     unowned = not a.organizations and not b.organizations
@@ -183,12 +203,21 @@ def relation(a: Profile, b: Profile) -> str | None:
     return None
 
 
+def platforms_on_one_theme(a: Profile, b: Profile) -> bool:
+    return a.kind == b.kind == PLATFORM and bool(a.themes & b.themes)
+
+
 def _verdict(
-    related: str | None, places: float, organizations: float, description: float, total: float
+    related: str | None,
+    places: float,
+    organizations: float,
+    description: float,
+    total: float,
+    platforms: bool,
 ) -> tuple[Verdict, str]:
     if related:
         return RELATED, related
-    substantive = (places > 0 and places != BOTH_WORLDWIDE) or organizations > 0
+    substantive = (places > 0 and places != BOTH_WORLDWIDE) or organizations > 0 or platforms
     if not substantive and description < SUBSTANTIVE_TEXT:
         why = (
             "they share only context (themes, kinds of work, SDG targets, the world): no "
@@ -220,6 +249,7 @@ def score(a: Profile, b: Profile, description: float) -> Overlap:
         if similarity > 0
     )
     total = round(sum(r.contribution for r in reasons), 3)
-    verdict, why = _verdict(related, places, organizations, description, total)
+    platforms = platforms_on_one_theme(a, b)
+    verdict, why = _verdict(related, places, organizations, description, total, platforms)
     ordered = tuple(sorted(reasons, key=lambda r: -r.contribution))
     return Overlap(a.id, b.id, total, ordered, verdict, why)

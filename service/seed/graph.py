@@ -148,11 +148,15 @@ def _add_record(b: _Builder, file: str, kind: str, default: str, record: Record)
     )
     first = record.cited[0]
     verified = b.dates.get(first.source or default)
-    if verified and props.get("last_verified") is None:
-        props["last_verified"] = verified
+    # A record is known as of its source's date, and so is an initiative's status.
+    for dated in ("last_verified", "status_since") if kind == "initiative" else ("last_verified",):
+        if verified and props.get(dated) is None:
+            props[dated] = verified
     b.add_node(file, MapRecord(record.id, {k: v for k, v in props.items() if v is not None}))
     b.cite(file, record.id, default, record.cited)
     provenance = {"source": first.source or default, "section": first.section, "note": first.note}
+    if verified:
+        provenance["as_of"] = verified
     for field, link_type, targets in _inline_links(kind, record):
         for target in targets:
             b.link(
@@ -186,6 +190,8 @@ def _add_relationships(b: _Builder) -> None:
         for r, rel in enumerate(group.relationships, 1):
             props = _relationship_props(b, f"{record}.relationships[{r}]", rel)
             props.update(source=source, section=group.section, note=rel.note or group.note)
+            if as_of := b.dates.get(source):
+                props["as_of"] = as_of
             b.link(
                 "relationships.yaml",
                 f"{record}.relationships[{r}]",

@@ -50,6 +50,7 @@ def test_paging_through_organizations_visits_each_once(gql: Ask) -> None:
             {"country": "KHM"},
             {
                 "organization:sok-siphana-associates",
+                "organization:alliance-8-7",
                 "organization:global-march",
                 "organization:government-of-the-united-kingdom",
                 "organization:government-of-the-united-states",
@@ -203,7 +204,7 @@ def test_single_lookups(gql: Ask) -> None:
     assert "organization:uocra" in {o["id"] for o in data["country"]["organizations"]}
     assert {e["id"] for e in data["country"]["events"]} == {"event:gcg-1-buenos-aires-2017"}
     assert data["sdgTarget"]["goal"] == {"number": 8, "name": "Decent work and economic growth"}
-    assert len(data["sdgTarget"]["initiatives"]) == 22
+    assert len(data["sdgTarget"]["initiatives"]) == 24
     assert data["initiative"]["initiativeKind"] == "PLATFORM"
 
 
@@ -343,7 +344,7 @@ def test_every_initiative_is_in_who_is_doing_what_where(gql: Ask) -> None:
         after = page["pageInfo"]["endCursor"]
     listed = _ids(gql(INITIATIVES, first=100)["data"]["initiatives"])
     assert seen == listed
-    assert len(listed) == 24
+    assert len(listed) == 26
 
 
 def test_a_region_and_its_countries_agree_about_worldwide_work(gql: Ask) -> None:
@@ -386,8 +387,9 @@ def test_inferred_facts_say_so_and_from_what(gql: Ask) -> None:
     inferred = [
         e for e in leads if e["node"]["sources"] and e["node"]["sources"][0]["basis"] == "INFERRED"
     ]
-    assert len(inferred) == 4
-    assert {e["node"]["role"] for e in inferred} == {"LEADS"}
+    # four leads inferred from who chairs the group, two platforms hosted by who runs them
+    assert len(inferred) == 6
+    assert {e["node"]["role"] for e in inferred} == {"LEADS", "HOSTS"}
 
 
 def test_stored_relationships_show_with_their_provenance(gql: Ask) -> None:
@@ -432,6 +434,44 @@ def test_time_does_not_stand_still(gql: Ask) -> None:
     half = gql('{ initiatives(filter: {activeFrom: "2017-01-01"}) { totalCount } }')
     assert half["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert "give both" in half["errors"][0]["message"]
+
+
+def test_statuses_and_relationships_say_from_when_they_hold(gql: Ask) -> None:
+    """An initiative's status and each relationship carry the day they are known to hold
+    (the report's date), and a relationship its own dates where the source gives them."""
+    body = gql("""{ plan: initiative(id: "initiative:high-level-work-plan-2018") {
+        status statusSince
+        relationships(types: ["ENDORSED"]) { type since until asOf ended } } }""")
+    plan = body["data"]["plan"]
+    assert plan["statusSince"] == "2017-11-13"
+    [endorsed] = plan["relationships"]
+    assert endorsed == {
+        "type": "ENDORSED",
+        "since": None,
+        "until": None,
+        "asOf": "2017-11-13",
+        "ended": False,
+    }
+
+
+def test_platforms_run_by_organizations_are_initiatives_hosted_by_them(gql: Ask) -> None:
+    """The Alliance and ICAT are organizations; the platforms they run are initiatives of
+    kind platform hosted by them (inferred, and said so), which overlaps compare."""
+    body = gql("""{ a: initiative(id: "initiative:alliance-8-7-platform") { initiativeKind
+        participants { role organization { id } provenance { basis inferredFrom } }
+        relationships(types: ["COMPLEMENTS"]) { node { id } } }
+      icat: initiative(id: "initiative:icat-coordination") { initiativeKind
+        participants { role organization { id } } } }""")["data"]
+    assert body["a"]["initiativeKind"] == body["icat"]["initiativeKind"] == "PLATFORM"
+    [host] = body["a"]["participants"]
+    assert (host["role"], host["organization"]["id"]) == ("HOSTS", "organization:alliance-8-7")
+    assert host["provenance"]["basis"] == "INFERRED"
+    complemented = {r["node"]["id"] for r in body["a"]["relationships"]}
+    assert complemented == {
+        "initiative:icat-coordination",
+        "initiative:global-compact-on-migration",
+    }
+    assert body["icat"]["participants"][0]["organization"]["id"] == "organization:icat"
 
 
 def test_a_country_shows_the_goods_list_and_tip_tiers_as_context(gql: Ask) -> None:

@@ -313,7 +313,10 @@ class OrganizationRank:
 
 @strawberry.type
 class AnalysisQuery:
-    @strawberry.field(description="Pairs of initiatives that look like the same work, best first.")
+    @strawberry.field(
+        description="Pairs of initiatives that look like the same work, best first, among "
+        "work not ended by `asOf` (default today: a known end before it, or completed)."
+    )
     async def overlaps(
         self,
         info: Ctx,
@@ -322,17 +325,30 @@ class AnalysisQuery:
         country: str | None = None,
         limit: int = 50,
         include_unrelated: bool = False,
+        as_of: date | None = None,
     ) -> list[Overlap]:
         found = await overlaps.overlaps(
-            info.context.db, min_score, theme, country, limit, include_unrelated=include_unrelated
+            info.context.db,
+            min_score,
+            theme,
+            country,
+            limit,
+            include_unrelated=include_unrelated,
+            as_of=as_of,
         )
         return [_overlap(pair) for pair in found]
 
-    @strawberry.field(description="Groups of initiatives joined by overlaps above the threshold.")
+    @strawberry.field(
+        description="Groups of initiatives joined by overlaps above the threshold, among "
+        "work not ended by `asOf` (default today)."
+    )
     async def duplicate_clusters(
-        self, info: Ctx, min_score: float = overlap_scoring.REVIEW_MIN_SCORE
+        self,
+        info: Ctx,
+        min_score: float = overlap_scoring.REVIEW_MIN_SCORE,
+        as_of: date | None = None,
     ) -> list[DuplicateCluster]:
-        found = await overlaps.duplicate_clusters(info.context.db, min_score)
+        found = await overlaps.duplicate_clusters(info.context.db, min_score, as_of)
         return [
             DuplicateCluster(
                 initiatives=[Initiative.of(i) for i in c.initiatives],

@@ -3,6 +3,7 @@ typed relationships between them (who chairs, who leads, who attended), each wit
 citation behind it. Resolvers ask the per-request loaders; none runs Cypher itself."""
 
 import asyncio
+from datetime import date
 from typing import Annotated, Any, TypeVar, cast
 
 import strawberry
@@ -26,6 +27,7 @@ from service.api.graphql.inputs import (
 from service.domain.links import CITATIONS, LinkSpec
 from service.domain.records import LinkRecord, Provenance
 from service.errors import BadInput
+from service.model.fields import ended
 from service.model.records import MapRecord
 from service.model.relationships import (
     EVENT_ROLES,
@@ -34,11 +36,16 @@ from service.model.relationships import (
     MONEY,
     PEOPLE_GROUPS,
     RELATIONSHIPS,
+    TIME,
 )
 
 Ctx = Info[Context, None]
 # The stored relationships `relationships` lists when asked for none in particular.
 STORED_TYPES = tuple(sorted(set(RELATIONSHIPS) - {"IN_REGION", "CITED_IN"}))
+# A relationship's properties that NodeRelationship gives fields of their own.
+_SHOWN_APART = frozenset(
+    ("key", "source", "section", "note", "basis", "inferred_from", "as_of", *TIME)
+)
 N = TypeVar("N")
 
 
@@ -99,6 +106,22 @@ class NodeRelationship:
         description="What it carries besides its citation (a seat, a role, money, people...)."
     )
     provenance: Citation = strawberry.field(description="The source that says so, and how.")
+    since: str | None = strawberry.field(
+        description="The date it holds from, where its source says (YYYY, YYYY-MM or "
+        "YYYY-MM-DD); null: not known."
+    )
+    until: str | None = strawberry.field(
+        description="The date it held until, where its source says; null: not known to have ended."
+    )
+    as_of: str | None = strawberry.field(
+        description="The day it is known to hold: its source's date (13 November 2017 for "
+        "the GCG report) or the day of the edit that added it; null: never verified (an "
+        "import). A fact known only as of long ago may no longer hold."
+    )
+    ended: bool = strawberry.field(
+        description="True if its `until` is before today; false says only that no end is "
+        "recorded (see asOf for how old that knowledge is)."
+    )
 
 
 # Named Node in the schema: the Relay interface clients expect (a global, stable id that
@@ -152,13 +175,13 @@ class MapNode:
                 node=node_of(link.node),
                 properties=cast(
                     JSON,
-                    {
-                        k: v
-                        for k, v in link.props.items()
-                        if k not in ("key", "source", "section", "note", "basis", "inferred_from")
-                    },
+                    {k: v for k, v in link.props.items() if k not in _SHOWN_APART},
                 ),
                 provenance=Citation.of(link.provenance),
+                since=_text(link.props.get("since")),
+                until=_text(link.props.get("until")),
+                as_of=_text(link.props.get("as_of")),
+                ended=ended(link.props.get("until"), date.today()),
             )
             for link in links
         ]
@@ -174,6 +197,11 @@ class MapNode:
             )
             for link in links
         ]
+
+
+def _text(value: Any) -> str | None:
+    """A stored date (text or a Neo4j date) as text."""
+    return None if value is None else str(value)
 
 
 def _base(record: MapRecord) -> dict[str, Any]:
@@ -698,6 +726,11 @@ class Initiative(MapNode):
     iati_identifier: str | None = strawberry.field(
         description="Its IATI activity identifier, when it came from an IATI file."
     )
+    status_since: str | None = strawberry.field(
+        description="The date its status is known to hold from: the date its source gives, "
+        "else the source's own date (the seed's) or the day of the edit that set it; null "
+        "for an import that gives none."
+    )
     _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
@@ -713,6 +746,7 @@ class Initiative(MapNode):
             areas=list(p.get("areas") or []),
             sectors=list(p.get("sectors") or []),
             iati_identifier=p.get("iati_identifier"),
+            status_since=_text(p.get("status_since")),
             _props=p,
         )
 
