@@ -73,6 +73,8 @@ export interface DetailActions {
   open: (id: string) => void;
   /** Optional: a button to draw this node's neighbourhood. */
   focus?: (id: string) => void;
+  /** Optional: a button that closes the panel (focus goes back where it came from). */
+  close?: () => void;
 }
 
 export async function showDetails(panel: HTMLElement, id: string, actions: DetailActions): Promise<void> {
@@ -86,6 +88,7 @@ export async function showDetails(panel: HTMLElement, id: string, actions: Detai
   const heading = el("h2", { id: "details-heading", tabindex: "-1" }, node.name);
   replaceChildren(
     panel,
+    actions.close ? el("button", { type: "button", class: "close", id: "details-close", onclick: () => actions.close?.() }, "Close") : null,
     el("p", { class: `kind kind-${node.kind}` }, node.kind.replace("-", " ")),
     heading,
     typeof node.description === "string" ? el("p", {}, node.description) : null,

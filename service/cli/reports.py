@@ -1,5 +1,6 @@
 """`a87map report overlaps|gaps`: overlaps and coverage gaps as tables, CSV or JSON."""
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -41,14 +42,20 @@ def report_overlaps(
     limit: int = 20,
     theme: str | None = None,
     country: str | None = None,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"], help="Compare work not ended by this day (default today)."
+        ),
+    ] = None,
     csv_path: CsvOption = None,
     json_path: JsonOption = None,
 ) -> None:
     """The top overlapping pairs of initiatives, with the reasons for each score."""
     settings = load_settings()
-
+    day = as_of.date() if as_of else None
     found = on_database(
-        settings, lambda db: overlaps.overlaps(db, min_score, theme, country, limit)
+        settings, lambda db: overlaps.overlaps(db, min_score, theme, country, limit, as_of=day)
     )
     rows = reports.overlap_rows(found)
     _emit(

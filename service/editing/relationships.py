@@ -110,8 +110,8 @@ async def add(db: Database, editor: Editor, draft: RelationshipDraft) -> LinkCha
         if problems:
             raise Invalid(problems)
         cited = {"source": draft.source, "section": draft.section, "note": draft.note}
-        cited["as_of"] = date.today().isoformat()  # the edit checks it on the day it is made
-        row = link_row(draft.from_, draft.type, draft.to, {**draft.extra(), **cited})
+        checked = {"as_of": date.today().isoformat()}  # unless it says, checked today
+        row = link_row(draft.from_, draft.type, draft.to, {**checked, **draft.extra(), **cited})
         [written] = await tx.run("edits/add_link", **row)
         event_id = await audit.record(
             tx, editor, "link", ends, f"{draft.from_} {draft.type} {draft.to}", None, row

@@ -104,9 +104,9 @@ class Relationship:
 # inferred, and from what.
 BASIS = ("basis", "inferred_from")
 # What any relationship may say of when it holds: from and until which dates, where its
-# source says. Beside them the map stores `as_of`, the day it is known to hold (its
-# source's date in the seed, the day of an edit), which nobody writes by hand.
-TIME = ("since", "until")
+# source says, and `as_of`, the day it is known to hold (left out, the seed takes its
+# source's date and an edit the day it is made).
+TIME = ("since", "until", "as_of")
 
 
 def _r(starts: str, ends: str, properties: str = "", required: str = "") -> Relationship:
@@ -220,6 +220,7 @@ class RelationshipRecord(PeopleCounts):
     inferred_from: str | None = None
     since: PartialDate | None = None
     until: PartialDate | None = None
+    as_of: PartialDate | None = None
     budget: Amount | None = None
     committed: Amount | None = None
     disbursed: Amount | None = None

@@ -191,7 +191,7 @@ def _add_relationships(b: _Builder) -> None:
             props = _relationship_props(b, f"{record}.relationships[{r}]", rel)
             props.update(source=source, section=group.section, note=rel.note or group.note)
             if as_of := b.dates.get(source):
-                props["as_of"] = as_of
+                props.setdefault("as_of", as_of)
             b.link(
                 "relationships.yaml",
                 f"{record}.relationships[{r}]",

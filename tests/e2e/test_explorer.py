@@ -128,6 +128,11 @@ def test_the_network_is_usable_with_a_keyboard(page: Page, base_url: str) -> Non
         "data-node", first.get_attribute("data-node") or ""
     )
     expect(page.locator("#details h2")).to_be_focused()
+    # Closing the panel hands the keyboard back to the map, drawn to fit again.
+    page.locator("#details-close").press("Enter")
+    expect(page.locator("#details")).to_be_hidden()
+    expect(page.locator("#network")).to_be_focused()
+    expect(page).not_to_have_url(re.compile(r"node="))
 
 
 def test_the_gap_map_colours_every_ilo_region(page: Page, base_url: str) -> None:
@@ -191,8 +196,11 @@ def test_the_gap_map_names_each_countrys_own_figure_and_its_source(
 
 
 def test_the_overlap_view_lists_the_seeds_overlaps_side_by_side(page: Page, base_url: str) -> None:
-    page.goto(f"{base_url}/?view=overlaps")
+    # As of the report's day, as its reader saw it (the default, today, leaves out the
+    # migration study that ended in 2018).
+    page.goto(f"{base_url}/?view=overlaps&asOf=2017-11-13")
     expect(page.locator(".pairs")).to_have_attribute("data-state", "ready")
+    expect(page.locator("#as-of")).to_have_value("2017-11-13")
     listed = set(
         page.locator("li.pair").evaluate_all("(items) => items.map((i) => i.dataset.pair)")
     )
@@ -201,7 +209,7 @@ def test_the_overlap_view_lists_the_seeds_overlaps_side_by_side(page: Page, base
         'li.pair[data-pair="initiative:alliance-against-trafficking-in-persons|'
         'initiative:osce-special-representative"]'
     )
-    expect(osce).to_contain_text("Organizations (1 shared)")
+    expect(osce).to_contain_text("Organizations, group or event followed up (1 shared)")
     osce.get_by_role("button", name="Compare side by side").click()
     compare = page.locator("#compare")
     expect(compare).to_have_attribute(
@@ -209,12 +217,14 @@ def test_the_overlap_view_lists_the_seeds_overlaps_side_by_side(page: Page, base
         "initiative:alliance-against-trafficking-in-persons|initiative:osce-special-representative",
     )
     expect(compare.locator("article.side")).to_have_count(2)
+    expect(compare.locator("h3")).to_be_focused()
     expect(compare).to_contain_text("Organization for Security and Co-operation in Europe")
     expect(page.locator(".clusters tbody tr").first).to_be_visible()
     screenshot(page, "overlaps")
 
     page.select_option("#min-score", "0.6")
-    likely = _ask(base_url, "{ overlaps(minScore: 0.6) { score } }")["overlaps"]
+    likely = _ask(base_url, '{ overlaps(minScore: 0.6, asOf: "2017-11-13") { score } }')
+    likely = likely["overlaps"]
     expect(page.locator("li.pair")).to_have_count(len(likely))
     expect(page).to_have_url(re.compile(r"minScore=0.6"))
     if not likely:
@@ -258,6 +268,13 @@ def test_every_view_fits_a_phone(browser: Browser, base_url: str, view: str) -> 
     expect(phone.locator("#alert")).to_be_hidden()
     if view == "network":
         screenshot(phone, "network-phone")
+        # The details open below the drawing on a phone: they scroll into view.
+        _click_node(phone, "organization:ilo")
+        expect(phone.locator("#details h2")).to_be_in_viewport()
+    if view == "overlaps":
+        # So does the side-by-side comparison, below the list of pairs.
+        phone.locator("li.pair button").last.click()
+        expect(phone.locator("#compare h3")).to_be_in_viewport()
     context.close()
 
 
@@ -351,6 +368,11 @@ def test_the_network_is_readable_and_the_same_for_the_same_link(page: Page, base
     page.click("#zoom-in")
     assert page.evaluate("() => window.explorer.network.zoom()") > before
     page.click("#zoom-fit")
+    _click_node(page, "organization:ilo")
+    expect(page.locator("#details")).to_be_visible()
+    page.click("#zoom-reset")
+    expect(page.locator("#details")).to_be_hidden()
+    assert page.evaluate("() => window.explorer.network.$(':selected').length") == 0
     kinds = set(page.evaluate("() => window.explorer.network.nodes().map((n) => n.data('kind'))"))
     legend_entries = page.locator(".legend li[data-kind]").count()
     assert legend_entries == len(kinds)

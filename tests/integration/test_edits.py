@@ -367,6 +367,19 @@ def test_relationships_are_added_checked_and_removed(
         '{ initiative(id: "initiative:knowledge-platform") { participants { role organization { id } } } }'
     )["data"]["initiative"]["participants"]
     assert {"role": "IMPLEMENTS", "organization": {"id": org["id"]}} in participants
+    # An edit is checked on its day unless it says otherwise; its own dates are kept.
+    dated = _link(org["id"], "PARTNERS_IN", "initiative:knowledge-platform", since="2018-03")
+    assert ask(ADD, input=dated)["data"]["addRelationship"]["type"] == "PARTNERS_IN"
+    held = as_key(None)(
+        """query($id: ID!) { organization(id: $id) {
+            relationships(types: ["IMPLEMENTS", "PARTNERS_IN"]) { type since until asOf ended } } }""",
+        id=org["id"],
+    )["data"]["organization"]["relationships"]
+    today = date.today().isoformat()
+    assert sorted(held, key=lambda r: r["type"]) == [
+        {"type": "IMPLEMENTS", "since": None, "until": None, "asOf": today, "ended": False},
+        {"type": "PARTNERS_IN", "since": "2018-03", "until": None, "asOf": today, "ended": False},
+    ]
     refusals = {
         "type": _link(org["id"], "IMPLEMENTS", "initiative:knowledge-platform"),  # exists
         "to": _link(org["id"], "IMPLEMENTS", "country:ARG"),

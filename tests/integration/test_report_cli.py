@@ -17,15 +17,24 @@ def test_overlaps_as_table_csv_and_json(cli_env: None, tmp_path: Path) -> None:
     csv_path, json_path = tmp_path / "overlaps.csv", tmp_path / "overlaps.json"
     result = CliRunner().invoke(
         app,
-        ["report", "overlaps", "--limit", "3", "--csv", str(csv_path), "--json", str(json_path)],
+        ["report", "overlaps", "--limit", "2", "--csv", str(csv_path), "--json", str(json_path)],
     )
     assert result.exit_code == 0, result.output
     assert "Overlapping initiatives" in result.output
     rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
-    assert len(rows) == 2  # the seed's two overlaps at the default score
+    assert len(rows) == 2  # as many as asked for
     assert float(rows[0]["score"]) >= float(rows[1]["score"])
     assert {r["verdict"] for r in rows} == {"OVERLAP"}
     assert json.loads(json_path.read_text(encoding="utf-8"))[0]["reasons"] == rows[0]["reasons"]
+    # The migration study ended in 2018: compared on the report's day, not today.
+    study = "initiative:modern-slavery-in-migration-prevalence"
+    on_the_day = tmp_path / "on-the-day.csv"
+    for day, expected in (("2017-11-13", True), (None, False)):
+        args = ["report", "overlaps", "--csv", str(on_the_day)]
+        result = CliRunner().invoke(app, args + (["--as-of", day] if day else []))
+        assert result.exit_code == 0, result.output
+        listed = {r["initiative_b"] for r in csv.DictReader(on_the_day.open(encoding="utf-8"))}
+        assert (study in listed) is expected
 
 
 def test_gaps_by_country_as_json(cli_env: None, tmp_path: Path) -> None:

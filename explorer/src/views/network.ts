@@ -43,7 +43,7 @@ declare global {
 }
 
 export async function networkView(root: HTMLElement): Promise<void> {
-  const canvas = el("div", { id: "network", class: "canvas", role: "img" });
+  const canvas = el("div", { id: "network", class: "canvas", role: "img", tabindex: "0" });
   const panel = el("aside", { id: "details", class: "panel", "aria-label": "Details", hidden: true });
   const listing = el("div", { class: "listing" });
   const banner = el("div", { class: "focus-banner" });
@@ -56,6 +56,7 @@ export async function networkView(root: HTMLElement): Promise<void> {
     el("button", { type: "button", id: "zoom-in", onclick: () => view.zoom(1.25) }, "Zoom in"),
     el("button", { type: "button", id: "zoom-out", onclick: () => view.zoom(0.8) }, "Zoom out"),
     el("button", { type: "button", id: "zoom-fit", onclick: () => view.fit() }, "Fit"),
+    el("button", { type: "button", id: "zoom-reset", onclick: () => view.reset() }, "Reset"),
   );
   const filters = await loading(root, () => filterBar(FIELDS, () => void view.draw()));
   replaceChildren(
@@ -99,6 +100,21 @@ class NetworkView {
     this.cy?.fit(undefined, 20);
   }
 
+  /** Back to the drawing as it first looked: nothing selected, the panel closed, fitted. */
+  reset(): void {
+    this.cy?.elements().unselect();
+    this.closeDetails();
+  }
+
+  /** Close the details panel; keyboard focus goes back to the map. */
+  private closeDetails(): void {
+    setParams({ node: null });
+    this.panel.hidden = true;
+    this.cy?.resize();
+    this.fit();
+    this.canvas.focus({ preventScroll: true });
+  }
+
   async draw(): Promise<void> {
     const focus = param("focus");
     const depth = Number(param("depth") ?? "1");
@@ -115,9 +131,14 @@ class NetworkView {
     this.cy?.elements().unselect();
     const drawn = this.cy?.getElementById(id);
     if (drawn && drawn.nonempty()) drawn.select();
-    await showDetails(this.panel, id, { open: (other) => void this.select(other), focus: (f) => void this.focusOn(f) });
+    await showDetails(this.panel, id, {
+      open: (other) => void this.select(other),
+      focus: (f) => void this.focusOn(f),
+      close: () => this.closeDetails(),
+    });
     // The panel takes room from the drawing: fit it again, and bring the panel into view.
     this.cy?.resize();
+    this.fit();
     if (window.matchMedia("(max-width: 720px)").matches) this.panel.scrollIntoView({ block: "start" });
   }
 

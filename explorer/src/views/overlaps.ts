@@ -3,7 +3,7 @@
 // two initiatives of the chosen pair side by side.
 
 import { ask } from "../api";
-import { el, loading, number, replaceChildren, table, words } from "../dom";
+import { el, loading, number, replaceChildren, sentence, table, words } from "../dom";
 import { COUNTRY, filterBar, THEME, type FilterField } from "../filters";
 import { param, setParams } from "../state";
 
@@ -27,6 +27,8 @@ interface Pair {
   likelyDuplicate: boolean;
   reasons: Reason[];
   scoringVersion: string;
+  verdict: string;
+  verdictReason: string | null;
 }
 
 interface Initiative extends Named {
@@ -47,7 +49,7 @@ const FACETS: Record<string, string> = {
   places: "Places",
   themes: "Themes",
   sdg_targets: "SDG targets",
-  organizations: "Organizations",
+  organizations: "Organizations, group or event followed up",
   work: "Kind of work",
   time: "Time",
   description: "Wording",
@@ -56,12 +58,12 @@ const THRESHOLDS: [string, string][] = [
   ["0.4", "Worth a review (0.40 and up)"],
   ["0.6", "Likely duplicates (0.60 and up)"],
 ];
-const QUERY = `query Overlaps($minScore: Float!, $theme: String, $country: String) {
-  overlaps(minScore: $minScore, theme: $theme, country: $country, limit: 50) {
-    a { id name } b { id name } score likelyDuplicate scoringVersion
+const QUERY = `query Overlaps($minScore: Float!, $theme: String, $country: String, $asOf: Date) {
+  overlaps(minScore: $minScore, theme: $theme, country: $country, limit: 50, asOf: $asOf) {
+    a { id name } b { id name } score likelyDuplicate scoringVersion verdict verdictReason
     reasons { facet weight similarity contribution shared }
   }
-  duplicateClusters(minScore: $minScore) { initiatives { id name } overlaps { score } }
+  duplicateClusters(minScore: $minScore, asOf: $asOf) { initiatives { id name } overlaps { score } }
 }`;
 const SIDE = `fragment Side on Initiative {
   id name initiativeKind status description start end
@@ -88,11 +90,28 @@ export async function overlapsView(root: HTMLElement): Promise<void> {
       "Pairs are scored on shared places, themes, SDG targets, organizations, kind of work, time and wording. " +
         "A high score is a prompt to talk, not a verdict.",
     ),
-    el("div", { class: "toolbar" }, thresholdChoice(redraw), filters ?? null),
+    el("div", { class: "toolbar" }, thresholdChoice(redraw), dayChoice(redraw), filters ?? null),
     el("div", { class: "split compare-split" }, pairs, compare),
     clusters,
   );
   await drawOverlaps(pairs, compare, clusters);
+}
+
+/** The day work must still be running on to be compared (empty: today). */
+function dayChoice(onChange: () => void): HTMLElement {
+  const day = el("input", { id: "as-of", type: "date" }) as HTMLInputElement;
+  day.value = param("asOf") ?? "";
+  day.addEventListener("change", () => {
+    setParams({ asOf: day.value || null, pair: null });
+    onChange();
+  });
+  return el(
+    "div",
+    { class: "field" },
+    el("label", { for: "as-of" }, "Work running on"),
+    day,
+    el("span", { class: "hint" }, " (empty: today; ended work is not compared)"),
+  );
 }
 
 function thresholdChoice(onChange: () => void): HTMLElement {
@@ -106,14 +125,24 @@ function thresholdChoice(onChange: () => void): HTMLElement {
 }
 
 async function drawOverlaps(pairs: HTMLElement, compare: HTMLElement, clusters: HTMLElement): Promise<void> {
-  const variables = { minScore: Number(param("minScore") ?? "0.4"), theme: param("theme"), country: param("country") };
+  const variables = {
+    minScore: Number(param("minScore") ?? "0.4"),
+    theme: param("theme"),
+    country: param("country"),
+    asOf: param("asOf"),
+  };
   const found = await loading(pairs, () =>
     ask<{ overlaps: Pair[]; duplicateClusters: { initiatives: Named[]; overlaps: { score: number }[] }[] }>(QUERY, variables),
   );
   if (!found) return;
   const show = (pair: Pair): void => {
     setParams({ pair: `${pair.a.id}|${pair.b.id}` });
-    void sideBySide(compare, pair);
+    // The comparison opened at the user's asking: keyboard focus moves to it, and on a
+    // phone, where it sits below the list, it scrolls into view.
+    void sideBySide(compare, pair).then(() => {
+      compare.querySelector<HTMLElement>("h3")?.focus({ preventScroll: true });
+      if (window.matchMedia("(max-width: 720px)").matches) compare.scrollIntoView({ block: "start" });
+    });
   };
   replaceChildren(
     pairs,
@@ -136,12 +165,13 @@ async function drawOverlaps(pairs: HTMLElement, compare: HTMLElement, clusters: 
 }
 
 function pairCard(pair: Pair, show: (pair: Pair) => void): HTMLElement {
-  const verdict = pair.likelyDuplicate ? "Likely duplicate" : "Worth a review";
+  const verdict = pair.likelyDuplicate ? "Likely duplicate" : pair.verdict === "RELATED" ? "Related: parts of one whole" : "Worth a review";
   return el(
     "li",
     { class: "pair", "data-pair": `${pair.a.id}|${pair.b.id}` },
     el("h4", {}, pair.a.name, el("span", { class: "versus" }, " and "), pair.b.name),
     el("p", {}, el("span", { class: pair.likelyDuplicate ? "badge strong" : "badge" }, verdict), ` score ${number(pair.score)} (${pair.scoringVersion})`),
+    pair.verdictReason ? el("p", { class: "why" }, sentence(pair.verdictReason)) : null,
     table(
       "Why they were flagged",
       ["Facet", "Similarity", "Adds"],

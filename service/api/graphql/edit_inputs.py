@@ -14,6 +14,7 @@ from pydantic.fields import FieldInfo
 from strawberry.experimental import pydantic as strawberry_pydantic
 
 from service.api.graphql import inputs  # noqa: F401  (registers the value lists as enums)
+from service.api.graphql.inputs import FactBasis
 from service.model import kinds
 from service.model.fields import MapId
 
@@ -104,6 +105,25 @@ class RelationshipInput:
     status: str | None = strawberry.field(default=None, description="PARTNERSHIP_WITH only.")
     reason: str | None = strawberry.field(
         default=None, description="PARTNERSHIP_WITH: why it is blocked or pending."
+    )
+    basis: FactBasis | None = strawberry.field(
+        default=None,
+        description="STATED (the default): the source says so; INFERRED: you infer it from "
+        "what the source says, and inferredFrom says from what.",
+    )
+    inferred_from: str | None = strawberry.field(
+        default=None, description="For an inferred relationship, what it is inferred from."
+    )
+    since: str | None = strawberry.field(
+        default=None,
+        description="The date it holds from, where the source says: YYYY, YYYY-MM or YYYY-MM-DD.",
+    )
+    until: str | None = strawberry.field(
+        default=None, description="The date it held until, where the source says."
+    )
+    as_of: str | None = strawberry.field(
+        default=None,
+        description="The day it was checked against the source; left out, today.",
     )
 
 
