@@ -1,5 +1,6 @@
 """The service's settings: the one place configuration is read, from the environment or `.env`."""
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +27,12 @@ class Settings(BaseSettings):
     neo4j_request_retry_s: float = Field(default=0.0, ge=0)
     # Commands (seed, import, keys) may wait longer: they often run right after a start.
     neo4j_command_retry_s: float = Field(default=30.0, ge=0)
+    # Connections each process keeps to Neo4j: enough for every request one worker serves
+    # at once (the driver's own default is 100).
+    neo4j_pool_size: int = Field(default=64, ge=1)
+
+    # `a87map serve`: worker processes, one per core by default (each has its own pool).
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
 
     # The local server, for machines without a Docker engine.
     local_neo4j_home: Path = Path.home() / ".local" / "share" / "alliance87-map" / "neo4j"

@@ -11,6 +11,7 @@ import orjson
 import structlog
 from cross_web import HTTPException
 from fastapi import FastAPI, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
@@ -43,6 +44,10 @@ class MapGraphQLRouter(GraphQLRouter[Context, None]):
             if "depth" in error.msg:
                 raise HTTPException(400, "the request body nests over 1,024 levels") from None
             raise
+
+    def encode_json(self, data: object) -> bytes:
+        # orjson: several times faster than json for the large answers of nested queries.
+        return orjson.dumps(data)
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
         # GraphiQL from the explorer's own build, not strawberry's page, which loads its
@@ -88,6 +93,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings, app.state.db, app.state.gate = settings, db, gate
     app.add_middleware(BodyLimit, path="/graphql", max_bytes=settings.graphql_max_bytes)
+    # Answers and the explorer's assets compressed for clients that accept it.
+    app.add_middleware(GZipMiddleware, minimum_size=1_000, compresslevel=5)
     app.add_exception_handler(MapError, _refusal)
     graphql = MapGraphQLRouter(build_schema(settings), context_getter=graphql_context)
     graphql.built = settings.explorer_dir

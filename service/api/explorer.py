@@ -5,6 +5,7 @@ anything from a CDN, so they work offline. The explorer itself only ever talks t
 /graphql."""
 
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -26,10 +27,20 @@ def built_page(built: Path, name: str) -> Response:
     return FileResponse(page, headers={"Cache-Control": "no-cache"})
 
 
+class HashedAssets(StaticFiles):
+    """Vite names each asset by a hash of its content: a name never changes meaning, so
+    browsers may keep it for a year without asking again."""
+
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+
 def mount_explorer(app: FastAPI, built: Path) -> None:
     assets = built / "assets"
     if assets.is_dir():
-        app.mount("/assets", StaticFiles(directory=assets), name="explorer-assets")
+        app.mount("/assets", HashedAssets(directory=assets), name="explorer-assets")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def explorer() -> Response:

@@ -5,13 +5,15 @@ import uvicorn
 from service.cli.support import load_settings
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the GraphQL API (GraphiQL at /graphql)."""
+def serve(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None) -> None:
+    """Serve the GraphQL API (GraphiQL at /graphql) with WORKERS processes (default: one
+    per core), each with its own connection pool."""
     settings = load_settings()
     uvicorn.run(
         "service.api.app:create_app",
         factory=True,
         host=host,
         port=port,
+        workers=workers or settings.workers,
         log_level=settings.log_level.lower(),
     )

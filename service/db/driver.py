@@ -88,6 +88,7 @@ def make_driver(settings: Settings, *, retry_s: float) -> AsyncDriver:
         connection_timeout=settings.neo4j_connection_timeout_s,
         connection_acquisition_timeout=settings.neo4j_connection_timeout_s,
         max_transaction_retry_time=retry_s,
+        max_connection_pool_size=settings.neo4j_pool_size,
         # Labels such as SchemaMigration do not exist until first written; the server's
         # notices about them are noise, not errors.
         notifications_min_severity="OFF",

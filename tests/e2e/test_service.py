@@ -35,3 +35,19 @@ def test_the_explorer_page_and_its_assets_are_served(base_url: str) -> None:
     asset = httpx.get(f"{base_url}{script}")
     assert asset.status_code == 200
     assert "javascript" in asset.headers["content-type"]
+    # Hashed names never change meaning: cached for a year, and sent compressed.
+    assert asset.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert asset.headers["content-encoding"] == "gzip"
+    assert httpx.get(f"{base_url}/").headers["cache-control"] == "no-cache"
+
+
+def test_graphql_answers_are_compressed_when_asked(base_url: str) -> None:
+    query = "{ initiatives(first: 50) { edges { node { id name description } } } }"
+    packed = httpx.post(f"{base_url}/graphql", json={"query": query})
+    assert packed.headers["content-encoding"] == "gzip"  # httpx asks for gzip by default
+    plain = httpx.post(
+        f"{base_url}/graphql", json={"query": query}, headers={"Accept-Encoding": "identity"}
+    )
+    assert "content-encoding" not in plain.headers
+    assert packed.json() == plain.json()
+    assert len(packed.json()["data"]["initiatives"]["edges"]) == 26
