@@ -24,6 +24,7 @@ from fastapi.testclient import TestClient
 
 from service.api.app import create_app
 from service.config import PROJECT_ROOT, Settings, get_settings
+from service.db import driver
 from service.db.driver import Database
 from service.db.runtime import open_database
 from service.localdb import server
@@ -31,6 +32,9 @@ from service.seed.loader import load, prepare
 
 T = TypeVar("T")
 COMPOSE_PASSWORD = "compose-test-password"
+# Rows are copied as plain dicts on the understanding that no statement returns a node,
+# relationship or path; every test checks it.
+driver._CHECK_ROWS = True
 
 
 def free_port() -> int:

@@ -1,17 +1,20 @@
-// The relationships of several nodes at once, of the given types and direction, each with
-// the node at the other end and the source document the relationship cites. One query
-// serves a whole level of a GraphQL selection (see service/api/loaders.py).
-// Parameters: $ids (list of global ids), $types (list of relationship types),
-//             $direction ('out', 'in' or 'both', seen from the node in $ids)
-// Returns: one row per id found: id, links (list of {type, outgoing, props, node: {id, props}, source})
-UNWIND $ids AS id
-MATCH (n:MapNode {id: id})
+// The relationships of several nodes at once, each asked for with its own types and
+// direction, each with the node at the other end and the source document the relationship
+// cites. One query serves a whole level of a GraphQL selection, whatever kinds of link the
+// level asks for (service/api/graphql/context.py).
+// Parameters: $requests (list of {key, id, types, direction}: a key of the caller's, a
+//             global id, relationship types, and 'out', 'in' or 'both', seen from the node)
+// Returns: one row per request whose node was found: key, links (list of {type, outgoing,
+//          props, node: {id, props}, source})
+UNWIND $requests AS request
+MATCH (n:MapNode {id: request.id})
 OPTIONAL MATCH (n)-[r]-(m:MapNode)
-  WHERE type(r) IN $types AND ($direction = 'both' OR ($direction = 'out') = (startNode(r) = n))
+  WHERE type(r) IN request.types
+    AND (request.direction = 'both' OR (request.direction = 'out') = (startNode(r) = n))
 OPTIONAL MATCH (src:Source {id: r.source})
-WITH id, n, r, m, src
+WITH request, n, r, m, src
 ORDER BY toLower(m.name), m.id
-RETURN id, collect(CASE WHEN r IS NULL THEN NULL ELSE {
+RETURN request.key AS key, collect(CASE WHEN r IS NULL THEN NULL ELSE {
   type: type(r), outgoing: startNode(r) = n, props: properties(r),
   node: {id: m.id, props: properties(m)}, source: properties(src)
 } END) AS links

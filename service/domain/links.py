@@ -1,5 +1,5 @@
 """What a node is tied to. A `LinkSpec` names the relationship types and direction; one
-call loads them for many nodes at once, so a GraphQL level costs one query per spec."""
+call loads them for many nodes and many specs at once, so a GraphQL level costs one query."""
 
 from dataclasses import dataclass
 from typing import Literal
@@ -19,13 +19,15 @@ class LinkSpec:
 CITATIONS = LinkSpec(("CITED_IN",), "out")
 
 
-async def load_links(db: Database, spec: LinkSpec, ids: list[str]) -> list[list[LinkRecord]]:
-    """For each id, in order, its links matching `spec` (empty if the id is unknown)."""
-    rows = await db.read(
-        "links/neighbours",
-        ids=list(dict.fromkeys(ids)),
-        types=list(spec.types),
-        direction=spec.direction,
-    )
-    by_id = {row["id"]: [LinkRecord.from_row(link) for link in row["links"]] for row in rows}
-    return [by_id.get(node_id, []) for node_id in ids]
+async def load_links(db: Database, wanted: list[tuple[LinkSpec, str]]) -> list[list[LinkRecord]]:
+    """For each (spec, id), in order, the id's links matching the spec (empty if the id is
+    unknown): one query for all of them, whatever the specs."""
+    unique = list(dict.fromkeys(wanted))
+    requests = [
+        {"key": n, "id": node_id, "types": list(spec.types), "direction": spec.direction}
+        for n, (spec, node_id) in enumerate(unique)
+    ]
+    rows = await db.read("links/neighbours", requests=requests)
+    found = {row["key"]: [LinkRecord.from_row(link) for link in row["links"]] for row in rows}
+    position = {key: n for n, key in enumerate(unique)}
+    return [found.get(position[key], []) for key in wanted]

@@ -1,16 +1,32 @@
 """Who connects the field: organizations ranked by degree and betweenness centrality in the
-network of organizations, initiatives and action groups (networkx)."""
+network of organizations, initiatives and action groups.
 
+The ranking is stored in the map and read back; it is computed again (networkx) only when
+the network's fingerprint has changed since. Betweenness is exact up to EXACT_UP_TO ties
+and sampled beyond (SAMPLE shortest-path sources, networkx's `k`, fixed seed, so the same
+map gives the same ranking). A small map is recomputed before it is read; a large one is
+recomputed in the background while the answer, said to be stale, is the stored one."""
+
+import asyncio
 from dataclasses import dataclass
-from typing import Literal
+from datetime import datetime
+from typing import Any, Literal
 
 import networkx as nx
+import structlog
 
 from service.db.driver import Database
 from service.domain.directory import get_many
+from service.errors import BadInput
 from service.model.records import MapRecord
 
 Metric = Literal["DEGREE", "BETWEENNESS"]
+EXACT_UP_TO = 20_000  # ties; a few seconds of networkx
+SAMPLE = 64  # shortest-path sources sampled beyond that
+SEED = 87
+MAX_LIMIT = 500
+log = structlog.get_logger(__name__)
+_refreshing: set[int] = set()  # the databases a background refresh is running for
 
 
 @dataclass(frozen=True)
@@ -20,24 +36,81 @@ class Ranked:
     betweenness: float
 
 
-async def organization_ranking(db: Database, metric: Metric, limit: int) -> list[Ranked]:
+@dataclass(frozen=True)
+class Ranking:
+    organizations: list[Ranked]
+    computed_at: str | None
+    sample: int | None  # None: exact betweenness
+    stale: bool  # the network changed since; a newer ranking is being computed
+
+
+async def organization_ranking(db: Database, metric: Metric, limit: int) -> Ranking:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadInput(f"limit: must be between 1 and {MAX_LIMIT}, not {limit}")
+    [state] = await db.read("analysis/network_fingerprint")
+    stale = state["stored"] != state["current"]
+    if stale and (state["stored"] is None or state["edges"] <= EXACT_UP_TO):
+        await refresh(db)
+        [state], stale = await db.read("analysis/network_fingerprint"), False
+    elif stale:
+        _refresh_in_background(db)
+    rows = await db.read("analysis/organization_ranking", metric=metric, limit=limit)
+    records = await get_many(db, [r["id"] for r in rows])
+    ranked = [
+        Ranked(records[r["id"]], int(r["degree"]), round(float(r["betweenness"]), 4))
+        for r in rows
+        if r["id"] in records
+    ]
+    computed = state["computedAt"]
+    return Ranking(ranked, _text(computed), state["sample"], stale)
+
+
+async def refresh(db: Database) -> None:
+    """Compute the ranking from the network as it is now, and store it."""
+    [state] = await db.read("analysis/network_fingerprint")
     graph: nx.Graph[str] = nx.Graph()
     graph.add_edges_from(
         (r["source"], r["target"]) for r in await db.read("analysis/network_edges")
     )
-    organizations = [n for n in graph.nodes if n.startswith("organization:")]
-    betweenness = nx.betweenness_centrality(graph, normalized=True)
-    records = await get_many(db, organizations)
-    ranked = [
-        Ranked(records[o], int(graph.degree[o]), round(betweenness[o], 4))
-        for o in organizations
-        if o in records
-    ]
-    return sorted(ranked, key=lambda r: _order(r, metric))[:limit]
+    sample = SAMPLE if graph.number_of_edges() > EXACT_UP_TO else None
+    k = min(sample, graph.number_of_nodes()) if sample else None
+    # networkx's own work is CPU-bound: a thread keeps the server answering meanwhile.
+    betweenness = await asyncio.to_thread(
+        nx.betweenness_centrality, graph, k=k, normalized=True, seed=SEED
+    )
+    ids = sorted(n for n in graph.nodes if n.startswith("organization:"))
+    await db.write(
+        "analysis/store_ranking",
+        ids=ids,
+        degrees=[int(graph.degree[o]) for o in ids],
+        betweenness=[float(betweenness[o]) for o in ids],
+        fingerprint=state["current"],
+        sample=k,
+    )
+    log.info("organization_ranking_computed", organizations=len(ids), sample=k)
 
 
-def _order(ranked: Ranked, metric: Metric) -> tuple[float, float, str]:
-    first, second = float(ranked.degree), ranked.betweenness
-    if metric == "BETWEENNESS":
-        first, second = second, first
-    return -first, -second, ranked.organization.id
+def _refresh_in_background(db: Database) -> None:
+    if id(db) in _refreshing:
+        return
+    _refreshing.add(id(db))
+
+    async def run() -> None:
+        try:
+            await refresh(db)
+        except Exception:  # logged: the next request tries again
+            log.exception("organization_ranking_failed")
+        finally:
+            _refreshing.discard(id(db))
+
+    _tasks.add(task := asyncio.get_running_loop().create_task(run()))
+    task.add_done_callback(_tasks.discard)
+
+
+_tasks: set["asyncio.Task[None]"] = set()
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, datetime) else str(value)

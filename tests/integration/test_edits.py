@@ -652,3 +652,24 @@ def test_an_edit_is_a_verification(
     assert dated == {"lastVerified": "2026-06", "version": 2}
     seeded = ask('{ organization(id: "organization:ilo") { lastVerified } }')["data"]
     assert seeded["organization"]["lastVerified"] == "2017-11-13"  # the report's date
+
+
+def test_the_organization_ranking_is_stored_and_follows_an_edit(
+    tokens: dict[str, str], as_key: Callable[[str | None], Ask]
+) -> None:
+    """The ranking is read from the map and computed again once the network changes: an
+    organization that starts leading the Knowledge Platform is in it after the edit."""
+    ask, read = as_key(tokens["editor"]), as_key(None)
+    query = """{ organizationRanking(limit: 500) {
+        organization { id } degree sample stale computedAt } }"""
+    before = read(query)["data"]["organizationRanking"]
+    assert before[0]["sample"] is None  # exact on the seed
+    assert before[0]["stale"] is False
+    assert read(query)["data"]["organizationRanking"] == before  # read back, not recomputed
+    org = _create_org(ask, "test-ranked", "Test Ranked Org")
+    added = ask(ADD, input=_link(org["id"], "LEADS", "initiative:knowledge-platform"))
+    assert added["data"]["addRelationship"]["type"] == "LEADS"
+    after = {r["organization"]["id"]: r for r in read(query)["data"]["organizationRanking"]}
+    assert after[org["id"]]["degree"] == 1
+    assert after[org["id"]]["computedAt"] > before[0]["computedAt"]
+    assert "limit" in read("{ organizationRanking(limit: 0) { degree } }")["errors"][0]["message"]

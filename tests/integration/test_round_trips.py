@@ -1,5 +1,6 @@
-"""A nested query costs a fixed number of Cypher round trips however many rows it returns:
-one per root field and one per kind of link per level, never one per row."""
+"""A nested query costs a fixed number of Cypher round trips however many rows it returns
+and however many kinds of link it asks for: one per root field and one per level of
+links, never one per row or per kind of link."""
 
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +26,24 @@ def test_round_trips_do_not_grow_with_rows(gql: Ask) -> None:
     few, few_rows = _round_trips(gql, 1, text="International Labour")
     many, many_rows = _round_trips(gql, 35)
     assert (few_rows, many_rows) == (1, 35)
-    # 1 page + citations + group memberships + their chairs + initiative roles
-    # + places + themes + participants = 8, whatever the number of rows.
-    assert few == many == 8
+    # 1 page + 1 for the first level of links (citations, group memberships, initiative
+    # roles) + 1 for the second (chairs, places, themes, participants) = 3, whatever the
+    # number of rows.
+    assert few == many == 3
+
+
+DEEP = """{ initiatives(first: 50) { edges { node { id
+  participants { organization { id initiatives { initiative { id
+    themes { id } operatesIn { ... on Country { id } ... on Region { id } }
+    participants { organization { id sources { section } } } } } } }
+  themes { id } sdgTargets { code } coordinatedBy { id } events { id } sources { note } } } } }"""
+
+
+def test_a_deep_query_costs_one_statement_per_level(gql: Ask) -> None:
+    body = gql(DEEP)
+    assert "errors" not in body, body.get("errors")
+    assert len(body["data"]["initiatives"]["edges"]) == 26
+    # At most the page and one statement for each of the 4 levels of links. On the seed
+    # the third level's initiatives are the first level's, whose participants are already
+    # loaded, so their organizations' citations join the third level's statement: 4.
+    assert body["extensions"]["cypherRoundTrips"] == 4
