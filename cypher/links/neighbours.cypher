@@ -4,8 +4,9 @@
 // level asks for (service/api/graphql/context.py).
 // Parameters: $requests (list of {key, id, types, direction}: a key of the caller's, a
 //             global id, relationship types, and 'out', 'in' or 'both', seen from the node)
-// Returns: one row per request whose node was found: key, links (list of {type, outgoing,
-//          props, node: {id, props}, source})
+// Returns: one row: found (list, one per request whose node was found, of {key, links: list
+//          of {type, outgoing, props, node: {id, props}, source}}); one row, not one per
+//          request, since the driver's cost is per row as much as per byte
 UNWIND $requests AS request
 MATCH (n:MapNode {id: request.id})
 OPTIONAL MATCH (n)-[r]-(m:MapNode)
@@ -14,7 +15,8 @@ OPTIONAL MATCH (n)-[r]-(m:MapNode)
 OPTIONAL MATCH (src:Source {id: r.source})
 WITH request, n, r, m, src
 ORDER BY toLower(m.name), m.id
-RETURN request.key AS key, collect(CASE WHEN r IS NULL THEN NULL ELSE {
+WITH request, collect(CASE WHEN r IS NULL THEN NULL ELSE {
   type: type(r), outgoing: startNode(r) = n, props: properties(r),
   node: {id: m.id, props: properties(m)}, source: properties(src)
 } END) AS links
+RETURN collect({key: request.key, links: links}) AS found

@@ -2,6 +2,7 @@
 import and export at /import and /export, liveness at /healthz and readiness at /readyz.
 The driver is made once, at start-up, and closed at shutdown."""
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        _tune_garbage_collection()
         try:
             await gate.ensure()
         except DatabaseUnavailable as error:
@@ -103,6 +105,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(interchange.router)
     mount_explorer(app, settings.explorer_dir)
     return app
+
+
+def _tune_garbage_collection() -> None:
+    """A nested answer allocates tens of thousands of short-lived objects; with Python's
+    default thresholds the collector runs every 700 of them and walks the whole heap, about
+    a third of a request's CPU (measured on the organizations-with-initiatives question).
+    What start-up made is frozen out of the collector, and it runs less often."""
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
 
 
 async def graphql_context(db: DatabaseDep, settings: SettingsDep, gate: GateDep) -> Context:

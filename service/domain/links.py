@@ -27,7 +27,9 @@ async def load_links(db: Database, wanted: list[tuple[LinkSpec, str]]) -> list[l
         {"key": n, "id": node_id, "types": list(spec.types), "direction": spec.direction}
         for n, (spec, node_id) in enumerate(unique)
     ]
-    rows = await db.read("links/neighbours", requests=requests)
-    found = {row["key"]: [LinkRecord.from_row(link) for link in row["links"]] for row in rows}
+    [row] = await db.read("links/neighbours", requests=requests)
+    found = {
+        each["key"]: [LinkRecord.from_row(link) for link in each["links"]] for each in row["found"]
+    }
     position = {key: n for n, key in enumerate(unique)}
     return [found.get(position[key], []) for key in wanted]
