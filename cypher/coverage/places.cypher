@@ -14,32 +14,39 @@
 //          own (need props or null), ownSources (list of titles), regionNeed (props or
 //          null), regionSource (title or null), regionMax (highest value of that regional
 //          figure), countryPeople (int or null), countriesCounted (int)
+// (The work is found from each place outwards, never from the theme inwards: a theme has
+// tens of thousands of initiatives on a field-sized map, a country hundreds. Worldwide work
+// depends on the theme alone, so it is found once per theme.)
 MATCH (t:Theme)
 WHERE $theme IS NULL OR t.id = $theme
+CALL (t) {
+  OPTIONAL MATCH (:Region {id: 'region:world'})<-[:OPERATES_IN]-(i:Initiative)-[:ADDRESSES]->(t)
+  WHERE i.status = 'active'
+    AND (i.start_on IS NULL OR i.start_on <= $asOf) AND (i.end_on IS NULL OR i.end_on >= $asOf)
+  RETURN collect(DISTINCT i) AS world
+}
 MATCH (place:MapNode)
 WHERE ($level = 'REGION' AND place:Region AND place.scheme = 'ILO region')
    OR ($level = 'COUNTRY' AND place:Country)
 CALL (place, t) {
-  OPTIONAL MATCH (i:Initiative)-[:ADDRESSES]->(t)
-  WHERE EXISTS { (i)-[:OPERATES_IN]->(place) }
-     OR EXISTS { (i)-[:OPERATES_IN]->(:Country)-[:IN_REGION]->(place) }
-  WITH collect(DISTINCT i) AS found
+  CALL (place) {
+    MATCH (place)<-[:OPERATES_IN]-(i:Initiative) RETURN i
+    UNION
+    MATCH (place)<-[:IN_REGION]-(:Country)<-[:OPERATES_IN]-(i:Initiative) RETURN i
+  }
+  WITH i WHERE EXISTS { (i)-[:ADDRESSES]->(t) }
+  WITH collect(i) AS found
   RETURN [i IN found WHERE i.status = 'active'
             AND (i.start_on IS NULL OR i.start_on <= $asOf)
             AND (i.end_on IS NULL OR i.end_on >= $asOf)] AS here,
          size(found) AS allHere
 }
 CALL (place, t) {
-  OPTIONAL MATCH (place)-[:IN_REGION*1..3]->(around:Region)<-[:OPERATES_IN]-(i:Initiative)-[:ADDRESSES]->(t)
+  OPTIONAL MATCH (place)-[:IN_REGION*1..3]->(around:Region)<-[:OPERATES_IN]-(i:Initiative)
   WHERE around.id <> 'region:world' AND i.status = 'active'
     AND (i.start_on IS NULL OR i.start_on <= $asOf) AND (i.end_on IS NULL OR i.end_on >= $asOf)
+    AND EXISTS { (i)-[:ADDRESSES]->(t) }
   RETURN collect(DISTINCT i) AS through
-}
-CALL (t) {
-  OPTIONAL MATCH (:Region {id: 'region:world'})<-[:OPERATES_IN]-(i:Initiative)-[:ADDRESSES]->(t)
-  WHERE i.status = 'active'
-    AND (i.start_on IS NULL OR i.start_on <= $asOf) AND (i.end_on IS NULL OR i.end_on >= $asOf)
-  RETURN collect(DISTINCT i) AS world
 }
 CALL (here) {
   UNWIND (CASE WHEN size(here) = 0 THEN [null] ELSE here END) AS i

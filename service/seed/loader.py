@@ -1,9 +1,11 @@
 """Writing the seed to Neo4j: validate everything first, then merge every node and
-relationship in one transaction, in batches, so a failure half-way leaves the graph as it
-was and running the load twice changes nothing."""
+relationship in batches, each batch a transaction of its own, so Neo4j holds one batch at
+a time (a map of any size loads within the default heap). What each batch created and
+what it replaced is kept; if a batch fails, every batch before it is undone, so a failure
+half-way leaves the graph as it was. Running the load twice changes nothing."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,28 +63,39 @@ def reference_layer(graph: SeedGraph) -> SeedGraph:
 async def load(
     db: Database, graph: SeedGraph, batch_size: int, progress: Progress | None = None
 ) -> LoadReport:
-    """Nodes first, then relationships (which need their ends), all in one transaction.
-    Records an editor retired stay retired, with their relationships as they were."""
+    """Nodes first, then relationships (which need their ends), batch by batch; all of it
+    or, if a batch fails, none of it. Records an editor retired stay retired, with their
+    relationships as they were. While a load runs, readers may see the batches written so
+    far; if the loading process itself is killed, they stay."""
+    ids = [n.id for n in graph.nodes]
+    retired = {row["id"] for row in await db.read("seed/retired_ids", ids=ids)}
+    nodes = [n.as_parameter() for n in graph.nodes if n.id not in retired]
+    links = [
+        link.as_parameter()
+        for link in graph.links
+        if link.source_id not in retired and link.target_id not in retired
+    ]
     counts: dict[str, tuple[int, int]] = {}
-    async with db.transaction() as tx:
-        ids = [n.id for n in graph.nodes]
-        retired = {row["id"] for row in await tx.run("seed/retired_ids", ids=ids)}
-        nodes = [n.as_parameter() for n in graph.nodes if n.id not in retired]
-        links = [
-            link.as_parameter()
-            for link in graph.links
-            if link.source_id not in retired and link.target_id not in retired
-        ]
-        total, done = len(nodes) + len(links), 0
+    undo = Undo()
+    total, done = len(nodes) + len(links), 0
+    try:
         for query, rows in (("seed/merge_nodes", nodes), ("seed/merge_links", links)):
             created = updated = 0
             for batch in batches(rows, batch_size):
-                batch_created, batch_updated = await _write(tx, query, list(batch))
-                created, updated = created + batch_created, updated + batch_updated
+                async with db.transaction() as tx:
+                    result = await _write(tx, query, list(batch))
+                undo.keep(query, result)
+                created, updated = (
+                    created + len(result["created"]),
+                    updated + len(result["updated"]),
+                )
                 done += len(batch)
                 if progress:
                     progress(done, total)
             counts[query] = (created, updated)
+    except BaseException:
+        await undo.run(db, batch_size)
+        raise
     report = LoadReport(
         *counts["seed/merge_nodes"],
         *counts["seed/merge_links"],
@@ -94,8 +107,45 @@ async def load(
     return report
 
 
-async def _write(tx: Transaction, name: str, rows: list[dict[str, Any]]) -> tuple[int, int]:
+@dataclass
+class Undo:
+    """What a load's committed batches did, to take it back."""
+
+    nodes_created: list[str] = field(default_factory=list)
+    nodes_updated: list[dict[str, Any]] = field(default_factory=list)
+    links_created: list[dict[str, Any]] = field(default_factory=list)
+    links_updated: list[dict[str, Any]] = field(default_factory=list)
+
+    def keep(self, query: str, result: dict[str, Any]) -> None:
+        if query == "seed/merge_nodes":
+            self.nodes_created += result["created"]
+            self.nodes_updated += result["updated"]
+        else:
+            self.links_created += result["created"]
+            self.links_updated += result["updated"]
+
+    async def run(self, db: Database, batch_size: int) -> None:
+        """Relationships first, then nodes, each in batches of its own transaction."""
+        steps = (
+            ("seed/undo_links", self.links_created, self.links_updated),
+            ("seed/undo_nodes", self.nodes_created, self.nodes_updated),
+        )
+        for query, created, updated in steps:
+            for batch in batches(created, batch_size):
+                await db.write(query, created=list(batch), updated=[])
+            for batch in batches(updated, batch_size):
+                await db.write(query, created=[], updated=list(batch))
+        log.warning(
+            "load_undone",
+            nodes_deleted=len(self.nodes_created),
+            nodes_restored=len(self.nodes_updated),
+            relationships_deleted=len(self.links_created),
+            relationships_restored=len(self.links_updated),
+        )
+
+
+async def _write(tx: Transaction, name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
     result = (await tx.run(name, rows=rows))[0]
     if result["written"] != len(rows):
         raise LoadFailed(f"{name}: wrote {result['written']} of {len(rows)} rows; nothing was kept")
-    return int(result["created"]), int(result["updated"])
+    return result

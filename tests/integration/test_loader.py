@@ -9,8 +9,10 @@ import pytest
 
 from service.config import PROJECT_ROOT, Settings
 from service.db.driver import Database
+from service.domain.links import LinkSpec, load_links
 from service.errors import LoadFailed, SeedInvalid
 from service.model.records import LinkRow, MapRecord
+from service.model.relationships import RELATIONSHIPS
 from service.seed.graph import SeedGraph
 from service.seed.loader import LoadReport, load, prepare
 from tests.conftest import run_db
@@ -110,8 +112,44 @@ def test_a_failure_half_way_leaves_the_graph_as_it_was(seeded: Settings) -> None
         "initiative:does-not-exist",
         {"source": "source:gcg-2017-report"},
     )
-    broken = SeedGraph(nodes=[*seed.nodes, extra], links=[*seed.links, dangling])
+    # Batches commit one by one: the failing one comes last, after a renamed organization
+    # and a relationship with a new note were written in earlier batches.
+    renamed = [
+        MapRecord(n.id, {**n.props, "name": "Renamed by a failed load"})
+        if n.id == "organization:free-the-slaves"
+        else n
+        for n in seed.nodes
+    ]
+    [first, *rest] = seed.links
+    changed = LinkRow(
+        first.source_id, first.type, first.target_id, {**first.props, "note": "Changed."}
+    )
+    broken = SeedGraph(nodes=[*renamed, extra], links=[changed, *rest, dangling])
+    versions_before = _versions(seeded, "organization:free-the-slaves")
+    links_before = _link_props(seeded, first.source_id)
     with pytest.raises(LoadFailed, match="nothing was kept"):
         _load(seeded, broken)
     assert _size(seeded) == before
     assert _names(seeded, "organization:half-way") == {}
+    assert _names(seeded, "organization:free-the-slaves") == {
+        "organization:free-the-slaves": "Free the Slaves"
+    }
+    assert _versions(seeded, "organization:free-the-slaves") == versions_before
+    assert _link_props(seeded, first.source_id) == links_before
+
+
+def _versions(settings: Settings, *ids: str) -> dict[str, int]:
+    async def work(db: Database) -> dict[str, int]:
+        rows = await db.read("nodes/by_ids", ids=list(ids))
+        return {r["id"]: r["props"]["version"] for r in rows}
+
+    return run_db(settings, work)
+
+
+def _link_props(settings: Settings, node_id: str) -> list[dict[str, Any]]:
+    async def work(db: Database) -> list[dict[str, Any]]:
+        spec = LinkSpec(tuple(sorted(RELATIONSHIPS)), "both")
+        [links] = await load_links(db, [(spec, node_id)])
+        return sorted((link.props for link in links), key=lambda p: str(p.get("key")))
+
+    return run_db(settings, work)

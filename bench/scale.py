@@ -1,0 +1,123 @@
+"""The map at field scale: the seed plus N generated initiatives (default 80,000: about
+100,000 nodes and 550,000 relationships) loaded into a Neo4j of its own with the default
+1 GB heap (the project's local server, in a temporary folder on a free port), then the
+analyses and lists a user waits for, through the GraphQL schema in-process. Records the
+numbers in scale_results.json (see bench/README.md).
+
+    .venv/bin/python -m bench.scale [INITIATIVES]
+"""
+
+import asyncio
+import json
+import os
+import secrets
+import socket
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from service.api.graphql.context import Context
+from service.api.graphql.schema import build_schema
+from service.config import Settings
+from service.db.runtime import open_database
+from service.localdb import server
+from service.seed import synthetic
+from service.seed.loader import load, prepare
+
+HERE = Path(__file__).resolve().parent
+REPEAT = 15
+QUESTIONS = {
+    "whoIsDoingWhatWhere, 50 rows (forced labour, India)": """{ whoIsDoingWhatWhere(
+        where: { theme: "theme:forced-labour", country: "IND" }, first: 50) { totalCount
+        edges { node { organization { id name } role initiative { id name } matched } } } }""",
+    "whoIsDoingWhatWhere, 50 rows (whole map)": """{ whoIsDoingWhatWhere(first: 50) {
+        totalCount edges { node { organization { id } initiative { id } } } } }""",
+    "organizationRanking, DEGREE (stored)": """{ organizationRanking(metric: DEGREE, limit: 20) {
+        organization { id } degree betweenness sample stale } }""",
+    "organizationRanking, BETWEENNESS (stored)": """{ organizationRanking(metric: BETWEENNESS,
+        limit: 20) { organization { id } betweenness } }""",
+    "coverage by country (forced labour)": """{ coverage(theme: "theme:forced-labour",
+        level: COUNTRY) { place { ... on Country { id } } gapScore } }""",
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def _heap_used_mb(settings: Settings) -> float | None:
+    """The server's heap in use now, from its JMX bean, if the server lets us read it."""
+    async with open_database(settings, migrate_schema=False) as db:
+        try:
+            rows = await db.driver.execute_query(
+                "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes "
+                "RETURN attributes.HeapMemoryUsage.value.properties.used AS used"
+            )
+        except Exception:  # a server without JMX access: not recorded
+            return None
+        return round(rows.records[0]["used"] / 2**20, 1)
+
+
+async def _measure(settings: Settings, initiatives: int) -> dict[str, Any]:
+    made = synthetic.generate(initiatives).graph
+    seed = prepare(settings.seed_dir)
+    record: dict[str, Any] = {
+        "initiatives_generated": initiatives,
+        "nodes": len(seed.nodes) + len(made.nodes),
+        "relationships": len(seed.links) + len(made.links),
+    }
+    async with open_database(settings, migrate_schema=True) as db:
+        await load(db, seed, batch_size=settings.load_batch_size)
+        started = time.perf_counter()
+        await load(db, made, batch_size=5000)
+        seconds = time.perf_counter() - started
+    record["load_s"] = round(seconds, 1)
+    record["load_records_per_s"] = round((len(made.nodes) + len(made.links)) / seconds)
+    record["heap_used_after_load_mb"] = await _heap_used_mb(settings)
+    schema = build_schema(settings)
+    async with open_database(settings, migrate_schema=False) as db:
+        first_started = time.perf_counter()
+        result = await schema.execute(
+            "{ organizationRanking(limit: 1) { sample } }", context_value=Context(db, settings)
+        )
+        assert not result.errors, result.errors
+        record["organizationRanking first computed_s"] = round(
+            time.perf_counter() - first_started, 2
+        )
+        for name, query in QUESTIONS.items():
+            times = []
+            for _ in range(REPEAT + 1):
+                started = time.perf_counter()
+                result = await schema.execute(query, context_value=Context(db, settings))
+                times.append((time.perf_counter() - started) * 1000)
+                assert not result.errors, (name, result.errors)
+            record[f"{name} p50_ms"] = round(statistics.median(times[1:]), 1)
+    return record
+
+
+def main(initiatives: int) -> None:
+    with tempfile.TemporaryDirectory() as home:
+        settings = Settings(
+            _env_file=None,
+            neo4j_uri=f"bolt://127.0.0.1:{_free_port()}",
+            neo4j_password=secrets.token_urlsafe(16),
+            local_neo4j_home=Path(home),
+            local_neo4j_heap="1g",
+        )
+        server.start(settings)
+        try:
+            result = asyncio.run(_measure(settings, initiatives))
+        finally:
+            server.stop(settings, kill=True)
+    record = {"cores": os.cpu_count(), "heap": "1g", **result}
+    (HERE / "scale_results.json").write_text(json.dumps(record, indent=2) + "\n")
+    print(json.dumps(record, indent=2))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 80_000)
