@@ -27,6 +27,7 @@ SEED = 87
 MAX_LIMIT = 500
 log = structlog.get_logger(__name__)
 _refreshing: set[int] = set()  # the databases a background refresh is running for
+_locks: dict[int, asyncio.Lock] = {}  # one per event loop: a lock serves only its own loop
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,13 @@ async def organization_ranking(db: Database, metric: Metric, limit: int) -> Rank
     [state] = await db.read("analysis/network_fingerprint")
     stale = state["stored"] != state["current"]
     if stale and (state["stored"] is None or state["edges"] <= EXACT_UP_TO):
-        await refresh(db)
-        [state], stale = await db.read("analysis/network_fingerprint"), False
+        lock = _locks.setdefault(id(asyncio.get_running_loop()), asyncio.Lock())
+        async with lock:  # one computation at a time; the others wait, then read it
+            [state] = await db.read("analysis/network_fingerprint")
+            if state["stored"] != state["current"]:
+                await refresh(db)
+                [state] = await db.read("analysis/network_fingerprint")
+        stale = False
     elif stale:
         _refresh_in_background(db)
     rows = await db.read("analysis/organization_ranking", metric=metric, limit=limit)
