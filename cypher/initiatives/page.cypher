@@ -11,8 +11,19 @@
 //             $actionGroup, $organization, $organizationType, $text, $activeOn, $activeFrom, $activeTo,
 //             $skip, $limit
 // Returns: one row: total (int), page (list of {id, props})
+// With a place filter, the candidates are found from its places outwards (a country's
+// work is hundreds of initiatives, the map's tens of thousands); the filters then apply.
 CALL () {
-  MATCH (i:Initiative) RETURN i
+  WITH coalesce($countryPlaces, $regionPlaces) AS places
+  WITH places WHERE places IS NOT NULL
+  MATCH (p:MapNode) WHERE p.id IN places
+  MATCH (p)<-[:OPERATES_IN]-(i:Initiative)
+  RETURN i
+  UNION
+  WITH coalesce($countryPlaces, $regionPlaces) AS places
+  WITH places WHERE places IS NULL
+  MATCH (i:Initiative)
+  RETURN i
   UNION
   MATCH (i:Retired) WHERE $includeRetired AND i.id STARTS WITH 'initiative:' RETURN i
 }

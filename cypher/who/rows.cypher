@@ -9,7 +9,21 @@
 //             $actionGroup, $activeOn, $skip, $limit
 // Returns: one row: total (int), page (list of {organization ({id, props} or null), role
 //          (or null), roleProps, initiative, places, themes, sdgTargets, source})
-MATCH (i:Initiative)
+// With a place filter, the candidates are found from its places outwards (a country's
+// work is hundreds of initiatives, the map's tens of thousands); the filters then apply.
+CALL () {
+  WITH coalesce($countryPlaces, $regionPlaces) AS places
+  WITH places WHERE places IS NOT NULL
+  MATCH (p:MapNode) WHERE p.id IN places
+  MATCH (p)<-[:OPERATES_IN]-(i:Initiative)
+  RETURN i
+  UNION
+  WITH coalesce($countryPlaces, $regionPlaces) AS places
+  WITH places WHERE places IS NULL
+  MATCH (i:Initiative)
+  RETURN i
+}
+WITH i
 WHERE ($theme IS NULL OR EXISTS { (i)-[:ADDRESSES]->(:Theme {id: $theme}) })
   AND ($sdgTarget IS NULL OR EXISTS { (i)-[:CONTRIBUTES_TO]->(:SdgTarget {id: $sdgTarget}) })
   AND ($actionGroup IS NULL OR EXISTS { (:ActionGroup {id: $actionGroup})-[:COORDINATES]->(i) })
