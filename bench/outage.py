@@ -9,12 +9,9 @@ the numbers in outage_results.json (see bench/README.md).
 
 import json
 import os
-import secrets
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -22,18 +19,13 @@ from typing import Any
 
 import httpx
 
+from bench.scratch import free_port, scratch_neo4j
 from service.config import PROJECT_ROOT, Settings
 from service.localdb import server
 
 HERE = Path(__file__).resolve().parent
 QUERY = {"query": "{ organizations(first: 5) { edges { node { id } } } }"}
 DOWN_REQUESTS = 20
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
@@ -138,15 +130,8 @@ def _round(settings: Settings, port: int) -> dict[str, Any]:
 
 
 def main(rounds: int) -> None:
-    with tempfile.TemporaryDirectory() as home:
-        settings = Settings(
-            _env_file=None,
-            neo4j_uri=f"bolt://127.0.0.1:{_free_port()}",
-            neo4j_password=secrets.token_urlsafe(16),
-            local_neo4j_home=Path(home),
-        )
-        server.start(settings)
-        port = _free_port()
+    with scratch_neo4j() as settings:
+        port = free_port()
         service = _serve(settings, port)
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
@@ -156,7 +141,6 @@ def main(rounds: int) -> None:
         finally:
             service.terminate()
             service.wait(30)
-            server.stop(settings, kill=True)
     record = {"cores": os.cpu_count(), "rounds": results}
     (HERE / "outage_results.json").write_text(json.dumps(record, indent=2) + "\n")
     print(json.dumps(record, indent=2))

@@ -10,25 +10,22 @@ numbers in scale_results.json (see bench/README.md).
 import asyncio
 import json
 import os
-import secrets
-import socket
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from bench.scratch import scratch_neo4j
 from service.api.graphql.context import Context
 from service.api.graphql.schema import build_schema
 from service.config import Settings
 from service.db.runtime import open_database
-from service.localdb import server
 from service.seed import synthetic
 from service.seed.loader import load, prepare
 
 HERE = Path(__file__).resolve().parent
-REPEAT = 15
+REPEAT = 10
 QUESTIONS = {
     "whoIsDoingWhatWhere, 50 rows (forced labour, India)": """{ whoIsDoingWhatWhere(
         where: { theme: "theme:forced-labour", country: "IND" }, first: 50) { totalCount
@@ -42,12 +39,6 @@ QUESTIONS = {
     "coverage by country (forced labour)": """{ coverage(theme: "theme:forced-labour",
         level: COUNTRY) { place { ... on Country { id } } gapScore } }""",
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 async def _heap_used_mb(settings: Settings) -> float | None:
@@ -76,6 +67,7 @@ async def _measure(settings: Settings, initiatives: int) -> dict[str, Any]:
         started = time.perf_counter()
         await load(db, made, batch_size=5000)
         seconds = time.perf_counter() - started
+    print(f"loaded in {seconds:.1f} s", file=sys.stderr, flush=True)
     record["load_s"] = round(seconds, 1)
     record["load_records_per_s"] = round((len(made.nodes) + len(made.links)) / seconds)
     record["heap_used_after_load_mb"] = await _heap_used_mb(settings)
@@ -97,23 +89,13 @@ async def _measure(settings: Settings, initiatives: int) -> dict[str, Any]:
                 times.append((time.perf_counter() - started) * 1000)
                 assert not result.errors, (name, result.errors)
             record[f"{name} p50_ms"] = round(statistics.median(times[1:]), 1)
+            print(f"{name}: p50 {record[f'{name} p50_ms']} ms", file=sys.stderr, flush=True)
     return record
 
 
 def main(initiatives: int) -> None:
-    with tempfile.TemporaryDirectory() as home:
-        settings = Settings(
-            _env_file=None,
-            neo4j_uri=f"bolt://127.0.0.1:{_free_port()}",
-            neo4j_password=secrets.token_urlsafe(16),
-            local_neo4j_home=Path(home),
-            local_neo4j_heap="1g",
-        )
-        server.start(settings)
-        try:
-            result = asyncio.run(_measure(settings, initiatives))
-        finally:
-            server.stop(settings, kill=True)
+    with scratch_neo4j(local_neo4j_heap="1g") as settings:
+        result = asyncio.run(_measure(settings, initiatives))
     record = {"cores": os.cpu_count(), "heap": "1g", **result}
     (HERE / "scale_results.json").write_text(json.dumps(record, indent=2) + "\n")
     print(json.dumps(record, indent=2))

@@ -1,0 +1,37 @@
+"""A Neo4j of the benchmark's own: the project's local server in a temporary folder, on a
+free port, with a random password, stopped (killed) when the block ends."""
+
+import secrets
+import socket
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from service.config import Settings
+from service.localdb import server
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def scratch_neo4j(**settings: Any) -> Iterator[Settings]:
+    """Settings for a started scratch server; `settings` override the defaults (a heap...)."""
+    with tempfile.TemporaryDirectory() as home:
+        chosen = Settings(
+            _env_file=None,
+            neo4j_uri=f"bolt://127.0.0.1:{free_port()}",
+            neo4j_password=secrets.token_urlsafe(16),
+            local_neo4j_home=Path(home),
+            **settings,
+        )
+        server.start(chosen)
+        try:
+            yield chosen
+        finally:
+            server.stop(chosen, kill=True)
