@@ -46,7 +46,9 @@ class Settings(BaseSettings):
     cypher_dir: Path = PROJECT_ROOT / "cypher"
     # The explorer's built web page (`make explorer` builds it).
     explorer_dir: Path = PROJECT_ROOT / "explorer" / "dist"
-    load_batch_size: int = Field(default=200, ge=1, le=10_000)
+    # Rows a load writes per transaction: each batch commits on its own (bounded memory),
+    # and each commit costs a disk flush, so batches are large.
+    load_batch_size: int = Field(default=2000, ge=1, le=10_000)
     # The most an HTTP import may upload, all files together; larger imports use the CLI.
     import_max_bytes: int = Field(default=50_000_000, ge=1)
 
