@@ -15,8 +15,9 @@
 //          null), regionSource (title or null), regionMax (highest value of that regional
 //          figure), countryPeople (int or null), countriesCounted (int)
 // (The work is found from each place outwards, never from the theme inwards: a theme has
-// tens of thousands of initiatives on a field-sized map, a country hundreds. Worldwide work
-// depends on the theme alone, so it is found once per theme.)
+// tens of thousands of initiatives on a field-sized map, a country hundreds. Worldwide and
+// regional work, and their organizations, depend on the theme and the region alone, so
+// they are found once per theme and each place picks the regions around it.)
 MATCH (t:Theme)
 WHERE $theme IS NULL OR t.id = $theme
 CALL (t) {
@@ -24,6 +25,25 @@ CALL (t) {
   WHERE i.status = 'active'
     AND (i.start_on IS NULL OR i.start_on <= $asOf) AND (i.end_on IS NULL OR i.end_on >= $asOf)
   RETURN collect(DISTINCT i) AS world
+}
+CALL (world) {
+  UNWIND world AS i
+  MATCH (o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(i)
+  RETURN collect(DISTINCT o) AS worldOrganizations
+}
+CALL (t) {
+  MATCH (r:Region) WHERE r.id <> 'region:world'
+  MATCH (r)<-[:OPERATES_IN]-(i:Initiative)
+  WHERE i.status = 'active'
+    AND (i.start_on IS NULL OR i.start_on <= $asOf) AND (i.end_on IS NULL OR i.end_on >= $asOf)
+    AND EXISTS { (i)-[:ADDRESSES]->(t) }
+  WITH r, collect(DISTINCT i) AS initiatives
+  CALL (initiatives) {
+    UNWIND initiatives AS i
+    MATCH (o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(i)
+    RETURN collect(DISTINCT o) AS organizations
+  }
+  RETURN collect({id: r.id, initiatives: initiatives, organizations: organizations}) AS regional
 }
 MATCH (place:MapNode)
 WHERE ($level = 'REGION' AND place:Region AND place.scheme = 'ILO region')
@@ -41,21 +61,29 @@ CALL (place, t) {
             AND (i.end_on IS NULL OR i.end_on >= $asOf)] AS here,
          size(found) AS allHere
 }
-CALL (place, t) {
-  OPTIONAL MATCH (place)-[:IN_REGION*1..3]->(around:Region)<-[:OPERATES_IN]-(i:Initiative)
-  WHERE around.id <> 'region:world' AND i.status = 'active'
-    AND (i.start_on IS NULL OR i.start_on <= $asOf) AND (i.end_on IS NULL OR i.end_on >= $asOf)
-    AND EXISTS { (i)-[:ADDRESSES]->(t) }
-  RETURN collect(DISTINCT i) AS through
+CALL (place, regional) {
+  OPTIONAL MATCH (place)-[:IN_REGION*1..3]->(around:Region)
+  WITH collect(DISTINCT around.id) AS aroundIds
+  WITH [r IN regional WHERE r.id IN aroundIds] AS hit
+  CALL (hit) {
+    UNWIND hit AS r
+    UNWIND r.initiatives AS i
+    RETURN collect(DISTINCT i) AS through
+  }
+  CALL (hit) {
+    UNWIND hit AS r
+    UNWIND r.organizations AS o
+    RETURN collect(DISTINCT o) AS throughOrganizations
+  }
+  RETURN through, throughOrganizations
 }
 CALL (here) {
   UNWIND (CASE WHEN size(here) = 0 THEN [null] ELSE here END) AS i
   OPTIONAL MATCH (o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(i)
   RETURN count(DISTINCT o) AS localOrganizations
 }
-CALL (through, world) {
-  UNWIND (CASE WHEN size(through + world) = 0 THEN [null] ELSE through + world END) AS i
-  OPTIONAL MATCH (o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(i)
+CALL (throughOrganizations, worldOrganizations) {
+  UNWIND throughOrganizations + worldOrganizations AS o
   RETURN count(DISTINCT o) AS reachingOrganizations
 }
 CALL (place, t) {
