@@ -9,7 +9,6 @@ recomputed in the background while the answer, said to be stale, is the stored o
 
 import asyncio
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Literal
 
 import networkx as nx
@@ -26,7 +25,7 @@ SAMPLE = 64  # shortest-path sources sampled beyond that
 SEED = 87
 MAX_LIMIT = 500
 log = structlog.get_logger(__name__)
-_refreshing: set[int] = set()  # the databases a background refresh is running for
+_background: dict[int, "asyncio.Task[None]"] = {}  # a refresh running, by database
 _locks: dict[int, asyncio.Lock] = {}  # one per event loop: a lock serves only its own loop
 
 
@@ -55,11 +54,10 @@ async def organization_ranking(db: Database, metric: Metric, limit: int) -> Rank
         async with lock:  # one computation at a time; the others wait, then read it
             [state] = await db.read("analysis/network_fingerprint")
             if state["stored"] != state["current"]:
-                await refresh(db)
-                [state] = await db.read("analysis/network_fingerprint")
+                state = {**state, **await refresh(db, state["current"])}
         stale = False
     elif stale:
-        _refresh_in_background(db)
+        _refresh_in_background(db, state["current"])
     rows = await db.read("analysis/organization_ranking", metric=metric, limit=limit)
     records = await get_many(db, [r["id"] for r in rows])
     ranked = [
@@ -68,12 +66,12 @@ async def organization_ranking(db: Database, metric: Metric, limit: int) -> Rank
         if r["id"] in records
     ]
     computed = state["computedAt"]
-    return Ranking(ranked, _text(computed), state["sample"], stale)
+    return Ranking(ranked, None if computed is None else str(computed), state["sample"], stale)
 
 
-async def refresh(db: Database) -> None:
-    """Compute the ranking from the network as it is now, and store it."""
-    [state] = await db.read("analysis/network_fingerprint")
+async def refresh(db: Database, fingerprint: str) -> dict[str, Any]:
+    """Compute the ranking from the network as it is now, and store it with the
+    `fingerprint` read before; returns when it was computed and its sample."""
     graph: nx.Graph[str] = nx.Graph()
     graph.add_edges_from(
         (r["source"], r["target"]) for r in await db.read("analysis/network_edges")
@@ -85,38 +83,30 @@ async def refresh(db: Database) -> None:
         nx.betweenness_centrality, graph, k=k, normalized=True, seed=SEED
     )
     ids = sorted(n for n in graph.nodes if n.startswith("organization:"))
-    await db.write(
+    [stored] = await db.write(
         "analysis/store_ranking",
         ids=ids,
         degrees=[int(graph.degree[o]) for o in ids],
         betweenness=[float(betweenness[o]) for o in ids],
-        fingerprint=state["current"],
+        fingerprint=fingerprint,
         sample=k,
     )
     log.info("organization_ranking_computed", organizations=len(ids), sample=k)
+    return stored
 
 
-def _refresh_in_background(db: Database) -> None:
-    if id(db) in _refreshing:
+def _refresh_in_background(db: Database, fingerprint: str) -> None:
+    """One refresh at a time per database; it is forgotten when it ends, so the next
+    request after a failure (logged) tries again."""
+    if id(db) in _background:
         return
-    _refreshing.add(id(db))
 
     async def run() -> None:
         try:
-            await refresh(db)
-        except Exception:  # logged: the next request tries again
+            await refresh(db, fingerprint)
+        except Exception:
             log.exception("organization_ranking_failed")
-        finally:
-            _refreshing.discard(id(db))
 
-    _tasks.add(task := asyncio.get_running_loop().create_task(run()))
-    task.add_done_callback(_tasks.discard)
-
-
-_tasks: set["asyncio.Task[None]"] = set()
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    return value.isoformat() if isinstance(value, datetime) else str(value)
+    task = asyncio.get_running_loop().create_task(run())
+    _background[id(db)] = task
+    task.add_done_callback(lambda _: _background.pop(id(db), None))

@@ -43,9 +43,7 @@ Ctx = Info[Context, None]
 # The stored relationships `relationships` lists when asked for none in particular.
 STORED_TYPES = tuple(sorted(set(RELATIONSHIPS) - {"IN_REGION", "CITED_IN"}))
 # A relationship's properties that NodeRelationship gives fields of their own.
-_SHOWN_APART = frozenset(
-    ("key", "source", "section", "note", "basis", "inferred_from", "as_of", *TIME)
-)
+_SHOWN_APART = frozenset(("key", "source", "section", "note", "basis", "inferred_from", *TIME))
 N = TypeVar("N")
 
 
