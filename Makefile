@@ -13,7 +13,7 @@ EXPLORER_SOURCES := $(shell find explorer/src -type f) explorer/index.html \
 	explorer/tsconfig.json explorer/vite.config.ts
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install explorer browser screenshots run check test schema neo4j seed serve stop clean
+.PHONY: install explorer browser screenshots run check test schema word-rarity neo4j seed serve stop clean
 
 install: $(INSTALLED) .env explorer
 
@@ -84,6 +84,10 @@ test: install browser
 # The GraphQL contract: write the live schema to schema.graphql (committed and tested).
 schema: $(INSTALLED)
 	$(BIN)/a87map schema > schema.graphql
+
+# The word rarity overlap scoring uses, learnt from the seed's texts (committed and tested).
+word-rarity: $(INSTALLED)
+	$(BIN)/python -m service.seed.word_rarity
 
 stop:
 	@if docker info >/dev/null 2>&1; then docker compose down; else $(BIN)/a87map neo4j stop; fi

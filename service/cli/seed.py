@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from service.cli.support import console, load_settings, on_database, run_command
 from service.config import Settings
 from service.db.migrations import migrate as apply_migrations
+from service.domain import overlap_store
 from service.seed import synthetic
 from service.seed.graph import SeedGraph
 from service.seed.loader import LoadReport, load, prepare
@@ -59,6 +60,9 @@ def seed(
         _say(
             _load(settings, made, f"Loading {generated:,} generated initiatives", 5000), "generated"
         )
+    with console.status("Scoring overlaps"):
+        generation = on_database(settings, overlap_store.current_generation)
+    console.print(f"Overlaps are up to date (generation {generation[:8]}).")
 
 
 def _load(settings: Settings, graph: SeedGraph, what: str, batch_size: int) -> LoadReport:

@@ -1,5 +1,6 @@
-"""Initiatives that look like the same work: candidate pairs blocked in Cypher, scored in
-Python (service/scoring/overlap.py), and grouped into clusters of likely duplicates."""
+"""Initiatives that look like the same work: the stored scored pairs (kept up to date by
+service/domain/overlap_store.py), filtered, and grouped into clusters of likely
+duplicates."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -8,6 +9,7 @@ from typing import Any
 import networkx as nx
 
 from service.db.driver import Database
+from service.domain import overlap_store
 from service.domain.filters import map_id, require_existing
 from service.errors import BadInput
 from service.model.ids import country_id
@@ -30,31 +32,6 @@ class Cluster:
     pairs: list[ScoredPair]
 
 
-def _profile(row: dict[str, Any]) -> scoring.Profile:
-    props = row["props"]
-    return scoring.Profile(
-        id=row["id"],
-        text=f"{props.get('name', '')}. {props.get('description') or ''}",
-        places=frozenset(row["places"]),
-        around=frozenset(row["around"]),
-        themes=frozenset(row["themes"]),
-        targets=frozenset(row["targets"]),
-        organizations=frozenset(row["organizations"]),
-        action_groups=frozenset(row["actionGroups"]),
-        linked=frozenset(row["linked"]),
-        follows=frozenset(row["follows"]),
-        complements=frozenset(row["complements"]),
-        kind=props.get("kind") or "",
-        work=frozenset(props.get("work") or []),
-        start=_date(props.get("start_on")),
-        end=_date(props.get("end_on")),
-    )
-
-
-def _date(value: Any) -> date | None:
-    return None if value is None else date(value.year, value.month, value.day)
-
-
 def _check_score(min_score: float) -> None:
     if not 0 <= min_score <= 1:
         raise BadInput(f"minScore: must be between 0 and 1, not {min_score}")
@@ -72,28 +49,44 @@ async def scored_pairs(
     country: str | None = None,
     *,
     include_unrelated: bool = False,
+    leave_out_related: bool = False,
     as_of: date | None = None,
+    limit: int = 2**62,
 ) -> list[ScoredPair]:
-    """Every candidate pair scoring at least `min_score`, best first; pairs the scoring
-    finds unrelated (sharing only context) only when asked for. With `as_of`, only work
-    that had not ended by that day is compared (None: all of it, whenever it ran)."""
+    """Stored pairs scoring at least `min_score`, best first; pairs the scoring finds
+    unrelated (sharing only context) only when asked for. With `as_of`, only work that had
+    not ended by that day is compared (None: all of it, whenever it ran)."""
     theme_id = map_id("theme", theme) if theme else None
     place_id = country_id(country) if country else None
     await require_existing(db, {k: v for k, v in (("theme", theme_id), ("country", place_id)) if v})
-    pairs = await db.read("overlaps/candidates", theme=theme_id, country=place_id, asOf=as_of)
-    ids = sorted({row["a"] for row in pairs} | {row["b"] for row in pairs})
-    rows = await db.read("overlaps/profiles", ids=ids) if ids else []
-    profiles = {row["id"]: _profile(row) for row in rows}
-    records = {row["id"]: MapRecord.from_row(row) for row in rows}
-    keys = [(row["a"], row["b"]) for row in pairs]
-    texts = scoring.description_similarities(profiles, keys)
-    found = []
-    for (a, b), description in zip(keys, texts, strict=True):
-        result = scoring.score(profiles[a], profiles[b], description)
-        unrelated = result.verdict == scoring.UNRELATED
-        if result.score >= min_score and (include_unrelated or not unrelated):
-            found.append(ScoredPair(records[a], records[b], result))
-    return sorted(found, key=lambda p: (-p.overlap.score, p.a.id, p.b.id))
+    generation = await overlap_store.current_generation(db)
+    rows = await db.read(
+        "overlaps/stored",
+        generation=generation,
+        minScore=min_score,
+        includeUnrelated=include_unrelated,
+        leaveOutRelated=leave_out_related,
+        asOf=as_of,
+        theme=theme_id,
+        country=place_id,
+        limit=limit,
+    )
+    return [_pair(row) for row in rows]
+
+
+def _pair(row: dict[str, Any]) -> ScoredPair:
+    verdict = scoring.Verdict(row["verdict"])
+    result = scoring.Overlap(
+        row["a"],
+        row["b"],
+        row["score"],
+        overlap_store.reasons_of(row["reasons"]),
+        verdict,
+        row["why"],
+    )
+    return ScoredPair(
+        MapRecord(row["a"], row["aProps"]), MapRecord(row["b"], row["bProps"]), result
+    )
 
 
 async def overlaps(
@@ -109,15 +102,15 @@ async def overlaps(
     """The pairs worth a look among work not ended by `as_of` (default today)."""
     _check_score(min_score)
     _check_limit(limit)
-    found = await scored_pairs(
+    return await scored_pairs(
         db,
         min_score,
         theme,
         country,
         include_unrelated=include_unrelated,
         as_of=as_of or date.today(),
+        limit=limit,
     )
-    return found[:limit]
 
 
 async def duplicate_clusters(
@@ -126,9 +119,8 @@ async def duplicate_clusters(
     """Groups of initiatives joined by overlaps at or above `min_score` among work not
     ended by `as_of` (default today), largest first."""
     _check_score(min_score)
-    found = await scored_pairs(db, min_score, as_of=as_of or date.today())
     # Parts of one whole are not duplicates: they do not join a cluster.
-    pairs = [p for p in found if p.overlap.verdict != scoring.RELATED]
+    pairs = await scored_pairs(db, min_score, as_of=as_of or date.today(), leave_out_related=True)
     graph: nx.Graph[str] = nx.Graph()
     for pair in pairs:
         graph.add_edge(pair.a.id, pair.b.id, pair=pair)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.db.driver import Database, Transaction
+from service.domain import overlap_store
 from service.domain.directory import checked_id
 from service.editing.keys import Editor
 from service.errors import BadInput
@@ -64,7 +65,9 @@ class Change:
 
 
 async def record_all(tx: Transaction, editor: Editor, changes: list[Change]) -> list[str]:
-    """Records the changes, in the caller's transaction; their event ids, in order."""
+    """Records the changes, in the caller's transaction; their event ids, in order. The
+    changed nodes' stored overlaps are noted for rescoring in the same transaction."""
+    await overlap_store.enqueue(tx, (t for c in changes for t in c.targets))
     rows = await tx.run(
         "audit/record",
         actor=editor.name,

@@ -1,7 +1,12 @@
 """How alike two initiatives are: a score between 0 and 1 made of weighted facets, each
 reported as a reason, and a verdict. Changing a weight or a rule means changing VERSION.
 
-overlap-3 verdicts:
+Which pairs are compared at all is service/scoring/blocking.py's to say. overlap-4 differs
+from overlap-3 in its text similarity alone: word rarity is fixed (learnt from the seed)
+rather than learnt from the initiatives compared, so stored scores stay true one edit at a
+time.
+
+Verdicts:
 - RELATED: parts of one whole, or set side by side, not duplicates: one is linked with,
   follows up or (as its source says) complements the other, or both are coordinated by
   the same action group with the same organization taking part (or neither naming an
@@ -24,10 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-
-VERSION = "overlap-3"
+VERSION = "overlap-4"
 
 # Each facet's share of the score; they sum to 1.
 WEIGHTS: dict[str, float] = {
@@ -39,7 +41,7 @@ WEIGHTS: dict[str, float] = {
     "organizations": 0.15,
     "work": 0.15,  # the same kind of work: research, mapping, platform, coordination...
     "time": 0.05,  # overlapping time spans
-    "description": 0.25,  # TF-IDF cosine similarity of names and descriptions
+    "description": 0.25,  # TF-IDF cosine of names and descriptions (service/scoring/text.py)
 }
 # Two thresholds. Pairs at or above REVIEW_MIN_SCORE overlap enough for the secretariat to
 # look at them together (the default of `overlaps` and `duplicateClusters`); on the seed it
@@ -166,25 +168,6 @@ def time_similarity(a: Profile, b: Profile) -> float:
     return 1.0 if latest_start <= earliest_end else 0.0
 
 
-def description_similarities(
-    profiles: dict[str, Profile], pairs: list[tuple[str, str]]
-) -> list[float]:
-    """TF-IDF cosine similarity of name and description for each pair, with the vocabulary
-    and word rarity learnt from the initiatives being compared (English stop words out)."""
-    if not pairs:
-        return []
-    ids = sorted(profiles)
-    position = {pid: n for n, pid in enumerate(ids)}
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-    try:
-        matrix = vectorizer.fit_transform([profiles[pid].text for pid in ids])
-    except ValueError:  # no words at all, only stop words
-        return [0.0] * len(pairs)
-    left = matrix[[position[a] for a, _ in pairs]]
-    right = matrix[[position[b] for _, b in pairs]]
-    return [float(x) for x in np.asarray(left.multiply(right).sum(axis=1)).ravel()]
-
-
 def relation(a: Profile, b: Profile) -> str | None:
     """Why two initiatives are parts of one whole, or None if they are not."""
     if b.id in a.linked or a.id in b.linked:
@@ -228,7 +211,7 @@ def _verdict(
 
 
 def score(a: Profile, b: Profile, description: float) -> Overlap:
-    """`description` is the pair's text similarity from `description_similarities`."""
+    """`description` is the pair's text similarity (service/scoring/text.py)."""
     places, shared_places = place_similarity(a, b)
     organizations, shared_organizations = organization_similarity(a, b)
     related = relation(a, b)

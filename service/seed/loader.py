@@ -12,6 +12,7 @@ from typing import Any
 import structlog
 
 from service.db.driver import Database, Transaction, batches
+from service.domain import overlap_store
 from service.errors import LoadFailed
 from service.model.ids import REFERENCE_KINDS, kind_of
 from service.seed.files import read_seed
@@ -96,6 +97,8 @@ async def load(
     except BaseException:
         await undo.run(db, batch_size)
         raise
+    finally:
+        await _note_changed(db, undo.changed_ids())
     report = LoadReport(
         *counts["seed/merge_nodes"],
         *counts["seed/merge_links"],
@@ -107,6 +110,16 @@ async def load(
     return report
 
 
+async def _note_changed(db: Database, ids: set[str]) -> None:
+    """What the committed batches wrote (and, after a failure, what was undone) changed:
+    its overlaps are scored again before the next read. Should that note itself fail, the
+    load's own outcome stands, and the failure is logged."""
+    try:
+        await overlap_store.note_changed(db, ids)
+    except Exception:
+        log.exception("overlap_note_failed", nodes=len(ids))
+
+
 @dataclass
 class Undo:
     """What a load's committed batches did, to take it back."""
@@ -115,6 +128,12 @@ class Undo:
     nodes_updated: list[dict[str, Any]] = field(default_factory=list)
     links_created: list[dict[str, Any]] = field(default_factory=list)
     links_updated: list[dict[str, Any]] = field(default_factory=list)
+
+    def changed_ids(self) -> set[str]:
+        ids = set(self.nodes_created) | {n["id"] for n in self.nodes_updated}
+        for link in self.links_created + self.links_updated:
+            ids |= {link["from"], link["to"]}
+        return ids
 
     def keep(self, query: str, result: dict[str, Any]) -> None:
         if query == "seed/merge_nodes":

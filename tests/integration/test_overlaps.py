@@ -195,6 +195,11 @@ def _verdicts(gql: Ask) -> dict[tuple[str, str], str]:
     for o in body["data"]["overlaps"]:
         pair = tuple(sorted((o["a"]["id"].split(":")[1], o["b"]["id"].split(":")[1])))
         found[pair] = o["verdict"].lower()
+    # A pair sharing only context with unlike texts is not compared at all
+    # (service/scoring/blocking.py): even includeUnrelated does not list it. For the
+    # labelled set that is the same answer as UNRELATED: not the same work.
+    for pair in LABELLED:
+        found.setdefault(tuple(sorted(pair)), "unrelated")
     return found  # type: ignore[return-value]
 
 

@@ -76,17 +76,6 @@ def test_time_spans() -> None:
     assert overlap.time_similarity(early, undated) == overlap.UNKNOWN_TIME
 
 
-def test_description_similarity_is_tf_idf_cosine() -> None:
-    profiles = {
-        "a": _profile("a", text="Mapping child labour in cocoa farms of Ghana"),
-        "b": _profile("b", text="A mapping of child labour on cocoa farms in Ghana"),
-        "c": _profile("c", text="Legal aid for survivors of trafficking at sea"),
-    }
-    same, different = overlap.description_similarities(profiles, [("a", "b"), ("a", "c")])
-    assert same > 0.8
-    assert different == 0.0
-
-
 def _need(value: float, people: int | None, basis: str = "country") -> coverage.Need:
     return coverage.Need(
         measure="Modern slavery",

@@ -1,0 +1,215 @@
+"""Overlaps kept in the map, so `overlaps` and `duplicateClusters` are reads.
+
+Every compared pair (service/scoring/blocking.py) is scored once and stored as an
+OverlapPair of the current generation. A change to the map leaves a note in the
+transaction that makes it (edits and imports through their audit events, seed loads
+when they end); before the next read, the notes' initiatives have their pairs scored
+again, in one transaction that holds the state node's lock. A pair's score depends on its
+two initiatives alone (the word rarity is fixed), so this equals a rescore of the whole
+map. A rescore of the whole map (no stored generation yet, another scoring version, or a
+change touching more than REBUILD_SHARE of the initiatives) writes a new generation in
+batches of their own transactions, then switches to it in one: readers see the old
+generation until then, and a rescore that fails leaves it in place."""
+
+import asyncio
+import hashlib
+import time
+import uuid
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import orjson
+import structlog
+
+from service.db.driver import Database, Transaction, batches
+from service.scoring import blocking, text
+from service.scoring import overlap as scoring
+
+log = structlog.get_logger(__name__)
+
+# Whole-map rescores are the cheaper way once a change touches this share of the map.
+REBUILD_SHARE = 0.2
+WRITE_BATCH = 5_000
+PROFILE_BATCH = 5_000
+# A whole-map rescore that has not switched after this long is taken to have died.
+REBUILD_STALE_S = 3_600
+_locks: dict[int, asyncio.Lock] = {}
+
+
+def fingerprint() -> str:
+    """What the stored scores were made with: the scoring version, the word rarity and
+    the blocking rules. Stored scores made with anything else are rescored."""
+    made_with = f"{blocking.SMALL_GROUP}|{blocking.ALIKE_TEXT}|".encode()
+    digest = hashlib.sha256(made_with + text.RARITY_FILE.read_bytes()).hexdigest()[:12]
+    return f"{scoring.VERSION}+{digest}"
+
+
+def profile(row: dict[str, Any]) -> scoring.Profile:
+    props = row["props"]
+    return scoring.Profile(
+        id=row["id"],
+        text=f"{props.get('name', '')}. {props.get('description') or ''}",
+        places=frozenset(row["places"]),
+        around=frozenset(row["around"]),
+        themes=frozenset(row["themes"]),
+        targets=frozenset(row["targets"]),
+        organizations=frozenset(row["organizations"]),
+        action_groups=frozenset(row["actionGroups"]),
+        linked=frozenset(row["linked"]),
+        follows=frozenset(row["follows"]),
+        complements=frozenset(row["complements"]),
+        kind=props.get("kind") or "",
+        work=frozenset(props.get("work") or []),
+        start=_date(props.get("start_on")),
+        end=_date(props.get("end_on")),
+    )
+
+
+def _date(value: Any) -> date | None:
+    return None if value is None else date(value.year, value.month, value.day)
+
+
+def scored(
+    profiles: dict[str, scoring.Profile], involving: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """Every compared pair among `profiles` (with `involving`: those with one of them),
+    scored, as rows to store."""
+    vectors = text.vectors({pid: p.text for pid, p in profiles.items()})
+    rows = []
+    for pair in blocking.candidates(profiles, vectors, involving):
+        result = scoring.score(profiles[pair.a], profiles[pair.b], pair.text)
+        rows.append(
+            {
+                "a": pair.a,
+                "b": pair.b,
+                "score": result.score,
+                "verdict": result.verdict.value,
+                "why": result.why,
+                "reasons": orjson.dumps(
+                    [[r.facet, r.weight, r.similarity, list(r.shared)] for r in result.reasons]
+                ).decode(),
+            }
+        )
+    return rows
+
+
+def reasons_of(stored: str) -> tuple[scoring.Reason, ...]:
+    return tuple(
+        scoring.Reason(facet, weight, similarity, tuple(shared))
+        for facet, weight, similarity, shared in orjson.loads(stored)
+    )
+
+
+async def enqueue(tx: Transaction, ids: Iterable[str]) -> None:
+    """Note, inside the transaction of a change, that these nodes changed."""
+    await tx.run("overlaps/enqueue", ids=sorted(set(ids)))
+
+
+async def note_changed(db: Database, ids: Iterable[str]) -> None:
+    """The same, for writes made in many transactions (seed loads), once they end."""
+    async with db.transaction() as tx:
+        await enqueue(tx, ids)
+
+
+async def current_generation(db: Database) -> str:
+    """The generation to read, once the stored overlaps are up to date with the map."""
+    [state] = await db.read("overlaps/state")
+    if state["generation"] is not None and state["version"] == fingerprint():
+        if state["pending"] and not _rebuilding(state["rebuildingSince"]):
+            await _rescore_changes(db, state["initiatives"])
+            [state] = await db.read("overlaps/state")
+        if state["generation"] is not None:
+            return str(state["generation"])
+    lock = _locks.setdefault(id(asyncio.get_running_loop()), asyncio.Lock())
+    async with lock:  # one whole-map rescore per process; the others wait, then read it
+        [state] = await db.read("overlaps/state")
+        if state["generation"] is None or state["version"] != fingerprint():
+            return await rebuild(db)
+        return str(state["generation"])
+
+
+def _rebuilding(since: Any) -> bool:
+    if since is None:
+        return False
+    started: float = since.to_native().timestamp()
+    return time.time() - started < REBUILD_STALE_S
+
+
+async def _rescore_changes(db: Database, initiatives: int) -> None:
+    async with db.transaction() as tx:
+        notes = await tx.run("overlaps/lock_pending")
+        if not notes or _rebuilding(notes[0]["rebuildingSince"]):
+            return
+        changed = sorted({t for note in notes for t in note["targets"]})
+        affected = {r["id"] for r in await tx.run("overlaps/affected", ids=changed)}
+        if len(affected) > REBUILD_SHARE * max(initiatives, 1):
+            rescore_all = True
+        else:
+            rescore_all = False
+            await _rescore(tx, notes[0]["generation"], changed, affected)
+            await tx.run("overlaps/done_pending", refs=[n["ref"] for n in notes])
+    if rescore_all:
+        await rebuild(db)
+
+
+async def _rescore(
+    tx: Transaction, generation: str, changed: list[str], affected: set[str]
+) -> None:
+    started = time.perf_counter()
+    partners = {r["id"] for r in await tx.run("overlaps/partners", ids=sorted(affected))}
+    rows = await tx.run("overlaps/profiles", ids=sorted(affected | partners))
+    profiles = {row["id"]: profile(row) for row in rows}
+    pairs = await asyncio.to_thread(scored, profiles, affected)
+    gone = sorted(set(changed) | affected)
+    await tx.run("overlaps/remove_pairs", generation=generation, ids=gone)
+    for batch in batches(pairs, WRITE_BATCH):
+        await tx.run("overlaps/store_pairs", generation=generation, pairs=list(batch))
+    log.info(
+        "overlaps_rescored",
+        initiatives=len(affected),
+        compared_with=len(partners),
+        pairs=len(pairs),
+        seconds=round(time.perf_counter() - started, 3),
+    )
+
+
+async def rebuild(db: Database) -> str:
+    """Score every compared pair of the map into a new generation and switch to it;
+    returns the new generation."""
+    started = time.perf_counter()
+    [start] = await db.write("overlaps/start_rebuild")
+    generation = uuid.uuid4().hex
+    try:
+        ids = [r["id"] for r in await db.read("overlaps/all_ids")]
+        profiles = {}
+        for batch in batches(ids, PROFILE_BATCH):
+            for row in await db.read("overlaps/profiles", ids=list(batch)):
+                profiles[row["id"]] = profile(row)
+        pairs = await asyncio.to_thread(scored, profiles)
+        for n, rows in enumerate(batches(pairs, WRITE_BATCH)):
+            await db.write("overlaps/store_pairs", generation=generation, pairs=list(rows))
+            log.debug("overlaps_written", pairs=min((n + 1) * WRITE_BATCH, len(pairs)))
+        [switched] = await db.write(
+            "overlaps/switch", generation=generation, version=fingerprint(), refs=start["refs"]
+        )
+    except BaseException:
+        await _drop(db, generation)
+        await db.write("overlaps/abandon_rebuild")
+        raise
+    if switched["previous"] is not None:
+        await _drop(db, switched["previous"])
+    log.info(
+        "overlaps_rebuilt",
+        initiatives=len(profiles),
+        pairs=len(pairs),
+        seconds=round(time.perf_counter() - started, 1),
+    )
+    return generation
+
+
+async def _drop(db: Database, generation: str) -> None:
+    while (await db.write("overlaps/drop_generation", generation=generation, limit=WRITE_BATCH))[0][
+        "deleted"
+    ]:
+        pass
