@@ -1,8 +1,6 @@
 // Migration 6: overlaps kept in the map (service/domain/overlap_store.py). Scored pairs
-// belong to a generation (a rebuild writes a new one, then switches to it), each pair's
-// key is unique within the map, and pairs are found by either initiative and read best
-// first. One state node says which generation is current.
-CREATE CONSTRAINT overlap_pair_key IF NOT EXISTS FOR (p:OverlapPair) REQUIRE p.key IS UNIQUE;
+// belong to a generation (a rebuild writes a new one, then switches to it), are found by
+// either initiative and read best first. One state node says which generation is current.
 CREATE CONSTRAINT overlap_state_id IF NOT EXISTS FOR (s:OverlapState) REQUIRE s.id IS UNIQUE;
 CREATE INDEX overlap_pair_a IF NOT EXISTS FOR (p:OverlapPair) ON (p.a);
 CREATE INDEX overlap_pair_b IF NOT EXISTS FOR (p:OverlapPair) ON (p.b);

@@ -7,7 +7,7 @@
 // Parameters: $generation (text), $minScore (float), $includeUnrelated (bool),
 //             $leaveOutRelated (bool), $asOf (date or null), $theme (theme id or null),
 //             $country (country id or null), $limit (integer)
-// Returns: one row per pair: a, aProps, b, bProps, score, verdict, why, reasons (JSON text)
+// Returns: one row per pair: a, aProps, b, bProps, score, verdict
 MATCH (p:OverlapPair {generation: $generation})
 WHERE p.score >= $minScore
   AND ($includeUnrelated OR p.verdict <> 'UNRELATED')
@@ -25,6 +25,6 @@ WHERE ($asOf IS NULL
        OR EXISTS { (b)-[:OPERATES_IN]->(x) WHERE x.id = $country OR (x.id <> 'region:world'
                    AND EXISTS { (:Country {id: $country})-[:IN_REGION*1..2]->(x) }) })
 RETURN a.id AS a, properties(a) AS aProps, b.id AS b, properties(b) AS bProps,
-       p.score AS score, p.verdict AS verdict, p.why AS why, p.reasons AS reasons
+       p.score AS score, p.verdict AS verdict
 ORDER BY score DESC, a, b
 LIMIT $limit

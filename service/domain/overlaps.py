@@ -4,7 +4,6 @@ duplicates."""
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import networkx as nx
 
@@ -71,22 +70,11 @@ async def scored_pairs(
         country=place_id,
         limit=limit,
     )
-    return [_pair(row) for row in rows]
-
-
-def _pair(row: dict[str, Any]) -> ScoredPair:
-    verdict = scoring.Verdict(row["verdict"])
-    result = scoring.Overlap(
-        row["a"],
-        row["b"],
-        row["score"],
-        overlap_store.reasons_of(row["reasons"]),
-        verdict,
-        row["why"],
-    )
-    return ScoredPair(
-        MapRecord(row["a"], row["aProps"]), MapRecord(row["b"], row["bProps"]), result
-    )
+    results = await overlap_store.explained(db, [(row["a"], row["b"]) for row in rows])
+    return [
+        ScoredPair(MapRecord(row["a"], row["aProps"]), MapRecord(row["b"], row["bProps"]), result)
+        for row, result in zip(rows, results, strict=True)
+    ]
 
 
 async def overlaps(

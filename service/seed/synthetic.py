@@ -13,6 +13,7 @@ from datetime import date
 
 import pycountry
 
+from service.db.driver import Database
 from service.model.records import LinkRow, MapRecord
 from service.model.values import WorkType
 from service.seed.graph import SeedGraph
@@ -209,6 +210,21 @@ _WORDS = [
     "workers",
     "youth",
 ]
+
+
+# Generated rows deleted a transaction at a time, so a large generated map is removed
+# within the default heap.
+REMOVE_BATCH = 2_000
+
+
+async def remove(db: Database) -> None:
+    """Delete every generated initiative and organization, with their relationships."""
+    for kind in ("initiative", "organization"):
+        prefix = f"{kind}:{PREFIX}"
+        while (await db.write("maintenance/delete_by_prefix", prefix=prefix, limit=REMOVE_BATCH))[
+            0
+        ]["deleted"]:
+            pass
 
 
 @dataclass(frozen=True)

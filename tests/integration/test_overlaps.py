@@ -9,7 +9,6 @@ import networkx as nx
 import pytest
 
 from service.config import Settings
-from service.db.driver import Database
 from service.db.runtime import open_database
 from service.domain.overlaps import scored_pairs
 from service.scoring import overlap as scoring
@@ -139,14 +138,9 @@ async def _planted(settings: Settings, generated: synthetic.Synthetic) -> list[A
     async with open_database(settings, migrate_schema=True) as db:
         try:
             await load(db, generated.graph, batch_size=2000)
-            return await scored_pairs(db, 0.0)
+            return await scored_pairs(db, scoring.DUPLICATE_MIN_SCORE)
         finally:
-            await _remove(db)
-
-
-async def _remove(db: Database) -> None:
-    for kind in ("initiative", "organization"):
-        await db.write("maintenance/delete_by_prefix", prefix=f"{kind}:{synthetic.PREFIX}")
+            await synthetic.remove(db)
 
 
 def test_planted_duplicates_are_found_with_precision_and_recall(seeded: Settings) -> None:

@@ -9,7 +9,6 @@ from typer.testing import CliRunner
 from service.cli import app
 from service.config import Settings
 from service.seed import synthetic
-from service.seed.synthetic import PREFIX
 from tests.conftest import run_db
 
 
@@ -88,10 +87,4 @@ def test_seed_with_generated_initiatives(cli_env: None, seeded: Settings) -> Non
         found = run_db(seeded, lambda db: db.read("nodes/by_ids", ids=made))
         assert len(found) == len(made) == 40 + 10  # and a quarter as many organizations
     finally:
-        for kind in ("initiative", "organization"):
-            run_db(
-                seeded,
-                lambda db, kind=kind: db.write(
-                    "maintenance/delete_by_prefix", prefix=f"{kind}:{PREFIX}"
-                ),
-            )
+        run_db(seeded, synthetic.remove)
