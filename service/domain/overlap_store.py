@@ -2,15 +2,19 @@
 
 Every compared pair (service/scoring/blocking.py) is scored once and stored as an
 OverlapPair of the current generation: the pair, its score and verdict; the reasons of the
-pairs a read returns are worked out again from their two initiatives (`explained`). A change to the map leaves a note in the
-transaction that makes it (edits and imports through their audit events, seed loads
-when they end); before the next read, the notes' initiatives have their pairs scored
-again, in one transaction that holds the state node's lock. A pair's score depends on its
-two initiatives alone (the word rarity is fixed), so this equals a rescore of the whole
-map. A rescore of the whole map (no stored generation yet, another scoring version, or a
-change touching more than REBUILD_SHARE of the initiatives) writes a new generation in
-batches of their own transactions, then switches to it in one: readers see the old
-generation until then, and a rescore that fails leaves it in place."""
+pairs a read returns are worked out again from their two initiatives (`explained`).
+
+A change to the map leaves a note in the transaction that makes it (edits and imports
+through their audit events, deletions and retirements with what the record's overlaps
+hang on, seed loads when they end); before the next read, the notes' initiatives have
+their pairs scored again, in one transaction that holds the state node's lock. A pair's
+score depends on its two initiatives alone (the word rarity is fixed), so this equals a
+rescore of the whole map.
+
+A rescore of the whole map (no stored generation yet, another scoring version, a change
+to the places' regions, or a change touching more than REBUILD_SHARE of the initiatives)
+writes a new generation in batches of their own transactions, then switches to it in one:
+readers see the old generation until then, and a rescore that fails leaves it in place."""
 
 import asyncio
 import hashlib
@@ -31,6 +35,9 @@ log = structlog.get_logger(__name__)
 
 # Whole-map rescores are the cheaper way once a change touches this share of the map.
 REBUILD_SHARE = 0.2
+# A note naming this asks for a whole-map rescore: the places' regions changed, which
+# every initiative's profile may read.
+EVERYTHING = "*"
 WRITE_BATCH = 5_000
 WRITERS = 2
 PROFILE_BATCH = 5_000
@@ -109,6 +116,13 @@ async def enqueue(tx: Transaction, ids: Iterable[str]) -> None:
     await tx.run("overlaps/enqueue", ids=sorted(set(ids)))
 
 
+async def enqueue_around(tx: Transaction, node_id: str) -> None:
+    """Before a record is deleted, retired or restored: note what its overlaps hang on (its
+    initiatives' groups, or a group's initiatives), which its relationships will not tell
+    once it is gone."""
+    await enqueue(tx, [r["id"] for r in await tx.run("overlaps/around", id=node_id)])
+
+
 async def note_changed(db: Database, ids: Iterable[str]) -> None:
     """The same, for writes made in many transactions (seed loads), once they end."""
     async with db.transaction() as tx:
@@ -146,7 +160,7 @@ async def _rescore_changes(db: Database, initiatives: int) -> None:
             return
         changed = sorted({t for note in notes for t in note["targets"]})
         affected = {r["id"] for r in await tx.run("overlaps/affected", ids=changed)}
-        if len(affected) > REBUILD_SHARE * max(initiatives, 1):
+        if EVERYTHING in changed or len(affected) > REBUILD_SHARE * max(initiatives, 1):
             rescore_all = True
         else:
             rescore_all = False

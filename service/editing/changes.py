@@ -9,6 +9,7 @@ from typing import Any
 from neo4j.exceptions import ConstraintError
 
 from service.db.driver import Database, Transaction
+from service.domain import overlap_store
 from service.domain.directory import checked_id
 from service.editing import audit, duplicates, permissions, references
 from service.editing.keys import Editor
@@ -112,6 +113,7 @@ async def delete(db: Database, editor: Editor, node_id: str, version: int) -> st
     permissions.may_delete(editor)
     async with db.transaction() as tx:
         before = await record_state(tx, node_id, await current(tx, node_id, version, retired=None))
+        await overlap_store.enqueue_around(tx, node_id)
         rows = await tx.run("edits/delete", id=node_id, version=version)
         if not rows:
             raise Conflict(stale(node_id, version))
@@ -128,6 +130,7 @@ async def _relabel(
         now = await current(tx, node_id, version, retired=action == "restore", editor=editor)
         label = LABELS[kind_of(node_id)]
         before = await record_state(tx, node_id, now)
+        await overlap_store.enqueue_around(tx, node_id)
         rows = await tx.run(f"edits/{action}", id=node_id, version=version, label=label)
         if not rows:
             raise Conflict(stale(node_id, version))

@@ -130,9 +130,13 @@ class Undo:
     links_updated: list[dict[str, Any]] = field(default_factory=list)
 
     def changed_ids(self) -> set[str]:
+        """What the load changed, for overlap rescoring; a change to the places' regions
+        asks for a rescore of the whole map."""
         ids = set(self.nodes_created) | {n["id"] for n in self.nodes_updated}
         for link in self.links_created + self.links_updated:
             ids |= {link["from"], link["to"]}
+            if link["type"] == "IN_REGION":
+                ids.add(overlap_store.EVERYTHING)
         return ids
 
     def keep(self, query: str, result: dict[str, Any]) -> None:

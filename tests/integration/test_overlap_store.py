@@ -1,5 +1,6 @@
 """Overlaps are stored and kept up to date: after edits through the API (a new look-alike,
-a rewritten description, a new lead organization, a removed place, a deletion), the
+a rewritten description, a new lead organization, a removed place, a deletion, a retired
+organization), the
 stored pairs equal a rescore of the whole map, and only the edited initiatives were
 scored again."""
 
@@ -87,6 +88,8 @@ LINK = "mutation($input: RelationshipInput!) { addRelationship(input: $input) { 
 UNLINK = """mutation($from: ID!, $type: String!, $to: ID!) {
   removeRelationship(from: $from, type: $type, to: $to) { auditEventId } }"""
 DELETE = "mutation($id: ID!, $version: Int!) { delete(id: $id, version: $version) { id } }"
+RETIRE = "mutation($id: ID!, $version: Int!) { retire(id: $id, version: $version) { id } }"
+VERSION = "query($id: ID!) { organization(id: $id) { version } }"
 
 
 def _input(found: dict[str, Any], **more: Any) -> dict[str, Any]:
@@ -146,6 +149,13 @@ def test_overlaps_after_edits_equal_a_rescore_from_scratch(seeded: Settings, ask
         )
     doomed = ask(INITIATIVE, id=placed[5])["initiative"]
     ask(DELETE, id=doomed["id"], version=doomed["version"])
+    # An organization retired: its initiatives no longer share it.
+    gone = next(
+        link.source_id
+        for link in GENERATED.graph.links
+        if link.target_id == placed[6] and link.source_id.startswith("organization:")
+    )
+    ask(RETIRE, id=gone, version=ask(VERSION, id=gone)["organization"]["version"])
     assert _state(seeded)["pending"] >= 5
 
     after = _snapshot(seeded)  # scores only what the edits touched
@@ -153,6 +163,7 @@ def test_overlaps_after_edits_equal_a_rescore_from_scratch(seeded: Settings, ask
     assert _state(seeded)["generation"] == generation, "updated in place, not rescored whole"
     assert any(copy in pair for pair in after), "the look-alike is compared"
     assert not any(doomed["id"] in pair for pair in after)
+    assert not any(gone in str(reasons) for *_, reasons in after.values())
     assert after != before
 
     run_db(seeded, overlap_store.rebuild)
