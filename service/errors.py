@@ -80,6 +80,12 @@ class TooLarge(BadInput):
     status = 413
 
 
+class BeyondDatabaseMemory(TooLarge):
+    """One transaction would need more memory than Neo4j allows a transaction
+    (`dbms.memory.transaction.total.max`, 70 % of its heap by default). Nothing was
+    written; a smaller import or page fits."""
+
+
 class Rejected(BadInput):
     """Files rejected whole; `problems` says where and why, and nothing was written."""
 

@@ -123,16 +123,21 @@ async def _wipe(db: Database) -> None:
     await db.write("maintenance/wipe_map")
 
 
-@pytest.fixture(scope="session")
-def seeded(neo4j_settings: Settings) -> Settings:
-    """The test database, wiped and loaded with the seed."""
-    graph = prepare(neo4j_settings.seed_dir)
+def reseed(settings: Settings) -> None:
+    """Wipe the test database and load the seed: the map as every test module expects it."""
+    graph = prepare(settings.seed_dir)
 
     async def work(db: Database) -> None:
         await _wipe(db)
-        await load(db, graph, neo4j_settings.load_batch_size)
+        await load(db, graph, settings.load_batch_size)
 
-    run_db(neo4j_settings, work)
+    run_db(settings, work)
+
+
+@pytest.fixture(scope="session")
+def seeded(neo4j_settings: Settings) -> Settings:
+    """The test database, wiped and loaded with the seed."""
+    reseed(neo4j_settings)
     return neo4j_settings
 
 

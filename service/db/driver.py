@@ -25,7 +25,7 @@ from neo4j.graph import Node, Path, Relationship
 
 from service.config import Settings
 from service.db.queries import Queries, Query
-from service.errors import Contended, DatabaseUnavailable
+from service.errors import BeyondDatabaseMemory, Contended, DatabaseUnavailable
 
 T = TypeVar("T")
 
@@ -36,6 +36,12 @@ _CHECK_ROWS = False
 
 # What Neo4j says when a node this transaction waited for was deleted by the one before it.
 _GONE = "Neo.ClientError.Statement.EntityNotFound"
+_OUT_OF_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+_OVER_MEMORY = (
+    "this would need more memory in one transaction than the map's database allows "
+    "(its transaction memory limit); nothing was written: split the import into smaller "
+    "files, or ask for less at a time"
+)
 # What Neo4j says while it answers Bolt but its database is still starting or stopping.
 _NOT_SERVING = frozenset(
     {
@@ -105,6 +111,8 @@ async def unavailable_as_error() -> AsyncIterator[None]:
     except TransientError as error:
         if error.code in _NOT_SERVING:
             raise DatabaseUnavailable(_STARTING) from error
+        if error.code == _OUT_OF_MEMORY:
+            raise BeyondDatabaseMemory(_OVER_MEMORY) from error
         raise Contended(_CONTENDED) from error
     except ClientError as error:
         if error.code in _NOT_SERVING:

@@ -14,6 +14,7 @@ from service.interchange.rows import FILE_OF_KIND, KIND_FILES, RELATIONSHIPS
 from service.model.ids import REFERENCE_KINDS, kind_of
 
 _PAGE = 100
+_EXPORT_PAGE = 5_000
 
 
 @dataclass
@@ -28,7 +29,7 @@ class Exported:
 async def export_map(db: Database, wanted: InitiativeFilter | None = None) -> Exported:
     """The whole map, or the part around the initiatives a filter picks."""
     ids = await _scope(db, wanted) if wanted else None
-    nodes = await db.read("interchange/export_nodes", kinds=list(FILE_OF_KIND), ids=ids)
+    nodes = await _nodes(db, ids)
     exported = {n["id"] for n in nodes}
     files: dict[str, list[dict[str, Any]]] = {name: [] for name in (*KIND_FILES, RELATIONSHIPS)}
     for node in nodes:
@@ -41,6 +42,24 @@ async def export_map(db: Database, wanted: InitiativeFilter | None = None) -> Ex
             if link["to"] in exported or kind_of(link["to"]) in REFERENCE_KINDS
         ]
     return Exported(files, nodes)
+
+
+async def _nodes(db: Database, ids: list[str] | None) -> list[dict[str, Any]]:
+    """Every record to export, a page per read: a field-scale map in one read would need
+    more transaction memory than the default heap gives. (An edit made while the pages are
+    read may show in a later page and not an earlier one.)"""
+    nodes: list[dict[str, Any]] = []
+    while True:
+        page = await db.read(
+            "interchange/export_nodes",
+            kinds=list(FILE_OF_KIND),
+            ids=ids,
+            after=nodes[-1]["id"] if nodes else "",
+            limit=_EXPORT_PAGE,
+        )
+        nodes += page
+        if len(page) < _EXPORT_PAGE:
+            return nodes
 
 
 async def _scope(db: Database, wanted: InitiativeFilter) -> list[str]:

@@ -15,7 +15,7 @@ from service.editing import keys
 from service.editing.relationships import SET_BY_RECORD
 from service.model.relationships import RELATIONSHIPS, RelationshipType
 from service.seed.loader import load, prepare
-from tests.conftest import run_db
+from tests.conftest import reseed, run_db
 
 Ask = Callable[..., dict[str, Any]]
 GCG = "source:gcg-2017-report"
@@ -34,12 +34,7 @@ def tokens(seeded: Settings) -> Iterator[dict[str, str]]:
         return made
 
     yield run_db(seeded, make)
-
-    async def reset(db: Database) -> None:
-        await db.write("maintenance/wipe_map")
-        await load(db, prepare(seeded.seed_dir), seeded.load_batch_size)
-
-    run_db(seeded, reset)
+    reseed(seeded)
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from service.domain import overlap_store
 from service.domain.overlaps import scored_pairs
 from service.editing import keys
 from service.seed import synthetic
-from service.seed.loader import load, prepare
-from tests.conftest import run_db
+from service.seed.loader import load
+from tests.conftest import reseed, run_db
 
 Ask = Callable[..., dict[str, Any]]
 GCG = "source:gcg-2017-report"
@@ -36,12 +36,7 @@ def admin(seeded: Settings) -> Iterator[str]:
         return (await keys.create_key(db, "test-overlap-admin", "admin"))[1]
 
     yield run_db(seeded, make)
-
-    async def reset(db: Database) -> None:
-        await db.write("maintenance/wipe_map")
-        await load(db, prepare(seeded.seed_dir), seeded.load_batch_size)
-
-    run_db(seeded, reset)
+    reseed(seeded)
 
 
 @pytest.fixture

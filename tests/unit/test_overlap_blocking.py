@@ -6,23 +6,7 @@ import numpy as np
 
 from service.scoring import blocking, text
 from service.scoring.overlap import Profile
-
-
-def _profile(pid: str, words: str = "", **given: object) -> Profile:
-    base: dict[str, object] = {
-        "id": pid,
-        "text": words,
-        "places": frozenset(),
-        "around": frozenset(),
-        "themes": frozenset(),
-        "targets": frozenset(),
-        "organizations": frozenset(),
-        "action_groups": frozenset(),
-        "work": frozenset(),
-        "start": None,
-        "end": None,
-    }
-    return Profile(**{**base, **given})  # type: ignore[arg-type]
+from tests.unit.profiles import profile
 
 
 def _similarity(vectors: text.TextVectors, a: str, b: str) -> float:
@@ -71,24 +55,22 @@ def _pairs(profiles: list[Profile], involving: set[str] | None = None) -> set[tu
 
 
 def test_sharing_a_place_theme_and_work_needs_alike_texts() -> None:
-    a = _profile("a", TEXTS["a"], **PLACE)
-    b = _profile("b", TEXTS["b"], **PLACE)
-    c = _profile("c", TEXTS["c"], **PLACE)
+    a = profile("a", TEXTS["a"], **PLACE)
+    b = profile("b", TEXTS["b"], **PLACE)
+    c = profile("c", TEXTS["c"], **PLACE)
     assert _pairs([a, b, c]) == {("a", "b")}
 
 
 def test_a_small_shared_organization_is_compared_whatever_the_texts() -> None:
     org = {"organizations": frozenset({"organization:x"})}
-    a, c = _profile("a", TEXTS["a"], **org), _profile("c", TEXTS["c"], **org)
+    a, c = profile("a", TEXTS["a"], **org), profile("c", TEXTS["c"], **org)
     assert _pairs([a, c]) == {("a", "c")}
 
 
 def test_an_organization_behind_many_initiatives_counts_only_with_alike_texts() -> None:
     org = {"organizations": frozenset({"organization:big"})}
-    many = [
-        _profile(f"x{n:03}", f"topic{n} subject{n}", **org) for n in range(blocking.SMALL_GROUP)
-    ]
-    a, b = _profile("a", TEXTS["a"], **org), _profile("b", TEXTS["b"], **org)
+    many = [profile(f"x{n:03}", f"topic{n} subject{n}", **org) for n in range(blocking.SMALL_GROUP)]
+    a, b = profile("a", TEXTS["a"], **org), profile("b", TEXTS["b"], **org)
     found = _pairs([a, b, *many])
     assert ("a", "b") in found
     assert ("x000", "x001") not in found
@@ -96,11 +78,11 @@ def test_an_organization_behind_many_initiatives_counts_only_with_alike_texts() 
 
 def test_pairs_of_one_initiative_equal_those_of_the_whole_run() -> None:
     profiles = [
-        _profile("a", TEXTS["a"], **PLACE),
-        _profile("b", TEXTS["b"], **PLACE),
-        _profile("c", TEXTS["c"], organizations=frozenset({"organization:x"})),
+        profile("a", TEXTS["a"], **PLACE),
+        profile("b", TEXTS["b"], **PLACE),
+        profile("c", TEXTS["c"], organizations=frozenset({"organization:x"})),
         replace(
-            _profile("d", "Cocoa mapping in Ghana", **PLACE),
+            profile("d", "Cocoa mapping in Ghana", **PLACE),
             organizations=frozenset({"organization:x"}),
         ),
     ]

@@ -3,24 +3,7 @@ from datetime import date
 import pytest
 
 from service.scoring import coverage, overlap
-from service.scoring.overlap import Profile
-
-
-def _profile(pid: str, **given: object) -> Profile:
-    base: dict[str, object] = {
-        "id": pid,
-        "text": "",
-        "places": frozenset(),
-        "around": frozenset(),
-        "themes": frozenset(),
-        "targets": frozenset(),
-        "organizations": frozenset(),
-        "action_groups": frozenset(),
-        "work": frozenset(),
-        "start": None,
-        "end": None,
-    }
-    return Profile(**{**base, **given})  # type: ignore[arg-type]
+from tests.unit.profiles import profile
 
 
 def test_weights_sum_to_one_and_thresholds_are_ordered() -> None:
@@ -38,17 +21,17 @@ def test_identical_initiatives_score_one_with_every_reason() -> None:
         "start": date(2017, 1, 1),
         "end": date(2018, 1, 1),
     }
-    result = overlap.score(_profile("a", **facets), _profile("b", **facets), description=1.0)
+    result = overlap.score(profile("a", **facets), profile("b", **facets), description=1.0)
     assert result.score == pytest.approx(1.0)
     assert result.likely_duplicate
     assert {r.facet for r in result.reasons} == set(overlap.WEIGHTS)
 
 
 def test_unrelated_initiatives_score_zero() -> None:
-    a = _profile(
+    a = profile(
         "a", places=frozenset({"country:KHM"}), start=date(2010, 1, 1), end=date(2011, 1, 1)
     )
-    b = _profile(
+    b = profile(
         "b", places=frozenset({"country:PER"}), start=date(2015, 1, 1), end=date(2016, 1, 1)
     )
     result = overlap.score(a, b, description=0.0)
@@ -56,23 +39,23 @@ def test_unrelated_initiatives_score_zero() -> None:
 
 
 def test_a_country_inside_the_others_region_counts_less() -> None:
-    national = _profile(
+    national = profile(
         "a",
         places=frozenset({"country:HUN"}),
         around=frozenset({"region:ilo-europe-and-central-asia"}),
     )
-    regional = _profile("b", places=frozenset({"region:ilo-europe-and-central-asia"}))
+    regional = profile("b", places=frozenset({"region:ilo-europe-and-central-asia"}))
     similarity, shared = overlap.place_similarity(national, regional)
     assert similarity == overlap.CONTAINED_PLACE
     assert shared == ("region:ilo-europe-and-central-asia",)
 
 
 def test_time_spans() -> None:
-    early = _profile("a", start=date(2017, 1, 1), end=date(2017, 12, 31))
-    late = _profile("b", start=date(2018, 1, 1))
-    undated = _profile("c")
+    early = profile("a", start=date(2017, 1, 1), end=date(2017, 12, 31))
+    late = profile("b", start=date(2018, 1, 1))
+    undated = profile("c")
     assert overlap.time_similarity(early, late) == 0.0
-    assert overlap.time_similarity(late, _profile("d", end=date(2019, 1, 1))) == 1.0
+    assert overlap.time_similarity(late, profile("d", end=date(2019, 1, 1))) == 1.0
     assert overlap.time_similarity(early, undated) == overlap.UNKNOWN_TIME
 
 
