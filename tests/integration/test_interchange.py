@@ -23,6 +23,7 @@ from service.cli import app
 from service.config import Settings
 from service.db.driver import Database
 from service.editing import keys
+from service.interchange import export
 from service.interchange.iati_codes import schema_path
 from service.seed.graph import SeedGraph
 from service.seed.loader import load, prepare
@@ -633,3 +634,14 @@ def test_an_iati_export_read_back_changes_nothing(client: TestClient, seeded: Se
     assert "Alliance 8.7 stakeholder map" not in {
         e["node"]["name"] for e in names["organizations"]["edges"]
     }
+
+
+def test_an_export_read_in_small_pages_is_the_same_export(
+    seeded: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A field-scale map is exported a page per read; the pages join up to the whole."""
+    whole = run_db(seeded, export.export_map)
+    monkeypatch.setattr(export, "_EXPORT_PAGE", 7)
+    paged = run_db(seeded, export.export_map)
+    assert len(paged.nodes) == len(whole.nodes) > 7
+    assert paged.files == whole.files
