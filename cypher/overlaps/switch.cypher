@@ -5,7 +5,8 @@
 MERGE (s:OverlapState {id: 'overlaps'})
 WITH s, s.generation AS previous
 SET s.generation = $generation, s.version = $version, s.scored_at = datetime(),
-    s.rebuilding_since = null
+    s.rebuilds = coalesce(s.rebuilds, 1) - 1
+SET s.rebuilding_since = CASE WHEN s.rebuilds > 0 THEN s.rebuilding_since END
 WITH previous
 CALL (previous) {
   UNWIND $refs AS ref

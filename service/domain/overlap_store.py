@@ -21,7 +21,7 @@ import hashlib
 import time
 import uuid
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -195,7 +195,8 @@ async def rebuild(db: Database) -> str:
     """Score every compared pair of the map into a new generation and switch to it;
     returns the new generation."""
     started = time.perf_counter()
-    [start] = await db.write("overlaps/start_rebuild")
+    stale_before = datetime.now(UTC) - timedelta(seconds=REBUILD_STALE_S)
+    [start] = await db.write("overlaps/start_rebuild", staleBefore=stale_before)
     generation = uuid.uuid4().hex
     try:
         ids = [r["id"] for r in await db.read("overlaps/all_ids")]

@@ -4,6 +4,7 @@ organization), the
 stored pairs equal a rescore of the whole map, and only the edited initiatives were
 scored again."""
 
+import asyncio
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -173,3 +174,21 @@ def test_a_rescore_writes_a_new_generation_and_drops_the_old(seeded: Settings, a
     assert new != old
     rows = run_db(seeded, lambda db: db.write("overlaps/drop_generation", generation=old, limit=1))
     assert rows[0]["deleted"] == 0  # nothing of the old generation is left
+
+
+def test_two_whole_map_rescores_at_once_leave_one_generation(seeded: Settings, admin: str) -> None:
+    """As two workers starting together would: the last to switch is current, the other's
+    pairs are gone, and neither leaves the store marked as being rescored."""
+
+    async def both(db: Database) -> list[str]:
+        return list(await asyncio.gather(overlap_store.rebuild(db), overlap_store.rebuild(db)))
+
+    made = run_db(seeded, both)
+    state = _state(seeded)
+    assert state["generation"] in made
+    assert state["rebuildingSince"] is None
+    [other] = [g for g in made if g != state["generation"]]
+    rows = run_db(
+        seeded, lambda db: db.write("overlaps/drop_generation", generation=other, limit=1)
+    )
+    assert rows[0]["deleted"] == 0
