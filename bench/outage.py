@@ -19,9 +19,10 @@ from typing import Any
 
 import httpx
 
-from bench.scratch import free_port, scratch_neo4j
+from bench.scratch import scratch_neo4j
 from service.config import PROJECT_ROOT, Settings
 from service.localdb import server
+from service.localdb.server import free_port
 
 HERE = Path(__file__).resolve().parent
 QUERY = {"query": "{ organizations(first: 5) { edges { node { id } } } }"}

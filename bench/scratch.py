@@ -2,7 +2,6 @@
 free port, with a random password, stopped (killed) when the block ends."""
 
 import secrets
-import socket
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,12 +10,7 @@ from typing import Any
 
 from service.config import Settings
 from service.localdb import server
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from service.localdb.server import free_port
 
 
 @contextmanager

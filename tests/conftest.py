@@ -13,7 +13,6 @@ import asyncio
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -28,6 +27,7 @@ from service.db import driver
 from service.db.driver import Database
 from service.db.runtime import open_database
 from service.localdb import server
+from service.localdb.server import free_port
 from service.seed.loader import load, prepare
 
 T = TypeVar("T")
@@ -35,13 +35,6 @@ COMPOSE_PASSWORD = "compose-test-password"
 # Rows are copied as plain dicts on the understanding that no statement returns a node,
 # relationship or path; every test checks it.
 driver._CHECK_ROWS = True
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _docker_engine_answers() -> bool:

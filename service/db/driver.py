@@ -225,6 +225,12 @@ class Database:
                 if not tx.closed():
                     await tx.rollback()
 
+    async def delete_in_batches(self, name: str, /, limit: int, **parameters: Any) -> None:
+        """Run a deleting statement that takes $limit and returns `deleted`, a transaction
+        at a time, until it deletes nothing: a large deletion in bounded memory."""
+        while (await self.write(name, limit=limit, **parameters))[0]["deleted"]:
+            pass
+
     async def run_schema(self, statement: str) -> None:
         """A schema statement from a migration file: it takes no parameters, and Neo4j wants
         each in a transaction of its own."""

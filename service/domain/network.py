@@ -16,6 +16,7 @@ import structlog
 
 from service.db.driver import Database
 from service.domain.directory import get_many
+from service.domain.locks import process_lock
 from service.errors import BadInput
 from service.model.records import MapRecord
 
@@ -26,7 +27,6 @@ SEED = 87
 MAX_LIMIT = 500
 log = structlog.get_logger(__name__)
 _background: dict[int, "asyncio.Task[None]"] = {}  # a refresh running, by database
-_locks: dict[int, asyncio.Lock] = {}  # one per event loop: a lock serves only its own loop
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,7 @@ async def organization_ranking(db: Database, metric: Metric, limit: int) -> Rank
     [state] = await db.read("analysis/network_fingerprint")
     stale = state["stored"] != state["current"]
     if stale and (state["stored"] is None or state["edges"] <= EXACT_UP_TO):
-        lock = _locks.setdefault(id(asyncio.get_running_loop()), asyncio.Lock())
-        async with lock:  # one computation at a time; the others wait, then read it
+        async with process_lock("network-ranking"):
             [state] = await db.read("analysis/network_fingerprint")
             if state["stored"] != state["current"]:
                 state = {**state, **await refresh(db, state["current"])}

@@ -22,12 +22,14 @@ import time
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 import numpy as np
 import structlog
 
 from service.db.driver import Database, Transaction, batches
+from service.domain.locks import process_lock
 from service.scoring import blocking, text
 from service.scoring import overlap as scoring
 
@@ -43,9 +45,9 @@ WRITERS = 2
 PROFILE_BATCH = 5_000
 # A whole-map rescore that has not switched after this long is taken to have died.
 REBUILD_STALE_S = 3_600
-_locks: dict[int, asyncio.Lock] = {}
 
 
+@cache
 def fingerprint() -> str:
     """What the stored scores were made with: the scoring version, the word rarity and
     the blocking rules. Stored scores made with anything else are rescored."""
@@ -138,8 +140,7 @@ async def current_generation(db: Database) -> str:
             [state] = await db.read("overlaps/state")
         if state["generation"] is not None:
             return str(state["generation"])
-    lock = _locks.setdefault(id(asyncio.get_running_loop()), asyncio.Lock())
-    async with lock:  # one whole-map rescore per process; the others wait, then read it
+    async with process_lock("overlap-rescore"):
         [state] = await db.read("overlaps/state")
         if state["generation"] is None or state["version"] != fingerprint():
             return await rebuild(db)
@@ -160,10 +161,8 @@ async def _rescore_changes(db: Database, initiatives: int) -> None:
             return
         changed = sorted({t for note in notes for t in note["targets"]})
         affected = {r["id"] for r in await tx.run("overlaps/affected", ids=changed)}
-        if EVERYTHING in changed or len(affected) > REBUILD_SHARE * max(initiatives, 1):
-            rescore_all = True
-        else:
-            rescore_all = False
+        rescore_all = EVERYTHING in changed or len(affected) > REBUILD_SHARE * max(initiatives, 1)
+        if not rescore_all:
             await _rescore(tx, notes[0]["generation"], changed, affected)
             await tx.run("overlaps/done_pending", refs=[n["ref"] for n in notes])
     if rescore_all:
@@ -178,6 +177,7 @@ async def _rescore(
     rows = await tx.run("overlaps/profiles", ids=sorted(affected | partners))
     profiles = {row["id"]: profile(row) for row in rows}
     pairs = await asyncio.to_thread(scored, profiles, affected)
+    # A deleted initiative is among the changed ids, no longer among the affected ones.
     gone = sorted(set(changed) | affected)
     await tx.run("overlaps/remove_pairs", generation=generation, ids=gone)
     for batch in batches(pairs, WRITE_BATCH):
@@ -246,7 +246,4 @@ async def _write_generation(db: Database, generation: str, pairs: list[dict[str,
 
 
 async def _drop(db: Database, generation: str) -> None:
-    while (await db.write("overlaps/drop_generation", generation=generation, limit=WRITE_BATCH))[0][
-        "deleted"
-    ]:
-        pass
+    await db.delete_in_batches("overlaps/drop_generation", WRITE_BATCH, generation=generation)

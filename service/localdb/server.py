@@ -78,6 +78,13 @@ def class_path(settings: Settings) -> str:
     return cached.read_text(encoding="utf-8").strip()
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now, for a scratch server."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def _port_taken(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.settimeout(0.5)

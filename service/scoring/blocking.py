@@ -115,11 +115,12 @@ def _pair_rows(members: list[str], row: dict[str, int], involving: set[str] | No
     """Every pair among `members` as one int64 code (row of a, times rows, plus row of b)."""
     if len(members) < 2:
         return np.zeros(0, np.int64)
-    rows = np.array(sorted(row[m] for m in set(members)), np.int64)
+    ordered = sorted(set(members), key=row.__getitem__)
+    rows = np.array([row[m] for m in ordered], np.int64)
     i, j = np.triu_indices(len(rows), 1)
     left, right = rows[i], rows[j]
     if involving is not None:
-        mask = np.array([m in involving for m in sorted(set(members), key=row.__getitem__)])
+        mask = np.array([m in involving for m in ordered])
         keep = mask[i] | mask[j]
         left, right = left[keep], right[keep]
     return left * len(row) + right

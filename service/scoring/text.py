@@ -11,7 +11,7 @@ seed never uses counts as rarer than any it does."""
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -62,7 +62,7 @@ class TextVectors:
     ids: list[str]
     matrix: sparse.csr_matrix
 
-    @property
+    @cached_property
     def row(self) -> dict[str, int]:
         return {pid: n for n, pid in enumerate(self.ids)}
 

@@ -221,10 +221,7 @@ async def remove(db: Database) -> None:
     """Delete every generated initiative and organization, with their relationships."""
     for kind in ("initiative", "organization"):
         prefix = f"{kind}:{PREFIX}"
-        while (await db.write("maintenance/delete_by_prefix", prefix=prefix, limit=REMOVE_BATCH))[
-            0
-        ]["deleted"]:
-            pass
+        await db.delete_in_batches("maintenance/delete_by_prefix", REMOVE_BATCH, prefix=prefix)
 
 
 @dataclass(frozen=True)
