@@ -36,7 +36,7 @@ async def _loads() -> dict[str, float]:
     graph = prepare(settings.seed_dir)
     timings: dict[str, float] = {}
     async with open_database(settings, migrate_schema=True) as db:
-        await db.write("maintenance/wipe_map")
+        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
         for label in ("first load (empty map)", "reload (no changes)"):
             start = time.perf_counter()
             await load(db, graph, settings.load_batch_size)

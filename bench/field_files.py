@@ -39,7 +39,7 @@ FILES = {
 
 
 async def _seed(db: Database) -> None:
-    await db.write("maintenance/wipe_map")
+    await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
     await load(db, prepare(get_settings().seed_dir), 5000)
 
 

@@ -113,7 +113,7 @@ def run_db(settings: Settings, work: Callable[[Database], Awaitable[T]]) -> T:
 
 
 async def _wipe(db: Database) -> None:
-    await db.write("maintenance/wipe_map")
+    await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
 
 
 def reseed(settings: Settings) -> None:

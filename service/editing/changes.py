@@ -11,7 +11,7 @@ from neo4j.exceptions import ConstraintError
 from service.db.driver import Database, Transaction
 from service.domain import overlap_store
 from service.domain.directory import checked_id
-from service.editing import audit, duplicates, permissions, references
+from service.editing import audit, duplicates, holds, permissions, references
 from service.editing.keys import Editor
 from service.errors import Conflict, FieldProblem, Invalid, NotFound
 from service.model.ids import LABELS, kind_of
@@ -145,8 +145,11 @@ async def lock(tx: Transaction, node_ids: list[str]) -> dict[str, Props]:
     """Takes the write lock of each node that exists (in id order, so two changes locking
     the same nodes cannot deadlock) and reads it afterwards: the properties returned are
     the latest committed, and stay so until this transaction ends. A version compared
-    against them holds however many editors save at once."""
-    rows = await tx.run("edits/lock", ids=sorted(set(node_ids)))
+    against them holds however many editors save at once. A record an import is writing
+    is refused until the import ends (its undo must not write over a later change)."""
+    ids = sorted(set(node_ids))
+    rows = await tx.run("edits/lock", ids=ids)
+    await holds.refuse_held(tx, ids)
     return {row["id"]: row["props"] for row in rows}
 
 

@@ -1,18 +1,23 @@
-"""Writing a checked import: in one transaction, in batches, so it is all written or none
-of it. The records it names were locked when it was checked, so nobody changes them in
-between. A record whose properties and own relationships are what the file says is left
-alone (what a file leaves empty was filled from the map); one that differs is replaced and
-its version goes up; relationships are added or
-updated by key, never removed. Each record or relationship written gets an audit event."""
+"""Writing a checked import in batches, each its own transaction, and still all or
+nothing. Before it reads the map the import holds every record it names (edits and other
+imports are refused until it ends, service/editing/holds.py); each batch checks the
+versions of what it writes against what the check read; if a batch fails, the committed
+ones are undone, audit events included, so the map is as it was. A record whose properties
+and own relationships are what the file says is left alone (what a file leaves empty was
+filled from the map); one that differs is replaced and its version goes up; relationships
+are added or updated by key, never removed. Each record or relationship written gets an
+audit event. While an import runs, readers may see the batches written so far."""
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from service.db.driver import Database, Transaction, batches
-from service.editing import audit, changes, permissions
+from service.domain.undo import Undo, note_changed
+from service.editing import audit, changes, holds, permissions
 from service.editing.keys import Editor
-from service.interchange.plan import LinkPlan, RecordPlan, make_plan
+from service.errors import Conflict
+from service.interchange.plan import LinkPlan, Plan, RecordPlan, make_plan
 from service.interchange.rows import Row
 from service.model.ids import LABELS
 
@@ -61,39 +66,84 @@ async def import_rows(
         ]
     )
     rows = [row for row in rows if not row.skipped]
-    try:
+    if dry_run:
         async with db.transaction() as tx:
             plan = await make_plan(tx, rows)
-            total = len(plan.records) + len(plan.links)
-            done = 0
-            for batch in batches(plan.records, batch_size):
-                await _write_records(tx, editor, batch, report)
-                done += len(batch)
-                if progress:
-                    progress(done, total)
-            for links in batches(plan.links, batch_size):
-                await _write_links(tx, editor, links, report)
-                done += len(links)
-                if progress:
-                    progress(done, total)
-            if dry_run:
-                raise _RolledBack
-    except _RolledBack:
-        pass
+        await _write(db, editor, plan, report, batch_size, progress, None)
+        return report
+    async with holds.holding(db, editor, named_ids(rows), batch_size) as run:
+        async with db.transaction() as tx:
+            plan = await make_plan(tx, rows)
+        undo = Undo()
+        try:
+            await _write(db, editor, plan, report, batch_size, progress, (run, undo))
+        except BaseException:
+            try:
+                await undo.run(db, batch_size)
+            finally:
+                await note_changed(db, undo.changed_ids())
+            raise
     return report
 
 
-class _RolledBack(Exception):
-    """Ends a dry run's transaction without committing it."""
+def named_ids(rows: list[Row]) -> list[str]:
+    """The records an import writes, and the ends of the relationships it adds."""
+    ids = {str(row.values.get("id")) for row in rows if row.kind and row.values.get("id")}
+    for row in rows:
+        if row.kind is None:
+            ids |= {str(row.values[end]) for end in ("from", "to") if row.values.get(end)}
+    return sorted(ids)
+
+
+Writing = tuple[holds.ImportRun, Undo] | None
+
+
+async def _write(
+    db: Database,
+    editor: Editor,
+    plan: Plan,
+    report: ImportReport,
+    batch_size: int,
+    progress: Progress | None,
+    writing: Writing,
+) -> None:
+    """Records, then relationships (which need their ends), a batch per transaction; with
+    `writing` None (a dry run) every batch is worked out and counted, and nothing written."""
+    total, done = len(plan.records) + len(plan.links), 0
+    for records in batches(plan.records, batch_size):
+        async with db.transaction() as tx:
+            step = await _write_records(tx, editor, records, report, writing)
+        _kept(writing, step)
+        done += len(records)
+        if progress:
+            progress(done, total)
+    for links in batches(plan.links, batch_size):
+        async with db.transaction() as tx:
+            step = await _write_links(tx, editor, links, report, writing)
+        _kept(writing, step)
+        done += len(links)
+        if progress:
+            progress(done, total)
+
+
+def _kept(writing: Writing, step: Undo) -> None:
+    """A batch's undo, kept once its transaction has committed."""
+    if writing:
+        writing[1].add(step)
 
 
 async def _write_records(
-    tx: Transaction, editor: Editor, batch: Sequence[RecordPlan], report: ImportReport
-) -> None:
-    nodes, own_links, events = [], [], []
+    tx: Transaction,
+    editor: Editor,
+    batch: Sequence[RecordPlan],
+    report: ImportReport,
+    writing: Writing,
+) -> Undo:
+    """The batch's changed records written over what the check read; its undo."""
+    nodes, own_links, events, undo = [], [], [], Undo()
     for record in batch:
         types = changes.replaced_types(record.draft)
-        old = record.current  # read and locked when the import was checked
+        old = record.current
         # A file lists a record's own links (its countries, themes...) without their
         # sources, so those already on the map keep the source they have.
         held = old["links"] if old else None
@@ -112,24 +162,74 @@ async def _write_records(
         summary = f"{action}d {record.node_id} from {record.row.file}, {record.row.where}"
         events.append(audit.Change(action, [record.node_id], summary, before, after))
         report.updated, report.created = report.updated + bool(old), report.created + (not old)
-    if nodes:
+        if old:
+            undo.nodes_updated.append({"id": record.node_id, "before": old["props"]})
+            undo.links_replaced.append(
+                {
+                    "id": record.node_id,
+                    "types": types,
+                    "rows": _own_links(record.node_id, old, types),
+                }
+            )
+        else:
+            undo.nodes_created.append(record.node_id)
+    if nodes and writing:
+        written = {node["id"] for node in nodes}
+        await _still_as_checked(tx, [r for r in batch if r.node_id in written])
         await tx.run("interchange/write_nodes", rows=nodes)
         await tx.run("edits/replace_links", nodes=own_links)
-        await audit.record_all(tx, editor, events)
+        undo.events += await audit.record_all(tx, editor, events)
+        await writing[0].beat(tx)
+    return undo
+
+
+async def _still_as_checked(tx: Transaction, batch: Sequence[RecordPlan]) -> None:
+    """Locks the batch's records and refuses the whole import if any has moved from the
+    version the check read (created, changed or retired by a writer that does not ask
+    for holds, such as a seed load, or in the moment before the holds were taken)."""
+    ids = sorted(r.node_id for r in batch)
+    found = {row["id"]: row for row in await tx.run("interchange/versions", ids=ids)}
+    for record in batch:
+        now, checked = found.get(record.node_id), record.current
+        was = checked["props"].get("version") if checked else None
+        if now is None and was is None:
+            continue
+        if now is None or now["retired"] or now["version"] != was:
+            state = (
+                "was removed"
+                if now is None
+                else "was retired"
+                if now["retired"]
+                else (f"is at version {now['version']}")
+            )
+            seen = f"version {was}" if was is not None else "not on the map"
+            raise Conflict(
+                f"'{record.node_id}' changed while the import was written (it was {seen} "
+                f"when the import was checked; it {state} now); nothing of the import was "
+                "kept: import it again"
+            )
 
 
 def _before(node_id: str, old: dict[str, Any], types: list[str]) -> dict[str, Any]:
-    links = [
+    return changes.state(old["props"], _own_links(node_id, old, types))
+
+
+def _own_links(node_id: str, old: dict[str, Any], types: list[str]) -> list[dict[str, Any]]:
+    return [
         changes.link_row(node_id, link["type"], link["to"], link["props"])
         for link in old["links"]
         if link["type"] in types
     ]
-    return changes.state(old["props"], links)
 
 
 async def _write_links(
-    tx: Transaction, editor: Editor, batch: Sequence[LinkPlan], report: ImportReport
-) -> None:
+    tx: Transaction,
+    editor: Editor,
+    batch: Sequence[LinkPlan],
+    report: ImportReport,
+    writing: Writing,
+) -> Undo:
+    """The batch's new and changed relationships written; its undo."""
     keys = [{**_ends(p.link), "key": p.link["props"]["key"]} for p in batch]
     existing = {
         row["key"]: row["props"] for row in await tx.run("interchange/links_by_key", rows=keys)
@@ -152,9 +252,19 @@ async def _write_links(
             report.relationships_updated += 1
         else:
             report.relationships_created += 1
-    if written:
-        await tx.run("seed/merge_links", rows=written)
-        await audit.record_all(tx, editor, events)
+    if not (written and writing):
+        return Undo()
+    [result] = await tx.run("seed/merge_links", rows=written)
+    if result["written"] != len(written):
+        raise Conflict(
+            f"{len(written) - result['written']} relationships lost an end while the import "
+            "was written (a record they join was removed); nothing of the import was kept: "
+            "import it again"
+        )
+    undo = Undo(links_created=result["created"], links_updated=result["updated"])
+    undo.events += await audit.record_all(tx, editor, events)
+    await writing[0].beat(tx)
+    return undo
 
 
 def _ends(link: dict[str, Any]) -> dict[str, Any]:

@@ -58,7 +58,7 @@ async def import_files(
     progress: Progress | None = None,
     dry_run: bool = False,
 ) -> ImportReport:
-    """Reads every file, checks them together and writes them in one transaction; with
+    """Reads every file, checks them together and writes them, all or nothing; with
     `dry_run`, reports what it would write and writes nothing."""
     if file_format is not None and file_format not in IMPORT_FORMATS:
         raise ImportInvalid(

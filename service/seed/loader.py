@@ -5,14 +5,14 @@ what it replaced is kept; if a batch fails, every batch before it is undone, so 
 half-way leaves the graph as it was. Running the load twice changes nothing."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import structlog
 
 from service.db.driver import Database, Transaction, batches
-from service.domain import overlap_store
+from service.domain.undo import Undo, note_changed
 from service.errors import LoadFailed
 from service.model.ids import REFERENCE_KINDS, kind_of
 from service.seed.files import read_seed
@@ -85,7 +85,7 @@ async def load(
             for batch in batches(rows, batch_size):
                 async with db.transaction() as tx:
                     result = await _write(tx, query, list(batch))
-                undo.keep(query, result)
+                undo.add(_undo_of(query, result))
                 created, updated = (
                     created + len(result["created"]),
                     updated + len(result["updated"]),
@@ -98,7 +98,7 @@ async def load(
         await undo.run(db, batch_size)
         raise
     finally:
-        await _note_changed(db, undo.changed_ids())
+        await note_changed(db, undo.changed_ids())
     report = LoadReport(
         *counts["seed/merge_nodes"],
         *counts["seed/merge_links"],
@@ -110,61 +110,10 @@ async def load(
     return report
 
 
-async def _note_changed(db: Database, ids: set[str]) -> None:
-    """What the committed batches wrote (and, after a failure, what was undone) changed:
-    its overlaps are scored again before the next read. Should that note itself fail, the
-    load's own outcome stands, and the failure is logged."""
-    try:
-        await overlap_store.note_changed(db, ids)
-    except Exception:
-        log.exception("overlap_note_failed", nodes=len(ids))
-
-
-@dataclass
-class Undo:
-    """What a load's committed batches did, to take it back."""
-
-    nodes_created: list[str] = field(default_factory=list)
-    nodes_updated: list[dict[str, Any]] = field(default_factory=list)
-    links_created: list[dict[str, Any]] = field(default_factory=list)
-    links_updated: list[dict[str, Any]] = field(default_factory=list)
-
-    def changed_ids(self) -> set[str]:
-        """What the load changed, for overlap rescoring; a change to the places' regions
-        asks for a rescore of the whole map."""
-        ids = set(self.nodes_created) | {n["id"] for n in self.nodes_updated}
-        for link in self.links_created + self.links_updated:
-            ids |= {link["from"], link["to"]}
-            if link["type"] == "IN_REGION":
-                ids.add(overlap_store.EVERYTHING)
-        return ids
-
-    def keep(self, query: str, result: dict[str, Any]) -> None:
-        if query == "seed/merge_nodes":
-            self.nodes_created += result["created"]
-            self.nodes_updated += result["updated"]
-        else:
-            self.links_created += result["created"]
-            self.links_updated += result["updated"]
-
-    async def run(self, db: Database, batch_size: int) -> None:
-        """Relationships first, then nodes, each in batches of its own transaction."""
-        steps = (
-            ("seed/undo_links", self.links_created, self.links_updated),
-            ("seed/undo_nodes", self.nodes_created, self.nodes_updated),
-        )
-        for query, created, updated in steps:
-            for batch in batches(created, batch_size):
-                await db.write(query, created=list(batch), updated=[])
-            for batch in batches(updated, batch_size):
-                await db.write(query, created=[], updated=list(batch))
-        log.warning(
-            "load_undone",
-            nodes_deleted=len(self.nodes_created),
-            nodes_restored=len(self.nodes_updated),
-            relationships_deleted=len(self.links_created),
-            relationships_restored=len(self.links_updated),
-        )
+def _undo_of(query: str, result: dict[str, Any]) -> Undo:
+    if query == "seed/merge_nodes":
+        return Undo(nodes_created=result["created"], nodes_updated=result["updated"])
+    return Undo(links_created=result["created"], links_updated=result["updated"])
 
 
 async def _write(tx: Transaction, name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -26,7 +26,7 @@ def editor(seeded: Settings) -> Iterator[dict[str, str]]:
     yield {"Authorization": f"Bearer {run_db(seeded, make)}"}
 
     async def reset(db: Database) -> None:
-        await db.write("maintenance/wipe_map")
+        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
         await load(db, prepare(seeded.seed_dir), seeded.load_batch_size)
 
     run_db(seeded, reset)

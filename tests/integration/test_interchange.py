@@ -48,7 +48,7 @@ def headers(seeded: Settings) -> Iterator[dict[str, dict[str, str]]]:
     yield run_db(seeded, make)
 
     async def reset(db: Database) -> None:
-        await db.write("maintenance/wipe_map")
+        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
         await load(db, prepare(seeded.seed_dir), seeded.load_batch_size)
 
     run_db(seeded, reset)
@@ -462,7 +462,7 @@ def test_an_export_imported_into_an_empty_map_gives_the_same_map(
     assert runner.invoke(app, ["export", str(exported), "--format", file_format]).exit_code == 0
 
     async def empty(db: Database) -> None:
-        await db.write("maintenance/wipe_map")
+        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
         await load(db, prepare(seeded.seed_dir, reference_only=True), seeded.load_batch_size)
 
     run_db(seeded, empty)
@@ -516,7 +516,7 @@ def test_the_3w_export_reads_back_as_the_same_table(
     assert runner.invoke(app, ["export", str(first), "--format", "hxl"]).exit_code == 0
 
     async def empty(db: Database) -> None:
-        await db.write("maintenance/wipe_map")
+        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
         await load(db, prepare(seeded.seed_dir, reference_only=True), seeded.load_batch_size)
 
     run_db(seeded, empty)
@@ -544,7 +544,7 @@ def test_the_iati_export_validates_against_iatis_schema(
 
     async def fresh(db: Database) -> str:
         # A map as seeded, and a key of its own: tests above empty the map, keys included.
-        await db.write("maintenance/wipe_map")
+        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
         await load(db, prepare(seeded.seed_dir), seeded.load_batch_size)
         return (await keys.create_key(db, "test-iati-export", "editor"))[1]
 
@@ -607,7 +607,7 @@ def test_an_iati_export_read_back_changes_nothing(client: TestClient, seeded: Se
     the map's own reporting organization is not added (it reports as a secondary reporter)."""
 
     async def empty(db: Database) -> str:
-        await db.write("maintenance/wipe_map")
+        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
         graph = prepare(seeded.seed_dir)
         await load(db, prepare(seeded.seed_dir, reference_only=True), seeded.load_batch_size)
         themes = [n for n in graph.nodes if n.id.startswith("theme:")]

@@ -67,7 +67,7 @@ def tokens(seeded: Settings) -> Iterator[list[str]]:
     yield run_db(seeded, make)
 
     async def reset(db: Database) -> None:
-        await db.write("maintenance/wipe_map")
+        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
         await load(db, prepare(seeded.seed_dir), seeded.load_batch_size)
 
     run_db(seeded, reset)

@@ -44,7 +44,7 @@ def scratch(seeded: Settings) -> Iterator[Settings]:
     yield seeded
 
     async def reset(db: Database) -> None:
-        await db.write("maintenance/wipe_map")
+        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
         await load(db, prepare(seeded.seed_dir), seeded.load_batch_size)
 
     run_db(seeded, reset)
@@ -56,7 +56,7 @@ def auth(scratch: Settings) -> dict[str, str]:
     nothing else, and a key to import with."""
 
     async def make(db: Database) -> str:
-        await db.write("maintenance/wipe_map")
+        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
         graph = prepare(scratch.seed_dir)
         keep = {n.id for n in graph.nodes if n.id.split(":")[0] in ("theme", "source")}
         reference = prepare(scratch.seed_dir, reference_only=True)

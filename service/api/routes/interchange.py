@@ -49,8 +49,8 @@ async def import_map(
         Query(alias="dryRun", description="Check and count everything, write nothing"),
     ] = False,
 ) -> ImportReport:
-    """Checks the files whole, then writes them in one transaction (with `dryRun=true`,
-    answers what it would write and writes nothing)."""
+    """Checks the files whole, then writes them in batches, all or nothing (with
+    `dryRun=true`, answers what it would write and writes nothing)."""
     size = sum(f.size or 0 for f in files)
     if size > settings.import_max_bytes:
         raise TooLarge(

@@ -1,0 +1,6 @@
+// Ends an import run once its holds are released.
+// Parameters: $run
+// Returns: one row: ended (count)
+OPTIONAL MATCH (r:ImportRun {id: $run})
+DELETE r
+RETURN count(r) AS ended
