@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     graphql_max_depth: int = 10
     graphql_max_aliases: int = 30
     graphql_max_tokens: int = 3000
+    # Reads answered before go through the lean executor (api/graphql/fast_reads.py);
+    # off, strawberry answers every request.
+    graphql_fast_reads: bool = True
     page_size_max: int = 100
     graph_node_limit_max: int = 1000
 

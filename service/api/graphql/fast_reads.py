@@ -1,0 +1,395 @@
+"""A lean executor for read queries the schema has already answered once without error.
+
+graphql-core and strawberry spend most of a large answer's time on machinery around each
+field (resolve info, paths, middleware, argument conversion for fields that take none):
+Q2 of the peer benchmark returns thousands of fields. Once strawberry has run a query
+string and answered it without errors (so it is valid and within the limits on depth,
+aliases and tokens), that document is kept; the next request with the same string is
+executed here: the same resolvers are called for fields that have one (so the per-level
+link loading, one statement a level, and every rule they apply are the same), attributes
+are read straight off the objects, and leaves are coerced by the schema's own types. The
+answer is the one strawberry would give, key for key. Anything this executor does not
+take on (a mutation, introspection, directives, an error, a null where the schema allows
+none) falls back to strawberry, which then answers as it always does."""
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import Awaitable, Iterable, Sequence
+from dataclasses import dataclass
+from inspect import isawaitable
+from typing import Any
+
+import strawberry
+import structlog
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLAbstractType,
+    GraphQLField,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
+    GraphQLResolveInfoHelpers,
+    GraphQLSchema,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    is_abstract_type,
+    is_leaf_type,
+    parse,
+)
+from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
+from graphql.language import Visitor, visit
+from graphql.pyutils import Path
+from strawberry.types import ExecutionResult
+
+from service.db.driver import start_counting
+
+log = structlog.get_logger(__name__)
+# Query strings kept; the least recently used goes first.
+KEPT = 1000
+
+
+async def _gather(values: Sequence[Awaitable[Any]]) -> list[Any]:
+    return list(await asyncio.gather(*values))
+
+
+def _track(_: Sequence[Any]) -> None:
+    raise _Fallback("a resolver that leaves work running")
+
+
+_HELPERS = GraphQLResolveInfoHelpers(gather=_gather, track=_track)
+
+
+class _Fallback(Exception):
+    """Something this executor leaves to strawberry."""
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    operation: OperationDefinitionNode
+    fragments: dict[str, FragmentDefinitionNode]
+
+
+@dataclass(frozen=True)
+class _Field:
+    """How to get one field of an object type: its resolver, or the attribute to read."""
+
+    definition: GraphQLField
+    attribute: str | None  # None: call the resolver
+
+
+class FastReads:
+    def __init__(self, schema: strawberry.Schema) -> None:
+        self._schema: GraphQLSchema = schema._schema
+        self._fields = _fields_of(schema)
+        self._kept: OrderedDict[tuple[str, str | None], _Prepared] = OrderedDict()
+        self._collected: dict[tuple[str, tuple[int, ...]], dict[str, list[FieldNode]]] = {}
+        self.answered = 0  # requests answered here, for tests and benchmarks
+
+    def learn(self, query: str | None, operation_name: str | None, result: Any) -> None:
+        """Keeps a query strawberry answered without errors, if it is one this executor
+        takes on."""
+        if not query or not isinstance(result, ExecutionResult) or result.errors:
+            return
+        key = (query, operation_name)
+        if key in self._kept:
+            return
+        prepared = _prepare(parse(query), operation_name)
+        if prepared is None:
+            return
+        self._kept[key] = prepared
+        if len(self._kept) > KEPT:
+            self._kept.popitem(last=False)
+            self._collected.clear()
+
+    def forget(self) -> None:
+        """Lets go of every query kept (tests use it to hear strawberry's answer again)."""
+        self._kept.clear()
+        self._collected.clear()
+
+    async def execute(
+        self,
+        query: str | None,
+        variables: dict[str, Any] | None,
+        operation_name: str | None,
+        context: Any,
+    ) -> ExecutionResult | None:
+        """The answer, or None when strawberry is to answer."""
+        prepared = self._kept.get((query or "", operation_name))
+        if prepared is None:
+            return None
+        self._kept.move_to_end((query or "", operation_name))
+        coerced = get_variable_values(
+            self._schema, prepared.operation.variable_definitions or (), variables or {}
+        )
+        if isinstance(coerced, list):
+            return None
+        counter = start_counting()
+        run = _Run(self, prepared, coerced, context)
+        try:
+            data = await _settled(
+                run.object(self._query_type, None, [prepared.operation.selection_set], None)
+            )
+        except _Fallback as reason:
+            log.debug("fast_read_left", reason=str(reason))
+            return None
+        except Exception as error:  # strawberry answers again, with its errors in their place
+            log.debug("fast_read_failed", error=repr(error))
+            return None
+        self.answered += 1
+        return ExecutionResult(
+            data=data, errors=None, extensions={"cypherRoundTrips": counter.count}
+        )
+
+    @property
+    def _query_type(self) -> GraphQLObjectType:
+        query_type = self._schema.query_type
+        assert query_type is not None
+        return query_type
+
+    def collect(
+        self, type_: GraphQLObjectType, sets: list[SelectionSetNode], prepared: _Prepared
+    ) -> dict[str, list[FieldNode]]:
+        """The fields a selection asks of an object of `type_`, by response key, in order
+        (fragments that apply to it merged in)."""
+        key = (type_.name, tuple(id(s) for s in sets))
+        found = self._collected.get(key)
+        if found is None:
+            found = {}
+            for selection_set in sets:
+                self._collect_into(type_, selection_set, prepared, found)
+            self._collected[key] = found
+        return found
+
+    def _collect_into(
+        self,
+        type_: GraphQLObjectType,
+        selection_set: SelectionSetNode,
+        prepared: _Prepared,
+        found: dict[str, list[FieldNode]],
+    ) -> None:
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                key = selection.alias.value if selection.alias else selection.name.value
+                found.setdefault(key, []).append(selection)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                if condition is None or self._applies(condition.name.value, type_):
+                    self._collect_into(type_, selection.selection_set, prepared, found)
+            elif isinstance(selection, FragmentSpreadNode):
+                fragment = prepared.fragments[selection.name.value]
+                if self._applies(fragment.type_condition.name.value, type_):
+                    self._collect_into(type_, fragment.selection_set, prepared, found)
+
+    def _applies(self, condition: str, type_: GraphQLObjectType) -> bool:
+        if condition == type_.name:
+            return True
+        wanted = self._schema.get_type(condition)
+        return is_abstract_type(wanted) and self._schema.is_sub_type(wanted, type_)
+
+    def field(self, type_: GraphQLObjectType, name: str) -> _Field:
+        found = self._fields.get((type_.name, name))
+        if found is None:
+            raise _Fallback(name)
+        return found
+
+
+class _Run:
+    """One request's execution."""
+
+    def __init__(
+        self, reads: FastReads, prepared: _Prepared, variables: VariableValues, context: Any
+    ) -> None:
+        self.reads = reads
+        self.prepared = prepared
+        self.variables = variables
+        self.context = context
+
+    def object(
+        self,
+        type_: GraphQLObjectType,
+        source: Any,
+        sets: list[SelectionSetNode],
+        path: Path | None,
+    ) -> Any:
+        """The object's answer, or an awaitable of it when a resolver has to wait."""
+        out: dict[str, Any] = {}
+        waiting: list[Awaitable[None]] = []
+        for key, nodes in self.reads.collect(type_, sets, self.prepared).items():
+            name = nodes[0].name.value
+            if name == "__typename":
+                out[key] = type_.name
+                continue
+            field = self.reads.field(type_, name)
+            here = Path(path, key, type_.name)
+            if field.attribute is not None:
+                value = getattr(source, field.attribute)
+            else:
+                value = self._resolve(field.definition, type_, source, nodes, here)
+            completed = (
+                self._later(field.definition.type, value, nodes, here)
+                if isawaitable(value)
+                else self.complete(field.definition.type, value, nodes, here)
+            )
+            out[key] = None
+            if isawaitable(completed):
+                waiting.append(_into(out, key, completed))
+            else:
+                out[key] = completed
+        return _gathered(out, waiting) if waiting else out
+
+    def _resolve(
+        self,
+        definition: GraphQLField,
+        parent: GraphQLObjectType,
+        source: Any,
+        nodes: list[FieldNode],
+        path: Path,
+    ) -> Any:
+        arguments = get_argument_values(definition, nodes[0], self.variables)
+        info = self._info(definition, parent, nodes, path)
+        assert definition.resolve is not None
+        return definition.resolve(source, info, **arguments)
+
+    def _info(
+        self,
+        definition: GraphQLField,
+        parent: GraphQLObjectType,
+        nodes: list[FieldNode],
+        path: Path,
+    ) -> "GraphQLResolveInfo[Any]":
+        return GraphQLResolveInfo(
+            nodes[0].name.value,
+            nodes,
+            definition.type,
+            parent,
+            path,
+            self.reads._schema,
+            self.prepared.fragments,
+            None,
+            self.prepared.operation,
+            self.variables,
+            self.context,
+            isawaitable,  # type: ignore[arg-type]
+            None,
+            _HELPERS,
+        )
+
+    async def _later(
+        self, type_: GraphQLOutputType, value: Awaitable[Any], nodes: list[FieldNode], path: Path
+    ) -> Any:
+        return await _settled(self.complete(type_, await value, nodes, path))
+
+    def complete(
+        self, type_: GraphQLOutputType, value: Any, nodes: list[FieldNode], path: Path
+    ) -> Any:
+        if isinstance(type_, GraphQLNonNull):
+            if value is None:
+                raise _Fallback("null where the schema allows none")
+            return self.complete(type_.of_type, value, nodes, path)
+        if value is None:
+            return None
+        if isinstance(type_, GraphQLList):
+            items = [
+                self.complete(type_.of_type, item, nodes, Path(path, n, None))
+                for n, item in enumerate(value)
+            ]
+            return _all(items) if any(isawaitable(i) for i in items) else items
+        if is_leaf_type(type_):
+            coerced = type_.coerce_output_value(value)
+            if coerced is None:
+                raise _Fallback("a leaf that does not coerce")
+            return coerced
+        if is_abstract_type(type_):
+            type_ = self._runtime_type(type_, value, nodes, path)
+        if not isinstance(type_, GraphQLObjectType):
+            raise _Fallback("an unknown kind of type")
+        return self.object(type_, value, [n.selection_set for n in nodes if n.selection_set], path)
+
+    def _runtime_type(
+        self, type_: GraphQLAbstractType, value: Any, nodes: list[FieldNode], path: Path
+    ) -> GraphQLObjectType:
+        definition = getattr(type(value), "__strawberry_definition__", None)
+        name = getattr(definition, "name", None)
+        found = self.reads._schema.get_type(name) if name else None
+        if not isinstance(found, GraphQLObjectType) or not self.reads._schema.is_sub_type(
+            type_, found
+        ):
+            raise _Fallback("an object whose type is not known")
+        return found
+
+
+def _fields_of(schema: strawberry.Schema) -> dict[tuple[str, str], _Field]:
+    """Every object type's fields: an attribute to read for strawberry fields without a
+    resolver and without arguments, else the schema's resolver."""
+    found: dict[tuple[str, str], _Field] = {}
+    for name, graphql_type in schema._schema.type_map.items():
+        if name.startswith("__") or not isinstance(graphql_type, GraphQLObjectType):
+            continue
+        definition = schema.get_type_by_name(name)
+        plain = {}
+        for field in getattr(definition, "fields", []):
+            if field.base_resolver is None and not field.arguments:
+                plain[schema.config.name_converter.from_field(field)] = field.python_name
+        for field_name, field_definition in graphql_type.fields.items():
+            attribute = plain.get(field_name)
+            if attribute is None and field_definition.resolve is None:
+                continue  # neither: left to strawberry
+            found[(name, field_name)] = _Field(field_definition, attribute)
+    return found
+
+
+def _prepare(document: DocumentNode, operation_name: str | None) -> _Prepared | None:
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    chosen = [
+        o
+        for o in operations
+        if operation_name is None or (o.name and o.name.value == operation_name)
+    ]
+    if len(chosen) != 1 or chosen[0].operation != OperationType.QUERY:
+        return None
+    if _uses_directives_or_introspection(document):
+        return None
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    return _Prepared(chosen[0], fragments)
+
+
+def _uses_directives_or_introspection(document: DocumentNode) -> bool:
+    class Finder(Visitor):
+        found = False
+
+        def enter_directive(self, *_: Any) -> None:
+            self.found = True
+
+        def enter_field(self, node: FieldNode, *_: Any) -> None:
+            if node.name.value in ("__schema", "__type"):
+                self.found = True
+
+    finder = Finder()
+    visit(document, finder)
+    return finder.found
+
+
+async def _into(out: dict[str, Any], key: str, value: Awaitable[Any]) -> None:
+    out[key] = await value
+
+
+async def _gathered(out: dict[str, Any], waiting: list[Awaitable[None]]) -> dict[str, Any]:
+    await asyncio.gather(*waiting)
+    return out
+
+
+async def _all(items: Iterable[Any]) -> list[Any]:
+    return list(await asyncio.gather(*(_settled(i) for i in items)))
+
+
+async def _settled(value: Any) -> Any:
+    return await value if isawaitable(value) else value

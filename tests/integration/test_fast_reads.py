@@ -1,0 +1,124 @@
+"""The lean executor for reads answered before (service/api/graphql/fast_reads.py) gives,
+byte for byte, the answer strawberry gives, and leaves to strawberry what it does not take
+on: errors, mutations and introspection."""
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.api.graphql.fast_reads import FastReads
+
+QUESTIONS = {
+    "initiatives on a theme in a country, nested (peer Q1)": """{
+  initiatives(filter: { theme: "theme:forced-labour", country: "country:IND" }, first: 50) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      id name status
+      participants { role organization { id name } }
+      operatesIn { ... on Country { id name } ... on Region { id name } }
+      themes { id name }
+      sdgTargets { id code }
+    } }
+  }
+}""",
+    "organizations with their initiatives and places (peer Q2)": """{
+  organizations(first: 50) {
+    totalCount
+    edges { node {
+      id name
+      initiatives { role initiative { id name operatesIn { ... on Country { id name } } } }
+    } }
+  }
+}""",
+    "one initiative and everything around it (peer Q3)": """{
+  initiative(id: "initiative:knowledge-platform") {
+    id name description status start end
+    participants { role funding { currency } organization { id name acronym type } }
+    operatesIn { ... on Country { id name iso3 } ... on Region { id name } }
+    themes { id name } sdgTargets { id code name }
+    coordinatedBy { id name } events { id name }
+    sources { section note basis source { id title } }
+  }
+}""",
+    "fragments, aliases, interfaces and __typename": """
+query Around {
+  ilo: organization(id: "organization:ilo") { ...Named acronym
+    relationships(types: ["MEMBER_OF", "CHAIRS"]) { type outgoing node { __typename ...Named } provenance { section } }
+  }
+  gcg: node(id: "action-group:global-coordinating-group") { __typename ...Named ... on ActionGroup { members { role organization { id } } } }
+}
+fragment Named on Node { id name kind version }""",
+    "an analysis": """{
+  whoIsDoingWhatWhere(where: { theme: "theme:child-labour", country: "ARG" }, first: 5) {
+    totalCount edges { node { organization { id } organizationRecorded role initiative { id }
+      places { ... on Country { id } } matched matchedVia } }
+  }
+}""",
+}
+
+
+def _fast(client: TestClient) -> FastReads:
+    fast = client.app.state.fast_reads  # type: ignore[attr-defined]
+    assert isinstance(fast, FastReads)
+    return fast
+
+
+def _post(client: TestClient, query: str, **variables: Any) -> bytes:
+    response = client.post("/graphql", json={"query": query, "variables": variables or None})
+    assert response.status_code == 200, response.text
+    return response.content
+
+
+@pytest.mark.parametrize("question", list(QUESTIONS))
+def test_a_read_answered_again_is_the_same_answer_and_goes_the_fast_way(
+    client: TestClient, question: str
+) -> None:
+    query = QUESTIONS[question]
+    fast = _fast(client)
+    fast.forget()
+    first = _post(client, query)  # strawberry answers, and the query is kept
+    assert b'"errors"' not in first
+    answered = fast.answered
+    again = _post(client, query)
+    assert fast.answered == answered + 1
+    assert again == first
+
+
+def test_new_variables_get_the_answer_strawberry_gives_for_them(client: TestClient) -> None:
+    query = """query Page($theme: String, $first: Int!) {
+      initiatives(filter: { theme: $theme }, first: $first) { totalCount edges { node { id themes { id } } } }
+    }"""
+    fast = _fast(client)
+    fast.forget()
+    assert b'"errors"' not in _post(client, query, theme="theme:forced-labour", first=3)
+    answered = fast.answered
+    quick = _post(client, query, theme="theme:child-labour", first=7)
+    assert fast.answered == answered + 1
+    fast.forget()
+    assert quick == _post(client, query, theme="theme:child-labour", first=7)
+
+
+def test_an_error_is_answered_by_strawberry_with_its_code(client: TestClient) -> None:
+    query = "query One($id: ID!) { initiative(id: $id) { id name } }"
+    fast = _fast(client)
+    fast.forget()
+    _post(client, query, id="initiative:knowledge-platform")
+    answered = fast.answered
+    body = client.post(
+        "/graphql", json={"query": query, "variables": {"id": "initiative:not-on-the-map"}}
+    ).json()
+    assert fast.answered == answered
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+def test_introspection_and_mutations_are_never_kept(client: TestClient) -> None:
+    fast = _fast(client)
+    fast.forget()
+    introspection = "{ __schema { queryType { name } } }"
+    _post(client, introspection)
+    answered = fast.answered
+    assert _post(client, introspection) == _post(client, introspection)
+    assert fast.answered == answered
