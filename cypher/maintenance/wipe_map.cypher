@@ -1,14 +1,27 @@
-// Deletes up to $limit of the map's nodes (map nodes, retired nodes, audit events, API keys,
-// the stored overlaps and any import's holds), with their relationships; run until it
-// deletes nothing (Database.delete_in_batches), so a map of any size empties within the
-// default heap (the schema and its migrations stay). Used by the test suite and the
+// Deletes up to $limit relationships of the map's nodes and then up to $limit of its nodes
+// that have none left (map nodes, retired nodes, audit events, API keys, the stored
+// overlaps and any import's holds); run until it deletes nothing
+// (Database.delete_in_batches), so a map of any size empties within the default heap (a
+// theme or a country can have tens of thousands of relationships, too many to delete with
+// the node in one go). The schema and its migrations stay. Used by the test suite and the
 // benchmarks to start from a known state; nothing in the service calls it.
 // Parameters: $limit
-// Returns: one row: deleted
-MATCH (n)
-WHERE n:MapNode OR n:Retired OR n:AuditEvent OR n:ApiKey
-   OR n:OverlapPair OR n:OverlapState OR n:OverlapsPending
-   OR n:ImportRun OR n:ImportHold
-WITH n LIMIT $limit
-DETACH DELETE n
-RETURN count(*) AS deleted
+// Returns: one row: deleted (relationships and nodes deleted by this call)
+CALL () {
+  MATCH (n)-[r]-()
+  WHERE n:MapNode OR n:Retired
+  WITH DISTINCT r LIMIT $limit
+  DELETE r
+  RETURN count(*) AS links
+}
+CALL () {
+  MATCH (n)
+  WHERE (n:MapNode OR n:Retired OR n:AuditEvent OR n:ApiKey
+         OR n:OverlapPair OR n:OverlapState OR n:OverlapsPending
+         OR n:ImportRun OR n:ImportHold)
+    AND NOT EXISTS { (n)--() }
+  WITH n LIMIT $limit
+  DELETE n
+  RETURN count(*) AS nodes
+}
+RETURN links + nodes AS deleted
