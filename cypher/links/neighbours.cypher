@@ -5,8 +5,10 @@
 // Parameters: $requests (list of {key, id, types, direction}: a key of the caller's, a
 //             global id, relationship types, and 'out', 'in' or 'both', seen from the node)
 // Returns: one row: found (list, one per request whose node was found, of {key, links: list
-//          of {type, outgoing, props, node: {id, props}, source}}); one row, not one per
-//          request, since the driver's cost is per row as much as per byte
+//          of {type, outgoing, props, node: {id, props}, source: the cited source's id}}),
+//          sources (the properties of each source cited, once: a level's links cite a
+//          handful of sources between them); one row, not one per request, since the
+//          driver's cost is per row as much as per byte
 UNWIND $requests AS request
 MATCH (n:MapNode {id: request.id})
 OPTIONAL MATCH (n)-[r]-(m:MapNode)
@@ -17,6 +19,14 @@ WITH request, n, r, m, src
 ORDER BY toLower(m.name), m.id
 WITH request, collect(CASE WHEN r IS NULL THEN NULL ELSE {
   type: type(r), outgoing: startNode(r) = n, props: properties(r),
-  node: {id: m.id, props: properties(m)}, source: properties(src)
-} END) AS links
-RETURN collect({key: request.key, links: links}) AS found
+  node: {id: m.id, props: properties(m)}, source: src.id
+} END) AS links, collect(DISTINCT src.id) AS cited
+WITH collect({key: request.key, links: links}) AS found, collect(cited) AS cited
+CALL (cited) {
+  UNWIND cited AS ids
+  UNWIND ids AS id
+  WITH DISTINCT id
+  MATCH (s:Source {id: id})
+  RETURN collect(properties(s)) AS sources
+}
+RETURN found, sources

@@ -28,8 +28,10 @@ async def load_links(db: Database, wanted: list[tuple[LinkSpec, str]]) -> list[l
         for n, (spec, node_id) in enumerate(unique)
     ]
     [row] = await db.read("links/neighbours", requests=requests)
+    sources = {source["id"]: source for source in row["sources"]}
     found = {
-        each["key"]: [LinkRecord.from_row(link) for link in each["links"]] for each in row["found"]
+        each["key"]: [LinkRecord.from_row(link, sources) for link in each["links"]]
+        for each in row["found"]
     }
     position = {key: n for n, key in enumerate(unique)}
     return [found.get(position[key], []) for key in wanted]

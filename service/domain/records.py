@@ -42,11 +42,14 @@ class LinkRecord:
         return (here, self.node) if self.outgoing else (self.node, here)
 
     @classmethod
-    def from_row(cls, row: Props) -> "LinkRecord":
+    def from_row(cls, row: Props, sources: dict[str, Props]) -> "LinkRecord":
+        """From a row whose `source` is the id of the source it cites, with the properties
+        of the sources cited by id."""
+        source = sources.get(row["source"]) if row.get("source") else None
         return cls(
             type=row["type"],
             outgoing=row["outgoing"],
             props=row["props"],
             node=MapRecord.from_row(row["node"]),
-            provenance=Provenance.of(row.get("source"), row["props"]),
+            provenance=Provenance.of(source, row["props"]),
         )

@@ -14,7 +14,7 @@ none) falls back to strawberry, which then answers as it always does."""
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Awaitable, Iterable, Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from inspect import isawaitable
 from typing import Any
@@ -383,12 +383,21 @@ async def _into(out: dict[str, Any], key: str, value: Awaitable[Any]) -> None:
 
 
 async def _gathered(out: dict[str, Any], waiting: list[Awaitable[None]]) -> dict[str, Any]:
-    await asyncio.gather(*waiting)
+    # Fields that wait run together, so a level's link loads meet in one statement; one
+    # alone is awaited as it is (a task costs more than the await).
+    if len(waiting) == 1:
+        await waiting[0]
+    else:
+        await asyncio.gather(*waiting)
     return out
 
 
-async def _all(items: Iterable[Any]) -> list[Any]:
-    return list(await asyncio.gather(*(_settled(i) for i in items)))
+async def _all(items: list[Any]) -> list[Any]:
+    """A list whose items wait: they run together, and keep their places."""
+    at = [n for n, item in enumerate(items) if isawaitable(item)]
+    for n, value in zip(at, await asyncio.gather(*(items[n] for n in at)), strict=True):
+        items[n] = value
+    return items
 
 
 async def _settled(value: Any) -> Any:
