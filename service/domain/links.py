@@ -6,6 +6,7 @@ from typing import Literal
 
 from service.db.driver import Database
 from service.domain.records import LinkRecord
+from service.model.records import MapRecord
 
 Direction = Literal["out", "in", "both"]
 
@@ -28,9 +29,10 @@ async def load_links(db: Database, wanted: list[tuple[LinkSpec, str]]) -> list[l
         for n, (spec, node_id) in enumerate(unique)
     ]
     [row] = await db.read("links/neighbours", requests=requests)
+    nodes = {node["id"]: MapRecord.from_row(node) for node in row["nodes"]}
     sources = {source["id"]: source for source in row["sources"]}
     found = {
-        each["key"]: [LinkRecord.from_row(link, sources) for link in each["links"]]
+        each["key"]: [LinkRecord.from_row(link, nodes, sources) for link in each["links"]]
         for each in row["found"]
     }
     position = {key: n for n, key in enumerate(unique)}

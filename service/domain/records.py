@@ -42,14 +42,16 @@ class LinkRecord:
         return (here, self.node) if self.outgoing else (self.node, here)
 
     @classmethod
-    def from_row(cls, row: Props, sources: dict[str, Props]) -> "LinkRecord":
-        """From a row whose `source` is the id of the source it cites, with the properties
-        of the sources cited by id."""
+    def from_row(
+        cls, row: Props, nodes: dict[str, MapRecord], sources: dict[str, Props]
+    ) -> "LinkRecord":
+        """From a row that names its other end and the source it cites by id, with the
+        nodes and the sources' properties by id."""
         source = sources.get(row["source"]) if row.get("source") else None
         return cls(
             type=row["type"],
             outgoing=row["outgoing"],
             props=row["props"],
-            node=MapRecord.from_row(row["node"]),
+            node=nodes[row["node"]],
             provenance=Provenance.of(source, row["props"]),
         )

@@ -14,7 +14,7 @@ none) falls back to strawberry, which then answers as it always does."""
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from inspect import isawaitable
 from typing import Any
@@ -28,6 +28,7 @@ from graphql import (
     FragmentSpreadNode,
     GraphQLAbstractType,
     GraphQLField,
+    GraphQLID,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -35,6 +36,7 @@ from graphql import (
     GraphQLResolveInfo,
     GraphQLResolveInfoHelpers,
     GraphQLSchema,
+    GraphQLString,
     InlineFragmentNode,
     OperationDefinitionNode,
     OperationType,
@@ -46,7 +48,9 @@ from graphql import (
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from graphql.language import Visitor, visit
 from graphql.pyutils import Path
-from strawberry.types import ExecutionResult
+from strawberry.types import ExecutionResult, Info
+from strawberry.types.field import StrawberryField
+from strawberry.types.unset import UNSET
 
 from service.db.driver import start_counting
 
@@ -78,10 +82,15 @@ class _Prepared:
 
 @dataclass(frozen=True)
 class _Field:
-    """How to get one field of an object type: its resolver, or the attribute to read."""
+    """How to get one field of an object type: the attribute to read, else the resolver
+    itself (when the request gives the field no arguments, so strawberry has none to
+    convert), else strawberry's wrapper of it."""
 
     definition: GraphQLField
-    attribute: str | None  # None: call the resolver
+    attribute: str | None
+    strawberry_field: StrawberryField | None = None
+    resolver: Callable[..., Any] | None = None
+    wants_info: bool = False
 
 
 class FastReads:
@@ -134,7 +143,7 @@ class FastReads:
         run = _Run(self, prepared, coerced, context)
         try:
             data = await _settled(
-                run.object(self._query_type, None, [prepared.operation.selection_set], None)
+                run.object(self._query_type, None, [prepared.operation.selection_set])
             )
         except _Fallback as reason:
             log.debug("fast_read_left", reason=str(reason))
@@ -211,13 +220,7 @@ class _Run:
         self.variables = variables
         self.context = context
 
-    def object(
-        self,
-        type_: GraphQLObjectType,
-        source: Any,
-        sets: list[SelectionSetNode],
-        path: Path | None,
-    ) -> Any:
+    def object(self, type_: GraphQLObjectType, source: Any, sets: list[SelectionSetNode]) -> Any:
         """The object's answer, or an awaitable of it when a resolver has to wait."""
         out: dict[str, Any] = {}
         waiting: list[Awaitable[None]] = []
@@ -227,15 +230,14 @@ class _Run:
                 out[key] = type_.name
                 continue
             field = self.reads.field(type_, name)
-            here = Path(path, key, type_.name)
             if field.attribute is not None:
                 value = getattr(source, field.attribute)
             else:
-                value = self._resolve(field.definition, type_, source, nodes, here)
+                value = self._resolve(field, type_, source, nodes)
             completed = (
-                self._later(field.definition.type, value, nodes, here)
+                self._later(field.definition.type, value, nodes)
                 if isawaitable(value)
-                else self.complete(field.definition.type, value, nodes, here)
+                else self.complete(field.definition.type, value, nodes)
             )
             out[key] = None
             if isawaitable(completed):
@@ -245,31 +247,29 @@ class _Run:
         return _gathered(out, waiting) if waiting else out
 
     def _resolve(
-        self,
-        definition: GraphQLField,
-        parent: GraphQLObjectType,
-        source: Any,
-        nodes: list[FieldNode],
-        path: Path,
+        self, field: _Field, parent: GraphQLObjectType, source: Any, nodes: list[FieldNode]
     ) -> Any:
+        definition = field.definition
+        info = self._info(definition, parent, nodes)
+        if field.resolver is not None and not nodes[0].arguments:
+            if not field.wants_info:
+                return field.resolver(source)
+            return field.resolver(source, Info(_raw_info=info, _field=field.strawberry_field))  # type: ignore[arg-type]
         arguments = get_argument_values(definition, nodes[0], self.variables)
-        info = self._info(definition, parent, nodes, path)
         assert definition.resolve is not None
         return definition.resolve(source, info, **arguments)
 
     def _info(
-        self,
-        definition: GraphQLField,
-        parent: GraphQLObjectType,
-        nodes: list[FieldNode],
-        path: Path,
+        self, definition: GraphQLField, parent: GraphQLObjectType, nodes: list[FieldNode]
     ) -> "GraphQLResolveInfo[Any]":
+        # The path is the field's own name under its parent's type: none of the map's
+        # resolvers reads it, and building every path costs as much as the rest.
         return GraphQLResolveInfo(
             nodes[0].name.value,
             nodes,
             definition.type,
             parent,
-            path,
+            Path(None, nodes[0].name.value, parent.name),
             self.reads._schema,
             self.prepared.fragments,
             None,
@@ -282,24 +282,21 @@ class _Run:
         )
 
     async def _later(
-        self, type_: GraphQLOutputType, value: Awaitable[Any], nodes: list[FieldNode], path: Path
+        self, type_: GraphQLOutputType, value: Awaitable[Any], nodes: list[FieldNode]
     ) -> Any:
-        return await _settled(self.complete(type_, await value, nodes, path))
+        return await _settled(self.complete(type_, await value, nodes))
 
-    def complete(
-        self, type_: GraphQLOutputType, value: Any, nodes: list[FieldNode], path: Path
-    ) -> Any:
+    def complete(self, type_: GraphQLOutputType, value: Any, nodes: list[FieldNode]) -> Any:
         if isinstance(type_, GraphQLNonNull):
             if value is None:
                 raise _Fallback("null where the schema allows none")
-            return self.complete(type_.of_type, value, nodes, path)
+            type_ = type_.of_type
         if value is None:
             return None
+        if type(value) is str and (type_ is GraphQLString or type_ is GraphQLID):
+            return value  # what both coerce a str to
         if isinstance(type_, GraphQLList):
-            items = [
-                self.complete(type_.of_type, item, nodes, Path(path, n, None))
-                for n, item in enumerate(value)
-            ]
+            items = [self.complete(type_.of_type, item, nodes) for item in value]
             return _all(items) if any(isawaitable(i) for i in items) else items
         if is_leaf_type(type_):
             coerced = type_.coerce_output_value(value)
@@ -307,14 +304,12 @@ class _Run:
                 raise _Fallback("a leaf that does not coerce")
             return coerced
         if is_abstract_type(type_):
-            type_ = self._runtime_type(type_, value, nodes, path)
+            type_ = self._runtime_type(type_, value)
         if not isinstance(type_, GraphQLObjectType):
             raise _Fallback("an unknown kind of type")
-        return self.object(type_, value, [n.selection_set for n in nodes if n.selection_set], path)
+        return self.object(type_, value, [n.selection_set for n in nodes if n.selection_set])
 
-    def _runtime_type(
-        self, type_: GraphQLAbstractType, value: Any, nodes: list[FieldNode], path: Path
-    ) -> GraphQLObjectType:
+    def _runtime_type(self, type_: GraphQLAbstractType, value: Any) -> GraphQLObjectType:
         definition = getattr(type(value), "__strawberry_definition__", None)
         name = getattr(definition, "name", None)
         found = self.reads._schema.get_type(name) if name else None
@@ -326,23 +321,43 @@ class _Run:
 
 
 def _fields_of(schema: strawberry.Schema) -> dict[tuple[str, str], _Field]:
-    """Every object type's fields: an attribute to read for strawberry fields without a
-    resolver and without arguments, else the schema's resolver."""
+    """Every object type's fields, each with the quickest way to get it."""
     found: dict[tuple[str, str], _Field] = {}
     for name, graphql_type in schema._schema.type_map.items():
         if name.startswith("__") or not isinstance(graphql_type, GraphQLObjectType):
             continue
         definition = schema.get_type_by_name(name)
-        plain = {}
-        for field in getattr(definition, "fields", []):
-            if field.base_resolver is None and not field.arguments:
-                plain[schema.config.name_converter.from_field(field)] = field.python_name
+        by_name = {
+            schema.config.name_converter.from_field(f): f for f in getattr(definition, "fields", [])
+        }
         for field_name, field_definition in graphql_type.fields.items():
-            attribute = plain.get(field_name)
-            if attribute is None and field_definition.resolve is None:
-                continue  # neither: left to strawberry
-            found[(name, field_name)] = _Field(field_definition, attribute)
+            field = by_name.get(field_name)
+            if field is not None and field.base_resolver is None and not field.arguments:
+                found[(name, field_name)] = _Field(field_definition, field.python_name)
+            elif field is not None and field.base_resolver is not None:
+                resolver = field.base_resolver
+                direct = resolver.wrapped_func if _plain_method(resolver) else None
+                found[(name, field_name)] = _Field(
+                    field_definition,
+                    None,
+                    field,
+                    direct,
+                    resolver.info_parameter is not None,
+                )
+            elif field_definition.resolve is not None:
+                found[(name, field_name)] = _Field(field_definition, None)
     return found
+
+
+def _plain_method(resolver: Any) -> bool:
+    """A resolver that is a method taking `self` (and perhaps `info`) and keyword
+    arguments with defaults: called as it is, it gets what strawberry would give it."""
+    return (
+        resolver.self_parameter is not None
+        and resolver.root_parameter is None
+        and resolver.parent_parameter is None
+        and all(a.default is not UNSET for a in resolver.arguments)
+    )
 
 
 def _prepare(document: DocumentNode, operation_name: str | None) -> _Prepared | None:

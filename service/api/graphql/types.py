@@ -557,32 +557,11 @@ class Country(MapNode):
     ilo_region: str | None = strawberry.field(
         description="Its ILO region, which regional need figures are given by."
     )
-    goods_list: GoodsList | None = strawberry.field(
-        description="Context: the goods listed for it in the US goods list (2016); null if "
-        "none is listed, which says nothing of its risk."
-    )
-    tip_tiers: list[TipTier] = strawberry.field(
-        description="Context: its Trafficking in Persons Report tiers, 2001-2015, by year "
-        "(source:us-tip-tiers-2001-2015); empty where it was not ranked."
-    )
+    _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
     def of(cls, r: MapRecord) -> "Country":
         p = r.props
-        goods = (
-            GoodsList(
-                year=int(p["goods_list_year"]),
-                child_labour=list(p.get("goods_child_labour") or []),
-                forced_labour=list(p.get("goods_forced_labour") or []),
-                source="source:usdol-goods-list-2016",
-            )
-            if p.get("goods_list_year")
-            else None
-        )
-        tiers = [
-            TipTier(year=int(year), tier=tier.strip())
-            for year, tier in (t.split(":", 1) for t in p.get("tip_tiers") or [])
-        ]
         return cls(
             **_base(r),
             iso3=p["iso3"],
@@ -591,9 +570,34 @@ class Country(MapNode):
             un_region=p.get("un_region"),
             un_sub_region=p.get("un_sub_region"),
             ilo_region=p.get("ilo_region"),
-            goods_list=goods,
-            tip_tiers=tiers,
+            _props=p,
         )
+
+    # The context lists are worked out only when asked: a place appears on many links.
+    @strawberry.field(
+        description="Context: the goods listed for it in the US goods list (2016); null if "
+        "none is listed, which says nothing of its risk."
+    )
+    def goods_list(self) -> GoodsList | None:
+        p = self._props
+        if not p.get("goods_list_year"):
+            return None
+        return GoodsList(
+            year=int(p["goods_list_year"]),
+            child_labour=list(p.get("goods_child_labour") or []),
+            forced_labour=list(p.get("goods_forced_labour") or []),
+            source="source:usdol-goods-list-2016",
+        )
+
+    @strawberry.field(
+        description="Context: its Trafficking in Persons Report tiers, 2001-2015, by year "
+        "(source:us-tip-tiers-2001-2015); empty where it was not ranked."
+    )
+    def tip_tiers(self) -> list[TipTier]:
+        return [
+            TipTier(year=int(year), tier=tier.strip())
+            for year, tier in (t.split(":", 1) for t in self._props.get("tip_tiers") or [])
+        ]
 
     @strawberry.field(description="Its UN M49 region and sub-region and its ILO region.")
     async def regions(self, info: Ctx) -> list["Region"]:
