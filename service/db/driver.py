@@ -81,7 +81,10 @@ def _count(query: Query) -> None:
 
 def _prepare(queries: Queries, name: str, parameters: dict[str, Any]) -> Query:
     """The named statement, once its parameters are checked and the round trip counted."""
-    query = queries[name]
+    return _checked(queries[name], parameters)
+
+
+def _checked(query: Query, parameters: dict[str, Any]) -> Query:
     if set(parameters) != query.parameters:
         raise ValueError(
             f"{query.name} takes {sorted(query.parameters)}, was given {sorted(parameters)}"
@@ -205,10 +208,18 @@ class Database:
     async def write(self, name: str, /, **parameters: Any) -> list[Row]:
         return await self._run(name, parameters, RoutingControl.WRITE)
 
+    async def read_built(self, query: Query, /, **parameters: Any) -> list[Row]:
+        """A read put together from fragments of cypher/ (cypher/projections/README.md)."""
+        return await self._send(_checked(query, parameters), parameters, RoutingControl.READ)
+
     async def _run(
         self, name: str, parameters: dict[str, Any], routing: RoutingControl
     ) -> list[Row]:
-        query = _prepare(self.queries, name, parameters)
+        return await self._send(_prepare(self.queries, name, parameters), parameters, routing)
+
+    async def _send(
+        self, query: Query, parameters: dict[str, Any], routing: RoutingControl
+    ) -> list[Row]:
         async with self._watched():
             result = await self.driver.execute_query(
                 query.text, parameters, database_=self.database, routing_=routing

@@ -64,3 +64,55 @@ class Queries:
 
     def names(self) -> list[str]:
         return sorted(self._queries)
+
+
+_SLOT = re.compile(r"@([a-z_]+)@")
+# Slots that take a name from the model (a label, a relationship type or several joined by
+# '|', a property, a variable), never a request's text.
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\|[A-Za-z_][A-Za-z0-9_]*)*$")
+_NAMED_SLOTS = frozenset(
+    {"here", "link", "types", "far", "node", "label", "property", "enum", "otherwise"}
+)
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of Cypher with `@slot@` places, put together with others into a statement
+    (cypher/projections/README.md)."""
+
+    name: str
+    text: str
+    slots: frozenset[str]
+
+    def fill(self, **values: str) -> str:
+        if set(values) != self.slots:
+            raise QueryFileError(
+                f"{self.name}: slots are {sorted(self.slots)}, not {sorted(values)}"
+            )
+        for slot in _NAMED_SLOTS & self.slots:
+            if not _NAME.match(values[slot]):
+                raise QueryFileError(f"{self.name}: '{values[slot]}' is not a name for @{slot}@")
+        return _SLOT.sub(lambda found: values[found.group(1)], self.text)
+
+
+def load_fragments(folder: Path) -> dict[str, Fragment]:
+    """The `.part` files of a folder, by name; a file whose header does not name exactly the
+    slots its text uses is refused."""
+    found = {}
+    for path in sorted(folder.glob("*.part")):
+        source = path.read_text(encoding="utf-8")
+        header = " ".join(
+            line.strip()[2:] for line in source.splitlines() if line.strip().startswith("//")
+        )
+        if "Slots:" not in header:
+            raise QueryFileError(f"{path.name}: the header must name its 'Slots:'")
+        lines = source.splitlines()
+        body = "\n".join(line for line in lines if not line.strip().startswith("//")).strip()
+        declared = frozenset(_SLOT.findall(header.split("Slots:", 1)[1]))
+        used = frozenset(_SLOT.findall(body))
+        if declared != used:
+            raise QueryFileError(
+                f"{path.name}: header names {sorted(declared)}, text uses {sorted(used)}"
+            )
+        found[path.stem] = Fragment(path.stem, body, used)
+    return found

@@ -3,9 +3,11 @@
 level of a nested selection costs one Cypher query, not one per row or per kind of link."""
 
 import asyncio
+from typing import Any
 
 from strawberry.fastapi import BaseContext
 
+from service.api.graphql.projection import Plan
 from service.config import Settings
 from service.db.driver import Database
 from service.domain.links import LinkSpec, load_links
@@ -20,7 +22,17 @@ class Context(BaseContext):
         self.db = db
         self.settings = settings
         self._links = LinkBatcher(db)
+        self.projections = ProjectionBatcher(db)
         self._editor: Editor | None = None
+
+    def fresh(self) -> "Context":
+        """The same request's context with nothing loaded yet, so a second run of a query
+        loads (and counts) what a first run would."""
+        again = Context(self.db, self.settings)
+        again.request, again.response = self.request, self.response
+        again.background_tasks = self.background_tasks
+        again._editor = self._editor
+        return again
 
     async def editor(self) -> Editor:
         """Who is writing; Unauthenticated without an accepted key."""
@@ -83,3 +95,44 @@ class LinkBatcher:
             return
         for key, links in zip(wanted, found, strict=True):
             self._known[key].set_result(links)
+
+
+class ProjectionBatcher:
+    """Compiled selections (projection.py) asked for record by record, answered for every
+    record of a level in one statement per selection, as LinkBatcher does for links."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._known: dict[tuple[int, str], asyncio.Future[dict[str, Any] | None]] = {}
+        self._pending: dict[int, tuple[Plan, list[str]]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def load(self, plan: Plan, node_id: str) -> dict[str, Any] | None:
+        """The record's answer; None if the map holds no such record."""
+        key = (id(plan), node_id)
+        if key not in self._known:
+            self._known[key] = asyncio.get_running_loop().create_future()
+            if not self._pending:
+                task = asyncio.create_task(self._dispatch())
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+            self._pending.setdefault(id(plan), (plan, []))[1].append(node_id)
+        return await self._known[key]
+
+    async def _dispatch(self) -> None:
+        for _ in range(LinkBatcher.TURNS):
+            await asyncio.sleep(0)
+        wanted, self._pending = self._pending, {}
+        for plan, ids in wanted.values():
+            try:
+                rows = await self.db.read_built(plan.query, **plan.parameters(ids))
+            except Exception as error:  # every waiting field gets the error
+                for node_id in ids:
+                    self._known[(id(plan), node_id)].set_exception(error)
+                continue
+            found = {row["id"]: row["answer"] for row in rows}
+            for node_id in ids:
+                answer = found.get(node_id)
+                self._known[(id(plan), node_id)].set_result(
+                    None if answer is None else plan.shape.build(answer)
+                )

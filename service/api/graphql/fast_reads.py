@@ -17,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from inspect import isawaitable
+from pathlib import Path as FilePath
 from typing import Any
 
 import strawberry
@@ -52,6 +53,7 @@ from strawberry.types import ExecutionResult, Info
 from strawberry.types.field import StrawberryField
 from strawberry.types.unset import UNSET
 
+from service.api.graphql.projection import Plan, Projections
 from service.db.driver import start_counting
 
 log = structlog.get_logger(__name__)
@@ -94,33 +96,37 @@ class _Field:
 
 
 class FastReads:
-    def __init__(self, schema: strawberry.Schema) -> None:
+    def __init__(self, schema: strawberry.Schema, cypher_dir: FilePath) -> None:
         self._schema: GraphQLSchema = schema._schema
         self._fields = _fields_of(schema)
+        self.projections = Projections(self._schema, cypher_dir / "projections")
         self._kept: OrderedDict[tuple[str, str | None], _Prepared] = OrderedDict()
         self._collected: dict[tuple[str, tuple[int, ...]], dict[str, list[FieldNode]]] = {}
         self.answered = 0  # requests answered here, for tests and benchmarks
 
-    def learn(self, query: str | None, operation_name: str | None, result: Any) -> None:
+    def learn(self, query: str | None, operation_name: str | None, result: Any) -> bool:
         """Keeps a query strawberry answered without errors, if it is one this executor
-        takes on."""
+        takes on; whether it is kept."""
         if not query or not isinstance(result, ExecutionResult) or result.errors:
-            return
+            return False
         key = (query, operation_name)
         if key in self._kept:
-            return
+            return True
         prepared = _prepare(parse(query), operation_name)
         if prepared is None:
-            return
+            return False
         self._kept[key] = prepared
         if len(self._kept) > KEPT:
             self._kept.popitem(last=False)
             self._collected.clear()
+            self.projections.forget()
+        return True
 
     def forget(self) -> None:
         """Lets go of every query kept (tests use it to hear strawberry's answer again)."""
         self._kept.clear()
         self._collected.clear()
+        self.projections.forget()
 
     async def execute(
         self,
@@ -307,7 +313,24 @@ class _Run:
             type_ = self._runtime_type(type_, value)
         if not isinstance(type_, GraphQLObjectType):
             raise _Fallback("an unknown kind of type")
-        return self.object(type_, value, [n.selection_set for n in nodes if n.selection_set])
+        sets = [n.selection_set for n in nodes if n.selection_set]
+        plan = self.reads.projections.plan(type_, sets, self._collect)
+        if plan is not None:
+            return self._projected(plan, str(value.id))
+        return self.object(type_, value, sets)
+
+    def _collect(
+        self, type_: GraphQLObjectType, sets: list[SelectionSetNode]
+    ) -> dict[str, list[FieldNode]]:
+        return self.reads.collect(type_, sets, self.prepared)
+
+    async def _projected(self, plan: Plan, node_id: str) -> dict[str, Any]:
+        """A record whose selection reaches along its relationships: answered with the
+        other records of its level by one compiled statement (projection.py)."""
+        answer: dict[str, Any] | None = await self.context.projections.load(plan, node_id)
+        if answer is None:
+            raise _Fallback("a record the compiled statement did not find")
+        return answer
 
     def _runtime_type(self, type_: GraphQLAbstractType, value: Any) -> GraphQLObjectType:
         definition = getattr(type(value), "__strawberry_definition__", None)
