@@ -36,6 +36,14 @@ _CHECK_ROWS = False
 
 # What Neo4j says when a node this transaction waited for was deleted by the one before it.
 _GONE = "Neo.ClientError.Statement.EntityNotFound"
+# What Neo4j says when another process made the index or constraint a migration makes.
+_ALREADY_THERE = frozenset(
+    {
+        "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+        "Neo.ClientError.Schema.IndexAlreadyExists",
+        "Neo.ClientError.Schema.ConstraintAlreadyExists",
+    }
+)
 # What Neo4j says when two transactions at once create what a uniqueness constraint allows once.
 _TAKEN = "Neo.ClientError.Schema.ConstraintValidationFailed"
 _OUT_OF_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
@@ -246,9 +254,14 @@ class Database:
 
     async def run_schema(self, statement: str) -> None:
         """A schema statement from a migration file: it takes no parameters, and Neo4j wants
-        each in a transaction of its own."""
-        async with self._watched():
-            await self.driver.execute_query(statement, database_=self.database)
+        each in a transaction of its own. IF NOT EXISTS does not hold between two processes
+        creating the same index at once: the one that finds it made meanwhile is done too."""
+        try:
+            async with self._watched():
+                await self.driver.execute_query(statement, database_=self.database)
+        except ClientError as error:
+            if error.code not in _ALREADY_THERE:
+                raise
 
     async def ping(self) -> None:
         """A real read of the map's database: Bolt answers some seconds before the database

@@ -2,9 +2,12 @@
 
 A migration file may hold several schema statements separated by `;` (Neo4j runs each in
 its own transaction). Applied versions are recorded in the graph, and every statement is
-written with IF NOT EXISTS, so applying them again, or from two processes, is harmless.
+written with IF NOT EXISTS, so applying them again is harmless. Two processes starting at
+once (the server's workers) may collide on Neo4j's schema lock or on recording a version;
+the one that loses reads what is applied again and carries on.
 """
 
+import asyncio
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +15,7 @@ from pathlib import Path
 import structlog
 
 from service.db.driver import Database
+from service.errors import Contended
 
 log = structlog.get_logger(__name__)
 _FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.cypher$")
@@ -40,10 +44,26 @@ def read_migrations(directory: Path) -> list[Migration]:
     return migrations
 
 
+ATTEMPTS = 5
+
+
 async def migrate(db: Database, directory: Path) -> list[int]:
-    """Apply the migrations not yet recorded; return the versions applied now."""
+    """Apply the migrations not yet recorded; return the versions this process applied."""
+    done: list[int] = []
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            await _migrate(db, directory, done)
+            return done
+        except Contended:
+            if attempt == ATTEMPTS:
+                raise
+            log.info("schema_migration_collided", attempt=attempt)
+            await asyncio.sleep(0.2 * attempt)
+    return done
+
+
+async def _migrate(db: Database, directory: Path, done: list[int]) -> None:
     applied = {row["version"] for row in await db.read("schema/applied_versions")}
-    done = []
     for migration in read_migrations(directory):
         if migration.version in applied:
             continue
@@ -52,4 +72,3 @@ async def migrate(db: Database, directory: Path) -> list[int]:
         await db.write("schema/record_version", version=migration.version, name=migration.name)
         log.info("schema_migrated", version=migration.version, name=migration.name)
         done.append(migration.version)
-    return done
