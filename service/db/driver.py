@@ -44,8 +44,6 @@ _ALREADY_THERE = frozenset(
         "Neo.ClientError.Schema.ConstraintAlreadyExists",
     }
 )
-# What Neo4j says when two transactions at once create what a uniqueness constraint allows once.
-_TAKEN = "Neo.ClientError.Schema.ConstraintValidationFailed"
 _OUT_OF_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
 _OVER_MEMORY = (
     "this would need more memory in one transaction than the map's database allows "
@@ -130,7 +128,7 @@ async def unavailable_as_error() -> AsyncIterator[None]:
     except ClientError as error:
         if error.code in _NOT_SERVING:
             raise DatabaseUnavailable(_STARTING) from error
-        if error.code not in (_GONE, _TAKEN):
+        if error.code != _GONE:
             raise
         raise Contended(_CONTENDED) from error
     except (ServiceUnavailable, SessionExpired, OSError) as error:

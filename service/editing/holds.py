@@ -11,10 +11,16 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
+from neo4j.exceptions import ConstraintError
+
 from service.db.driver import Database, Transaction, batches
 from service.editing.keys import Editor
 from service.errors import Conflict
 
+_ANOTHER_IMPORT = (
+    "another import started writing some of these records at the same moment; nothing was "
+    "written: try again when it has finished"
+)
 # A batch renews the heartbeat; no batch takes anywhere near this long.
 STALE_S = 600
 
@@ -54,9 +60,13 @@ async def holding(
     try:
         wanted = sorted(set(ids))
         for batch in batches(wanted, batch_size):
-            async with db.transaction() as tx:
-                await refuse_held(tx, batch, run.id)
-                await tx.run("imports/hold", run=run.id, ids=list(batch))
+            try:
+                async with db.transaction() as tx:
+                    await refuse_held(tx, batch, run.id)
+                    await tx.run("imports/hold", run=run.id, ids=list(batch))
+            except ConstraintError:
+                # Another import took a hold on one of these in the same moment.
+                raise Conflict(_ANOTHER_IMPORT) from None
         yield run
     finally:
         await _release(db, run.id, batch_size)

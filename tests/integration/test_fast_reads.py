@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.api.app import create_app
+from service.api.graphql import projection
 from service.api.graphql.fast_reads import FastReads
 from service.config import Settings
 
@@ -101,7 +102,9 @@ def test_a_read_goes_the_fast_way_with_strawberrys_answer(
     # Kept on its first answer and answered again the fast way, the second time too.
     assert fast.answered == answered + 2
     _same(first, _post(strawberry_only, query))
-    assert again == first
+    # The same again (with two root fields, how a level's loads meet in statements may
+    # differ between requests, so the round trips reported are not compared).
+    _same(again, first)
 
 
 def test_a_deep_question_costs_one_statement_per_record_level(client: TestClient) -> None:
@@ -149,3 +152,32 @@ def test_introspection_and_mutations_are_never_kept(client: TestClient) -> None:
     answered = fast.answered
     assert _post(client, introspection) == _post(client, introspection)
     assert fast.answered == answered
+
+
+def _all_fields(type_name: str) -> str:
+    """Every field the compiler's table gives the type, so a field added there is compared
+    here too."""
+    return " ".join([*projection._COMMON, *projection._FIELDS[type_name]])
+
+
+def test_every_compiled_field_is_strawberrys_answer(
+    client: TestClient, strawberry_only: TestClient
+) -> None:
+    query = f"""{{ initiatives(first: 100) {{ edges {{ node {{ {_all_fields("Initiative")}
+      participants {{ role organization {{ {_all_fields("Organization")}
+        basedIn {{ {_all_fields("Country")} }} }} initiative {{ id }} }}
+      operatesIn {{ __typename ... on Country {{ {_all_fields("Country")} regions {{ {_all_fields("Region")} }} }}
+                    ... on Region {{ {_all_fields("Region")} }} }}
+      themes {{ {_all_fields("Theme")} }}
+      sdgTargets {{ {_all_fields("SdgTarget")} }}
+      coordinatedBy {{ {_all_fields("ActionGroup")} }}
+      endorsedBy {{ id }}
+      events {{ {_all_fields("Event")} }}
+      sources {{ section note basis inferredFrom source {{ {_all_fields("Source")} }} }}
+    }} }} }} }}"""
+    fast = _fast(client)
+    fast.forget()
+    answer = _post(client, query)
+    assert any(plan is not None for plan in fast.projections._plans.values())  # compiled
+    assert answer["extensions"]["cypherRoundTrips"] == 2
+    _same(answer, _post(strawberry_only, query))

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from service.config import PROJECT_ROOT
-from service.db.queries import Queries, parse_query
+from service.db.queries import Queries, load_fragments, parse_query
 from service.errors import QueryFileError
 
 
@@ -44,3 +44,23 @@ def test_no_cypher_outside_the_cypher_folder() -> None:
         if any(k in path.read_text(encoding="utf-8") for k in keywords)
     ]
     assert offenders == []
+
+
+def test_every_projection_fragment_loads_and_names_its_slots() -> None:
+    fragments = load_fragments(PROJECT_ROOT / "cypher" / "projections")
+    assert {"statement", "links", "values", "property"} <= set(fragments)
+    assert fragments["property"].fill(node="n0", property="name") == "n0.name"
+
+
+def test_a_fragment_refuses_what_is_not_a_name_where_a_name_goes() -> None:
+    fragment = load_fragments(PROJECT_ROOT / "cypher" / "projections")["property"]
+    with pytest.raises(QueryFileError, match="is not a name"):
+        fragment.fill(node="n0", property="name}) MATCH (x) DETACH DELETE x //")
+    with pytest.raises(QueryFileError, match="slots are"):
+        fragment.fill(node="n0")
+
+
+def test_a_fragment_whose_header_and_text_disagree_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "broken.part").write_text("// Fragment: x.\n// Slots: @a@\n@a@.@b@\n")
+    with pytest.raises(QueryFileError, match="header names"):
+        load_fragments(tmp_path)
