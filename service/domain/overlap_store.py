@@ -166,7 +166,12 @@ async def _rescore_changes(db: Database, initiatives: int) -> None:
             await _rescore(tx, notes[0]["generation"], changed, affected)
             await tx.run("overlaps/done_pending", refs=[n["ref"] for n in notes])
     if rescore_all:
-        await rebuild(db)
+        # Under the process's lock, and only if no request of this process has rebuilt
+        # meanwhile (a rebuild clears the notes it took in).
+        async with process_lock("overlap-rescore"):
+            [state] = await db.read("overlaps/state")
+            if state["pending"] and not _rebuilding(state["rebuildingSince"]):
+                await rebuild(db)
 
 
 async def _rescore(

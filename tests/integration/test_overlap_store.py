@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+import structlog
 from fastapi.testclient import TestClient
 
 from service.config import Settings
@@ -174,6 +175,24 @@ def test_a_rescore_writes_a_new_generation_and_drops_the_old(seeded: Settings, a
     assert new != old
     rows = run_db(seeded, lambda db: db.write("overlaps/drop_generation", generation=old, limit=1))
     assert rows[0]["deleted"] == 0  # nothing of the old generation is left
+
+
+def test_a_large_change_read_by_two_requests_at_once_is_rescored_once(seeded: Settings) -> None:
+    """A change to the places' regions asks for a whole-map rescore; two reads of one
+    process arriving together rescore the map once, and both read the new generation."""
+
+    async def both(db: Database) -> tuple[str, list[str], list[str]]:
+        before = await overlap_store.current_generation(db)
+        await overlap_store.note_changed(db, [overlap_store.EVERYTHING])
+        with structlog.testing.capture_logs() as logged:
+            read = await asyncio.gather(
+                overlap_store.current_generation(db), overlap_store.current_generation(db)
+            )
+        return before, list(read), [e["event"] for e in logged]
+
+    before, read, events = run_db(seeded, both)
+    assert events.count("overlaps_rebuilt") == 1
+    assert read[0] == read[1] != before
 
 
 def test_two_whole_map_rescores_at_once_leave_one_generation(seeded: Settings, admin: str) -> None:
