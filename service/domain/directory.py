@@ -7,6 +7,7 @@ from service.db.driver import Database
 from service.domain.filters import (
     InitiativeFilter,
     OrganizationFilter,
+    SourceFilter,
     as_parameters,
     map_id,
     normalise,
@@ -74,6 +75,15 @@ async def _page(
     row = (await db.read(query, **parameters, skip=page.skip, limit=page.limit))[0]
     items = [MapRecord.from_row(item) for item in row["page"]]
     return Page(items=items, total=row["total"], skip=page.skip)
+
+
+async def sources(db: Database, given: SourceFilter, page: PageRequest) -> Page[MapRecord]:
+    """The evidence directory: the map's sources, by title, filtered and paged."""
+    checked = await normalise(db, given)
+    if checked.cited_by is not None:
+        checked_id(checked.cited_by, field="citedBy")
+        await require_existing(db, {"citedBy": checked.cited_by})
+    return await _page(db, "directory/sources", as_parameters(checked), page)
 
 
 async def action_groups(db: Database, kind: str | None) -> list[MapRecord]:

@@ -63,6 +63,15 @@ class InitiativeFilter:
 
 
 @dataclass(frozen=True)
+class SourceFilter:
+    """What narrows the evidence directory."""
+
+    text: str | None = None
+    publisher: str | None = None
+    cited_by: str | None = None
+
+
+@dataclass(frozen=True)
 class WhoFilter:
     country: str | None = None
     region: str | None = None

@@ -57,10 +57,28 @@ __all__ = [
     "OrganizationFilter",
     "OrganizationType",
     "PartnershipStatus",
+    "SourceFilter",
     "WhoFilter",
 ]
 
 _PLACE = "A country (ISO alpha-3 or alpha-2, or `country:ARG`)."
+
+
+@strawberry.input(
+    description="Every field narrows the evidence directory; leave a field out to not filter on it."
+)
+class SourceFilter:
+    text: str | None = strawberry.field(
+        default=None, description="Words in the title, the publisher or the description."
+    )
+    publisher: str | None = strawberry.field(
+        default=None, description="Part of the publisher's name, e.g. ILO."
+    )
+    cited_by: str | None = strawberry.field(
+        default=None,
+        description="Only the sources this record cites (the id of any record, e.g. "
+        "initiative:knowledge-platform).",
+    )
 
 
 @strawberry.input(

@@ -20,6 +20,7 @@ from service.api.graphql.types import (
     Place,
     Region,
     SdgTarget,
+    Source,
     Theme,
     node_of,
 )
@@ -227,6 +228,21 @@ class Query:
         wanted = filters.InitiativeFilter(**_plain(filter))
         page = await directory.initiatives(info.context.db, wanted, _page(info, first, after))
         return connection(page, Initiative.of)
+
+    @strawberry.field(
+        description="The evidence directory: the documents the map's facts come from, by "
+        "title, filtered and paged."
+    )
+    async def sources(
+        self,
+        info: Ctx,
+        filter: inputs.SourceFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Source]:
+        wanted = filters.SourceFilter(**_plain(filter))
+        page = await directory.sources(info.context.db, wanted, _page(info, first, after))
+        return connection(page, Source.of)
 
     @strawberry.field(description="The Alliance's action groups and other bodies.")
     async def action_groups(
