@@ -83,7 +83,7 @@ async def sources(db: Database, given: SourceFilter, page: PageRequest) -> Page[
     if checked.cited_by is not None:
         checked_id(checked.cited_by, field="citedBy")
         await require_existing(db, {"citedBy": checked.cited_by})
-    return await _page(db, "directory/sources", as_parameters(checked), page)
+    return await _page(db, "directory/sources", await placed(db, as_parameters(checked)), page)
 
 
 async def action_groups(db: Database, kind: str | None) -> list[MapRecord]:

@@ -69,6 +69,10 @@ class SourceFilter:
     text: str | None = None
     publisher: str | None = None
     cited_by: str | None = None
+    document_type: str | None = None
+    theme: str | None = None
+    country: str | None = None
+    region: str | None = None
 
 
 @dataclass(frozen=True)

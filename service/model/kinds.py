@@ -31,6 +31,7 @@ from service.model.ids import country_id
 from service.model.relationships import field_links
 from service.model.values import (
     ActionGroupKind,
+    DocumentType,
     EventKind,
     EventStatus,
     InitiativeKind,
@@ -181,6 +182,14 @@ class SourceFields(Strict):
     description: str | None = Field(default=None, description="What it is, in your own words.")
     sections: list[Text] = Field(
         default=[], description="The sections citations may name, if it has any."
+    )
+    document_type: DocumentType | None = Field(
+        default=None,
+        description="What kind of document it is: report, dataset, evaluation, law or "
+        "policy, guideline or meeting record.",
+    )
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] | None = Field(
+        default=None, description="The language it is written in, as an ISO 639 code (en, fr)."
     )
 
 

@@ -41,6 +41,7 @@ RelationshipType = Literal[
     "REACHES",
     "FOLLOWS_UP",
     "LINKED_WITH",
+    "EVIDENCE_ABOUT",
 ]
 
 # Money on a funding relationship, as IATI files report it: amounts in one currency over
@@ -154,6 +155,8 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "FOR_THEME": _r("need", "theme"),
     "FOLLOWS_UP": _r("initiative", "initiative event"),
     "LINKED_WITH": _r("initiative", "initiative"),
+    # The evidence directory: what a document is evidence about.
+    "EVIDENCE_ABOUT": _r("source", "theme country region initiative"),
 }
 # The properties any relationship written on its own may carry besides its citation.
 EXTRA_PROPERTIES = (

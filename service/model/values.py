@@ -31,6 +31,17 @@ class ActionGroupKind(StrEnum):
     SECRETARIAT = "secretariat"
 
 
+class DocumentType(StrEnum):
+    """What kind of document a source is, for the evidence directory."""
+
+    REPORT = "report"
+    DATASET = "dataset"
+    EVALUATION = "evaluation"
+    LAW_OR_POLICY = "law_or_policy"
+    GUIDELINE = "guideline"
+    MEETING_RECORD = "meeting_record"
+
+
 class FactBasis(StrEnum):
     """How a fact is known."""
 

@@ -49,7 +49,9 @@ class _Builder:
             if self._citation_ok(file, f"{node_id}", f"cited[{i}]", source, citation.section):
                 self.links.append(cited_in(node_id, source, citation.section, citation.note))
 
-    def _citation_ok(self, file: str, record: str, field: str, source: str, section: str) -> bool:
+    def _citation_ok(
+        self, file: str, record: str, field: str, source: str, section: str | None
+    ) -> bool:
         if source not in self.sections:
             self.problem(file, record, f"{field}.source", f"unknown source '{source}'")
             return False
@@ -96,6 +98,8 @@ def _add_reference(b: _Builder) -> None:
                     "url": source.url,
                     "description": source.description,
                     "sections": source.sections,
+                    "document_type": source.document_type,
+                    "language": source.language,
                 },
             ),
         )

@@ -16,7 +16,7 @@ class Citation(Strict):
     """Where a fact comes from: a source, the section of it, and a note in our own words."""
 
     source: MapId | None = None
-    section: Text
+    section: Text | None = None
     note: Note
 
 
@@ -88,7 +88,7 @@ class SourceRecord(SourceFields):
 
 class RelationshipGroup(Strict):
     source: MapId | None = None
-    section: Text
+    section: Text | None = None
     note: Note
     relationships: Annotated[list[RelationshipRecord], Field(min_length=1)]
 

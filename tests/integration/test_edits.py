@@ -487,6 +487,7 @@ OUTSIDE = {
     "initiative": "initiative:knowledge-platform",
     "action-group": "action-group:conflict-humanitarian-settings",
     "event": "event:gcg-1-buenos-aires-2017",
+    "source": "source:global-slavery-index-2023",
 }
 SHARED_ENDS = {"country", "region", "theme", "sdg", "sdg-target", "source"}
 EXTRA = {"CHAIRS": {"role": "co-chair"}, "PARTNERSHIP_WITH": {"status": "pending", "reason": "x"}}

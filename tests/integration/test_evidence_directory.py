@@ -69,3 +69,56 @@ def test_an_unknown_record_is_refused_by_name(gql: Ask) -> None:
     error = body["errors"][0]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "citedBy" in error["message"]
+
+
+def _evidence_links(settings: Settings) -> dict[str, set[str]]:
+    """What the seed records each source as evidence about."""
+    found: dict[str, set[str]] = {}
+    for link in prepare(settings.seed_dir).links:
+        if link.type == "EVIDENCE_ABOUT":
+            found.setdefault(link.source_id, set()).add(link.target_id)
+    return found
+
+
+def test_documents_about_a_theme_in_a_region(gql: Ask, seeded: Settings) -> None:
+    """Which documents are evidence about child labour in Africa: those about child labour
+    and about Africa, a place in it, or the world (every seeded one covers the world)."""
+    regions = gql('{ regions(scheme: "UN M49 region") { id name } }')["data"]["regions"]
+    africa = next(r["id"] for r in regions if r["name"] == "Africa")
+    links = _evidence_links(seeded)
+    expected = {
+        source
+        for source, about in links.items()
+        if "theme:child-labour" in about and about & {africa, "region:world"}
+    }
+    query = """query($filter: SourceFilter) { sources(filter: $filter, first: 50) {
+      edges { node { id documentType evidenceAbout { id } } } } }"""
+    body = gql(query, filter={"theme": "theme:child-labour", "region": africa})
+    found = {e["node"]["id"]: e["node"] for e in body["data"]["sources"]["edges"]}
+    assert expected
+    assert set(found) == expected
+    for node in found.values():
+        assert "theme:child-labour" in {n["id"] for n in node["evidenceAbout"]}
+
+
+def test_a_theme_lists_the_documents_about_it(gql: Ask, seeded: Settings) -> None:
+    expected = {
+        s for s, about in _evidence_links(seeded).items() if "theme:modern-slavery" in about
+    }
+    body = gql("{ themes { id evidence { id documentType language } } }")
+    [theme] = [t for t in body["data"]["themes"] if t["id"] == "theme:modern-slavery"]
+    assert {s["id"] for s in theme["evidence"]} == expected
+    assert all(s["documentType"] and s["language"] == "en" for s in theme["evidence"])
+
+
+def test_the_document_type_narrows_the_directory(gql: Ask, seeded: Settings) -> None:
+    datasets = {
+        n.id
+        for n in prepare(seeded.seed_dir).nodes
+        if n.id.startswith("source:") and n.props.get("document_type") == "dataset"
+    }
+    query = """query($filter: SourceFilter) { sources(filter: $filter, first: 50) {
+      totalCount edges { node { id documentType } } } }"""
+    found = gql(query, filter={"documentType": "DATASET"})["data"]["sources"]
+    assert found["totalCount"] == len(datasets) > 0
+    assert {e["node"]["id"] for e in found["edges"]} == datasets

@@ -7,6 +7,7 @@ import strawberry
 
 from service.model.values import (
     ActionGroupKind,
+    DocumentType,
     EventKind,
     EventRole,
     EventStatus,
@@ -23,6 +24,7 @@ from service.model.values import (
 # The map's value lists, made GraphQL enums in place: each member's name is its GraphQL
 # value, its value the string stored in the graph.
 for _value_list in (
+    DocumentType,
     OrganizationType,
     InitiativeKind,
     InitiativeStatus,
@@ -42,6 +44,7 @@ for _value_list in (
 __all__ = [
     "ActionGroupKind",
     "CountryFilter",
+    "DocumentType",
     "EventFilter",
     "EventKind",
     "EventRole",
@@ -78,6 +81,22 @@ class SourceFilter:
         default=None,
         description="Only the sources this record cites (the id of any record, e.g. "
         "initiative:knowledge-platform).",
+    )
+    document_type: DocumentType | None = strawberry.field(
+        default=None, description="Only documents of this type."
+    )
+    theme: str | None = strawberry.field(
+        default=None, description="Only documents that are evidence about this theme."
+    )
+    country: str | None = strawberry.field(
+        default=None,
+        description=_PLACE + " Only documents that are evidence about it, about a region it "
+        "lies in, or about the world.",
+    )
+    region: str | None = strawberry.field(
+        default=None,
+        description="Region id. Only documents that are evidence about it, about a place in "
+        "it, or about a wider region or the world.",
     )
 
 

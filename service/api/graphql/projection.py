@@ -115,6 +115,8 @@ _FIELDS: dict[str, dict[str, tuple[str, dict[str, str]]]] = {
         "url": _text("url"),
         "description": _text("description"),
         "sections": _list("sections"),
+        "documentType": _enum("document_type", "DocumentType"),
+        "language": _text("language"),
     },
 }
 

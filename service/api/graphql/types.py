@@ -13,6 +13,7 @@ from strawberry.types import Info
 from service.api.graphql.context import Context
 from service.api.graphql.inputs import (
     ActionGroupKind,
+    DocumentType,
     EventKind,
     EventRole,
     EventStatus,
@@ -223,10 +224,17 @@ class Source(MapNode):
     sections: list[str] = strawberry.field(
         description="The sections citations may name, if it has any."
     )
+    document_type: DocumentType | None = strawberry.field(
+        description="What kind of document it is; null: not recorded."
+    )
+    language: str | None = strawberry.field(
+        description="The language it is written in (ISO 639); null: not recorded."
+    )
 
     @classmethod
     def of(cls, r: MapRecord) -> "Source":
         p = r.props
+        kind = p.get("document_type")
         return cls(
             **_base(r),
             title=p.get("name", r.id),
@@ -235,7 +243,22 @@ class Source(MapNode):
             url=p.get("url"),
             description=p.get("description"),
             sections=list(p.get("sections") or []),
+            document_type=DocumentType(kind) if kind else None,
+            language=p.get("language"),
         )
+
+    @strawberry.field(
+        description="What it is evidence about: themes, places and initiatives (the evidence "
+        "directory); empty where none is recorded."
+    )
+    async def evidence_about(self, info: Ctx) -> list[MapNode]:
+        links = await _links(info, str(self.id), "out", "EVIDENCE_ABOUT")
+        return [node_of(link.node) for link in links]
+
+
+async def _evidence(info: Ctx, node_id: str) -> list[Source]:
+    """The documents recorded as evidence about a record."""
+    return await _ends(info, node_id, "in", "source", "EVIDENCE_ABOUT")
 
 
 @strawberry.type(
@@ -603,6 +626,12 @@ class Country(MapNode):
     async def regions(self, info: Ctx) -> list["Region"]:
         return await _ends(info, str(self.id), "out", "region", "IN_REGION")
 
+    @strawberry.field(
+        description="Documents recorded as evidence about it (the evidence directory)."
+    )
+    async def evidence(self, info: Ctx) -> list[Source]:
+        return await _evidence(info, str(self.id))
+
     @strawberry.field(description="Organizations based here.")
     async def organizations(self, info: Ctx) -> list[Organization]:
         return await _ends(info, str(self.id), "in", "organization", "BASED_IN")
@@ -639,6 +668,12 @@ class Region(MapNode):
     @strawberry.field(description="Initiatives operating across this region as a whole.")
     async def initiatives(self, info: Ctx) -> list["Initiative"]:
         return await _ends(info, str(self.id), "in", "initiative", "OPERATES_IN")
+
+    @strawberry.field(
+        description="Documents recorded as evidence about it (the evidence directory)."
+    )
+    async def evidence(self, info: Ctx) -> list[Source]:
+        return await _evidence(info, str(self.id))
 
 
 Place = Annotated[Country | Region, strawberry.union("Place", description="A country or a region.")]
@@ -704,6 +739,12 @@ class Theme(MapNode):
     @strawberry.field(description="SDGs the report ties this theme to.")
     async def sdgs(self, info: Ctx) -> list[Sdg]:
         return await _ends(info, str(self.id), "out", "sdg", "RELATES_TO")
+
+    @strawberry.field(
+        description="Documents recorded as evidence about it (the evidence directory)."
+    )
+    async def evidence(self, info: Ctx) -> list[Source]:
+        return await _evidence(info, str(self.id))
 
 
 @strawberry.type(description="A project, platform, study, report, tool, process or plan.")
@@ -798,6 +839,12 @@ class Initiative(MapNode):
     @strawberry.field(description="Events that are part of it.")
     async def events(self, info: Ctx) -> list["Event"]:
         return await _ends(info, str(self.id), "in", "event", "PART_OF")
+
+    @strawberry.field(
+        description="Documents recorded as evidence about it (the evidence directory)."
+    )
+    async def evidence(self, info: Ctx) -> list[Source]:
+        return await _evidence(info, str(self.id))
 
 
 @strawberry.type(
