@@ -1,4 +1,5 @@
 """The questions users ask of the map, in the field's terms: who is doing what and where,
-which organizations and initiatives match a filter, what a node is tied to, what a search
-finds, what to draw around a focus. Functions here take a `Database` and return plain
-records; they know nothing of HTTP or GraphQL."""
+which organizations, initiatives and documents (the evidence directory) match a filter,
+what a node is tied to, what a search finds, what to draw around a focus; and the stored
+analyses and the undo of writes made in batches. Functions here take a `Database` and
+return plain records; they know nothing of HTTP or GraphQL."""

@@ -1,6 +1,8 @@
 """The GraphQL schema: `inputs` (the model's value lists as enums, and filters),
 `edit_inputs` (the inputs made from the kinds' drafts), `types` (what a query returns),
 `query`, `analysis` and `history` (root fields), `mutation` (edits), `connections` (Relay
-pages), `context` (per-request DataLoaders and the caller's key), `errors` (error codes
-read from `MapError`, and the Cypher round-trip count in the response), `schema` (the
-whole, with its limits)."""
+pages), `context` (per-request loaders of links and of compiled subtrees, and the caller's
+key), `errors` (error codes read from `MapError`, and the Cypher round-trip count in the
+response), `schema` (the whole, with its limits), `fast_reads` (the lean executor for
+reads answered before) and `projection` (compiling a nested selection into one statement
+from cypher/projections/)."""
