@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from neo4j import GraphDatabase
-from neo4j.exceptions import Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
 from service.config import Settings
 from service.errors import LocalServerError
@@ -101,13 +101,20 @@ def _running_pid(settings: Settings) -> int | None:
 
 
 def _bolt_answers(settings: Settings) -> bool:
+    return _bolt_state(settings) == "answers"
+
+
+def _bolt_state(settings: Settings) -> str:
+    """ "answers", "refuses" (it answers, but not to these credentials) or "silent"."""
     auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
     try:
         with GraphDatabase.driver(settings.neo4j_uri, auth=auth, connection_timeout=2) as driver:
             driver.verify_connectivity()
+    except AuthError:
+        return "refuses"
     except (ServiceUnavailable, Neo4jError, OSError):
-        return False
-    return True
+        return "silent"
+    return "answers"
 
 
 def status(settings: Settings) -> Status:
@@ -125,7 +132,7 @@ def start(settings: Settings) -> Status:
     """Start the server unless ours already runs; wait until Bolt answers."""
     running = _running_pid(settings)
     if running is not None:
-        _wait_for_bolt(settings, running)
+        _wait_for_bolt(settings, running, started_before=True)
         return status(settings)
     if _bolt_answers(settings):
         return status(settings)  # a server we did not start (Docker, a cluster) already answers
@@ -174,15 +181,26 @@ def start(settings: Settings) -> Status:
     return status(settings)
 
 
-def _wait_for_bolt(settings: Settings, pid: int | None) -> None:
+def _wait_for_bolt(settings: Settings, pid: int | None, *, started_before: bool = False) -> None:
+    """Until Bolt answers to these credentials. A server this call started refuses them
+    until it has set its password; one that ran before and refuses them was started with
+    another password, which waiting will not change."""
     deadline = time.monotonic() + settings.local_neo4j_start_timeout_s
     while time.monotonic() < deadline:
         if pid is None or not _alive(pid):
             raise LocalServerError(
                 f"Neo4j stopped while starting; its log says:\n{_log_tail(settings)}"
             )
-        if _bolt_answers(settings):
+        state = _bolt_state(settings)
+        if state == "answers":
             return
+        if state == "refuses" and started_before:
+            raise LocalServerError(
+                f"the Neo4j running from {settings.local_neo4j_home} (pid {pid}) answers on "
+                f"{settings.neo4j_uri} but refuses this NEO4J_PASSWORD: it was started with "
+                "another one (another checkout's .env?). Stop it with `a87map neo4j stop`; "
+                "starting it again sets this password"
+            )
         time.sleep(1.0)
     raise LocalServerError(
         f"Neo4j did not answer on {settings.neo4j_uri} within "

@@ -4,6 +4,7 @@ for Bolt and stop work when it runs the local server)."""
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from service.config import Settings
 from service.localdb import server
@@ -53,3 +54,15 @@ def test_status_of_a_server_that_is_not_running(tmp_path: Path) -> None:
     status = server.status(settings)
     assert (status.running, status.bolt_answers) == (False, False)
     assert server.stop(settings) is False
+
+
+def test_our_server_started_with_another_password_says_so(neo4j_settings: Settings) -> None:
+    """Two checkouts sharing one data folder: the second's password is refused, and start
+    says so at once instead of waiting out its timeout."""
+    if server.status(neo4j_settings).pid is None:
+        pytest.skip("the test server was not started by this project's local server")
+    other = neo4j_settings.model_copy(
+        update={"neo4j_password": SecretStr("another-checkouts-password")}
+    )
+    with pytest.raises(server.LocalServerError, match="refuses this NEO4J_PASSWORD"):
+        server.start(other)
