@@ -55,6 +55,7 @@ from strawberry.types.unset import UNSET
 
 from service.api.graphql.projection import Plan, Projections
 from service.db.driver import start_counting
+from service.errors import MapError
 
 log = structlog.get_logger(__name__)
 # Query strings kept; the least recently used goes first.
@@ -154,8 +155,11 @@ class FastReads:
         except _Fallback as reason:
             log.debug("fast_read_left", reason=str(reason))
             return None
-        except Exception as error:  # strawberry answers again, with its errors in their place
+        except MapError as error:  # strawberry answers again, with its errors in their place
             log.debug("fast_read_failed", error=repr(error))
+            return None
+        except Exception:  # not the map's own error: strawberry answers, and it is logged
+            log.warning("fast_read_failed_unexpectedly", exc_info=True)
             return None
         self.answered += 1
         return ExecutionResult(
