@@ -17,6 +17,7 @@ provenance, the analyses) is not compiled, and the executor answers it as before
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from graphql import (
@@ -208,7 +209,6 @@ class NotCompiled(Exception):
 
 @dataclass
 class _Compiler:
-    schema: GraphQLSchema
     parts: dict[str, Fragment]
     collect: Collect
     counter: int = 0
@@ -225,20 +225,30 @@ class _Compiler:
         self, type_: GraphQLObjectType, sets: list[SelectionSetNode], node: str
     ) -> tuple[str, Shape]:
         """A record's answer: its fields' values, in order."""
-        values, keys, shapes = [], [], []
+        return self._values(type_, sets, lambda nodes: self._field(type_, nodes, node))
+
+    def _values(
+        self,
+        type_: GraphQLObjectType,
+        sets: list[SelectionSetNode],
+        field: Callable[[list[FieldNode]], tuple[str, "Part | None"]],
+    ) -> tuple[str, Shape]:
+        """An object's answer: each selected field's value by `field`, in order, and the
+        shape that keys them; a field given arguments does not compile."""
+        values, keys, parts = [], [], []
         for key, nodes in self.collect(type_, sets).items():
-            name = nodes[0].name.value
             if nodes[0].arguments:
-                raise NotCompiled(name)
-            value, part = self._field(type_, name, nodes, node)
+                raise NotCompiled(nodes[0].name.value)
+            value, part = field(nodes)
             values.append(value)
             keys.append(key)
-            shapes.append(part)
-        return self.fill("values", values=", ".join(values)), Shape(tuple(keys), tuple(shapes))
+            parts.append(part)
+        return self.fill("values", values=", ".join(values)), Shape(tuple(keys), tuple(parts))
 
     def _field(
-        self, type_: GraphQLObjectType, name: str, nodes: list[FieldNode], node: str
+        self, type_: GraphQLObjectType, nodes: list[FieldNode], node: str
     ) -> tuple[str, Part | None]:
+        name = nodes[0].name.value
         if name == "__typename":
             return self.fill("constant", value=f"'{type_.name}'"), None
         own = _COMMON.get(name) or _FIELDS.get(type_.name, {}).get(name)
@@ -310,20 +320,12 @@ class _Compiler:
     ) -> tuple[str, Shape]:
         """An organization's part in an initiative, or a citation: built from the
         relationship and its two ends."""
-        values, keys, parts = [], [], []
-        for key, nodes in self.collect(type_, sets).items():
-            value, part = self._wrapped(wrap, type_, nodes, ends)
-            values.append(value)
-            keys.append(key)
-            parts.append(part)
-        return self.fill("values", values=", ".join(values)), Shape(tuple(keys), tuple(parts))
+        return self._values(type_, sets, lambda nodes: self._wrapped(wrap, type_, nodes, ends))
 
     def _wrapped(
         self, wrap: str, type_: GraphQLObjectType, nodes: list[FieldNode], ends: "_Ends"
     ) -> tuple[str, Part | None]:
         name = nodes[0].name.value
-        if nodes[0].arguments:
-            raise NotCompiled(name)
         if name == "__typename":
             return self.fill("constant", value=f"'{type_.name}'"), None
         if wrap == "participation" and name == "role":
@@ -370,8 +372,7 @@ def _unwrap(type_: Any) -> Any:
 class Projections:
     """Compiled selections, made once per (type, selection) and kept."""
 
-    def __init__(self, schema: GraphQLSchema, folder: Any) -> None:
-        self.schema = schema
+    def __init__(self, schema: GraphQLSchema, folder: Path) -> None:
         self.parts = load_fragments(folder)
         self.enums = _enum_names(schema)
         self._plans: dict[tuple[str, tuple[int, ...]], Plan | None] = {}
@@ -394,7 +395,7 @@ class Projections:
     ) -> Plan | None:
         if type_.name not in _FIELDS:
             return None
-        compiler = _Compiler(self.schema, self.parts, collect)
+        compiler = _Compiler(self.parts, collect)
         try:
             answer, shape = compiler.record(type_, sets, "n0")
         except NotCompiled:
