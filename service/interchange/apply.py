@@ -8,7 +8,7 @@ filled from the map); one that differs is replaced and its version goes up; rela
 are added or updated by key, never removed. Each record or relationship written gets an
 audit event. While an import runs, readers may see the batches written so far."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,6 +96,10 @@ def named_ids(rows: list[Row]) -> list[str]:
 
 
 Writing = tuple[holds.ImportRun, Undo] | None
+# Writes one batch of records or of relationships in the caller's transaction; its undo.
+_BatchWriter = Callable[
+    [Transaction, Editor, Sequence[Any], "ImportReport", Writing], Awaitable[Undo]
+]
 
 
 async def _write(
@@ -110,26 +114,19 @@ async def _write(
     """Records, then relationships (which need their ends), a batch per transaction; with
     `writing` None (a dry run) every batch is worked out and counted, and nothing written."""
     total, done = len(plan.records) + len(plan.links), 0
-    for records in batches(plan.records, batch_size):
-        async with db.transaction() as tx:
-            step = await _write_records(tx, editor, records, report, writing)
-        _kept(writing, step)
-        done += len(records)
-        if progress:
-            progress(done, total)
-    for links in batches(plan.links, batch_size):
-        async with db.transaction() as tx:
-            step = await _write_links(tx, editor, links, report, writing)
-        _kept(writing, step)
-        done += len(links)
-        if progress:
-            progress(done, total)
-
-
-def _kept(writing: Writing, step: Undo) -> None:
-    """A batch's undo, kept once its transaction has committed."""
-    if writing:
-        writing[1].add(step)
+    steps: list[tuple[Sequence[Any], _BatchWriter]] = [
+        (plan.records, _write_records),
+        (plan.links, _write_links),
+    ]
+    for items, write in steps:
+        for batch in batches(items, batch_size):
+            async with db.transaction() as tx:
+                step = await write(tx, editor, batch, report, writing)
+            if writing:  # kept once its transaction has committed
+                writing[1].add(step)
+            done += len(batch)
+            if progress:
+                progress(done, total)
 
 
 async def _write_records(

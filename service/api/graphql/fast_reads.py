@@ -260,10 +260,10 @@ class _Run:
         self, field: _Field, parent: GraphQLObjectType, source: Any, nodes: list[FieldNode]
     ) -> Any:
         definition = field.definition
+        if field.resolver is not None and not nodes[0].arguments and not field.wants_info:
+            return field.resolver(source)
         info = self._info(definition, parent, nodes)
         if field.resolver is not None and not nodes[0].arguments:
-            if not field.wants_info:
-                return field.resolver(source)
             return field.resolver(source, Info(_raw_info=info, _field=field.strawberry_field))  # type: ignore[arg-type]
         arguments = get_argument_values(definition, nodes[0], self.variables)
         assert definition.resolve is not None
