@@ -3,6 +3,7 @@
 level of a nested selection costs one Cypher query, not one per row or per kind of link."""
 
 import asyncio
+from abc import ABC, abstractmethod
 from typing import Any
 
 from strawberry.fastapi import BaseContext
@@ -56,21 +57,45 @@ class Context(BaseContext):
         return await self._links.load(spec, node_id)
 
 
-class LinkBatcher:
-    """Every link a level of the selection asks for, of any kind, loaded in one query.
+class _LevelBatcher(ABC):
+    """What the fields of one level of a selection ask for, sent together.
 
     Strawberry's DataLoader dispatches after two turns of the event loop, and fields of one
     level reach their loads a few turns apart (the deeper their resolvers' awaits), so one
-    level could cost several queries; this waits TURNS turns (microseconds) before it
-    sends what has gathered. Each (spec, id) is loaded once per request."""
+    level could cost several queries; a batcher waits TURNS turns (microseconds) before it
+    sends what has gathered."""
 
     TURNS = 8
 
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def _dispatch_soon(self) -> None:
+        """Sends what has gathered once TURNS turns have passed; called by the first load
+        of a level."""
+        task = asyncio.create_task(self._after_turns())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _after_turns(self) -> None:
+        for _ in range(self.TURNS):
+            await asyncio.sleep(0)
+        await self._dispatch()
+
+    @abstractmethod
+    async def _dispatch(self) -> None:
+        """Sends what the level gathered and settles each load's future."""
+
+
+class LinkBatcher(_LevelBatcher):
+    """Every link a level of the selection asks for, of any kind, loaded in one query.
+    Each (spec, id) is loaded once per request."""
+
     def __init__(self, db: Database) -> None:
+        super().__init__()
         self.db = db
         self._known: dict[tuple[LinkSpec, str], asyncio.Future[list[LinkRecord]]] = {}
         self._pending: list[tuple[LinkSpec, str]] = []
-        self._tasks: set[asyncio.Task[None]] = set()
 
     async def load(self, spec: LinkSpec, node_id: str) -> list[LinkRecord]:
         key = (spec, node_id)
@@ -78,14 +103,10 @@ class LinkBatcher:
             self._known[key] = asyncio.get_running_loop().create_future()
             self._pending.append(key)
             if len(self._pending) == 1:
-                task = asyncio.create_task(self._dispatch())
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
+                self._dispatch_soon()
         return await self._known[key]
 
     async def _dispatch(self) -> None:
-        for _ in range(self.TURNS):
-            await asyncio.sleep(0)
         wanted, self._pending = self._pending, []
         try:
             found = await load_links(self.db, wanted)
@@ -97,15 +118,15 @@ class LinkBatcher:
             self._known[key].set_result(links)
 
 
-class ProjectionBatcher:
+class ProjectionBatcher(_LevelBatcher):
     """Compiled selections (projection.py) asked for record by record, answered for every
     record of a level in one statement per selection, as LinkBatcher does for links."""
 
     def __init__(self, db: Database) -> None:
+        super().__init__()
         self.db = db
         self._known: dict[tuple[int, str], asyncio.Future[dict[str, Any] | None]] = {}
         self._pending: dict[int, tuple[Plan, list[str]]] = {}
-        self._tasks: set[asyncio.Task[None]] = set()
 
     async def load(self, plan: Plan, node_id: str) -> dict[str, Any] | None:
         """The record's answer; None if the map holds no such record."""
@@ -113,15 +134,11 @@ class ProjectionBatcher:
         if key not in self._known:
             self._known[key] = asyncio.get_running_loop().create_future()
             if not self._pending:
-                task = asyncio.create_task(self._dispatch())
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
+                self._dispatch_soon()
             self._pending.setdefault(id(plan), (plan, []))[1].append(node_id)
         return await self._known[key]
 
     async def _dispatch(self) -> None:
-        for _ in range(LinkBatcher.TURNS):
-            await asyncio.sleep(0)
         wanted, self._pending = self._pending, {}
         for plan, ids in wanted.values():
             try:
