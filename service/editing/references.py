@@ -8,7 +8,7 @@ from service.model.ids import kind_of
 from service.model.kinds import AnyDraft, CitationDraft
 from service.model.relationships import FIELD_LINKS
 
-# The kind each id-holding draft field must name.
+# The kind each id-holding draft field must name (several, space-separated, where any will do).
 FIELD_KINDS = {link.field: link.target for link in FIELD_LINKS}
 
 
@@ -73,8 +73,9 @@ def missing(
         actual = kind_of(node_id)
     except BadId as error:
         return FieldProblem(at, str(error))
-    if actual != kind:
-        return FieldProblem(at, f"'{node_id}' is a {actual} id; expected a {kind} id")
+    if actual not in kind.split():
+        expected = " or ".join(kind.split())
+        return FieldProblem(at, f"'{node_id}' is a {actual} id; expected a {expected} id")
     if node_id not in found:
         return FieldProblem(at, f"'{node_id}' is not on the map")
     return None

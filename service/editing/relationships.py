@@ -16,9 +16,11 @@ from service.errors import BadId, FieldProblem, Invalid, NotFound
 from service.model.fields import MapId, Note, camel_case
 from service.model.ids import kind_of
 from service.model.kinds import CitationDraft
+from service.model.records import link_key
 from service.model.relationships import (
     EXTRA_PROPERTIES,
     FIELD_LINKS,
+    ID_PROPERTIES,
     RELATIONSHIPS,
     RelationshipRecord,
 )
@@ -51,6 +53,16 @@ class RelationshipDraft(RelationshipRecord):
 
     def extra(self) -> dict[str, object]:
         return {k: v for k in EXTRA_PROPERTIES if (v := getattr(self, k)) is not None}
+
+    def named_ids(self) -> dict[str, str]:
+        """The ids its properties name (the organization a person's seat is for), by property."""
+        return {k: str(v) for k in ID_PROPERTIES if (v := getattr(self, k)) is not None}
+
+
+def _already(draft: RelationshipDraft) -> str:
+    keyed_by = RELATIONSHIPS[draft.type].keyed_by
+    told = f" with {camel_case(keyed_by)} '{getattr(draft, keyed_by)}'" if keyed_by else ""
+    return f"{draft.from_} already {draft.type} {draft.to}{told}"
 
 
 @dataclass(frozen=True)
@@ -96,22 +108,27 @@ async def add(db: Database, editor: Editor, draft: RelationshipDraft) -> LinkCha
         await lock(tx, [draft.from_, draft.to])
         await permissions.may_link(tx, editor, draft.from_, draft.to)
         ends = [draft.from_, draft.to]
-        found = await references.sections(tx, [*ends, draft.source])
+        named = draft.named_ids()
+        found = await references.sections(tx, [*ends, *named.values(), draft.source])
         problems = [
             FieldProblem(field, f"'{node_id}' is not on the map")
             for field, node_id in (("from", draft.from_), ("to", draft.to))
             if node_id not in found
         ]
+        problems += [
+            p
+            for field, node_id in named.items()
+            if (p := references.missing(found, camel_case(field), ID_PROPERTIES[field], node_id))
+        ]
         problems += references.citation_problems(found, "source", [draft.citation()])
-        if await tx.run(
-            "edits/find_link", **{"from": draft.from_, "type": draft.type, "to": draft.to}
-        ):
-            problems.append(FieldProblem("type", f"{draft.from_} already {draft.type} {draft.to}"))
-        if problems:
-            raise Invalid(problems)
         cited = {"source": draft.source, "section": draft.section, "note": draft.note}
         checked = {"as_of": date.today().isoformat()}  # unless it says, checked today
         row = link_row(draft.from_, draft.type, draft.to, {**checked, **draft.extra(), **cited})
+        ends_and_key = {"from": draft.from_, "type": draft.type, "to": draft.to}
+        if await tx.run("edits/find_link", **ends_and_key, key=row["props"]["key"]):
+            problems.append(FieldProblem("type", _already(draft)))
+        if problems:
+            raise Invalid(problems)
         [written] = await tx.run("edits/add_link", **row)
         event_id = await audit.record(
             tx, editor, "link", ends, f"{draft.from_} {draft.type} {draft.to}", None, row
@@ -120,20 +137,43 @@ async def add(db: Database, editor: Editor, draft: RelationshipDraft) -> LinkCha
 
 
 async def remove(
-    db: Database, editor: Editor, from_id: str, link_type: str, to_id: str
+    db: Database,
+    editor: Editor,
+    from_id: str,
+    link_type: str,
+    to_id: str,
+    which: str | None = None,
 ) -> LinkChange:
+    """Removes the relationship; for a type keyed by a property (a person's seats), `which`
+    names the one (its seat), needed where there are several."""
     if link_type not in RELATIONSHIPS:
         raise Invalid([FieldProblem("type", f"'{link_type}' is not a relationship type")])
     checked_id(from_id, field="from")
     checked_id(to_id, field="to")
+    keyed_by = RELATIONSHIPS[link_type].keyed_by
+    if which is not None and keyed_by is None:
+        raise Invalid([FieldProblem("which", f"{link_type} is never more than one; leave it out")])
+    key = None if which is None else link_key(from_id, link_type, to_id, {str(keyed_by): which})
+    ends = {"from": from_id, "type": link_type, "to": to_id}
     async with db.transaction() as tx:
         await lock(tx, [from_id, to_id])
         await permissions.may_link(tx, editor, from_id, to_id)
-        rows = await tx.run(
-            "edits/remove_link", **{"from": from_id, "type": link_type, "to": to_id}
-        )
+        if key is None and keyed_by and len(await tx.run("edits/find_links", **ends)) > 1:
+            raise Invalid(
+                [
+                    FieldProblem(
+                        "which",
+                        f"{from_id} has several {link_type} to {to_id}; "
+                        f"name the {keyed_by.replace('_', ' ')} to remove",
+                    )
+                ]
+            )
+        rows = await tx.run("edits/remove_link", **ends, key=key)
         if not rows:
-            raise NotFound(f"{from_id} has no {link_type} relationship to {to_id}")
+            raise NotFound(
+                f"{from_id} has no {link_type} relationship to {to_id}"
+                + (f" with {camel_case(keyed_by or '')} '{which}'" if which else "")
+            )
         before = {"from": from_id, "type": link_type, "to": to_id, "props": rows[0]["props"]}
         event_id = await audit.record(
             tx,

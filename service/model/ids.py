@@ -25,6 +25,9 @@ LABELS: Final[dict[str, str]] = {
     "event": "Event",
     "source": "Source",
     "need": "NeedEstimate",
+    "person": "Person",
+    "commitment": "Commitment",
+    "indicator": "Indicator",
 }
 KINDS: Final[dict[str, str]] = {label: kind for kind, label in LABELS.items()}
 # The kinds the map takes from reference lists (ISO 3166, UN M49, the SDG framework), not

@@ -31,6 +31,7 @@ from service.model.ids import country_id
 from service.model.relationships import field_links
 from service.model.values import (
     ActionGroupKind,
+    CommitmentStatus,
     DocumentType,
     EventKind,
     EventStatus,
@@ -193,6 +194,79 @@ class SourceFields(Strict):
     )
 
 
+class PersonFields(Strict):
+    name: Text = Field(description="Their name, as the source writes it, without titles.")
+    honorific: str | None = Field(
+        default=None,
+        description="The title the source gives them, such as H.E. or Deputy Minister.",
+    )
+    job_title: str | None = Field(
+        default=None, description="Their post, where the source gives it."
+    )
+    description: str | None = Field(default=None, description="Who they are, in your own words.")
+    contact: str | None = Field(
+        default=None,
+        description="How to reach them (an e-mail address, say). Recorded only with their "
+        "consent (contactConsent), and shown only then.",
+    )
+    contact_consent: bool = Field(
+        default=False,
+        description="True only if the person agreed to their contact details being recorded "
+        "and shown.",
+    )
+
+    @model_validator(mode="after")
+    def _consented(self) -> "PersonFields":
+        if self.contact and not self.contact_consent:
+            raise ValueError(
+                "contact: contact details are recorded only with the person's consent; "
+                "set contactConsent to true once they have agreed, or leave contact out"
+            )
+        return self
+
+
+class CommitmentFields(Strict):
+    name: Text = Field(description="A short title for it, in your own words.")
+    description: str | None = Field(
+        default=None, description="What was committed to, in your own words."
+    )
+    status: CommitmentStatus = Field(
+        description="Where it stands: proposed, made, in_progress, met, lapsed or withdrawn."
+    )
+    status_since: PartialDate | None = Field(
+        default=None,
+        description="The date its status is known to hold from. Left out, the seed takes its "
+        "source's date and an edit the day it is made. " + _DATE,
+    )
+    made_on: PartialDate | None = Field(default=None, description="When it was made. " + _DATE)
+    due: PartialDate | None = Field(
+        default=None,
+        description="When it is due, where its source says (a due date of 2018 runs to the "
+        "end of 2018). " + _DATE,
+    )
+
+
+class IndicatorFields(Strict):
+    name: Text = Field(description="Its name, as its custodian writes it.")
+    code: str | None = Field(
+        default=None, description="Its code in its framework, such as 8.7.1 for an SDG indicator."
+    )
+    definition: str | None = Field(
+        default=None, description="What it measures and how, in your own words."
+    )
+    unit: str | None = Field(default=None, description="The unit of its values, such as %.")
+    baseline_year: Annotated[int, Field(ge=1990, le=2100)] | None = Field(
+        default=None,
+        description="The year whose observed values are its baseline, where one is set.",
+    )
+    target_value: Annotated[float, Field(allow_inf_nan=False)] | None = Field(
+        default=None, description="The value it is to reach, where a target is set."
+    )
+    target_year: Annotated[int, Field(ge=1990, le=2100)] | None = Field(
+        default=None, description="The year the target is to be reached by."
+    )
+
+
 # --- The records as editors and imports send them -----------------------------------
 
 
@@ -341,8 +415,72 @@ class SourceDraft(SourceFields):
         return {}
 
 
+class PersonDraft(Draft, PersonFields):
+    """A person named in a public source, as an editor sends them. Their seats are
+    relationships of their own (SEATED)."""
+
+    KIND: ClassVar[str] = "person"
+    FILE: ClassVar[str] = "people"
+
+
+class CommitmentDraft(Draft, CommitmentFields):
+    """A pledge or commitment, as an editor sends it; progress updates are relationships to
+    the documents that report them (PROGRESS_REPORTED)."""
+
+    KIND: ClassVar[str] = "commitment"
+    FILE: ClassVar[str] = "commitments"
+    LINKS: ClassVar[dict[str, str]] = field_links("commitment")
+    made_by: list[MapId] = _ids("Ids of the organizations or Alliance bodies that made it.")
+    owners: list[MapId] = _ids(
+        "Ids of the organizations or Alliance bodies that are to carry it out."
+    )
+    requested_by: list[MapId] = _ids("Ids of the organizations or bodies that called for it.")
+    made_at: MapId | None = Field(default=None, description="The id of the event it was made at.")
+    initiative: MapId | None = Field(
+        default=None,
+        description="The id of the initiative it is for: the work plan it is part of, or "
+        "the work it commits to.",
+    )
+    themes: list[MapId] = _ids("Theme ids.")
+    sdg_targets: list[SdgTargetCode] = _ids("SDG target codes, such as 8.7.")
+    countries: list[CountryCode] = _ids("ISO 3166 codes of the countries it concerns.")
+    regions: list[MapId] = _ids("Ids of the regions it concerns.")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "CommitmentDraft":
+        _check_order(self.made_on, self.due, "due")
+        return self
+
+    def properties(self) -> dict[str, Any]:
+        return {**super().properties(), **due_on(self.due)}
+
+
+class IndicatorDraft(Draft, IndicatorFields):
+    """An indicator progress is measured by, as an editor sends it; its observed values are
+    the published figures on the map (need estimates) that name it."""
+
+    KIND: ClassVar[str] = "indicator"
+    FILE: ClassVar[str] = "indicators"
+    LINKS: ClassVar[dict[str, str]] = field_links("indicator")
+    themes: list[MapId] = _ids("Theme ids.")
+    sdg_targets: list[SdgTargetCode] = _ids("Codes of the SDG targets it measures, such as 8.7.")
+
+
+def due_on(due: str | None) -> dict[str, Any]:
+    """The last day a partial due date can mean, so "overdue on" compares real dates."""
+    return {"due_on": date_bounds(None, due)["end_on"]}
+
+
 AnyDraft = (
-    OrganizationDraft | ActionGroupDraft | InitiativeDraft | EventDraft | SourceDraft | ThemeDraft
+    OrganizationDraft
+    | ActionGroupDraft
+    | InitiativeDraft
+    | EventDraft
+    | SourceDraft
+    | ThemeDraft
+    | PersonDraft
+    | CommitmentDraft
+    | IndicatorDraft
 )
 # Every kind an editor or an import may write, in the order files are read and written:
 # sources first (records cite them), then what the others name.
@@ -355,6 +493,9 @@ DRAFTS: dict[str, type[AnyDraft]] = {
         ActionGroupDraft,
         InitiativeDraft,
         EventDraft,
+        PersonDraft,
+        IndicatorDraft,
+        CommitmentDraft,
     )
 }
 

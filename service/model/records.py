@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from service.model.ids import LABELS, kind_of
+from service.model.relationships import RELATIONSHIPS
 
 Props = dict[str, Any]
 
@@ -55,8 +56,7 @@ class LinkRow:
 
     @property
     def key(self) -> str:
-        base = f"{self.source_id}|{self.type}|{self.target_id}"
-        return f"{base}|{self.props.get('section') or ''}" if self.type == "CITED_IN" else base
+        return link_key(self.source_id, self.type, self.target_id, self.props)
 
     def as_parameter(self) -> Props:
         props = {k: v for k, v in self.props.items() if v is not None}
@@ -66,6 +66,16 @@ class LinkRow:
             "to": self.target_id,
             "props": {**props, "key": self.key},
         }
+
+
+def link_key(source_id: str, link_type: str, target_id: str, props: Props) -> str:
+    """What tells a relationship apart: its ends and type, and, for a citation, its section
+    and, for a type keyed by a property (a person's seats), that property."""
+    base = f"{source_id}|{link_type}|{target_id}"
+    if link_type == "CITED_IN":
+        return f"{base}|{props.get('section') or ''}"
+    keyed_by = RELATIONSHIPS[link_type].keyed_by if link_type in RELATIONSHIPS else None
+    return f"{base}|{props.get(keyed_by) or ''}" if keyed_by else base
 
 
 def cited_in(node_id: str, source_id: str, section: str | None, note: str) -> LinkRow:

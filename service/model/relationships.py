@@ -9,7 +9,14 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field
 
 from service.model.fields import MapId, PartialDate, Strict
-from service.model.values import ChairRole, FactBasis, PartnershipStatus
+from service.model.values import (
+    ChairRole,
+    CommitmentStatus,
+    CountryStatus,
+    FactBasis,
+    MembershipStanding,
+    PartnershipStatus,
+)
 
 # The types that are written on their own: in the seed's relationships file, by
 # `addRelationship`, or in an import's relationships file.
@@ -42,6 +49,12 @@ RelationshipType = Literal[
     "FOLLOWS_UP",
     "LINKED_WITH",
     "EVIDENCE_ABOUT",
+    "SEATED",
+    "MEMBERSHIP",
+    "PROGRESS_REPORTED",
+    "REPORTS_ON",
+    "COUNTRY_STATUS",
+    "PRIORITY_COUNTRY",
 ]
 
 # Money on a funding relationship, as IATI files report it: amounts in one currency over
@@ -99,6 +112,9 @@ class Relationship:
     ends: frozenset[str]
     properties: frozenset[str] = frozenset()
     required: frozenset[str] = frozenset()
+    # The property that tells two of this type between the same two records apart (a
+    # person's two seats on one body), part of the relationship's key; None: at most one.
+    keyed_by: str | None = None
 
 
 # What any relationship may say of how it is known: stated by its source (the default) or
@@ -110,12 +126,15 @@ BASIS = ("basis", "inferred_from")
 TIME = ("since", "until", "as_of")
 
 
-def _r(starts: str, ends: str, properties: str = "", required: str = "") -> Relationship:
+def _r(
+    starts: str, ends: str, properties: str = "", required: str = "", keyed_by: str | None = None
+) -> Relationship:
     return Relationship(
         frozenset(starts.split()),
         frozenset(ends.split()),
         frozenset([*properties.split(), *BASIS, *TIME]),
         frozenset(required.split()),
+        keyed_by,
     )
 
 
@@ -132,9 +151,9 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "COORDINATES": _r("action-group", "initiative"),
     "ENDORSED": _r("action-group organization", "initiative"),
     "ORGANIZED": _r("organization action-group", "event"),
-    "ATTENDED": _r("organization", "event", "seat representative"),
+    "ATTENDED": _r("organization person", "event", "seat representative organization"),
     "SENT_APOLOGIES": _r("organization", "event"),
-    "CHAIRED": _r("organization", "event", "representative"),
+    "CHAIRED": _r("organization person", "event", "representative organization"),
     "PARTNERSHIP_WITH": _r(
         "organization", "action-group organization", "status reason", "status reason"
     ),
@@ -144,10 +163,10 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "ESTABLISHED": _r("event", "action-group"),
     "RELATES_TO": _r("theme", "sdg sdg-target"),
     "COMPLEMENTS": _r("organization initiative", "organization initiative"),
-    "CONTRIBUTES_TO": _r("organization initiative", "sdg sdg-target"),
+    "CONTRIBUTES_TO": _r("organization initiative commitment", "sdg sdg-target"),
     "OPERATES_IN": _r("initiative", "country region"),
     "REACHES": _r("initiative", "country region", " ".join(PEOPLE)),
-    "ADDRESSES": _r("initiative organization", "theme"),
+    "ADDRESSES": _r("initiative organization commitment indicator", "theme"),
     "FOCUSES_ON": _r("action-group", "theme"),
     "HELD_IN": _r("event", "country"),
     "FOR_REGION": _r("need", "region"),
@@ -157,7 +176,43 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "LINKED_WITH": _r("initiative", "initiative"),
     # The evidence directory: what a document is evidence about.
     "EVIDENCE_ABOUT": _r("source", "theme country region initiative"),
+    # People in their seats: the body or meeting, the seat, and the organization they
+    # represent there (null where the source names none).
+    "SEATED": _r("person", "action-group event", "seat organization", "seat", keyed_by="seat"),
+    # Where an organization stands with the Alliance or one of its bodies, the
+    # registration or decision that says so, and the constituency of its seat.
+    "MEMBERSHIP": _r(
+        "organization",
+        "action-group organization",
+        "standing decision constituency seat",
+        "standing",
+    ),
+    # Commitments: who made one, who owns it (the parts of a work plan), the event it was
+    # made at, the initiative or work plan it is for, who asked for it and the places it concerns.
+    "MADE_BY": _r("commitment", "organization action-group"),
+    "OWNED_BY": _r("commitment", "organization action-group"),
+    "REQUESTED_BY": _r("commitment", "organization action-group"),
+    "MADE_AT": _r("commitment", "event"),
+    "FOR_INITIATIVE": _r("commitment", "initiative"),
+    "CONCERNS": _r("commitment", "country region"),
+    # A dated progress update: the document that reports a commitment's status on a day.
+    "PROGRESS_REPORTED": _r("commitment", "source", "progress", "progress since"),
+    # Indicators: the SDG targets one measures, the published figures that are its
+    # observed values, and the initiatives and commitments that report against it.
+    "MEASURES": _r("indicator", "sdg-target"),
+    "OBSERVES": _r("need", "indicator"),
+    "REPORTS_ON": _r("initiative commitment", "indicator"),
+    # Country coordination: a country's standing in the Alliance's country-level work,
+    # one relationship per standing so that its history stays (interested, then
+    # pathfinder), and the countries a body or initiative puts first, apart from where
+    # it works.
+    "COUNTRY_STATUS": _r(
+        "organization", "country", "alliance_status", "alliance_status", keyed_by="alliance_status"
+    ),
+    "PRIORITY_COUNTRY": _r("organization action-group initiative", "country"),
 }
+# Relationship properties that hold the id of a record of a kind, checked like the ends.
+ID_PROPERTIES = {"organization": "organization"}
 # The properties any relationship written on its own may carry besides its citation.
 EXTRA_PROPERTIES = (
     "role",
@@ -165,6 +220,12 @@ EXTRA_PROPERTIES = (
     "representative",
     "status",
     "reason",
+    "organization",
+    "standing",
+    "decision",
+    "constituency",
+    "progress",
+    "alliance_status",
     *BASIS,
     *TIME,
     *MONEY,
@@ -186,6 +247,7 @@ class FieldLink:
     kind: str
     field: str
     type: str
+    # The kind its ids name; several, space-separated, where it may name any of them.
     target: str
 
 
@@ -197,6 +259,17 @@ FIELD_LINKS = (
     FieldLink("initiative", "themes", "ADDRESSES", "theme"),
     FieldLink("initiative", "sdg_targets", "CONTRIBUTES_TO", "sdg-target"),
     FieldLink("event", "held_in", "HELD_IN", "country"),
+    FieldLink("commitment", "made_by", "MADE_BY", "organization action-group"),
+    FieldLink("commitment", "owners", "OWNED_BY", "organization action-group"),
+    FieldLink("commitment", "requested_by", "REQUESTED_BY", "organization action-group"),
+    FieldLink("commitment", "made_at", "MADE_AT", "event"),
+    FieldLink("commitment", "initiative", "FOR_INITIATIVE", "initiative"),
+    FieldLink("commitment", "themes", "ADDRESSES", "theme"),
+    FieldLink("commitment", "sdg_targets", "CONTRIBUTES_TO", "sdg-target"),
+    FieldLink("commitment", "countries", "CONCERNS", "country"),
+    FieldLink("commitment", "regions", "CONCERNS", "region"),
+    FieldLink("indicator", "themes", "ADDRESSES", "theme"),
+    FieldLink("indicator", "sdg_targets", "MEASURES", "sdg-target"),
 )
 
 
@@ -218,6 +291,12 @@ class RelationshipRecord(PeopleCounts):
     representative: str | None = None
     status: PartnershipStatus | None = None
     reason: str | None = None
+    organization: MapId | None = None
+    standing: MembershipStanding | None = None
+    decision: str | None = None
+    constituency: str | None = None
+    progress: CommitmentStatus | None = None
+    alliance_status: CountryStatus | None = None
     note: str | None = None
     basis: FactBasis | None = None
     inferred_from: str | None = None

@@ -18,6 +18,9 @@ class OrganizationType(StrEnum):
     ACADEMIC = "academic"
     NETWORK = "network"
     FUNDER = "funder"
+    # A country's own body that coordinates its work against forced labour, trafficking or
+    # child labour (a national committee, commission or rapporteur).
+    NATIONAL_COORDINATION = "national_coordination"
     # A file that names an organization without its type: not refused, shown as unknown.
     UNKNOWN = "unknown"
 
@@ -134,6 +137,48 @@ class PartnershipStatus(StrEnum):
 
     BLOCKED = "blocked"
     PENDING = "pending"
+
+
+class MembershipStanding(StrEnum):
+    """Where an organization stands with the Alliance or one of its bodies."""
+
+    MEMBER = "member"
+    OBSERVER = "observer"
+    PARTNER = "partner"
+    # Asked, or considering, and not yet decided.
+    PENDING = "pending"
+    # Decided not to take part (for now, where the source says so).
+    DECLINED = "declined"
+    # Wanted on one side, held up on the other.
+    BLOCKED = "blocked"
+    WITHDRAWN = "withdrawn"
+
+
+class CommitmentStatus(StrEnum):
+    """Where a pledge or commitment stands, as its latest dated source tells."""
+
+    # Called for or put forward, not yet taken on by those asked.
+    PROPOSED = "proposed"
+    MADE = "made"
+    IN_PROGRESS = "in_progress"
+    MET = "met"
+    LAPSED = "lapsed"
+    WITHDRAWN = "withdrawn"
+
+
+# The statuses under which a commitment is still owed: one of these past its due date is
+# overdue. Met, lapsed and withdrawn ones are closed; a proposed one was never taken on.
+OPEN_COMMITMENTS = (CommitmentStatus.MADE, CommitmentStatus.IN_PROGRESS)
+
+
+class CountryStatus(StrEnum):
+    """A country's standing in the Alliance's country-level work."""
+
+    # Its government has said it wants to become a pathfinder country.
+    INTERESTED = "interested"
+    PATHFINDER = "pathfinder"
+    # It was a pathfinder country and is no longer.
+    FORMER_PATHFINDER = "former_pathfinder"
 
 
 class InitiativeRole(StrEnum):

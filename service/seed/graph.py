@@ -8,9 +8,14 @@ from typing import Any
 from service.errors import BadId, Problem, SeedInvalid
 from service.model.fields import date_bounds
 from service.model.ids import kind_of, region_id, sdg_target_id
-from service.model.kinds import DRAFTS
+from service.model.kinds import DRAFTS, due_on
 from service.model.records import LinkRow, MapRecord, cited_in
-from service.model.relationships import EXTRA_PROPERTIES, RELATIONSHIPS, RelationshipRecord
+from service.model.relationships import (
+    EXTRA_PROPERTIES,
+    ID_PROPERTIES,
+    RELATIONSHIPS,
+    RelationshipRecord,
+)
 from service.seed import reference
 from service.seed.country_context import GOODS_SOURCE, TIERS_SOURCE
 from service.seed.files import SeedFiles
@@ -152,8 +157,12 @@ def _add_record(b: _Builder, file: str, kind: str, default: str, record: Record)
     )
     first = record.cited[0]
     verified = b.dates.get(first.source or default)
-    # A record is known as of its source's date, and so is an initiative's status.
-    for dated in ("last_verified", "status_since") if kind == "initiative" else ("last_verified",):
+    fields = DRAFTS[kind].model_fields
+    if "due" in fields:
+        props.update(due_on(props.get("due")))
+    # A record is known as of its source's date, and so is its status (an initiative's, a
+    # commitment's).
+    for dated in ("last_verified", *(["status_since"] if "status_since" in fields else [])):
         if verified and props.get(dated) is None:
             props[dated] = verified
     b.add_node(file, MapRecord(record.id, {k: v for k, v in props.items() if v is not None}))
@@ -245,6 +254,8 @@ def _add_needs(b: _Builder) -> None:
             provenance = {"source": estimate.source}
             b.link("need.yaml", record, LinkRow(node_id, "FOR_REGION", place, provenance))
             b.link("need.yaml", record, LinkRow(node_id, "FOR_THEME", estimate.theme, provenance))
+            if indicator := estimate.indicator:
+                b.link("need.yaml", record, LinkRow(node_id, "OBSERVES", indicator, provenance))
 
 
 def _add_country_needs(b: _Builder) -> None:
@@ -290,6 +301,8 @@ def _add_country_needs(b: _Builder) -> None:
             country = f"country:{row.iso3}"
             b.link("need.yaml", record, LinkRow(node_id, "FOR_COUNTRY", country, provenance))
             b.link("need.yaml", record, LinkRow(node_id, "FOR_THEME", f.theme, provenance))
+            if f.indicator:
+                b.link("need.yaml", record, LinkRow(node_id, "OBSERVES", f.indicator, provenance))
 
 
 def _relationship_props(b: _Builder, record: str, rel: RelationshipRecord) -> dict[str, Any]:
@@ -310,6 +323,11 @@ def _check_links(b: _Builder) -> None:
             ("to", link.target_id, RELATIONSHIPS[link.type].ends),
         ):
             _check_end(b, file, record, end, node_id, allowed, link.type)
+        for prop, kind in ID_PROPERTIES.items():
+            if (named := link.props.get(prop)) and _kind_or_none(named) != kind:
+                b.problem(file, record, prop, f"'{named}' is not a {kind} id")
+            elif named and named not in b.nodes:
+                b.problem(file, record, prop, f"'{named}' is not on the map")
         if link.key in seen:
             b.problem(file, record, None, f"{link.key} is also given at {seen[link.key]}")
         seen[link.key] = record
@@ -338,6 +356,13 @@ def _check_end(
             end,
             f"{link_type} cannot {'start at' if end == 'from' else 'point to'} a {kind}",
         )
+
+
+def _kind_or_none(node_id: str) -> str | None:
+    try:
+        return kind_of(node_id)
+    except BadId:
+        return None
 
 
 def _unique_links(b: _Builder) -> list[LinkRow]:

@@ -117,6 +117,8 @@ class NeedEstimate(Strict):
 
     measure: Text
     theme: MapId
+    # The indicator (indicators.yaml) these figures are observed values of.
+    indicator: MapId | None = None
     unit: Text
     data_year: Annotated[int, Field(ge=1990, le=2100)]
     source: MapId
@@ -145,6 +147,7 @@ class CountryFigures(Strict):
 
     measure: Text
     theme: MapId
+    indicator: MapId | None = None
     unit: Text
     file: Text
     source: MapId

@@ -9,8 +9,8 @@ from service.model.ids import country_id, expect_kind, split_id
 
 def test_ids_split_into_kind_and_key() -> None:
     assert split_id("sdg-target:8.7") == ("sdg-target", "8.7")
-    with pytest.raises(BadId, match="unknown kind 'person'"):
-        split_id("person:x")
+    with pytest.raises(BadId, match="unknown kind 'planet'"):
+        split_id("planet:x")
     with pytest.raises(BadId, match="is a country id; expected a organization id"):
         expect_kind("country:ARG", "organization")
 

@@ -43,7 +43,7 @@ def test_csv_headers_and_file_names_are_checked() -> None:
     with pytest.raises(ImportInvalid, match="this column is needed"):
         native.read_csv("relationships.csv", "from,type\n")
     with pytest.raises(ImportInvalid, match="name the file for what it holds"):
-        native.read_csv("people.csv", "id\n")
+        native.read_csv("contacts.csv", "id\n")
 
 
 def test_hxl_columns_are_found_by_hashtag_and_attributes_in_any_order() -> None:

@@ -30,13 +30,28 @@ def _module(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def _type_only(tree: ast.Module) -> set[ast.AST]:
+    """The imports under `if TYPE_CHECKING:`: read by the type checker only, they never run
+    (strawberry's lazy types name the other side of two mutually typed modules this way)."""
+    return {
+        child
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+        for child in ast.walk(node)
+    }
+
+
 def _imports() -> nx.DiGraph:
-    """Every module of the service and the service modules it imports."""
+    """Every module of the service and the service modules it imports when it runs."""
     graph = nx.DiGraph()
     for path in SERVICE.rglob("*.py"):
         here = _module(path)
         graph.add_node(here)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped = _type_only(tree)
+        for node in ast.walk(tree):
+            if node in skipped:
+                continue
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("service"):
                 names = [f"{node.module}.{a.name}" for a in node.names]
                 found = [

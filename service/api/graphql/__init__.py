@@ -6,3 +6,7 @@ key), `errors` (error codes read from `MapError`, and the Cypher round-trip coun
 response), `schema` (the whole, with its limits), `fast_reads` (the lean executor for
 reads answered before) and `projection` (compiling a nested selection into one statement
 from cypher/projections/)."""
+
+# The types of people, commitments and indicators join `types.TYPES` when their module is
+# read; read it with the package so every kind has its type wherever `node_of` is used.
+from service.api.graphql import accountability as _accountability  # noqa: F401

@@ -5,8 +5,11 @@ from datetime import date
 
 import strawberry
 
+from service.domain.places import Matched
 from service.model.values import (
     ActionGroupKind,
+    CommitmentStatus,
+    CountryStatus,
     DocumentType,
     EventKind,
     EventRole,
@@ -17,6 +20,7 @@ from service.model.values import (
     InitiativeRole,
     InitiativeStatus,
     MembershipRecorded,
+    MembershipStanding,
     OrganizationType,
     PartnershipStatus,
 )
@@ -37,13 +41,23 @@ for _value_list in (
     PartnershipStatus,
     MembershipRecorded,
     FactBasis,
+    MembershipStanding,
+    CommitmentStatus,
+    CountryStatus,
 ):
     strawberry.enum(_value_list, description=_value_list.__doc__)
+
+# The domain's value list of how a record matched a place filter, made a GraphQL enum in
+# place (its names are the GraphQL values).
+PlaceMatch = strawberry.enum(Matched, name="PlaceMatch", description=Matched.__doc__)
 
 
 __all__ = [
     "ActionGroupKind",
+    "CommitmentFilter",
+    "CommitmentStatus",
     "CountryFilter",
+    "CountryStatus",
     "DocumentType",
     "EventFilter",
     "EventKind",
@@ -57,6 +71,7 @@ __all__ = [
     "InitiativeRole",
     "InitiativeStatus",
     "MembershipRecorded",
+    "MembershipStanding",
     "OrganizationFilter",
     "OrganizationType",
     "PartnershipStatus",
@@ -65,6 +80,39 @@ __all__ = [
 ]
 
 _PLACE = "A country (ISO alpha-3 or alpha-2, or `country:ARG`)."
+
+
+@strawberry.input(
+    description="Every field narrows the list of commitments; leave one out to not filter on it."
+)
+class CommitmentFilter:
+    statuses: list[CommitmentStatus] | None = strawberry.field(
+        default=None, description="Only commitments with one of these statuses."
+    )
+    overdue_on: date | None = strawberry.field(
+        default=None,
+        description="Only those overdue on this day: due before it (a due date of 2018 runs "
+        "to 31 December 2018) and, as last recorded, still made or in progress. A "
+        "commitment with no due date is never overdue.",
+    )
+    organization: str | None = strawberry.field(
+        default=None, description="Only those this organization made, owns or asked for."
+    )
+    action_group: str | None = strawberry.field(
+        default=None,
+        description="Only those this action group or Alliance body made, owns or asked for.",
+    )
+    theme: str | None = strawberry.field(default=None, description="Only those on this theme.")
+    initiative: str | None = strawberry.field(
+        default=None, description="Only those for this initiative or work plan (its id)."
+    )
+    country: str | None = strawberry.field(
+        default=None,
+        description=_PLACE + " Only those concerning it, a region it lies in, or the world.",
+    )
+    region: str | None = strawberry.field(
+        default=None, description="Region id. Only those concerning it, a place in it, or wider."
+    )
 
 
 @strawberry.input(

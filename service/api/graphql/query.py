@@ -6,6 +6,7 @@ from typing import Any
 import strawberry
 
 from service.api.graphql import inputs
+from service.api.graphql.accountability import Commitment, Indicator, Membership, membership
 from service.api.graphql.connections import Connection, connection
 from service.api.graphql.context import Context
 from service.api.graphql.inputs import InitiativeRole
@@ -24,7 +25,7 @@ from service.api.graphql.types import (
     Theme,
     node_of,
 )
-from service.domain import directory, filters, search, subgraph, who
+from service.domain import accountability, directory, filters, search, subgraph, who
 from service.domain.pagination import PageRequest
 from service.domain.places import Matched
 from service.model.records import MapRecord
@@ -42,8 +43,7 @@ def _page(info: Ctx, first: int, after: str | None) -> PageRequest:
     return PageRequest.of(first, after, info.context.settings.page_size_max)
 
 
-# The domain's value list, made a GraphQL enum in place (its names are the GraphQL values).
-PlaceMatch = strawberry.enum(Matched, name="PlaceMatch", description=Matched.__doc__)
+PlaceMatch = inputs.PlaceMatch
 
 
 @strawberry.type(
@@ -243,6 +243,56 @@ class Query:
         wanted = filters.SourceFilter(**_plain(filter))
         page = await directory.sources(info.context.db, wanted, _page(info, first, after))
         return connection(page, Source.of)
+
+    @strawberry.field(
+        description="Pledges and commitments by due date (those with none last), filtered "
+        "and paged: which are overdue on a day, what an organization or body committed to, "
+        "the parts of a work plan."
+    )
+    async def commitments(
+        self,
+        info: Ctx,
+        filter: inputs.CommitmentFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Commitment]:
+        given = asdict(filter) if filter is not None else {}
+        statuses = given.pop("statuses", None)
+        wanted = accountability.CommitmentFilter(
+            statuses=tuple(s.value for s in statuses) if statuses else None, **given
+        )
+        page = await accountability.commitments(info.context.db, wanted, _page(info, first, after))
+        return connection(page, Commitment.of)
+
+    @strawberry.field(
+        description="Where organizations stand with the Alliance and its bodies (observer, "
+        "pending, declined...), by body and organization, with since when and the decision. "
+        "Members holding seats are listed on each body's `memberships`."
+    )
+    async def memberships(
+        self,
+        info: Ctx,
+        standings: list[inputs.MembershipStanding] | None = None,
+        body: strawberry.ID | None = None,
+    ) -> list[Membership]:
+        found = await accountability.memberships(
+            info.context.db,
+            [s.value for s in standings] if standings else None,
+            str(body) if body else None,
+        )
+        return [
+            membership(m.organization, m.body, "MEMBERSHIP", m.props, m.provenance) for m in found
+        ]
+
+    @strawberry.field(
+        description="Indicators by name, narrowed to a theme and to those with a value for a "
+        "country (its own figure, or one for a region it lies in)."
+    )
+    async def indicators(
+        self, info: Ctx, theme: str | None = None, country: str | None = None
+    ) -> list[Indicator]:
+        found = await accountability.indicators(info.context.db, theme, country)
+        return [Indicator.of(r) for r in found]
 
     @strawberry.field(description="The Alliance's action groups and other bodies.")
     async def action_groups(

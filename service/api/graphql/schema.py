@@ -16,7 +16,7 @@ from service.api.graphql.errors import CountRoundTrips, log_errors
 from service.api.graphql.history import HistoryQuery
 from service.api.graphql.mutation import Mutation
 from service.api.graphql.query import Query as MapQuery
-from service.api.graphql.types import ALL_TYPES
+from service.api.graphql.types import all_types
 from service.config import Settings
 
 
@@ -49,6 +49,6 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return MapSchema(
         query=Query,
         mutation=Mutation,
-        types=ALL_TYPES,
+        types=all_types(),
         extensions=_extensions(settings),
     )

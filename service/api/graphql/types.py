@@ -3,8 +3,9 @@ typed relationships between them (who chairs, who leads, who attended), each wit
 citation behind it. Resolvers ask the per-request loaders; none runs Cypher itself."""
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import Annotated, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -40,7 +41,27 @@ from service.model.relationships import (
     TIME,
 )
 
+if TYPE_CHECKING:
+    from service.api.graphql.accountability import (
+        Commitment,
+        CountryStanding,
+        Indicator,
+        Membership,
+        Seat,
+    )
+
 Ctx = Info[Context, None]
+# People, memberships, commitments and indicators are described in their own module, which
+# builds on this one: the fields here that return them name their types lazily (strawberry
+# reads that module when it builds the schema) and call the resolvers it hands in to
+# `LATER` when it is read, so no import runs back from this module to that one.
+_ACCOUNTABILITY = "service.api.graphql.accountability"
+LATER: dict[str, Callable[..., Awaitable[list[Any]]]] = {}
+Seats = list[Annotated["Seat", strawberry.lazy(_ACCOUNTABILITY)]]
+Memberships = list[Annotated["Membership", strawberry.lazy(_ACCOUNTABILITY)]]
+Commitments = list[Annotated["Commitment", strawberry.lazy(_ACCOUNTABILITY)]]
+Indicators = list[Annotated["Indicator", strawberry.lazy(_ACCOUNTABILITY)]]
+CountryStandings = list[Annotated["CountryStanding", strawberry.lazy(_ACCOUNTABILITY)]]
 # The stored relationships `relationships` lists when asked for none in particular.
 STORED_TYPES = tuple(sorted(set(RELATIONSHIPS) - {"IN_REGION", "CITED_IN"}))
 # A relationship's properties that NodeRelationship gives fields of their own.
@@ -136,7 +157,7 @@ class MapNode:
     )
     kind: str = strawberry.field(
         description="The kind of record: organization, initiative, action-group, country, "
-        "region, sdg, sdg-target, theme, event or source."
+        "region, sdg, sdg-target, theme, event, source, person, commitment or indicator."
     )
     name: str = strawberry.field(
         description="Its name (a source's title, an SDG target's short title)."
@@ -517,6 +538,29 @@ class Organization(MapNode):
         links = await _links(info, str(self.id), "out", "PARTNERSHIP_WITH")
         return [_partnership(lk, _record(self, self._props)) for lk in links]
 
+    @strawberry.field(
+        description="Where it stands with the Alliance and its bodies: its seats as a "
+        "member, and any observer, partner, pending, declined, blocked or withdrawn standing."
+    )
+    async def memberships(self, info: Ctx) -> Memberships:
+        return await LATER["memberships_of"](info, str(self.id), "out")
+
+    @strawberry.field(description="The commitments it made, owns or called for.")
+    async def commitments(self, info: Ctx) -> Commitments:
+        return await LATER["commitments_of"](
+            info, str(self.id), "MADE_BY", "OWNED_BY", "REQUESTED_BY"
+        )
+
+    @strawberry.field(
+        description="The people who hold a seat for it, on Alliance bodies and at meetings."
+    )
+    async def people(self, info: Ctx) -> Seats:
+        return await LATER["seats_for"](info, str(self.id))
+
+    @strawberry.field(description="The countries it puts first (apart from where it works).")
+    async def priority_countries(self, info: Ctx) -> list["Country"]:
+        return await _ends(info, str(self.id), "out", "country", "PRIORITY_COUNTRY")
+
     @strawberry.field(description="The countries it is based in.")
     async def based_in(self, info: Ctx) -> list["Country"]:
         return await _ends(info, str(self.id), "out", "country", "BASED_IN")
@@ -646,6 +690,31 @@ class Country(MapNode):
     async def events(self, info: Ctx) -> list["Event"]:
         return await _ends(info, str(self.id), "in", "event", "HELD_IN")
 
+    @strawberry.field(
+        description="Its standing in the Alliance's country-level work over time (such as a "
+        "pathfinder country, and since when), earliest first; empty where none is recorded."
+    )
+    async def alliance_status(self, info: Ctx) -> CountryStandings:
+        return await LATER["country_standing"](info, str(self.id))
+
+    @strawberry.field(
+        description="Its national bodies coordinating work against forced labour, "
+        "trafficking or child labour (organizations of type NATIONAL_COORDINATION based here)."
+    )
+    async def coordination_bodies(self, info: Ctx) -> list[Organization]:
+        found: list[Organization] = await _ends(
+            info, str(self.id), "in", "organization", "BASED_IN"
+        )
+        return [o for o in found if o.type == OrganizationType.NATIONAL_COORDINATION]
+
+    @strawberry.field(
+        description="The organizations, Alliance bodies and initiatives that count it among "
+        "their priority countries (not the same as working here)."
+    )
+    async def priority_of(self, info: Ctx) -> list[MapNode]:
+        links = await _links(info, str(self.id), "in", "PRIORITY_COUNTRY")
+        return [node_of(link.node) for link in links]
+
 
 @strawberry.type(description="A UN M49 region or sub-region, an ILO region, or the world.")
 class Region(MapNode):
@@ -739,6 +808,10 @@ class Theme(MapNode):
     @strawberry.field(description="SDGs the report ties this theme to.")
     async def sdgs(self, info: Ctx) -> list[Sdg]:
         return await _ends(info, str(self.id), "out", "sdg", "RELATES_TO")
+
+    @strawberry.field(description="Indicators that measure this theme.")
+    async def indicators(self, info: Ctx) -> Indicators:
+        return await _ends(info, str(self.id), "in", "indicator", "ADDRESSES")
 
     @strawberry.field(
         description="Documents recorded as evidence about it (the evidence directory)."
@@ -841,6 +914,20 @@ class Initiative(MapNode):
         return await _ends(info, str(self.id), "in", "event", "PART_OF")
 
     @strawberry.field(
+        description="The commitments for it: for a work plan, its parts, each with its owners."
+    )
+    async def commitments(self, info: Ctx) -> Commitments:
+        return await LATER["commitments_of"](info, str(self.id), "FOR_INITIATIVE")
+
+    @strawberry.field(description="The indicators it reports against.")
+    async def indicators(self, info: Ctx) -> Indicators:
+        return await _ends(info, str(self.id), "out", "indicator", "REPORTS_ON")
+
+    @strawberry.field(description="The countries it puts first (apart from where it operates).")
+    async def priority_countries(self, info: Ctx) -> list[Country]:
+        return await _ends(info, str(self.id), "out", "country", "PRIORITY_COUNTRY")
+
+    @strawberry.field(
         description="Documents recorded as evidence about it (the evidence directory)."
     )
     async def evidence(self, info: Ctx) -> list[Source]:
@@ -909,6 +996,30 @@ class ActionGroup(MapNode):
     async def events(self, info: Ctx) -> list["Event"]:
         return await _ends(info, str(self.id), "out", "event", "ORGANIZED")
 
+    @strawberry.field(
+        description="The people seated on it, seat by seat, with the organization each "
+        "sits for (one person may hold two seats)."
+    )
+    async def seats(self, info: Ctx) -> Seats:
+        return await LATER["seats_on"](info, str(self.id), ("SEATED",))
+
+    @strawberry.field(
+        description="Where organizations stand with it: members with their seats, and "
+        "observers, partners, pending, declined, blocked or withdrawn ones."
+    )
+    async def memberships(self, info: Ctx) -> Memberships:
+        return await LATER["memberships_of"](info, str(self.id), "in")
+
+    @strawberry.field(description="The commitments it made, owns or called for.")
+    async def commitments(self, info: Ctx) -> Commitments:
+        return await LATER["commitments_of"](
+            info, str(self.id), "MADE_BY", "OWNED_BY", "REQUESTED_BY"
+        )
+
+    @strawberry.field(description="The countries it puts first (apart from where work happens).")
+    async def priority_countries(self, info: Ctx) -> list[Country]:
+        return await _ends(info, str(self.id), "out", "country", "PRIORITY_COUNTRY")
+
 
 @strawberry.type(description="A meeting, consultation, workshop, conference or convening.")
 class Event(MapNode):
@@ -957,6 +1068,17 @@ class Event(MapNode):
         ]
         return [e for e in found if roles is None or e.role in roles]
 
+    @strawberry.field(
+        description="The people who attended or chaired it, in their seats, with the "
+        "organization each sat for."
+    )
+    async def people(self, info: Ctx) -> Seats:
+        return await LATER["seats_on"](info, str(self.id), ("ATTENDED", "CHAIRED"))
+
+    @strawberry.field(description="The commitments made at it.")
+    async def commitments(self, info: Ctx) -> Commitments:
+        return await LATER["commitments_of"](info, str(self.id), "MADE_AT")
+
 
 # The GraphQL type of each kind of record on the map.
 TYPES: dict[str, Any] = {
@@ -978,4 +1100,6 @@ def node_of(record: MapRecord) -> Any:
     return TYPES[record.kind].of(record)
 
 
-ALL_TYPES = list(TYPES.values())
+def all_types() -> list[Any]:
+    """Every record type, those registered from other modules included."""
+    return list(TYPES.values())
