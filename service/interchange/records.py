@@ -46,7 +46,7 @@ def record_row(kind: str, node: dict[str, Any]) -> tuple[dict[str, Any], list[di
 
 def _own_field(link: dict[str, Any], fields: list[str]) -> str | None:
     """The draft field this link is, if it is one of the record's own."""
-    return next((f for f in fields if kind_of(link["to"]) == FIELD_KINDS[f]), None)
+    return next((f for f in fields if kind_of(link["to"]) in FIELD_KINDS[f].split()), None)
 
 
 def _put(record: dict[str, Any], name: str, value: str, several: bool) -> None:

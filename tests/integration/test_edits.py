@@ -488,9 +488,18 @@ OUTSIDE = {
     "action-group": "action-group:conflict-humanitarian-settings",
     "event": "event:gcg-1-buenos-aires-2017",
     "source": "source:global-slavery-index-2023",
+    "person": "person:beate-andrees",
+    "commitment": "commitment:register-members",
+    "indicator": "indicator:sdg-8-7-1",
 }
 SHARED_ENDS = {"country", "region", "theme", "sdg", "sdg-target", "source"}
-EXTRA = {"CHAIRS": {"role": "co-chair"}, "PARTNERSHIP_WITH": {"status": "pending", "reason": "x"}}
+EXTRA = {
+    "CHAIRS": {"role": "co-chair"},
+    "PARTNERSHIP_WITH": {"status": "pending", "reason": "x"},
+    "SEATED": {"seat": "Observer seat"},
+    "MEMBERSHIP": {"standing": "OBSERVER"},
+    "PROGRESS_REPORTED": {"progress": "MET", "since": "2018"},
+}
 
 
 def _escalations() -> list[tuple[str, str, str]]:

@@ -74,9 +74,9 @@ def _error(body: dict[str, Any]) -> tuple[str, str]:
             "depth: must be between 0 and 3",
         ),
         (
-            '{ graph(focus: "organization:ilo", filter: {kinds: ["person"]}) { truncated } }',
+            '{ graph(focus: "organization:ilo", filter: {kinds: ["planet"]}) { truncated } }',
             "BAD_USER_INPUT",
-            "filter.kinds: unknown ['person']",
+            "filter.kinds: unknown ['planet']",
         ),
         (
             '{ graph(focus: "organization:ilo", filter: {theme: "child-labour"}) { truncated } }',

@@ -94,7 +94,7 @@ def test_a_bad_file_is_rejected_whole_and_nothing_is_written(
     with pytest.raises(SeedInvalid) as caught:
         _load(seeded, prepare(seed_copy))
     assert str(caught.value.problems[0]).startswith(
-        "organizations.yaml, record organizations[37] (organization:bad-type), field 'type'"
+        "organizations.yaml, record organizations[36] (organization:bad-type), field 'type'"
     )
     assert _size(seeded) == before
     assert _names(seeded, "organization:new-valid-ngo") == {}

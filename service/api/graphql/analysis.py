@@ -245,11 +245,17 @@ class ConstituencyMembers:
     members: list[str] = strawberry.field(description="The organizations holding it.")
 
 
-@strawberry.type(description="An organization whose joining is blocked or pending.")
+@strawberry.type(
+    description="An organization whose joining is blocked, pending or declined, or that "
+    "stands with the body other than as a member (an observer, a partner, withdrawn)."
+)
 class PendingConstituency:
     constituency: str = strawberry.field(description="The constituency it would hold.")
     organization: str = strawberry.field(description="The organization.")
-    status: str = strawberry.field(description="Blocked or pending.")
+    status: str = strawberry.field(
+        description="blocked or pending (a partnership), or its membership standing: "
+        "pending, declined, blocked, withdrawn, observer or partner."
+    )
     reason: str | None = strawberry.field(description="Why, as the source gives it.")
 
 
@@ -278,7 +284,8 @@ class ConstituencyGap:
         "recorded whole: not known to be missing."
     )
     pending: list[PendingConstituency] = strawberry.field(
-        description="Organizations whose joining is blocked or pending."
+        description="Organizations whose joining is blocked, pending or declined, and those "
+        "standing with it other than as members."
     )
 
 

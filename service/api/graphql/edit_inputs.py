@@ -14,7 +14,12 @@ from pydantic.fields import FieldInfo
 from strawberry.experimental import pydantic as strawberry_pydantic
 
 from service.api.graphql import inputs  # noqa: F401  (registers the value lists as enums)
-from service.api.graphql.inputs import FactBasis
+from service.api.graphql.inputs import (
+    CommitmentStatus,
+    CountryStatus,
+    FactBasis,
+    MembershipStanding,
+)
 from service.model import kinds
 from service.model.fields import MapId
 
@@ -105,6 +110,32 @@ class RelationshipInput:
     status: str | None = strawberry.field(default=None, description="PARTNERSHIP_WITH only.")
     reason: str | None = strawberry.field(
         default=None, description="PARTNERSHIP_WITH: why it is blocked or pending."
+    )
+    organization: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="SEATED, ATTENDED and CHAIRED by a person: the organization they hold "
+        "the seat for; leave it out where the source names none.",
+    )
+    standing: MembershipStanding | None = strawberry.field(
+        default=None,
+        description="MEMBERSHIP: member, observer, partner, pending, declined, blocked or "
+        "withdrawn.",
+    )
+    decision: str | None = strawberry.field(
+        default=None, description="MEMBERSHIP: the registration or decision it comes from."
+    )
+    constituency: str | None = strawberry.field(
+        default=None, description="MEMBERSHIP: the constituency of the seat, such as employers."
+    )
+    progress: CommitmentStatus | None = strawberry.field(
+        default=None,
+        description="PROGRESS_REPORTED (a commitment to the document reporting on it): the "
+        "status it reports; `since` is the date it holds from.",
+    )
+    alliance_status: CountryStatus | None = strawberry.field(
+        default=None,
+        description="COUNTRY_STATUS (the Alliance to a country): interested, pathfinder or "
+        "former_pathfinder; one relationship per status, so its history stays.",
     )
     basis: FactBasis | None = strawberry.field(
         default=None,

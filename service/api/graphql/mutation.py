@@ -190,9 +190,19 @@ class Mutation(_record_mutations()):  # type: ignore[misc]
         from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
         type: str,
         to: strawberry.ID,
+        which: Annotated[
+            str | None,
+            strawberry.argument(
+                description="For a type a record may hold several of towards one other (a "
+                "person's seats on one body, SEATED; a country's statuses, COUNTRY_STATUS): "
+                "the seat or status of the one to remove. Needed where there are several."
+            ),
+        ] = None,
     ) -> RelationshipChange:
         editor = await info.context.editor()
-        change = await relationships.remove(info.context.db, editor, str(from_), type, str(to))
+        change = await relationships.remove(
+            info.context.db, editor, str(from_), type, str(to), which
+        )
         return _relationship_change(change)
 
     @strawberry.mutation(
