@@ -392,7 +392,9 @@ class IndicatorValue:
             people=p.get("people"),
             people_unit=p.get("people_unit"),
             data_year=int(p["data_year"]),
-            edition=p.get("edition"),
+            # The regional estimates name no edition of their own: their edition is the
+            # publication itself.
+            edition=p.get("edition") or (v.source.name if v.source else None),
             publisher=p.get("publisher") or (v.source.props.get("publisher") if v.source else None),
             flag=p.get("flag"),
             level=str(p.get("level", "region")),

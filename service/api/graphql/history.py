@@ -1,6 +1,9 @@
 """The audit trail in GraphQL: `history(id)` lists the changes to a record, newest first,
 with who made each (the key's role and the organization it was scoped to; the key's own
-name to admin keys only) and the state before and after."""
+name to admin keys only) and the state before and after (a person's contact details to
+admin keys only)."""
+
+from typing import cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -54,9 +57,21 @@ class AuditEntry:
             targets=[strawberry.ID(t) for t in event.targets],
             summary=event.summary,
             changed_fields=event.changed_fields(),
-            before=event.before,
-            after=event.after,
+            before=_without_contact(event.before, show_actor),
+            after=_without_contact(event.after, show_actor),
         )
+
+
+# Properties a person may have agreed to once and withdrawn since: the record shows them
+# only while consent stands, and its history only to admin keys.
+_PRIVATE = ("contact",)
+
+
+def _without_contact(state: JSON | None, admin: bool) -> JSON | None:
+    if admin or not isinstance(state, dict) or not isinstance(state.get("properties"), dict):
+        return state
+    kept = {k: v for k, v in state["properties"].items() if k not in _PRIVATE}
+    return cast(JSON, {**state, "properties": kept})
 
 
 @strawberry.type
