@@ -71,7 +71,8 @@ def test_people_show_on_their_organizations_and_meetings(gql: Ask) -> None:
                    people { role person { name } organization { acronym } } } } }""")
     )
     ilo = {(p["role"], p["body"]["id"]) for p in found["organization"]["people"]}
-    assert ("SEATED", GCG) in ilo and ("SEATED", "action-group:supply-chains") in ilo
+    assert ("SEATED", GCG) in ilo
+    assert ("SEATED", "action-group:supply-chains") in ilo
     assert {p["person"]["name"] for p in found["organization"]["people"]} == {"Beate Andrees"}
     meeting = found["node"]["people"]
     assert len({p["person"]["name"] for p in meeting if p["role"] == "ATTENDED"}) == 22
