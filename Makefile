@@ -45,7 +45,7 @@ browser:
 
 # Refresh the README's pictures from the browser tests.
 screenshots: install browser
-	A87_SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest tests/e2e/test_explorer.py
+	A87_SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest tests/e2e/test_explorer.py tests/e2e/test_follow_up_views.py
 
 # A random password for the local Neo4j, kept out of git (.gitignore lists .env).
 .env:

@@ -2,7 +2,7 @@
 // section and note) each fact comes from.
 
 import { ask } from "./api";
-import { el, loading, replaceChildren, sentence, words, type Child } from "./dom";
+import { el, loading, replaceChildren, sentence, table, words, type Child } from "./dom";
 import { organizationTypeLabel } from "./filters";
 
 interface Citation {
@@ -24,7 +24,11 @@ interface Neighbourhood {
   edges: { source: string; target: string; type: string; label: string | null }[];
 }
 
-const QUERY = `query Details($id: ID!) {
+const QUERY = `fragment SeatFields on Seat {
+  role seat asOf person { id name } body { id name } organization { id name }
+}
+fragment CommitmentFields on Commitment { id name status statusSince due overdue }
+query Details($id: ID!) {
   node(id: $id) {
     id kind name
     sources { source { id name url } section note }
@@ -37,6 +41,12 @@ const QUERY = `query Details($id: ID!) {
     ... on Theme { description }
     ... on Event { eventKind eventStatus: status date city description }
     ... on Source { title publisher date url description }
+    ... on Person { honorific jobTitle description seats { ...SeatFields } }
+    ... on Organization { memberships { standing seat since asOf decision body { id name } } }
+    ... on Organization { commitments { ...CommitmentFields } people { ...SeatFields } }
+    ... on ActionGroup { seats { ...SeatFields } commitments { ...CommitmentFields } }
+    ... on Commitment { commitmentStatus: status statusSince due madeOn overdue }
+    ... on Indicator { indicatorCode: code unit definition }
   }
   graph(focus: $id, depth: 1, filter: {limit: 300}) {
     nodes { id kind label } edges { source target type label }
@@ -63,10 +73,19 @@ const FACTS: [string, string][] = [
   ["scheme", "Scheme"],
   ["code", "Target"],
   ["publisher", "Publisher"],
+  ["honorific", "Title"],
+  ["jobTitle", "Post"],
+  ["commitmentStatus", "Status"],
+  ["statusSince", "Status known as of"],
+  ["madeOn", "Made"],
+  ["due", "Due"],
+  ["indicatorCode", "Code"],
+  ["unit", "Unit"],
+  ["definition", "Definition"],
 ];
 
 // Fields holding an enum value such as ACTION_GROUP, shown as words.
-const ENUMS = new Set(["initiativeKind", "groupKind", "eventKind", "status", "eventStatus"]);
+const ENUMS = new Set(["initiativeKind", "groupKind", "eventKind", "status", "eventStatus", "commitmentStatus"]);
 
 export interface DetailActions {
   /** Show another node's details (a relationship was followed). */
@@ -94,6 +113,10 @@ export async function showDetails(panel: HTMLElement, id: string, actions: Detai
     typeof node.description === "string" ? el("p", {}, node.description) : null,
     facts(node),
     actions.focus ? el("button", { type: "button", onclick: () => actions.focus?.(node.id) }, "Show its neighbourhood") : null,
+    node.overdue === true ? el("p", { class: "overdue" }, el("strong", {}, "Overdue: "), "due before today and, as last recorded, still open.") : null,
+    seatsOf(node, actions),
+    membershipsOf(node, actions),
+    commitmentsOf(node, actions),
     relationships(node.id, graph, actions),
     sources(node.sources),
   );
@@ -112,6 +135,102 @@ function facts(node: DetailNode): HTMLElement | null {
     rows.push(el("dt", {}, label), el("dd", {}, shown));
   }
   return rows.length ? el("dl", { class: "facts" }, ...rows) : null;
+}
+
+interface Seat {
+  role: string;
+  seat: string | null;
+  asOf: string | null;
+  person: { id: string; name: string };
+  body: { id: string; name: string };
+  organization: { id: string; name: string } | null;
+}
+
+interface Membership {
+  standing: string;
+  seat: string | null;
+  since: string | null;
+  asOf: string | null;
+  decision: string | null;
+  body: { id: string; name: string };
+}
+
+interface CommitmentRow {
+  id: string;
+  name: string;
+  status: string;
+  statusSince: string | null;
+  due: string | null;
+  overdue: boolean;
+}
+
+const ROLE: Record<string, string> = { SEATED: "Seat", ATTENDED: "Attended", CHAIRED: "Chaired" };
+
+function opener(id: string, name: string, actions: DetailActions): HTMLElement {
+  return el("button", { type: "button", class: "link", onclick: () => actions.open(id) }, name);
+}
+
+/** A person's seats (with the body and organization), or a body's (with the person). */
+function seatsOf(node: DetailNode, actions: DetailActions): HTMLElement | null {
+  // A person's own seats, a body's, or an organization's people (the seats held for it).
+  const seats = (node.seats ?? node.people) as Seat[] | undefined;
+  if (!seats) return null;
+  const person = node.kind === "person";
+  const rows = seats.map((s): Child[] => [
+    person ? opener(s.body.id, s.body.name, actions) : opener(s.person.id, s.person.name, actions),
+    ROLE[s.role] ?? sentence(s.role),
+    s.seat ?? "",
+    s.organization ? opener(s.organization.id, s.organization.name, actions) : "not named by the source",
+    s.asOf ?? "",
+  ]);
+  const header = [person ? "Body or meeting" : "Person", "Role", "Seat", "For", "Known as of"];
+  const caption = person ? "Seats this person holds" : node.kind === "organization" ? "Seats held for it" : "Seats on this body";
+  return el(
+    "section",
+    { class: "seats", "aria-label": "Seats" },
+    el("h3", {}, `Seats (${seats.length})`),
+    seats.length ? table(caption, header, rows) : el("p", {}, "None recorded."),
+  );
+}
+
+function membershipsOf(node: DetailNode, actions: DetailActions): HTMLElement | null {
+  const found = node.memberships as Membership[] | undefined;
+  if (!found) return null;
+  const rows = found.map((m): Child[] => [
+    opener(m.body.id, m.body.name, actions),
+    sentence(m.standing),
+    m.seat ?? "",
+    m.since ?? (m.asOf ? `known as of ${m.asOf}` : ""),
+    m.decision ?? "",
+  ]);
+  return el(
+    "section",
+    { class: "memberships", "aria-label": "Memberships" },
+    el("h3", {}, `Memberships (${found.length})`),
+    found.length ? table("Where it stands with the Alliance and its bodies", ["With", "Standing", "Seat", "Since", "Decision"], rows) : el("p", {}, "None recorded."),
+  );
+}
+
+function commitmentsOf(node: DetailNode, actions: DetailActions): HTMLElement | null {
+  const found = node.commitments as CommitmentRow[] | undefined;
+  if (!found) return null;
+  const items = found.map((c) =>
+    el(
+      "li",
+      { class: c.overdue ? "overdue" : null },
+      opener(c.id, c.name, actions),
+      `: ${words(c.status)}`,
+      c.statusSince ? ` (as of ${c.statusSince})` : null,
+      c.due ? `, due ${c.due}` : null,
+      c.overdue ? el("strong", {}, " overdue") : null,
+    ),
+  );
+  return el(
+    "section",
+    { class: "commitments", "aria-label": "Commitments" },
+    el("h3", {}, `Commitments (${found.length})`),
+    found.length ? el("ul", {}, ...items) : el("p", {}, "None recorded."),
+  );
 }
 
 function relationships(id: string, graph: Neighbourhood, actions: DetailActions): HTMLElement {

@@ -1,5 +1,6 @@
 // The explorer's entry: the view named in the query string (`?view=network`, `gaps`,
-// `overlaps` or `who`), with navigation between them.
+// `overlaps`, `who`, `people`, `commitments`, `indicators` or `sources`), with navigation
+// between them.
 
 import "./style.css";
 import { el, showError } from "./dom";
@@ -7,6 +8,10 @@ import { linkTo, param } from "./state";
 import { gapsView } from "./views/gaps";
 import { networkView } from "./views/network";
 import { overlapsView } from "./views/overlaps";
+import { commitmentsView } from "./views/commitments";
+import { indicatorsView } from "./views/indicators";
+import { peopleView } from "./views/people";
+import { sourcesView } from "./views/sources";
 import { whoView } from "./views/who";
 
 const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Promise<void> }> = {
@@ -14,6 +19,10 @@ const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Prom
   gaps: { title: "Gap map", render: gapsView },
   overlaps: { title: "Overlaps", render: overlapsView },
   who: { title: "Who's doing what, where", render: whoView },
+  people: { title: "People and seats", render: peopleView },
+  commitments: { title: "Commitments", render: commitmentsView },
+  indicators: { title: "Indicators", render: indicatorsView },
+  sources: { title: "Evidence", render: sourcesView },
 };
 
 async function start(): Promise<void> {

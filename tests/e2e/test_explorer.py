@@ -255,7 +255,9 @@ def test_who_table_filters_and_downloads_csv(page: Page, base_url: str) -> None:
     screenshot(page, "who")
 
 
-@pytest.mark.parametrize("view", ["network", "gaps", "overlaps", "who"])
+@pytest.mark.parametrize(
+    "view", ["network", "gaps", "overlaps", "who", "people", "commitments", "indicators", "sources"]
+)
 def test_every_view_fits_a_phone(browser: Browser, base_url: str, view: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     phone = context.new_page()

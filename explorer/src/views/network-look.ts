@@ -17,13 +17,30 @@ export const KINDS: Record<string, { colour: string; shape: string; name: string
   sdg: { colour: "#8C6D1F", shape: "pentagon", name: "SDG" },
   source: { colour: "#444444", shape: "rectangle", name: "Source" },
   need: { colour: "#B2182B", shape: "octagon", name: "Need estimate" },
+  // Three more from Paul Tol's muted scheme, each with a shape of its own.
+  person: { colour: "#332288", shape: "round-triangle", name: "Person" },
+  commitment: { colour: "#117733", shape: "rhomboid", name: "Commitment" },
+  indicator: { colour: "#882255", shape: "round-pentagon", name: "Indicator" },
 };
 // A kind the page does not know yet still gets a look and a legend entry.
 export const OTHER = { colour: "#777777", shape: "barrel", name: "Other" };
 // Labels are never drawn smaller than this on screen, whatever the zoom.
 export const LABEL_PX = 11;
 // Rings of the drawing, inside out: what the map is about first, then who, then where.
-export const RINGS = ["initiative", "action-group", "organization", "event", "theme", "sdg", "sdg-target", "region", "country"];
+export const RINGS = [
+  "initiative",
+  "commitment",
+  "action-group",
+  "organization",
+  "person",
+  "event",
+  "theme",
+  "indicator",
+  "sdg",
+  "sdg-target",
+  "region",
+  "country",
+];
 
 export function look(kind: string): { colour: string; shape: string; name: string } {
   return KINDS[kind] ?? { ...OTHER, name: `Other (${kind})` };
