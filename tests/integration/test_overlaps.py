@@ -30,6 +30,9 @@ EXPECTED = {
     ("initiative:alliance-against-trafficking-in-persons", "initiative:icat-coordination"),
     # two follow-ups of the IV Global Conference on child labour
     ("initiative:buenos-aires-declaration-follow-up", "initiative:global-conference-pledges"),
+    # two migration processes of the same time: the UN's compact and the Migration group's
+    # plan, which is to start by mapping what exists (worth a look, not the same work)
+    ("initiative:global-compact-on-migration", "initiative:migration-strategic-work-plan"),
 }
 UNRELATED = {
     # sibling outputs of the Supply Chains group's work plan: related, not duplicates, and
