@@ -20,8 +20,15 @@ initiative of kind project, keyed by its `iati-identifier`:
   map is added, its type from the IATI organization type code ("unknown" without one), its
   `ref` kept as its IATI identifier when it is one (GB-1, not a local number); an
   organization is found by that identifier before its name, and one with no name, only a
-  reference, is not added (the report says so)."""
+  reference, is not added (the report says so);
+- `document-link` (the activity's own, not a result's) becomes a source in the evidence
+  directory, "evidence about" the initiative: its title (else its address), address,
+  language, date and type of document from its first category the map has a type for
+  (`seed/iati_codes.yaml`); a link whose address is not an http or https one is left out,
+  and the report says so. A document two activities link is one source, keyed by its
+  address."""
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +48,8 @@ from service.model.fields import plain
 from service.model.kinds import slug
 
 _KNOWN_AS = re.compile(r"^Known as (\d{4}(?:-\d{2})?)$")
+_WEB = re.compile(r"^https?://\S+$")
+_DAY = re.compile(r"^(19[5-9]\d|2\d{3})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _IDENTIFIER = re.compile(r"^[A-Z]{2}-[A-Za-z0-9._-]+$")
 VERSIONS = ("1.01", "1.02", "1.03", "1.04", "1.05", "2.01", "2.02", "2.03")
 ROLES = {"1": "FUNDS", "2": "LEADS", "3": "PARTNERS_IN", "4": "IMPLEMENTS"}
@@ -80,7 +89,21 @@ def read_activities(
         version = activity.get("version") or root.get("version") or VERSIONS[-1]
         reader = _Reader(name, citing, organizations, themes, vocabulary, version)
         rows += reader.activity(f"iati-activity[{n}]", activity)
-    return [*organizations.added_after(mark), *rows]
+    return [*organizations.added_after(mark), *_once(rows)]
+
+
+def _once(rows: list[Row]) -> list[Row]:
+    """The rows with a document two activities link given once (its first row), as a
+    record may be named only once in an import."""
+    seen: set[str] = set()
+    kept = []
+    for row in rows:
+        if row.kind == "source":
+            if row.values["id"] in seen:
+                continue
+            seen.add(row.values["id"])
+        kept.append(row)
+    return kept
 
 
 @dataclass(frozen=True)
@@ -124,6 +147,7 @@ class _Reader:
         v["regions"] = self._regions(activity, unplaced)
         v["themes"], v["sdg_targets"], v["sectors"] = self._sectors(activity)
         links = [row, *self._participants(activity, where, v["id"], note, row, unplaced)]
+        links += self._documents(activity, where, v["id"], note, unplaced)
         if unplaced:
             # What of the activity could not go on the map; the rest of it did.
             links.append(Row(self.file, where, None, skipped=unplaced))
@@ -191,6 +215,44 @@ class _Reader:
             roles[(funder, "FUNDS")].update(amounts)
         unplaced += money.left_out
         return [Row(self.file, where, None, {**link, **note}) for link in roles.values()]
+
+    def _documents(
+        self,
+        activity: Element,
+        where: str,
+        initiative: str,
+        note: dict[str, Any],
+        unplaced: list[tuple[str, str]],
+    ) -> list[Row]:
+        """Each document the activity links, as a source and its "evidence about" link."""
+        rows: list[Row] = []
+        for link in activity.findall("document-link"):
+            url = (link.get("url") or "").strip()
+            title = _narrative(link, "title") or url
+            if not _WEB.match(url):
+                unplaced.append(
+                    ("document-link", f"'{title}': '{url}' is not an http or https address")
+                )
+                continue
+            source = f"source:iati-document-{_digest(url)}"
+            categories = [c.get("code", "") for c in link.findall("category")]
+            kinds = [self.vocabulary.iati.document_categories.get(c) for c in categories]
+            language = link.find("language")
+            day = _document_date(link)
+            values = {
+                "id": source,
+                "title": title,
+                "url": url,
+                "document_type": next((k for k in kinds if k), None),
+                "language": (language.get("code") or "").lower() or None
+                if language is not None
+                else None,
+                "date": day,
+            }
+            rows.append(Row(self.file, f"{where}.document-link", "source", values))
+            about = {"from": source, "type": "EVIDENCE_ABOUT", "to": initiative, **note}
+            rows.append(Row(self.file, f"{where}.document-link", None, about))
+        return rows
 
     def _reporter(self, element: Element | None, row: Row, note: dict[str, Any]) -> Reporter:
         """The reporting organization, added to the map only if its money makes it a
@@ -262,6 +324,17 @@ def _narrative(element: Element, child: str | None = None) -> str | None:
     ]
     text = (english or narratives or [holder])[0].text
     return text.strip() if text and text.strip() else None
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _document_date(link: Element) -> str | None:
+    """The document's date (2.0x `document-date`), if it is a real calendar date."""
+    found = link.find("document-date")
+    day = (found.get("iso-date") or "").strip()[:10] if found is not None else ""
+    return day if _DAY.match(day) else None
 
 
 def _general_description(activity: Element) -> str | None:

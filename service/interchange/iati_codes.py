@@ -17,7 +17,7 @@ from pydantic import Field, ValidationError
 
 from service.errors import Problem, SeedInvalid
 from service.model.fields import MapId, Strict, Text
-from service.model.values import OrganizationType
+from service.model.values import DocumentType, OrganizationType
 
 IATI_CODES = "iati_codes.yaml"
 # The codelists of 1.01 to 1.03 are those of 1.04 (the first version pyIATI ships lists for).
@@ -79,6 +79,7 @@ class _IatiCodes(Strict):
     organisation_types_out: dict[OrganizationType, str]
     regions: dict[str, _Region]
     transactions: dict[str, list[str]] = Field(min_length=1)
+    document_categories: dict[str, DocumentType | None]
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ class IatiCodes:
     # Transaction type codes (2.0x numbers and 1.0x letters) by the amount they add to:
     # committed, disbursed or spent.
     transactions: dict[str, str]
+    # Document category codes by the map's type of document (None: no type on the map).
+    document_categories: dict[str, str | None]
 
 
 @lru_cache(maxsize=4)
@@ -123,6 +126,9 @@ def load_iati_codes(seed_dir: Path) -> IatiCodes:
     transaction_codes = {**codelist("TransactionType", "1.04"), **codelist("TransactionType")}
     problems = _against(path.name, "organisation_types", table.organisation_types, types)
     problems += _against(path.name, "regions", table.regions, regions)
+    problems += _against(
+        path.name, "document_categories", table.document_categories, codelist("DocumentCategory")
+    )
     problems += [
         Problem(path.name, "organisation_types_out", str(kind), f"'{code}' is not an IATI type")
         for kind, code in table.organisation_types_out.items()
@@ -144,6 +150,10 @@ def load_iati_codes(seed_dir: Path) -> IatiCodes:
         },
         transactions={
             code: amount for amount, codes in table.transactions.items() for code in codes
+        },
+        document_categories={
+            code: None if kind is None else str(kind)
+            for code, kind in table.document_categories.items()
         },
     )
 

@@ -350,9 +350,10 @@ def _iati_counts(name: str) -> tuple[int, int, dict[str, int]]:
     ],
 )
 def test_iati_files_of_every_version(client: TestClient, auth: dict[str, str], name: str) -> None:
-    """IATI 1.01, 2.01 and 2.03: every activity comes in, with its organizations and the
-    countries it names; what cannot be placed (a region in a publisher's own vocabulary,
-    an organization known only by a reference) is listed, not refused."""
+    """IATI 1.01, 2.01 and 2.03: every activity comes in, with its organizations, the
+    countries it names and the documents it links (as sources, evidence about it); what
+    cannot be placed (a region in a publisher's own vocabulary, an organization known only
+    by a reference, a document whose address is no web address) is listed, not refused."""
     files = [("files", (name, (REAL / "iati" / name).read_bytes()))]
     preview = client.post("/import?dryRun=true", files=files, headers=auth)
     assert preview.status_code == 200, preview.text
@@ -361,11 +362,32 @@ def test_iati_files_of_every_version(client: TestClient, auth: dict[str, str], n
     report = done.json()
     assert report == preview.json()
     activities, organizations, countries = _iati_counts(name)
-    assert report["created"] == activities + organizations + 1
+    documents = _document_links(name)
+    assert report["created"] == activities + organizations + len(documents) + 1
     for alpha2, expected in countries.items():
         assert _initiatives_in(client, alpha2) == expected, alpha2
     reasons = [s["reason"] for s in report["skipped"]]
-    assert all("not placed" in r or "not added" in r for r in reasons), reasons
+    assert all(
+        "not placed" in r or "not added" in r or "is not an http or https address" in r
+        for r in reasons
+    ), reasons
+    exported = _exported(client)
+    linked = {r["from"] for r in exported["relationships"] if r["type"] == "EVIDENCE_ABOUT"}
+    urls = {s["url"] for s in exported["sources"] if s["id"] in linked}
+    assert documents <= urls
+
+
+def _document_links(name: str) -> set[str]:
+    """The web addresses of the documents the file's activities link (not their results'),
+    read from the XML here."""
+    root = ElementTree.parse(REAL / "iati" / name).getroot()
+    activities = [root] if root.tag == "iati-activity" else root.findall("iati-activity")
+    return {
+        url
+        for activity in activities
+        for link in activity.findall("document-link")
+        if re.match(r"^https?://\S+$", url := (link.get("url") or "").strip())
+    }
 
 
 def _transaction_totals(name: str, codes: set[str]) -> dict[str, float]:
