@@ -13,6 +13,7 @@ from service.domain.pagination import Page, PageRequest
 from service.domain.places import Matched, place_scope, placed
 from service.domain.records import Provenance
 from service.errors import BadInput
+from service.model.fields import date_bounds
 from service.model.records import MapRecord
 from service.model.values import OPEN_COMMITMENTS
 
@@ -31,9 +32,45 @@ class CommitmentFilter:
     region: str | None = None
 
 
+@dataclass(frozen=True)
+class CommitmentState:
+    """Where a commitment stands: the latest of its own status and its progress updates,
+    the date that is known from, and whether a progress update (a document) says so."""
+
+    status: str
+    since: str | None
+    from_progress: bool
+
+
+def current_state(props: dict[str, Any], updates: list[dict[str, Any]]) -> CommitmentState:
+    """The latest word on a commitment: its record's status as of `status_since`, or a
+    progress update as of its `since`, whichever is later (by the first day each date can
+    mean; on the same day, or where the record's date is unknown, the update, a dated
+    document, wins)."""
+    state = CommitmentState(str(props["status"]), _text(props.get("status_since")), False)
+    for update in sorted(updates, key=lambda u: _first_day(u.get("since"))):
+        if _first_day(update.get("since")) >= _first_day(state.since):
+            state = CommitmentState(str(update["progress"]), _text(update.get("since")), True)
+    return state
+
+
+def is_overdue(props: dict[str, Any], state: CommitmentState, day: date) -> bool:
+    """Due before `day` and, as last known, still made or in progress."""
+    due_on = props.get("due_on")
+    return due_on is not None and str(due_on) < day.isoformat() and state.status in OPEN_COMMITMENTS
+
+
+def _first_day(partial: Any) -> str:
+    return str(date_bounds(str(partial), None)["start_on"]) if partial else ""
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
 async def commitments(db: Database, given: CommitmentFilter, page: PageRequest) -> Page[MapRecord]:
-    """Commitments by due date, filtered and paged; `overdue_on` keeps those due before the
-    day and still made or in progress."""
+    """Commitments by due date, filtered by their current state and paged; `overdue_on`
+    keeps those due before the day and, as last known, still made or in progress."""
     initiative = given.initiative
     checked = await normalise(db, given)
     if initiative is not None:
@@ -41,18 +78,18 @@ async def commitments(db: Database, given: CommitmentFilter, page: PageRequest) 
             db, {"initiative": checked_id(initiative, "initiative", field="initiative")}
         )
     parameters = as_parameters(checked)
-    parameters["statuses"] = list(checked.statuses) if checked.statuses else None
-    parameters["openStatuses"] = [str(s) for s in OPEN_COMMITMENTS]
-    row = (
-        await db.read(
-            "commitments/page",
-            **await placed(db, parameters),
-            skip=page.skip,
-            limit=page.limit,
-        )
-    )[0]
-    items = [MapRecord.from_row(item) for item in row["page"]]
-    return Page(items=items, total=row["total"], skip=page.skip)
+    for decided_here in ("statuses", "overdueOn"):
+        parameters.pop(decided_here)
+    rows = await db.read("commitments/matching", **await placed(db, parameters))
+    kept = [MapRecord.from_row(r) for r in rows if _wanted(checked, r)]
+    return Page(items=kept[page.skip : page.skip + page.limit], total=len(kept), skip=page.skip)
+
+
+def _wanted(given: CommitmentFilter, row: dict[str, Any]) -> bool:
+    state = current_state(row["props"], row["updates"])
+    if given.statuses and state.status not in given.statuses:
+        return False
+    return given.overdue_on is None or is_overdue(row["props"], state, given.overdue_on)
 
 
 @dataclass(frozen=True)

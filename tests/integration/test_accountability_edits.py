@@ -238,6 +238,7 @@ def test_commitments_are_versioned_audited_and_leave_the_overdue_list_when_met(
         "key": "test-pledge",
         "name": "Test pledge",
         "status": "MADE",
+        "statusSince": "2018-01",
         "madeOn": "2018-01",
         "due": "2019",
         "madeBy": ["organization:ilo"],
@@ -257,7 +258,8 @@ def test_commitments_are_versioned_audited_and_leave_the_overdue_list_when_met(
     )
     overdue = '{ commitments(filter: {overdueOn: "2026-12-01", organization: "organization:ilo"}) { edges { node { id } } } }'
     assert _ok(ask(overdue))["commitments"]["edges"] == [{"node": {"id": "commitment:test-pledge"}}]
-    # A dated progress update from a document, then the commitment's own status.
+    # A dated progress update from a document: newer than the record's status, it is the
+    # latest word, and the commitment leaves the overdue list while its record still says made.
     progress = _link(
         made["id"],
         "PROGRESS_REPORTED",
@@ -267,15 +269,38 @@ def test_commitments_are_versioned_audited_and_leave_the_overdue_list_when_met(
     )
     progress.update(source="source:global-estimates-2022", section=None)
     _ok(ask(ADD, input=progress))
-    met = _ok(
+    state = '{ node(id: "commitment:test-pledge") { ... on Commitment { status statusSince statusFromProgress recordedStatus overdue(on: "2026-12-01") } } }'
+    assert _ok(ask(state))["node"] == {
+        "status": "MET",
+        "statusSince": "2019-06",
+        "statusFromProgress": True,
+        "recordedStatus": "MADE",
+        "overdue": False,
+    }
+    assert _ok(ask(overdue))["commitments"]["edges"] == []
+    # A record updated later than the update is the latest word again.
+    reopened = _ok(
         ask(
             UPDATE_COMMITMENT,
             id=made["id"],
             version=1,
-            input={**pledge, "status": "MET", "statusSince": "2019-06"},
+            input={**pledge, "status": "IN_PROGRESS", "statusSince": "2020-02"},
         )
     )["updateCommitment"]
-    assert (met["version"], met["status"], met["overdue"]) == (2, "MET", False)
+    assert (reopened["version"], reopened["status"], reopened["overdue"]) == (
+        2,
+        "IN_PROGRESS",
+        True,
+    )
+    met = _ok(
+        ask(
+            UPDATE_COMMITMENT,
+            id=made["id"],
+            version=2,
+            input={**pledge, "status": "MET", "statusSince": "2021-03"},
+        )
+    )["updateCommitment"]
+    assert (met["version"], met["status"], met["overdue"]) == (3, "MET", False)
     assert _code(ask(UPDATE_COMMITMENT, id=made["id"], version=1, input=pledge)) == "CONFLICT"
     assert _ok(ask(overdue))["commitments"]["edges"] == []
     updates = _ok(
@@ -287,7 +312,7 @@ def test_commitments_are_versioned_audited_and_leave_the_overdue_list_when_met(
         {"status": "MET", "since": "2019-06", "source": {"id": "source:global-estimates-2022"}}
     ]
     actions = [e["action"] for e in _ok(ask(HISTORY, id=made["id"]))["history"]]
-    assert actions == ["update", "link", "create"]
+    assert actions == ["update", "update", "link", "create"]
 
 
 CREATE_INDICATOR = """mutation($input: IndicatorInput!) {

@@ -35,7 +35,6 @@ from service.domain.places import Matched
 from service.domain.records import LinkRecord, Provenance
 from service.model.fields import ended
 from service.model.records import MapRecord
-from service.model.values import OPEN_COMMITMENTS
 
 Ctx = strawberry.Info[Context, None]
 
@@ -238,12 +237,9 @@ class ProgressUpdate:
 )
 class Commitment(MapNode):
     description: str | None = strawberry.field(description="What was committed to, in our words.")
-    status: CommitmentStatus = strawberry.field(
-        description="Where it stands, as last recorded (see statusSince for when)."
-    )
-    status_since: str | None = strawberry.field(
-        description="The date its status is known from: a status known only as of long ago "
-        "may no longer hold."
+    recorded_status: CommitmentStatus = strawberry.field(
+        description="The status on the record itself, as an editor last set it (see status "
+        "for the latest word, which a newer progress update may give)."
     )
     made_on: str | None = strawberry.field(description="When it was made, as precise as known.")
     due: str | None = strawberry.field(
@@ -257,21 +253,45 @@ class Commitment(MapNode):
         return cls(
             **_base(r),
             description=p.get("description"),
-            status=CommitmentStatus(p["status"]),
-            status_since=_text(p.get("status_since")),
+            recorded_status=CommitmentStatus(p["status"]),
             made_on=p.get("made_on"),
             due=p.get("due"),
             _props=p,
         )
 
+    async def _state(self, info: Ctx) -> accountability.CommitmentState:
+        links = await _links(info, str(self.id), "out", "PROGRESS_REPORTED")
+        return accountability.current_state(self._props, [link.props for link in links])
+
+    @strawberry.field(
+        description="Where it stands, as last known: the record's own status or a newer "
+        "progress update's, whichever is later (statusSince says when, statusFromProgress "
+        "which)."
+    )
+    async def status(self, info: Ctx) -> CommitmentStatus:
+        return CommitmentStatus((await self._state(info)).status)
+
+    @strawberry.field(
+        description="The date its status is known from: a status known only as of long ago "
+        "may no longer hold."
+    )
+    async def status_since(self, info: Ctx) -> str | None:
+        return (await self._state(info)).since
+
+    @strawberry.field(
+        description="True if its status comes from a progress update (a document), false if "
+        "from the record itself."
+    )
+    async def status_from_progress(self, info: Ctx) -> bool:
+        return (await self._state(info)).from_progress
+
     @strawberry.field(
         description="True if it is due before the day (today if none is given) and, as last "
-        "recorded, still made or in progress; false if not due yet, closed, or with no due date."
+        "known, still made or in progress; false if not due yet, closed, or with no due date."
     )
-    def overdue(self, on: date | None = None) -> bool:
-        due_on = self._props.get("due_on")
-        day = on or date.today()
-        return bool(due_on) and str(due_on) < day.isoformat() and self.status in OPEN_COMMITMENTS
+    async def overdue(self, info: Ctx, on: date | None = None) -> bool:
+        state = await self._state(info)
+        return accountability.is_overdue(self._props, state, on or date.today())
 
     @strawberry.field(description="Who made it: organizations and Alliance bodies.")
     async def made_by(self, info: Ctx) -> list[MapNode]:
