@@ -22,12 +22,23 @@ QUERIES = {
         chairs { role organization { acronym } provenance { section source { title } } } } }""",
     "who is doing what where (country via region)": """{ whoIsDoingWhatWhere(where: {country: "HUN"}) {
         totalCount edges { node { organization { acronym } role initiative { name } matchedVia } } } }""",
-    "nested organizations page (35 rows, 4 levels)": """{ organizations(first: 35) { edges { node {
+    "nested organizations page (34 rows, 4 levels)": """{ organizations(first: 34) { edges { node {
         id sources { section } actionGroups { actionGroup { id chairs { organization { id } } } }
         initiatives { initiative { id themes { id } participants { organization { id } } } } } } } }""",
     "graph around the ILO, depth 2": """{ graph(focus: "organization:ilo", depth: 2) {
         nodes { id kind label } edges { source target type } } }""",
     "search": '{ search(text: "child labour", first: 10) { id score } }',
+    # What the Alliance asked to follow up (issue 16).
+    "GCG seats: person, seat, organization": """{ actionGroup(id: "action-group:global-coordinating-group") {
+        seats { seat person { name } organization { acronym } provenance { section } } } }""",
+    "pending and declined memberships": """{ memberships(standings: [PENDING, DECLINED, OBSERVER]) {
+        standing since decision organization { acronym } body { id } } }""",
+    "commitments overdue on a day": """{ commitments(filter: {overdueOn: "2026-12-01"}) {
+        totalCount edges { node { id status statusSince due owners { id } madeBy { id } } } } }""",
+    "child labour indicators in a country, latest value": """{ indicators(theme: "child-labour", country: "NGA") {
+        id code latest(country: "NGA") { value dataYear level matched publisher edition source { id } } } }""",
+    "evidence about a theme in a region": """{ sources(filter: {theme: "child-labour", region: "region:ilo-africa"}) {
+        totalCount edges { node { id documentType evidenceAbout { id } } } } }""",
 }
 
 
