@@ -29,6 +29,7 @@ const TYPE_LABELS: Record<string, string> = {
   ACADEMIC: "Academic",
   NETWORK: "Network",
   FUNDER: "Funder",
+  NATIONAL_COORDINATION: "National coordination body",
   UNKNOWN: "Type not recorded",
 };
 

@@ -15,7 +15,8 @@ from service.model.records import MapRecord
 from service.model.values import MembershipRecorded
 
 CONSTITUENCIES: dict[str, frozenset[str]] = {
-    "governments": frozenset({"government"}),
+    # A national coordination body is a public body: its government's constituency.
+    "governments": frozenset({"government", "national_coordination"}),
     "workers' organizations": frozenset({"workers"}),
     "employers' organizations": frozenset({"employers"}),
     "UN and other international organizations": frozenset({"un_agency", "intergovernmental"}),
