@@ -146,10 +146,9 @@ class Person(MapNode):
         return [found[k] for k in sorted(found)]
 
 
-async def seats_on(info: Ctx, node_id: str, types: tuple[str, ...]) -> list[Seat]:
+async def seats_on(info: Ctx, here: MapRecord, types: tuple[str, ...]) -> list[Seat]:
     """The seats people hold on a body or at a meeting."""
-    links = await _links(info, node_id, "in", *types)
-    here = (await directory.get_many(info.context.db, [node_id]))[node_id]
+    links = await _links(info, here.id, "in", *types)
     return await _seats(info, [(lk, lk.node, here) for lk in links if lk.node.kind == "person"])
 
 
@@ -208,10 +207,9 @@ def membership(
     )
 
 
-async def memberships_of(info: Ctx, node_id: str, direction: str) -> list[Membership]:
+async def memberships_of(info: Ctx, here: MapRecord, direction: str) -> list[Membership]:
     """The memberships of an organization (direction out) or with a body (in)."""
-    links = await _links(info, node_id, direction, "MEMBERSHIP", "MEMBER_OF")
-    here = (await directory.get_many(info.context.db, [node_id]))[node_id]
+    links = await _links(info, here.id, direction, "MEMBERSHIP", "MEMBER_OF")
     found = []
     for link in links:
         org, body = link.start_and_end(here)

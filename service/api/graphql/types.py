@@ -543,7 +543,7 @@ class Organization(MapNode):
         "member, and any observer, partner, pending, declined, blocked or withdrawn standing."
     )
     async def memberships(self, info: Ctx) -> Memberships:
-        return await LATER["memberships_of"](info, str(self.id), "out")
+        return await LATER["memberships_of"](info, _record(self, self._props), "out")
 
     @strawberry.field(description="The commitments it made, owns or called for.")
     async def commitments(self, info: Ctx) -> Commitments:
@@ -1001,14 +1001,14 @@ class ActionGroup(MapNode):
         "sits for (one person may hold two seats)."
     )
     async def seats(self, info: Ctx) -> Seats:
-        return await LATER["seats_on"](info, str(self.id), ("SEATED",))
+        return await LATER["seats_on"](info, _record(self, self._props), ("SEATED",))
 
     @strawberry.field(
         description="Where organizations stand with it: members with their seats, and "
         "observers, partners, pending, declined, blocked or withdrawn ones."
     )
     async def memberships(self, info: Ctx) -> Memberships:
-        return await LATER["memberships_of"](info, str(self.id), "in")
+        return await LATER["memberships_of"](info, _record(self, self._props), "in")
 
     @strawberry.field(description="The commitments it made, owns or called for.")
     async def commitments(self, info: Ctx) -> Commitments:
@@ -1073,7 +1073,7 @@ class Event(MapNode):
         "organization each sat for."
     )
     async def people(self, info: Ctx) -> Seats:
-        return await LATER["seats_on"](info, str(self.id), ("ATTENDED", "CHAIRED"))
+        return await LATER["seats_on"](info, _record(self, self._props), ("ATTENDED", "CHAIRED"))
 
     @strawberry.field(description="The commitments made at it.")
     async def commitments(self, info: Ctx) -> Commitments:
