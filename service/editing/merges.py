@@ -8,7 +8,7 @@ from service.editing import audit, permissions
 from service.editing.changes import Outcome, current, lock, record_state, stale
 from service.editing.keys import Editor
 from service.errors import Conflict, FieldProblem, Invalid
-from service.model.records import MapRecord
+from service.model.records import KEYED_BY, MapRecord
 
 
 async def merge_organizations(
@@ -33,7 +33,10 @@ async def merge_organizations(
             await record_state(tx, duplicate[0], gone),
         ]
         rows = await tx.run(
-            "edits/merge_organizations", survivor=survivor[0], duplicate=duplicate[0]
+            "edits/merge_organizations",
+            survivor=survivor[0],
+            duplicate=duplicate[0],
+            keyedBy=KEYED_BY,
         )
         if not rows:
             raise Conflict(stale(survivor[0], survivor[1]))

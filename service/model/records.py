@@ -68,13 +68,19 @@ class LinkRow:
         }
 
 
+# The property that tells apart two relationships of a type between the same two records:
+# a citation's section, and the property a type is keyed by (a person's seat).
+KEYED_BY: dict[str, str] = {
+    "CITED_IN": "section",
+    **{t: r.keyed_by for t, r in RELATIONSHIPS.items() if r.keyed_by},
+}
+
+
 def link_key(source_id: str, link_type: str, target_id: str, props: Props) -> str:
-    """What tells a relationship apart: its ends and type, and, for a citation, its section
-    and, for a type keyed by a property (a person's seats), that property."""
+    """What tells a relationship apart: its ends and type, and, for a type in KEYED_BY,
+    that property (Cypher that moves relationships, such as a merge, keys them alike)."""
     base = f"{source_id}|{link_type}|{target_id}"
-    if link_type == "CITED_IN":
-        return f"{base}|{props.get('section') or ''}"
-    keyed_by = RELATIONSHIPS[link_type].keyed_by if link_type in RELATIONSHIPS else None
+    keyed_by = KEYED_BY.get(link_type)
     return f"{base}|{props.get(keyed_by) or ''}" if keyed_by else base
 
 

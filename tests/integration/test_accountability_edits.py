@@ -415,3 +415,50 @@ def test_a_countrys_alliance_status_over_time_priority_and_coordination_body(
     )
     left = _ok(ask('{ country(iso3: "NPL") { allianceStatus { status } } }'))["country"]
     assert left["allianceStatus"] == [{"status": "PATHFINDER"}]
+
+
+MERGE = """mutation($s: ID!, $sv: Int!, $d: ID!, $dv: Int!) {
+  mergeOrganizations(survivor: $s, survivorVersion: $sv, duplicate: $d, duplicateVersion: $dv) {
+    id version } }"""
+
+
+def test_merging_organizations_keeps_seats_held_for_them_and_every_status(
+    tokens: dict[str, str], as_key: Callable[[str | None], Ask]
+) -> None:
+    ask = as_key(tokens["editor"])
+    made = {}
+    for key, name in (
+        ("test-kept-council", "Test Kept Council"),
+        ("test-dup-council", "Test Dup Council"),
+    ):
+        body = ask(
+            """mutation($input: OrganizationInput!) { createOrganization(input: $input,
+            confirmNew: true) { organization { id version } } }""",
+            input={"key": key, "name": name, "type": "NATIONAL_COORDINATION", "cited": CITED},
+        )
+        made[key] = _ok(body)["createOrganization"]["organization"]
+    kept, dup = made["test-kept-council"], made["test-dup-council"]
+    seat = _link("person:tim-ryan", "SEATED", GCG, seat="Test merged seat", organization=dup["id"])
+    _ok(ask(ADD, input=seat))
+    for status, since in (("INTERESTED", "2018"), ("PATHFINDER", "2019")):
+        _ok(
+            ask(
+                ADD,
+                input=_link(
+                    dup["id"], "COUNTRY_STATUS", "country:KEN", allianceStatus=status, since=since
+                ),
+            )
+        )
+    _ok(ask(MERGE, s=kept["id"], sv=kept["version"], d=dup["id"], dv=dup["version"]))
+    seats = _ok(
+        ask(
+            '{ node(id: "person:tim-ryan") { ... on Person { seats { seat organization { id } } } } }'
+        )
+    )
+    [moved] = [s for s in seats["node"]["seats"] if s["seat"] == "Test merged seat"]
+    assert moved["organization"] == {"id": kept["id"]}
+    country = _ok(ask('{ country(iso3: "KEN") { allianceStatus { status organization { id } } } }'))
+    assert country["country"]["allianceStatus"] == [
+        {"status": "INTERESTED", "organization": {"id": kept["id"]}},
+        {"status": "PATHFINDER", "organization": {"id": kept["id"]}},
+    ]
