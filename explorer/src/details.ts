@@ -25,7 +25,7 @@ interface Neighbourhood {
 }
 
 const QUERY = `fragment SeatFields on Seat {
-  role seat asOf person { id name } body { id name } organization { id name }
+  role seat asOf person { id name } body { id name } organization { id name } organizationRecorded
 }
 fragment CommitmentFields on Commitment { id name status statusSince due overdue }
 query Details($id: ID!) {
@@ -144,6 +144,7 @@ interface Seat {
   person: { id: string; name: string };
   body: { id: string; name: string };
   organization: { id: string; name: string } | null;
+  organizationRecorded: boolean;
 }
 
 interface Membership {
@@ -180,7 +181,11 @@ function seatsOf(node: DetailNode, actions: DetailActions): HTMLElement | null {
     person ? opener(s.body.id, s.body.name, actions) : opener(s.person.id, s.person.name, actions),
     ROLE[s.role] ?? sentence(s.role),
     s.seat ?? "",
-    s.organization ? opener(s.organization.id, s.organization.name, actions) : "not named by the source",
+    s.organization
+      ? opener(s.organization.id, s.organization.name, actions)
+      : s.organizationRecorded
+        ? "no longer on the map"
+        : "not named by the source",
     s.asOf ?? "",
   ]);
   const header = [person ? "Body or meeting" : "Person", "Role", "Seat", "For", "Known as of"];

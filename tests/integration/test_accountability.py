@@ -22,7 +22,8 @@ def test_the_gcg_seats_name_each_person_and_the_organization_they_sit_for(gql: A
     seats = _data(
         gql(
             """query($id: ID!) { actionGroup(id: $id) { seats {
-                seat person { id name } organization { acronym name } provenance { section } } } }""",
+                seat person { id name } organization { acronym name } organizationRecorded
+                provenance { section } } } }""",
             id=GCG,
         )
     )["actionGroup"]["seats"]
@@ -43,6 +44,8 @@ def test_the_gcg_seats_name_each_person_and_the_organization_they_sit_for(gql: A
     # The report gives a post, not an organization, for one employer seat: it names none.
     [giulietti] = [s for s in seats if s["person"]["name"] == "Victoria Giulietti"]
     assert (giulietti["seat"], giulietti["organization"]) == ("Employer Representative", None)
+    assert giulietti["organizationRecorded"] is False
+    assert andrees["organizationRecorded"] is True
 
 
 PERSON = """{ node(id: "person:mathieu-luciano") { ... on Person {

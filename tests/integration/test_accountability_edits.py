@@ -462,3 +462,14 @@ def test_merging_organizations_keeps_seats_held_for_them_and_every_status(
         {"status": "INTERESTED", "organization": {"id": kept["id"]}},
         {"status": "PATHFINDER", "organization": {"id": kept["id"]}},
     ]
+    # Retired, the organization is no longer shown, and the seat says it named one.
+    version = _ok(ask(f'{{ organization(id: "{kept["id"]}") {{ version }} }}'))
+    retire = "mutation($id: ID!, $v: Int!) { retire(id: $id, version: $v) { id } }"
+    _ok(ask(retire, id=kept["id"], v=version["organization"]["version"]))
+    after = _ok(
+        ask(
+            '{ node(id: "person:tim-ryan") { ... on Person { seats { seat organization { id } organizationRecorded } } } }'
+        )
+    )
+    [held] = [s for s in after["node"]["seats"] if s["seat"] == "Test merged seat"]
+    assert (held["organization"], held["organizationRecorded"]) == (None, True)

@@ -14,6 +14,7 @@ interface Seat {
   asOf: string | null;
   person: { id: string; name: string; honorific: string | null };
   organization: { id: string; name: string } | null;
+  organizationRecorded: boolean;
   provenance: { section: string | null; source: { name: string } | null };
 }
 
@@ -22,7 +23,7 @@ const DEFAULT_BODY = "action-group:global-coordinating-group";
 const QUERY = `query Seats($id: ID!) {
   actionGroup(id: $id) {
     name
-    seats { role seat asOf person { id name honorific } organization { id name }
+    seats { role seat asOf person { id name honorific } organization { id name } organizationRecorded
             provenance { section source { name } } }
   }
 }`;
@@ -68,7 +69,7 @@ async function drawSeats(results: HTMLElement, open: (id: string) => void): Prom
     s.seat ?? "",
     s.organization
       ? el("button", { type: "button", class: "link", onclick: () => open(s.organization?.id ?? "") }, s.organization.name)
-      : el("em", {}, "not named by the source"),
+      : el("em", {}, s.organizationRecorded ? "no longer on the map" : "not named by the source"),
     s.asOf ?? "",
     s.provenance.section ?? "",
   ]);

@@ -69,7 +69,12 @@ class Seat:
     body: MapNode = strawberry.field(description="The action group, Alliance body or meeting.")
     organization: Organization | None = strawberry.field(
         description="The organization they hold it for; null where the source names none "
-        "(not the same as holding it for nobody)."
+        "(not the same as holding it for nobody), or where the one named has since been "
+        "retired or deleted (organizationRecorded tells the two apart)."
+    )
+    organization_recorded: bool = strawberry.field(
+        description="True if the source names the organization the seat is held for, even "
+        "where that record is no longer on the map; false if it names none."
     )
     since: str | None = strawberry.field(description=_SINCE)
     until: str | None = strawberry.field(description=_UNTIL)
@@ -93,6 +98,7 @@ async def _seats(info: Ctx, links: list[tuple[LinkRecord, MapRecord, MapRecord]]
                 if (o := link.props.get("organization")) and o in found
                 else None
             ),
+            organization_recorded=bool(link.props.get("organization")),
             provenance=Citation.of(link.provenance),
             **_dated(link.props),
         )
