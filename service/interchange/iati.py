@@ -49,6 +49,7 @@ from service.model.kinds import slug
 
 _KNOWN_AS = re.compile(r"^Known as (\d{4}(?:-\d{2})?)$")
 _WEB = re.compile(r"^https?://\S+$")
+_MEDIA_TYPE = re.compile(r"^[a-z]+/[a-z0-9.+-]+$")
 _DAY = re.compile(r"^(19[5-9]\d|2\d{3})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _IDENTIFIER = re.compile(r"^[A-Z]{2}-[A-Za-z0-9._-]+$")
 VERSIONS = ("1.01", "1.02", "1.03", "1.04", "1.05", "2.01", "2.02", "2.03")
@@ -248,6 +249,7 @@ class _Reader:
                 if language is not None
                 else None,
                 "date": day,
+                "file_format": _media_type(link.get("format")),
             }
             rows.append(Row(self.file, f"{where}.document-link", "source", values))
             about = {"from": source, "type": "EVIDENCE_ABOUT", "to": initiative, **note}
@@ -324,6 +326,13 @@ def _narrative(element: Element, child: str | None = None) -> str | None:
     ]
     text = (english or narratives or [holder])[0].text
     return text.strip() if text and text.strip() else None
+
+
+def _media_type(given: str | None) -> str | None:
+    """A file format as a media type in lower case (IATI's older lists wrote them in capitals),
+    or None if it is not one."""
+    text = (given or "").strip().lower()
+    return text if _MEDIA_TYPE.match(text) else None
 
 
 def _digest(text: str) -> str:

@@ -80,6 +80,7 @@ class _IatiCodes(Strict):
     regions: dict[str, _Region]
     transactions: dict[str, list[str]] = Field(min_length=1)
     document_categories: dict[str, DocumentType | None]
+    document_categories_out: dict[DocumentType, str]
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ class IatiCodes:
     transactions: dict[str, str]
     # Document category codes by the map's type of document (None: no type on the map).
     document_categories: dict[str, str | None]
+    # The category code the export writes for a map type of document, where it has one.
+    document_categories_out: dict[str, str]
 
 
 @lru_cache(maxsize=4)
@@ -126,9 +129,13 @@ def load_iati_codes(seed_dir: Path) -> IatiCodes:
     transaction_codes = {**codelist("TransactionType", "1.04"), **codelist("TransactionType")}
     problems = _against(path.name, "organisation_types", table.organisation_types, types)
     problems += _against(path.name, "regions", table.regions, regions)
-    problems += _against(
-        path.name, "document_categories", table.document_categories, codelist("DocumentCategory")
-    )
+    categories = codelist("DocumentCategory")
+    problems += _against(path.name, "document_categories", table.document_categories, categories)
+    problems += [
+        Problem(path.name, "document_categories_out", str(kind), f"'{code}' is not a category")
+        for kind, code in table.document_categories_out.items()
+        if code not in categories
+    ]
     problems += [
         Problem(path.name, "organisation_types_out", str(kind), f"'{code}' is not an IATI type")
         for kind, code in table.organisation_types_out.items()
@@ -155,6 +162,7 @@ def load_iati_codes(seed_dir: Path) -> IatiCodes:
             code: None if kind is None else str(kind)
             for code, kind in table.document_categories.items()
         },
+        document_categories_out={str(k): c for k, c in table.document_categories_out.items()},
     )
 
 

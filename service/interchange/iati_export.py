@@ -14,7 +14,9 @@ month is written as its first (start) or last (end) day, with the date as known 
 activity date's narrative; an initiative with no description says so in its description,
 which IATI requires. Themes, and the initiative's own sectors, are sectors in the
 publisher's own vocabulary (99), SDG targets sectors of vocabulary 8, and money each
-funder's budget and transactions, as totals over the period the map holds."""
+funder's budget and transactions, as totals over the period the map holds. The documents
+that are evidence about an initiative are its `document-link`s, where the map knows each
+one's address, file format and an IATI category for its type."""
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -89,6 +91,14 @@ class _Writer:
         }
         # A map type written as IATI's only where IATI has one general code for it.
         self.org_types = codes.organisation_types_out
+        # The documents that are evidence about each initiative, and IATI's category for
+        # each map type of document.
+        sources = {s["id"]: s for s in exported.files["sources"]}
+        self.documents: dict[str, list[dict[str, Any]]] = {}
+        for link in exported.files[RELATIONSHIPS]:
+            if link["type"] == "EVIDENCE_ABOUT" and link["from"] in sources:
+                self.documents.setdefault(link["to"], []).append(sources[link["from"]])
+        self.categories = codes.document_categories_out
 
     def activity(self, initiative: dict[str, Any]) -> tuple[etree._Element | None, list[str]]:
         roles = sorted(
@@ -135,7 +145,36 @@ class _Writer:
         left_out = self._places(activity, initiative)
         self._sectors(activity, initiative)
         self._money(activity, roles)
+        left_out += self._documents(activity, initiative)
         return activity, left_out
+
+    def _documents(self, activity: etree._Element, initiative: dict[str, Any]) -> list[str]:
+        """A `document-link` for each document with an address that is evidence about the
+        initiative, where the map knows its file format and has an IATI category for its
+        type (IATI requires both); the others are named as left out."""
+        left_out = []
+        for document in sorted(self.documents.get(initiative["id"], []), key=lambda d: d["id"]):
+            if not document.get("url"):
+                continue
+            category = self.categories.get(document.get("document_type") or "")
+            if not document.get("file_format") or not category:
+                lacking = "file format" if not document.get("file_format") else "IATI category"
+                left_out.append(
+                    f"document {document['id']} is not linked: its {lacking} is not known"
+                )
+                continue
+            link = _sub(
+                activity,
+                "document-link",
+                {"url": document["url"], "format": document["file_format"]},
+            )
+            _narrative(etree.SubElement(link, "title"), document.get("title") or document["url"])
+            etree.SubElement(link, "category", code=category)
+            if document.get("language"):
+                etree.SubElement(link, "language", code=document["language"])
+            if document.get("date") and len(str(document["date"])) == 10:
+                etree.SubElement(link, "document-date", {"iso-date": str(document["date"])})
+        return left_out
 
     def _identifier(self, initiative: dict[str, Any]) -> str:
         given = initiative.get("iati_identifier")

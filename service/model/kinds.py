@@ -192,6 +192,11 @@ class SourceFields(Strict):
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] | None = Field(
         default=None, description="The language it is written in, as an ISO 639 code (en, fr)."
     )
+    file_format: Annotated[str, Field(pattern=r"^[a-z]+/[a-z0-9.+-]+$")] | None = Field(
+        default=None,
+        description="Its file format as a media type (application/pdf), as an IATI file gives "
+        "it; the IATI export writes a document's link only where it is known.",
+    )
 
 
 class PersonFields(Strict):

@@ -105,6 +105,7 @@ def _add_reference(b: _Builder) -> None:
                     "sections": source.sections,
                     "document_type": source.document_type,
                     "language": source.language,
+                    "file_format": source.file_format,
                 },
             ),
         )

@@ -296,6 +296,21 @@ def test_an_iati_file_maps_roles_places_sectors_and_dates(client: TestClient, up
     assert ("PARTNERS_IN", "organization:unicef") in {
         (p["role"], p["organization"]["id"]) for p in study["participants"]
     }
+    # Its linked document is in the evidence directory, as evidence about it.
+    documents = ask(
+        client,
+        '{ initiative(id: "initiative:xm-test-1001") { evidence { title url documentType '
+        "language date } } }",
+    )["initiative"]["evidence"]
+    assert documents == [
+        {
+            "title": "Cocoa villages project: mid-term review",
+            "url": "https://example.org/reviews/cocoa-mid-term.pdf",
+            "documentType": "EVALUATION",
+            "language": "en",
+            "date": "2027-06-30",
+        }
+    ]
 
 
 def test_a_bad_iati_file_lists_every_mistake(client: TestClient, upload: Post) -> None:
@@ -584,6 +599,12 @@ def test_the_iati_export_validates_against_iatis_schema(
         for t in cocoa.findall("transaction")
     }
     assert amounts == {"2": "750000", "3": "250000"}
+    [document] = cocoa.findall("document-link")
+    assert (document.get("url"), document.get("format")) == (
+        "https://example.org/reviews/cocoa-mid-term.pdf",
+        "application/pdf",
+    )
+    assert document.find("category").get("code") == "A07"  # type: ignore[union-attr]
     cited = ask(
         client,
         '{ initiative(id: "initiative:xm-test-1001") { iatiIdentifier participants(roles: [FUNDS]) '
