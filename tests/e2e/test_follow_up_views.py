@@ -31,6 +31,11 @@ def test_the_seats_of_the_gcg_and_a_persons_seats(page: Page, base_url: str) -> 
     expect(count).to_have_attribute("data-count", str(len(seats["actionGroup"]["seats"])))
     expect(page.locator(".people tbody tr")).to_have_count(len(seats["actionGroup"]["seats"]))
     expect(page.locator(".people")).to_contain_text("not named by the source")
+    # Those not, or not yet, members: IOE pending since the meeting, IPCCLA declined.
+    standings = page.locator(".standings tbody tr")
+    expect(standings).to_have_count(2)
+    expect(page.locator(".standings")).to_contain_text("Pending")
+    expect(page.locator(".standings")).to_contain_text("Declined")
     page.get_by_role("button", name="Mathieu Luciano").first.click()
     panel = page.locator("#details")
     expect(panel.locator("h2")).to_have_text("Mathieu Luciano")

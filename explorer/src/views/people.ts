@@ -1,10 +1,11 @@
 // People and seats: who holds which seat on an Alliance body and for which organization,
-// as `actionGroup(id).seats` answers, with a person's or organization's details (all
-// their seats, memberships and commitments) beside the table.
+// as `actionGroup(id).seats` answers, the organizations that stand with the Alliance other
+// than as members (`memberships`), and a person's or organization's details (all their
+// seats, memberships and commitments) beside the table.
 
 import { ask } from "../api";
 import { showDetails } from "../details";
-import { el, loading, replaceChildren, table, type Child } from "../dom";
+import { el, loading, replaceChildren, sentence, table, type Child } from "../dom";
 import { actionGroups, filterBar, type FilterField } from "../filters";
 import { param, setParams } from "../state";
 
@@ -17,6 +18,18 @@ interface Seat {
   organizationRecorded: boolean;
   provenance: { section: string | null; source: { name: string } | null };
 }
+
+interface Standing {
+  standing: string;
+  since: string | null;
+  asOf: string | null;
+  decision: string | null;
+  organization: { id: string; name: string };
+  body: { id: string; name: string };
+}
+
+const STANDINGS = `{ memberships(standings: [OBSERVER, PARTNER, PENDING, DECLINED, BLOCKED, WITHDRAWN]) {
+  standing since asOf decision organization { id name } body { id name } } }`;
 
 const BODY: FilterField = { param: "body", label: "Alliance body", choices: actionGroups };
 const DEFAULT_BODY = "action-group:global-coordinating-group";
@@ -37,6 +50,7 @@ export async function peopleView(root: HTMLElement): Promise<void> {
     void showDetails(panel, id, { open, close: () => close(panel) });
   };
   const filters = await loading(root, () => filterBar([BODY], () => void drawSeats(results, open), "Choose a body"));
+  const standings = el("section", { class: "standings", "aria-label": "Standings other than member" });
   replaceChildren(
     root,
     el("h2", {}, "People and seats"),
@@ -46,9 +60,10 @@ export async function peopleView(root: HTMLElement): Promise<void> {
       "Who holds which seat on an Alliance body, and for which organization, as the sources name them. One person may hold two seats; a seat whose source names no organization says so. Choose a person or organization to see all their seats, memberships and commitments.",
     ),
     el("div", { class: "toolbar" }, filters ?? null),
+    standings,
     el("div", { class: "split" }, results, panel),
   );
-  await drawSeats(results, open);
+  await Promise.all([drawSeats(results, open), drawStandings(standings, open)]);
   const opened = param("open");
   if (opened) void showDetails(panel, opened, { open, close: () => close(panel) });
 }
@@ -56,6 +71,28 @@ export async function peopleView(root: HTMLElement): Promise<void> {
 function close(panel: HTMLElement): void {
   panel.hidden = true;
   setParams({ open: null });
+}
+
+/** Who stands with the Alliance or a body other than as a member: pending, declined,
+ * observers and the rest, with since when and the decision. */
+async function drawStandings(section: HTMLElement, open: (id: string) => void): Promise<void> {
+  const found = await loading(section, () => ask<{ memberships: Standing[] }>(STANDINGS));
+  if (!found) return;
+  const rows = found.memberships.map((m): Child[] => [
+    el("button", { type: "button", class: "link", onclick: () => open(m.organization.id) }, m.organization.name),
+    sentence(m.standing),
+    m.body.name,
+    m.since ?? (m.asOf ? `known as of ${m.asOf}` : ""),
+    m.decision ?? "",
+  ]);
+  replaceChildren(
+    section,
+    el("h3", {}, "Not, or not yet, members"),
+    rows.length
+      ? el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Table, scrolls sideways" },
+          table("Standings other than member", ["Organization", "Standing", "With", "Since", "Decision"], rows))
+      : el("p", {}, "No observer, partner, pending, declined, blocked or withdrawn standing is recorded."),
+  );
 }
 
 async function drawSeats(results: HTMLElement, open: (id: string) => void): Promise<void> {
