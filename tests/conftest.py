@@ -154,6 +154,26 @@ def gql(client: TestClient) -> Callable[..., dict[str, Any]]:
 
 
 @pytest.fixture
+def as_key(client: TestClient) -> Callable[[str | None], Callable[..., dict[str, Any]]]:
+    """A GraphQL poster sending an API key as a bearer token (none for a public caller)."""
+
+    def asker(token: str | None) -> Callable[..., dict[str, Any]]:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+
+        def ask(query: str, **variables: Any) -> dict[str, Any]:
+            response = client.post(
+                "/graphql", json={"query": query, "variables": variables}, headers=headers
+            )
+            assert response.status_code == 200, response.text
+            body: dict[str, Any] = response.json()
+            return body
+
+        return ask
+
+    return asker
+
+
+@pytest.fixture
 def cli_env(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The CLI's settings pointed at the seeded test database."""
     monkeypatch.setenv("NEO4J_URI", seeded.neo4j_uri)

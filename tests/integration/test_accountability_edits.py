@@ -8,7 +8,6 @@ from typing import Any
 from uuid import uuid4
 
 import pytest
-from fastapi.testclient import TestClient
 
 from service.config import Settings
 from service.db.driver import Database
@@ -37,24 +36,6 @@ def tokens(seeded: Settings) -> Iterator[dict[str, str]]:
     made = run_db(seeded, make)
     yield made
     reseed(seeded)
-
-
-@pytest.fixture
-def as_key(client: TestClient) -> Callable[[str | None], Ask]:
-    def asker(token: str | None) -> Ask:
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-
-        def ask(query: str, **variables: Any) -> dict[str, Any]:
-            response = client.post(
-                "/graphql", json={"query": query, "variables": variables}, headers=headers
-            )
-            assert response.status_code == 200, response.text
-            body: dict[str, Any] = response.json()
-            return body
-
-        return ask
-
-    return asker
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any, get_args
 
 import pytest
-from fastapi.testclient import TestClient
 
 from service.config import Settings
 from service.db.driver import Database
@@ -35,24 +34,6 @@ def tokens(seeded: Settings) -> Iterator[dict[str, str]]:
 
     yield run_db(seeded, make)
     reseed(seeded)
-
-
-@pytest.fixture
-def as_key(client: TestClient) -> Callable[[str | None], Ask]:
-    def asker(token: str | None) -> Ask:
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-
-        def ask(query: str, **variables: Any) -> dict[str, Any]:
-            response = client.post(
-                "/graphql", json={"query": query, "variables": variables}, headers=headers
-            )
-            assert response.status_code == 200, response.text
-            body: dict[str, Any] = response.json()
-            return body
-
-        return ask
-
-    return asker
 
 
 def _code(body: dict[str, Any]) -> str:
