@@ -22,7 +22,7 @@ from service.model.values import OPEN_COMMITMENTS
 class CommitmentFilter:
     """What narrows the list of commitments."""
 
-    statuses: tuple[str, ...] | None = None
+    statuses: list[str] | None = None
     overdue_on: date | None = None
     organization: str | None = None
     action_group: str | None = None

@@ -34,9 +34,15 @@ Ctx = strawberry.Info[Context, None]
 
 
 def _plain(given: Any) -> dict[str, Any]:
-    """An input's fields, with enums as their stored values."""
+    """An input's fields, with enums (alone or in a list) as their stored values."""
     values = asdict(given) if given is not None else {}
-    return {k: getattr(v, "value", v) for k, v in values.items()}
+    return {k: _stored(v) for k, v in values.items()}
+
+
+def _stored(value: Any) -> Any:
+    if isinstance(value, list):
+        return [getattr(v, "value", v) for v in value]
+    return getattr(value, "value", value)
 
 
 def _page(info: Ctx, first: int, after: str | None) -> PageRequest:
@@ -256,11 +262,7 @@ class Query:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Commitment]:
-        given = asdict(filter) if filter is not None else {}
-        statuses = given.pop("statuses", None)
-        wanted = accountability.CommitmentFilter(
-            statuses=tuple(s.value for s in statuses) if statuses else None, **given
-        )
+        wanted = accountability.CommitmentFilter(**_plain(filter))
         page = await accountability.commitments(info.context.db, wanted, _page(info, first, after))
         return connection(page, Commitment.of)
 
