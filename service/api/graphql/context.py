@@ -4,7 +4,7 @@ level of a nested selection costs one Cypher query, not one per row or per kind 
 
 import asyncio
 from abc import ABC, abstractmethod
-from typing import Any
+from typing import Any, TypeVar
 
 from strawberry.fastapi import BaseContext
 
@@ -15,6 +15,8 @@ from service.domain.links import LinkSpec, load_links
 from service.domain.records import LinkRecord
 from service.editing.keys import Editor, authenticate
 from service.errors import Unauthenticated
+
+T = TypeVar("T")
 
 
 class Context(BaseContext):
@@ -67,6 +69,23 @@ class _LevelBatcher(ABC):
 
     TURNS = 8
 
+    @staticmethod
+    async def _wait(future: "asyncio.Future[T]") -> T:
+        """A load's answer. Several fields may wait on one future, and graphql-core cancels
+        the resolvers of a level whose non-null sibling failed: shielded, a cancelled waiter
+        leaves the future to the others instead of cancelling it under them."""
+        return await asyncio.shield(future)
+
+    @staticmethod
+    def _settle(future: "asyncio.Future[T]", answer: T | BaseException) -> None:
+        """Gives a load its answer, unless nobody waits for it any more."""
+        if future.done():
+            return
+        if isinstance(answer, BaseException):
+            future.set_exception(answer)
+        else:
+            future.set_result(answer)
+
     def __init__(self) -> None:
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -104,7 +123,7 @@ class LinkBatcher(_LevelBatcher):
             self._pending.append(key)
             if len(self._pending) == 1:
                 self._dispatch_soon()
-        return await self._known[key]
+        return await self._wait(self._known[key])
 
     async def _dispatch(self) -> None:
         wanted, self._pending = self._pending, []
@@ -112,10 +131,10 @@ class LinkBatcher(_LevelBatcher):
             found = await load_links(self.db, wanted)
         except Exception as error:  # every waiting resolver gets the error
             for key in wanted:
-                self._known.pop(key).set_exception(error)
+                self._settle(self._known.pop(key), error)
             return
         for key, links in zip(wanted, found, strict=True):
-            self._known[key].set_result(links)
+            self._settle(self._known[key], links)
 
 
 class ProjectionBatcher(_LevelBatcher):
@@ -136,7 +155,7 @@ class ProjectionBatcher(_LevelBatcher):
             if not self._pending:
                 self._dispatch_soon()
             self._pending.setdefault(id(plan), (plan, []))[1].append(node_id)
-        return await self._known[key]
+        return await self._wait(self._known[key])
 
     async def _dispatch(self) -> None:
         wanted, self._pending = self._pending, {}
@@ -145,11 +164,12 @@ class ProjectionBatcher(_LevelBatcher):
                 rows = await self.db.read_built(plan.query, **plan.parameters(ids))
             except Exception as error:  # every waiting field gets the error
                 for node_id in ids:
-                    self._known[(id(plan), node_id)].set_exception(error)
+                    self._settle(self._known[(id(plan), node_id)], error)
                 continue
             found = {row["id"]: row["answer"] for row in rows}
             for node_id in ids:
                 answer = found.get(node_id)
-                self._known[(id(plan), node_id)].set_result(
-                    None if answer is None else plan.shape.build(answer)
+                self._settle(
+                    self._known[(id(plan), node_id)],
+                    None if answer is None else plan.shape.build(answer),
                 )
