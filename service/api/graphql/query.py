@@ -11,6 +11,7 @@ from service.api.graphql.connections import Connection, connection
 from service.api.graphql.context import Context
 from service.api.graphql.inputs import InitiativeRole
 from service.api.graphql.types import (
+    TYPES,
     ActionGroup,
     Citation,
     Country,
@@ -185,7 +186,11 @@ class Query:
     async def node(
         self, info: Ctx, id: strawberry.ID, include_retired: bool = False
     ) -> MapNode | None:
-        return node_of(await _one(info, id, None, include_retired))  # type: ignore[no-any-return]
+        # Any kind that has a type: a published need figure is no record of its own.
+        found = await directory.get(
+            info.context.db, str(id), *TYPES, include_retired=include_retired
+        )
+        return node_of(found)  # type: ignore[no-any-return]
 
     @strawberry.field(description="An organization by its id, such as organization:ilo.")
     async def organization(

@@ -62,8 +62,12 @@ Memberships = list[Annotated["Membership", strawberry.lazy(_ACCOUNTABILITY)]]
 Commitments = list[Annotated["Commitment", strawberry.lazy(_ACCOUNTABILITY)]]
 Indicators = list[Annotated["Indicator", strawberry.lazy(_ACCOUNTABILITY)]]
 CountryStandings = list[Annotated["CountryStanding", strawberry.lazy(_ACCOUNTABILITY)]]
+# Relationship types with a published need figure at one end. A need figure is no record of
+# the map (no Node type): `relationships` does not list them, and a client asking for them is
+# pointed to where need figures are read (Country.need, Indicator.values, coverage).
+NEED_TYPES = frozenset(t for t, r in RELATIONSHIPS.items() if "need" in r.starts | r.ends)
 # The stored relationships `relationships` lists when asked for none in particular.
-STORED_TYPES = tuple(sorted(set(RELATIONSHIPS) - {"IN_REGION", "CITED_IN"}))
+STORED_TYPES = tuple(sorted(set(RELATIONSHIPS) - {"IN_REGION", "CITED_IN"} - NEED_TYPES))
 # A relationship's properties that NodeRelationship gives fields of their own.
 _SHOWN_APART = frozenset(("key", "source", "section", "note", "basis", "inferred_from", *TIME))
 N = TypeVar("N")
@@ -176,9 +180,10 @@ class MapNode:
     )
 
     @strawberry.field(
-        description="Its stored relationships of the given types (all but citations and "
-        "region nesting when none are given), each with the node at the other end and its "
-        "provenance: how a membership, a follow-up or an endorsement is known."
+        description="Its stored relationships of the given types (all but citations, "
+        "region nesting and need figures when none are given), each with the node at the "
+        "other end and its provenance: how a membership, a follow-up or an endorsement is "
+        "known. Need figures are read through Country.need, Indicator.values and coverage."
     )
     async def relationships(
         self, info: Ctx, types: list[str] | None = None
@@ -187,6 +192,11 @@ class MapNode:
         unknown = sorted(set(wanted) - set(RELATIONSHIPS))
         if unknown:
             raise BadInput(f"types: {', '.join(unknown)} is no relationship type")
+        if NEED_TYPES & set(wanted):
+            raise BadInput(
+                f"types: {', '.join(sorted(NEED_TYPES & set(wanted)))} join published need "
+                "figures, which are read through Country.need, Indicator.values and coverage"
+            )
         links = await _links(info, str(self.id), "both", *wanted)
         return [
             NodeRelationship(
