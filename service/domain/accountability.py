@@ -17,6 +17,10 @@ from service.model.fields import date_bounds
 from service.model.records import MapRecord
 from service.model.values import OPEN_COMMITMENTS
 
+# The years an observed value may be asked for: published figures start in the 20th century,
+# and a year past 2100 is a typing slip, said as such rather than answered with nothing.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
 
 @dataclass(frozen=True)
 class CommitmentFilter:
@@ -184,6 +188,9 @@ async def values(
     places inside it), or everywhere; by place, then year."""
     if country and region:
         raise BadInput("country and region: give one, or neither")
+    for name, year in zip(("fromYear", "toYear"), years, strict=True):
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            raise BadInput(f"{name}: {year} is not a year between {FIRST_YEAR} and {LAST_YEAR}")
     if years[0] and years[1] and years[1] < years[0]:
         raise BadInput(f"toYear: {years[1]} is before fromYear, {years[0]}")
     checked = await normalise(db, _IndicatorFilter(country=country, region=region))

@@ -155,3 +155,40 @@ def test_database_down_fails_readiness_but_not_liveness(
 
 def test_readiness_with_the_database_up(client: TestClient) -> None:
     assert client.get("/readyz").json() == {"status": "ready"}
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "named"),
+    [
+        # A date typed with a five-digit year, as into the commitments view's date field.
+        (
+            "query($on: Date) { commitments(filter: {overdueOn: $on}) { totalCount } }",
+            {"on": "12019-01-01"},
+            "$on",
+        ),
+        ("query($on: Date) { overlaps(asOf: $on) { score } }", {"on": "-0001-01-01"}, "$on"),
+        ("query($n: Int!) { organizations(first: $n) { totalCount } }", {"n": 10**12}, "$n"),
+        (
+            "query { indicators { values(fromYear: -5) { value } } }",
+            {},
+            "fromYear",
+        ),
+        (
+            "query { indicators { values(toYear: 99999) { value } } }",
+            {},
+            "toYear",
+        ),
+        ("query { organizations(first: 2147483647) { totalCount } }", {}, "first"),
+    ],
+)
+def test_values_out_of_range_are_bad_input_naming_the_argument(
+    client: TestClient, query: str, variables: dict[str, Any], named: str
+) -> None:
+    response = client.post("/graphql", json={"query": query, "variables": variables})
+    assert response.status_code == 200
+    errors = response.json()["errors"]
+    assert {e["extensions"]["code"] for e in errors} <= {
+        "BAD_USER_INPUT",
+        "GRAPHQL_VALIDATION_FAILED",
+    }, errors
+    assert any(named in e["message"] for e in errors), errors

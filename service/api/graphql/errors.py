@@ -18,7 +18,14 @@ def error_code(error: GraphQLError) -> str:
     original = error.original_error
     if original is None:
         return "GRAPHQL_VALIDATION_FAILED"
-    return original.code if isinstance(original, MapError) else "INTERNAL_SERVER_ERROR"
+    if isinstance(original, MapError):
+        return original.code
+    if error.path is None and isinstance(original, ValueError | TypeError | OverflowError):
+        # A variable a scalar could not read (a date in the year 12019): raised while the
+        # request's variables are coerced, before anything runs; the message names the
+        # variable and says what is wrong with its value.
+        return "BAD_USER_INPUT"
+    return "INTERNAL_SERVER_ERROR"
 
 
 def log_errors(errors: list[GraphQLError]) -> None:
