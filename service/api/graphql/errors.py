@@ -20,7 +20,9 @@ def error_code(error: GraphQLError) -> str:
         return "GRAPHQL_VALIDATION_FAILED"
     if isinstance(original, MapError):
         return original.code
-    if error.path is None and isinstance(original, ValueError | TypeError | OverflowError):
+    if error.path is None and isinstance(
+        original, GraphQLError | ValueError | TypeError | OverflowError
+    ):
         # A variable a scalar could not read (a date in the year 12019): raised while the
         # request's variables are coerced, before anything runs; the message names the
         # variable and says what is wrong with its value.
