@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     # Connections each process keeps to Neo4j: enough for every request one worker serves
     # at once (the driver's own default is 100).
     neo4j_pool_size: int = Field(default=64, ge=1)
+    # How long a statement waits for one of those connections when all are in use: a busy
+    # process queues its statements (a wide nested read fans out) instead of failing them.
+    neo4j_pool_wait_s: float = Field(default=30.0, gt=0)
 
     # `a87map serve`: worker processes, one per core by default (each has its own pool).
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)

@@ -36,6 +36,7 @@ _CHECK_ROWS = False
 
 # What Neo4j says when a node this transaction waited for was deleted by the one before it.
 _GONE = "Neo.ClientError.Statement.EntityNotFound"
+_BUSY = "the map's database is too busy to answer now; try again shortly"
 # What Neo4j says when another process made the index or constraint a migration makes.
 _ALREADY_THERE = frozenset(
     {
@@ -106,7 +107,8 @@ def make_driver(settings: Settings, *, retry_s: float) -> AsyncDriver:
         settings.neo4j_uri,
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         connection_timeout=settings.neo4j_connection_timeout_s,
-        connection_acquisition_timeout=settings.neo4j_connection_timeout_s,
+        connection_acquisition_timeout=settings.neo4j_connection_timeout_s
+        + settings.neo4j_pool_wait_s,
         max_transaction_retry_time=retry_s,
         max_connection_pool_size=settings.neo4j_pool_size,
         # Labels such as SchemaMigration do not exist until first written; the server's
@@ -128,6 +130,10 @@ async def unavailable_as_error() -> AsyncIterator[None]:
     except ClientError as error:
         if error.code in _NOT_SERVING:
             raise DatabaseUnavailable(_STARTING) from error
+        if error.code is None and "pool" in str(error):
+            # The driver's own refusal (it carries no server code) when every connection of
+            # the pool stayed busy past neo4j_pool_wait_s.
+            raise DatabaseUnavailable(_BUSY) from error
         if error.code != _GONE:
             raise
         raise Contended(_CONTENDED) from error
