@@ -325,3 +325,43 @@ def test_a_key_without_rights_over_a_held_record_is_forbidden_and_no_refusal_nam
         assert "is being imported" in message
         assert "test-importer" not in message
         assert "test-unu-key" not in message
+
+
+def test_a_run_owned_on_another_host_is_left_alone_until_its_heartbeat_is_stale(
+    reset_after: Settings,
+) -> None:
+    """This process cannot see another host's processes: such a run is taken back only
+    once its heartbeat is stale (here made so at once, as its owner does when it cannot
+    undo its own writes)."""
+
+    async def work(db: Database) -> tuple[int, str, int, list[Any]]:
+        run, token = "test-foreign-run", "test-foreign-token"
+        await db.write(
+            "imports/begin",
+            run=run,
+            actor="someone-elsewhere",
+            token=token,
+            host="another-host.example",
+            pid=1,
+            pid_started="",
+        )
+        await db.write("imports/hold", run=run, ids=[ILO])
+        left_alone = await holds.recover_abandoned(db, BATCH)
+        async with db.transaction() as tx:
+            with pytest.raises(Conflict) as refused:
+                await holds.refuse_held(tx, [ILO])
+        await db.write("imports/give_up", run=run, token=token)
+        taken_back = await holds.recover_abandoned(db, BATCH)
+        return (
+            left_alone,
+            str(refused.value),
+            taken_back,
+            await db.read("imports/runs", stale_seconds=holds.STALE_S),
+        )
+
+    left_alone, refusal, taken_back, runs = run_db(reset_after, work)
+    assert left_alone == 0
+    assert "is being imported" in refusal
+    assert "someone-elsewhere" not in refusal
+    assert taken_back == 1
+    assert runs == []
