@@ -54,6 +54,13 @@ class Settings(BaseSettings):
     load_batch_size: int = Field(default=2000, ge=1, le=10_000)
     # The most an HTTP import may upload, all files together; larger imports use the CLI.
     import_max_bytes: int = Field(default=50_000_000, ge=1)
+    # How often the server looks for imports abandoned by a process that stopped, to take
+    # back what they wrote and release their holds (docs/imports-and-holds.md); 0: only at
+    # its start and at each import.
+    import_recovery_every_s: float = Field(default=10.0, ge=0)
+    # For tests and demonstrations only: a pause after each batch an import writes, so
+    # that it can be stopped half-way. Leave it at 0.
+    import_batch_pause_s: float = Field(default=0.0, ge=0)
 
     # GraphQL limits against abusive queries. A body over graphql_max_bytes gets 413.
     graphql_max_bytes: int = Field(default=1_000_000, ge=1_000)

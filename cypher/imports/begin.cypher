@@ -1,6 +1,11 @@
-// Starts an import run: who runs it, when it started, and a heartbeat each batch renews (a
-// run whose heartbeat is older than its staleness no longer holds anything).
-// Parameters: $run, $actor
+// Starts an import run once its rows are checked: who runs it (for the log, never for a
+// refusal), the process that owns it (its host, process id and that process's start time,
+// so another process on the host can tell whether it is gone), a token only that owner
+// knows (each write of the run checks it), and a heartbeat each batch renews.
+// Parameters: $run, $actor, $token, $host, $pid, $pid_started
 // Returns: one row: run
-CREATE (r:ImportRun {id: $run, actor: $actor, started: datetime(), heartbeat: datetime()})
+CREATE (r:ImportRun {
+  id: $run, actor: $actor, token: $token, host: $host, pid: $pid, pid_started: $pid_started,
+  started: datetime(), heartbeat: datetime(), done: false, undoing: false
+})
 RETURN r.id AS run

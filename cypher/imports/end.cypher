@@ -1,4 +1,4 @@
-// Ends an import run once its holds are released.
+// Ends an import run once its holds are released and its undo steps are gone.
 // Parameters: $run
 // Returns: one row: ended (count)
 OPTIONAL MATCH (r:ImportRun {id: $run})

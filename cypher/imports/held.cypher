@@ -1,11 +1,15 @@
-// Which of the given records an import that is still running holds (its heartbeat is newer
-// than $stale_seconds ago), other than run $run, with who runs it and since when.
+// Which of the given records an import run other than $run holds, with when that import
+// started and what the caller needs to tell whether it is still running: its owner, whether
+// its heartbeat is older than $stale_seconds and whether it is being undone. Who runs it is
+// left out on purpose: a refusal never names another key or person.
 // Parameters: $ids, $run (the asking import's own run, or null), $stale_seconds
-// Returns: one row per held id: id, actor, started
+// Returns: one row per held id: id, started, host, pid, pid_started, stale, undoing
 UNWIND $ids AS id
 MATCH (h:ImportHold {id: id})
 WHERE h.run <> coalesce($run, '')
 MATCH (r:ImportRun {id: h.run})
-WHERE r.heartbeat > datetime() - duration({seconds: $stale_seconds})
-RETURN h.id AS id, r.actor AS actor, toString(r.started) AS started
+RETURN h.id AS id, toString(r.started) AS started, coalesce(r.host, '') AS host,
+       coalesce(r.pid, -1) AS pid, coalesce(r.pid_started, '') AS pid_started,
+       r.heartbeat <= datetime() - duration({seconds: $stale_seconds}) AS stale,
+       coalesce(r.undoing, false) AS undoing
 ORDER BY id

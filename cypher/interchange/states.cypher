@@ -1,6 +1,7 @@
 // The current state of the records an import names, as its check compares against them:
-// properties and outgoing relationships. Not locked: the import holds these records from
-// before this read (service/editing/holds.py) and each batch checks their versions again.
+// properties and outgoing relationships. Not locked: read before the import holds them
+// (a file that fails its check holds nothing); once it does, it compares their versions
+// again (service/interchange/apply.py), and each batch checks them once more.
 // Parameters: $ids (sorted)
 // Returns: one row per id on the map: id, props, links (list of {type, to, props})
 UNWIND $ids AS id

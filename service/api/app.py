@@ -1,7 +1,10 @@
 """The FastAPI application: the explorer page at /, GraphQL (with GraphiQL) at /graphql,
 import and export at /import and /export, liveness at /healthz and readiness at /readyz.
-The driver is made once, at start-up, and closed at shutdown."""
+The driver is made once, at start-up, and closed at shutdown; in between, imports left
+half-written by a stopped process are taken back (service/editing/holds.py)."""
 
+import asyncio
+import contextlib
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -28,8 +31,10 @@ from service.api.graphql.schema import build_schema
 from service.api.limits import BodyLimit
 from service.api.routes import health, interchange
 from service.config import Settings, get_settings
+from service.db.driver import Database
 from service.db.runtime import make_database
 from service.db.schema_gate import SchemaGate
+from service.editing import holds
 from service.errors import DatabaseUnavailable, MapError, Rejected
 from service.logs import configure_logging
 
@@ -114,7 +119,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await gate.ensure()
         except DatabaseUnavailable as error:
             log.warning("schema_not_checked_at_start", message=str(error))
-        yield
+        else:
+            await _take_back_abandoned_imports(db, settings)
+        async with _sweeping(db, settings):
+            yield
         await db.driver.close()
 
     # /docs is the explorer's own build of Swagger UI (service.api.explorer); FastAPI's
@@ -145,6 +153,32 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(interchange.router)
     mount_explorer(app, settings.explorer_dir)
     return app
+
+
+async def _take_back_abandoned_imports(db: Database, settings: Settings) -> None:
+    """Imports left half-written by a process that stopped (this server's earlier
+    incarnation among them) are taken back before the first request; if that fails, the
+    sweep tries again."""
+    try:
+        await holds.recover_abandoned(db, settings.load_batch_size)
+    except MapError as error:
+        log.warning("import_recovery_failed_at_start", message=str(error))
+
+
+@asynccontextmanager
+async def _sweeping(db: Database, settings: Settings) -> AsyncIterator[None]:
+    """While the server runs, abandoned imports are looked for every few seconds."""
+    every = settings.import_recovery_every_s
+    if not every:
+        yield
+        return
+    sweep = asyncio.create_task(holds.keep_recovering(db, settings.load_batch_size, every))
+    try:
+        yield
+    finally:
+        sweep.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await sweep
 
 
 def _tune_garbage_collection() -> None:

@@ -70,6 +70,7 @@ def import_command(
                 options=SheetOptions(country, sheet),
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
                 dry_run=dry_run,
+                pause_s=loaded.import_batch_pause_s,
             ),
         )
     if as_json:

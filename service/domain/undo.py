@@ -1,14 +1,20 @@
 """Taking back a write made in batches. A load or an import commits one batch per
 transaction, so Neo4j holds one batch at a time; what each committed batch created and
 what it replaced is kept here, and if a later batch fails, `run` puts every committed one
-back, so the map is as it was. Batches are undone in transactions of their own too."""
+back, so the map is as it was. Batches are undone in transactions of their own too.
 
+An import also keeps each batch's undo in the database, as text written in the batch's own
+transaction (`as_text`), so that another process can take the batches of a killed import
+back, one at a time, each in one transaction (`from_text`, `undo_in`)."""
+
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import neo4j.time
 import structlog
 
-from service.db.driver import Database, batches
+from service.db.driver import Database, Transaction, batches
 from service.domain import overlap_store
 
 log = structlog.get_logger(__name__)
@@ -44,6 +50,29 @@ class Undo:
         for name in self.__dataclass_fields__:
             getattr(self, name).extend(getattr(other, name))
 
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def as_text(self) -> str:
+        """The undo as JSON, with the database's dates and times tagged so that `from_text`
+        gives back values of the same type (a restored date stays a date)."""
+        kept = {name: _tagged(getattr(self, name)) for name in self.__dataclass_fields__}
+        return json.dumps(kept, separators=(",", ":"))
+
+    @classmethod
+    def from_text(cls, text: str) -> "Undo":
+        return cls(**json.loads(text, object_hook=_untagged))
+
+    async def undo_in(self, tx: Transaction) -> None:
+        """Takes back one batch in the caller's transaction, in the order `run` takes back
+        many: relationships, the records' own relationships and properties, the records
+        created, then the audit events."""
+        await tx.run("seed/undo_links", created=self.links_created, updated=self.links_updated)
+        await tx.run("seed/undo_nodes", created=[], updated=self.nodes_updated)
+        await tx.run("edits/replace_links", nodes=self.links_replaced)
+        await tx.run("seed/undo_nodes", created=self.nodes_created, updated=[])
+        await tx.run("audit/forget", ids=self.events)
+
     async def run(self, db: Database, batch_size: int) -> None:
         """Relationships first, then the records' own relationships and properties, then the
         nodes created, then the audit events; each step in batches of its own transaction.
@@ -78,3 +107,37 @@ async def note_changed(db: Database, ids: set[str]) -> None:
         await overlap_store.note_changed(db, ids)
     except Exception:
         log.exception("overlap_note_failed", nodes=len(ids))
+
+
+# The value types a node or relationship property may hold beyond JSON's, by tag.
+_TIMES: dict[str, Any] = {
+    "date": neo4j.time.Date,
+    "datetime": neo4j.time.DateTime,
+    "time": neo4j.time.Time,
+    "duration": neo4j.time.Duration,
+}
+
+
+def _tagged(value: Any) -> Any:
+    """The value with its dates and times tagged; walked by hand, because JSON would write
+    a duration (a tuple) as a plain list."""
+    for tag, kind in _TIMES.items():
+        if type(value) is kind:
+            return {"$" + tag: value.iso_format()}
+    if isinstance(value, dict):
+        return {key: _tagged(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_tagged(item) for item in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    # Anything else (a spatial point, say) is refused: the batch is not written rather
+    # than written with an undo that would not give it back.
+    raise TypeError(f"an undo cannot keep a {type(value).__name__}")
+
+
+def _untagged(value: dict[str, Any]) -> Any:
+    if len(value) == 1:
+        [(key, text)] = value.items()
+        if key.startswith("$") and key[1:] in _TIMES:
+            return _TIMES[key[1:]].from_iso_format(text)
+    return value

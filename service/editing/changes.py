@@ -145,12 +145,19 @@ async def lock(tx: Transaction, node_ids: list[str]) -> dict[str, Props]:
     """Takes the write lock of each node that exists (in id order, so two changes locking
     the same nodes cannot deadlock) and reads it afterwards: the properties returned are
     the latest committed, and stay so until this transaction ends. A version compared
-    against them holds however many editors save at once. A record an import is writing
-    is refused until the import ends (its undo must not write over a later change)."""
+    against them holds however many editors save at once. The caller then checks its
+    rights, and only then refuses a record an import is writing (`refuse_held`): a key
+    with no rights over a record is told FORBIDDEN, and learns nothing of imports."""
     ids = sorted(set(node_ids))
     rows = await tx.run("edits/lock", ids=ids)
-    await holds.refuse_held(tx, ids)
     return {row["id"]: row["props"] for row in rows}
+
+
+async def refuse_held(tx: Transaction, node_ids: list[str]) -> None:
+    """CONFLICT if an import is writing any of the records, locked by `lock` and with the
+    caller's rights over them checked: the import's undo must not write over a change
+    made while it runs."""
+    await holds.refuse_held(tx, sorted(set(node_ids)))
 
 
 async def current(
@@ -162,14 +169,15 @@ async def current(
     editor: Editor | None = None,
 ) -> Props:
     """The node's properties, locked for this transaction, if it exists, `editor` (when
-    given) may change it, and it is in the state wanted (on the map, retired, or either
-    when None) and still at `version`. Rights come before state, so a key learns nothing
-    about a record it may not change."""
+    given) may change it, no import is writing it, and it is in the state wanted (on the
+    map, retired, or either when None) and still at `version`. Rights come before holds
+    and state, so a key learns nothing about a record it may not change."""
     found = (await lock(tx, [node_id])).get(node_id)
     if found is None:
         raise NotFound(f"nothing on the map has the id '{node_id}'")
     if editor is not None:
         await permissions.may_change(tx, editor, node_id)
+    await refuse_held(tx, [node_id])
     props: Props = found
     is_retired = "retired" in props
     if retired is not None and is_retired != retired:

@@ -10,7 +10,7 @@ from datetime import date
 from service.db.driver import Database
 from service.domain.directory import checked_id
 from service.editing import audit, permissions, references
-from service.editing.changes import link_row, lock
+from service.editing.changes import link_row, lock, refuse_held
 from service.editing.keys import Editor
 from service.errors import BadId, FieldProblem, Invalid, NotFound
 from service.model.fields import MapId, Note, camel_case
@@ -107,6 +107,7 @@ async def add(db: Database, editor: Editor, draft: RelationshipDraft) -> LinkCha
         # Locked first: rights and the "already linked" check then hold until the commit.
         await lock(tx, [draft.from_, draft.to])
         await permissions.may_link(tx, editor, draft.from_, draft.to)
+        await refuse_held(tx, [draft.from_, draft.to])
         ends = [draft.from_, draft.to]
         named = draft.named_ids()
         found = await references.sections(tx, [*ends, *named.values(), draft.source])
@@ -158,6 +159,7 @@ async def remove(
     async with db.transaction() as tx:
         await lock(tx, [from_id, to_id])
         await permissions.may_link(tx, editor, from_id, to_id)
+        await refuse_held(tx, [from_id, to_id])
         if key is None and keyed_by and len(await tx.run("edits/find_links", **ends)) > 1:
             raise Invalid(
                 [

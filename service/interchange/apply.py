@@ -1,19 +1,26 @@
 """Writing a checked import in batches, each its own transaction, and still all or
-nothing. Before it reads the map the import holds every record it names (edits and other
-imports are refused until it ends, service/editing/holds.py); each batch checks the
-versions of what it writes against what the check read; if a batch fails, the committed
-ones are undone, audit events included, so the map is as it was. A record whose properties
-and own relationships are what the file says is left alone (what a file leaves empty was
-filled from the map); one that differs is replaced and its version goes up; relationships
-are added or updated by key, never removed. Each record or relationship written gets an
-audit event. While an import runs, readers may see the batches written so far."""
+nothing. Every row is checked first, with nothing held (a file that fails its check holds
+nothing and writes nothing); then the import holds every record it names (edits and other
+imports are refused until it ends, service/editing/holds.py), checks that none has moved
+since it was read (and reads and checks the file again if one has), and writes a batch
+per transaction, each checking the versions of what it writes and keeping its undo with
+it. If a batch fails, the committed ones are undone, audit events included, so the map is
+as it was; if the importing process is killed, the next import or the server does that
+undo. A record whose properties and own relationships are what the file says is left
+alone (what a file leaves empty was filled from the map); one that differs is replaced and
+its version goes up; relationships are added or updated by key, never removed. Each record
+or relationship written gets an audit event. While an import runs, readers may see the
+batches written so far."""
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import structlog
+
 from service.db.driver import Database, Transaction, batches
-from service.domain.undo import Undo, note_changed
+from service.domain.undo import Undo
 from service.editing import audit, changes, holds, permissions
 from service.editing.keys import Editor
 from service.errors import Conflict
@@ -21,6 +28,7 @@ from service.interchange.plan import LinkPlan, Plan, RecordPlan, make_plan
 from service.interchange.rows import Row
 from service.model.ids import LABELS
 
+log = structlog.get_logger(__name__)
 Progress = Callable[[int, int], None]
 
 
@@ -53,10 +61,12 @@ async def import_rows(
     progress: Progress | None = None,
     *,
     dry_run: bool = False,
+    pause_s: float = 0.0,
 ) -> ImportReport:
-    """Checks the rows whole, then writes them; ImportInvalid (nothing written) if any
-    row is wrong. A dry run does all of it, then rolls the transaction back: its report
-    is exactly what the import would do, and nothing is written."""
+    """Checks the rows whole, then writes them; ImportInvalid (nothing held, nothing
+    written) if any row is wrong. A dry run does all of it, then rolls the transaction
+    back: its report is exactly what the import would do, and nothing is written.
+    `pause_s` waits after each batch written (tests stop an import half-way with it)."""
     permissions.may_import(editor)
     report = ImportReport(
         skipped=[
@@ -66,24 +76,39 @@ async def import_rows(
         ]
     )
     rows = [row for row in rows if not row.skipped]
+    async with db.transaction() as tx:
+        plan = await make_plan(tx, rows)
     if dry_run:
-        async with db.transaction() as tx:
-            plan = await make_plan(tx, rows)
         await _write(db, editor, plan, report, batch_size, progress, None)
         return report
     async with holds.holding(db, editor, named_ids(rows), batch_size) as run:
-        async with db.transaction() as tx:
-            plan = await make_plan(tx, rows)
-        undo = Undo()
-        try:
-            await _write(db, editor, plan, report, batch_size, progress, (run, undo))
-        except BaseException:
-            try:
-                await undo.run(db, batch_size)
-            finally:
-                await note_changed(db, undo.changed_ids())
-            raise
+        plan = await _as_held(db, run, rows, plan, batch_size)
+        await _write(db, editor, plan, report, batch_size, progress, run, pause_s)
     return report
+
+
+async def _as_held(
+    db: Database, run: holds.ImportRun, rows: list[Row], plan: Plan, batch_size: int
+) -> Plan:
+    """The plan, if no record it writes has moved between the check and the holds (an
+    edit in that moment); else the rows checked again, now that nothing can move them."""
+    for batch in batches(plan.records, batch_size):
+        async with db.transaction() as tx:
+            await run.beat(tx)
+            now = await tx.run("interchange/versions_now", ids=[r.node_id for r in batch])
+        found = {row["id"]: row for row in now}
+        if any(_moved(record, found.get(record.node_id)) for record in batch):
+            log.info("import_checked_again", run=run.id)
+            async with db.transaction() as tx:
+                return await make_plan(tx, rows)
+    return plan
+
+
+def _moved(record: RecordPlan, now: dict[str, Any] | None) -> bool:
+    was = record.current["props"].get("version") if record.current else None
+    if now is None:
+        return was is not None
+    return bool(now["retired"]) or now["version"] != was
 
 
 def named_ids(rows: list[Row]) -> list[str]:
@@ -95,11 +120,9 @@ def named_ids(rows: list[Row]) -> list[str]:
     return sorted(ids)
 
 
-Writing = tuple[holds.ImportRun, Undo] | None
-# Writes one batch of records or of relationships in the caller's transaction; its undo.
-_BatchWriter = Callable[
-    [Transaction, Editor, Sequence[Any], "ImportReport", Writing], Awaitable[Undo]
-]
+# Writes one batch of records or of relationships in the caller's transaction (counting
+# alone, when the bool says it is not writing: a dry run); its undo.
+_BatchWriter = Callable[[Transaction, Editor, Sequence[Any], "ImportReport", bool], Awaitable[Undo]]
 
 
 async def _write(
@@ -109,10 +132,12 @@ async def _write(
     report: ImportReport,
     batch_size: int,
     progress: Progress | None,
-    writing: Writing,
+    run: holds.ImportRun | None,
+    pause_s: float = 0.0,
 ) -> None:
-    """Records, then relationships (which need their ends), a batch per transaction; with
-    `writing` None (a dry run) every batch is worked out and counted, and nothing written."""
+    """Records, then relationships (which need their ends), a batch per transaction, each
+    opened by the run's heartbeat and closed by keeping its undo; with `run` None (a dry
+    run) every batch is worked out and counted, and nothing written."""
     total, done = len(plan.records) + len(plan.links), 0
     steps: list[tuple[Sequence[Any], _BatchWriter]] = [
         (plan.records, _write_records),
@@ -121,12 +146,16 @@ async def _write(
     for items, write in steps:
         for batch in batches(items, batch_size):
             async with db.transaction() as tx:
-                step = await write(tx, editor, batch, report, writing)
-            if writing:  # kept once its transaction has committed
-                writing[1].add(step)
+                if run:
+                    await run.beat(tx)
+                undo = await write(tx, editor, batch, report, run is not None)
+                if run:
+                    await run.keep(tx, undo)
             done += len(batch)
             if progress:
                 progress(done, total)
+            if pause_s:
+                await asyncio.sleep(pause_s)
 
 
 async def _write_records(
@@ -134,7 +163,7 @@ async def _write_records(
     editor: Editor,
     batch: Sequence[RecordPlan],
     report: ImportReport,
-    writing: Writing,
+    writing: bool,
 ) -> Undo:
     """The batch's changed records written over what the check read; its undo."""
     nodes, own_links, events, undo = [], [], [], Undo()
@@ -176,14 +205,13 @@ async def _write_records(
         await tx.run("interchange/write_nodes", rows=nodes)
         await tx.run("edits/replace_links", nodes=own_links)
         undo.events += await audit.record_all(tx, editor, events)
-        await writing[0].beat(tx)
     return undo
 
 
 async def _still_as_checked(tx: Transaction, batch: Sequence[RecordPlan]) -> None:
     """Locks the batch's records and refuses the whole import if any has moved from the
     version the check read (created, changed or retired by a writer that does not ask
-    for holds, such as a seed load, or in the moment before the holds were taken)."""
+    for holds, such as a seed load)."""
     ids = sorted(r.node_id for r in batch)
     found = {row["id"]: row for row in await tx.run("interchange/versions", ids=ids)}
     for record in batch:
@@ -224,7 +252,7 @@ async def _write_links(
     editor: Editor,
     batch: Sequence[LinkPlan],
     report: ImportReport,
-    writing: Writing,
+    writing: bool,
 ) -> Undo:
     """The batch's new and changed relationships written; its undo."""
     keys = [{**_ends(p.link), "key": p.link["props"]["key"]} for p in batch]
@@ -260,7 +288,6 @@ async def _write_links(
         )
     undo = Undo(links_created=result["created"], links_updated=result["updated"])
     undo.events += await audit.record_all(tx, editor, events)
-    await writing[0].beat(tx)
     return undo
 
 

@@ -57,6 +57,7 @@ async def import_files(
     options: SheetOptions | None = None,
     progress: Progress | None = None,
     dry_run: bool = False,
+    pause_s: float = 0.0,
 ) -> ImportReport:
     """Reads every file, checks them together and writes them, all or nothing; with
     `dry_run`, reports what it would write and writes nothing."""
@@ -77,7 +78,9 @@ async def import_files(
             lookups = lookups or await _lookups(db, vocabulary)
             cited = citing or _own_source(upload, rows)
             rows += _read_field_file(upload, chosen, cited, lookups, options)
-    return await import_rows(db, editor, rows, batch_size, progress, dry_run=dry_run)
+    return await import_rows(
+        db, editor, rows, batch_size, progress, dry_run=dry_run, pause_s=pause_s
+    )
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ class RecordPlan:
     row: Row
     node_id: str
     draft: AnyDraft
-    # The record as the map holds it now (id, props, links), locked; None for a new one.
+    # The record as the check read it (id, props, links); None for a new one.
     current: dict[str, Any] | None = None
 
 

@@ -69,6 +69,7 @@ async def import_map(
         citing=citing,
         options=SheetOptions(country, sheet),
         dry_run=dry_run,
+        pause_s=settings.import_batch_pause_s,
     )
 
 
