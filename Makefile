@@ -12,20 +12,42 @@ EXPLORER_BUILT := explorer/dist/index.html
 EXPLORER_SOURCES := $(shell find explorer/src -type f) explorer/index.html \
 	explorer/tsconfig.json explorer/vite.config.ts
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The hashed pins every install reads (`make lock` writes them from pyproject.toml).
+LOCKS := requirements/tools.txt requirements/dev.txt requirements/main.txt requirements/iati.txt
 
-.PHONY: install explorer browser screenshots run check test schema word-rarity neo4j seed serve stop clean
+.PHONY: install explorer browser screenshots run check test lock schema word-rarity neo4j seed serve stop clean
 
 install: $(INSTALLED) .env explorer
 
-$(INSTALLED): pyproject.toml
+# Every package comes from the hashed pins in requirements/, nothing from a bare name: first
+# pip and setuptools themselves, then the service's and the tools' packages, then the
+# project in place. Builds use the pinned setuptools (no build isolation), since the few
+# packages published only as source would otherwise fetch an unpinned one to build with.
+$(INSTALLED): pyproject.toml $(LOCKS)
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed"'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/tools.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-build-isolation \
+		-r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	# IATI's codelists and schemas, from pyIATI's package: its data only, without the 2018
 	# pins of its code (the map never imports it).
-	$(BIN)/pip install --quiet --no-deps 'pyIATI==0.4.1'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps --no-build-isolation \
+		-r requirements/iati.txt
 	touch $(INSTALLED)
+
+# Resolve pyproject.toml's dependencies again into the hashed pins, for Python 3.11 on any
+# platform: keeping every pin that still fits, or, with `make lock UPGRADE=1`, taking the
+# newest each range allows. uv is itself one of the pinned tools. dev.txt (the service and
+# its tools: make install, CI) is resolved first; main.txt (the service alone: the Docker
+# image) takes the same versions.
+UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	$(if $(UPGRADE),--upgrade) --custom-compile-command 'make lock'
+lock: $(INSTALLED)
+	$(UV_COMPILE) requirements/tools.in -o requirements/tools.txt
+	$(UV_COMPILE) pyproject.toml --extra dev -o requirements/dev.txt
+	$(UV_COMPILE) pyproject.toml -c requirements/dev.txt -o requirements/main.txt
+	$(UV_COMPILE) --no-deps requirements/iati.in -o requirements/iati.txt
 
 # The explorer page: npm packages pinned by package-lock.json, type-checked and bundled.
 $(EXPLORER_INSTALLED): explorer/package.json explorer/package-lock.json
