@@ -10,12 +10,20 @@ RUN npm run build
 FROM python:3.11-slim
 WORKDIR /app
 RUN useradd --create-home --uid 10001 map
+# The service's packages from the hashed pins (requirements/main.txt, no tools), built with
+# the pinned setuptools, then the project in place and pyIATI's data without its old pins.
+COPY requirements ./requirements
+RUN python -m pip install --no-cache-dir --require-hashes --no-deps -r requirements/tools.txt \
+    && python -m pip install --no-cache-dir --require-hashes --no-build-isolation \
+        -r requirements/main.txt \
+    && python -m pip install --no-cache-dir --require-hashes --no-deps --no-build-isolation \
+        -r requirements/iati.txt
 COPY pyproject.toml README.md ./
 COPY service ./service
 COPY cypher ./cypher
 COPY seed ./seed
 COPY --from=explorer /explorer/dist ./explorer/dist
-RUN pip install --no-cache-dir -e . && pip install --no-cache-dir --no-deps "pyIATI==0.4.1"
+RUN python -m pip install --no-cache-dir --no-deps --no-build-isolation -e .
 USER map
 EXPOSE 8000
 CMD ["a87map", "serve", "--host", "0.0.0.0", "--port", "8000"]

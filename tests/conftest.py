@@ -28,6 +28,7 @@ from service.db.driver import Database
 from service.db.runtime import open_database
 from service.localdb import server
 from service.localdb.server import free_port
+from service.seed.graph import SeedGraph
 from service.seed.loader import load, prepare
 
 T = TypeVar("T")
@@ -132,6 +133,14 @@ def seeded(neo4j_settings: Settings) -> Settings:
     """The test database, wiped and loaded with the seed."""
     reseed(neo4j_settings)
     return neo4j_settings
+
+
+@pytest.fixture(scope="session")
+def seed_graph() -> SeedGraph:
+    """The seed's records and relationships as the loader writes them, so a test can
+    assert a property of every record of a kind ("every seat on the GCG is listed") instead
+    of a count the seed happens to hold, which the next curated fact would break."""
+    return prepare(PROJECT_ROOT / "seed")
 
 
 @pytest.fixture(scope="session")

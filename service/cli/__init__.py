@@ -2,7 +2,7 @@
 server), `seed` (migrate, seed), `serve`, `schema` (the GraphQL SDL), `reports` (report
 overlaps|gaps), `keys` (create|list|revoke), `history`, and `interchange` (import,
 export). `support` is what every command shares: settings, one clear line for an
-expected failure, the database."""
+expected failure, the database; `rows` flattens overlaps and gaps for the reports."""
 
 import typer
 

@@ -1,8 +1,11 @@
 """The Neo4j driver, made once and handed down, and the one way statements are run.
 
-Every statement goes through `Database.read` or `Database.write`, which check the
-parameters against the statement's header, count round trips for the current request,
-and turn a lost connection into `DatabaseUnavailable`.
+Every statement goes through the `Database`: `read` and `write` run a named statement,
+`read_built` one put together from the fragments of `cypher/projections/`, and
+`transaction` gives a `Transaction` whose `run` does the same inside one explicit write
+transaction. Each checks the parameters against the statement's header and counts the
+round trip for the current request; a lost connection becomes `DatabaseUnavailable`. The
+migrations' schema statements, which take no parameters, go through `run_schema`.
 """
 
 import asyncio

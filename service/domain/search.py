@@ -1,4 +1,7 @@
-"""Full-text search over every kind of node, ranked by relevance."""
+"""Full-text search over every kind of node: the map's own records first, then SDG goals
+and targets (whose official wording shares words with almost any search), each by
+relevance. User text is turned into a Lucene query with every piece of syntax escaped,
+and bounded in length."""
 
 import re
 from dataclasses import dataclass

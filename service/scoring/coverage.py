@@ -1,5 +1,5 @@
 """How far need outruns coverage in a place, for one theme. Changing a rule means changing
-VERSION; the README's "Coverage gaps" section states these rules in words.
+VERSION; docs/analyses.md ("How gaps are scored") states these rules in words.
 
 coverage-2:
 - Coverage counts only initiatives active on the day asked (status active, dates around
