@@ -130,6 +130,21 @@ def test_a_scoped_key_creates_initiatives_and_sources_only() -> None:
     permissions.may_delete(Editor("root", "admin"))
 
 
+def test_a_reader_key_writes_nothing() -> None:
+    reader = Editor("auditor", "reader")
+    for check in (
+        lambda: permissions.may_create(reader, "source"),
+        lambda: permissions.may_import(reader),
+        lambda: permissions.may_merge(reader),
+        lambda: permissions.may_delete(reader),
+        lambda: permissions.may_write(reader),
+    ):
+        with pytest.raises(Forbidden, match="changes nothing"):
+            check()
+    assert reader.reads_actors
+    assert not Editor("desk", "editor").reads_actors
+
+
 @pytest.mark.parametrize(
     ("name", "role", "organization"),
     [("x", "editor", None), ("ok-name", "owner", None), ("ok-name", "admin", "organization:ilo")],
