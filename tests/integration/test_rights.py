@@ -12,6 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from service.api.app import create_app
+from service.api.graphql.fast_reads import FastReads
 from service.cli import app as cli
 from service.config import Settings
 from service.db.driver import Database
@@ -406,3 +408,104 @@ def test_the_cli_makes_a_reader_key_and_refuses_to_scope_one(
     )
     assert scoped.exit_code == 1
     assert "cannot be scoped" in scoped.output
+
+
+@pytest.fixture(scope="module")
+def strawberry_only(seeded: Settings) -> Iterator[TestClient]:
+    """The same service with the fast read path off: every answer is strawberry's."""
+    with TestClient(create_app(seeded.model_copy(update={"graphql_fast_reads": False}))) as c:
+        yield c
+
+
+def _leaves(value: Any, path: str = "") -> dict[str, Any]:
+    """Every value of an answer by its path (`initiative.participants[0].role`), so two
+    answers are compared field by field."""
+    if isinstance(value, dict):
+        return {
+            k: v for key, item in value.items() for k, v in _leaves(item, f"{path}.{key}").items()
+        }
+    if isinstance(value, list):
+        return {
+            k: v for n, item in enumerate(value) for k, v in _leaves(item, f"{path}[{n}]").items()
+        }
+    return {path: value}
+
+
+def _differing(one: dict[str, Any], other: dict[str, Any]) -> list[str]:
+    a, b = _leaves(one), _leaves(other)
+    return sorted(p for p in a.keys() | b.keys() if a.get(p, "(absent)") != b.get(p, "(absent)"))
+
+
+# Questions asked by every caller on both paths: the first two touch what a key's role
+# limits (the key behind each change), the others do not and go the fast way.
+_BY_CALLER = {
+    "history": """query($id: ID!) { history(id: $id) {
+        id at actor role scope action targets summary changedFields before after } }""",
+    "history in a fragment, beside records": """query($id: ID!) {
+        initiative(id: $id) { id name participants { role organization { id name } } }
+        changes: history(id: $id) { ...Who } }
+      fragment Who on AuditEntry { action role scope actor }""",
+}
+_PUBLIC = {
+    "records and their relationships": """query($id: ID!) {
+        initiative(id: $id) { id name version status
+          participants { role organization { id name version initiatives { role initiative { id } } } }
+          sources { section note source { id title } } } }""",
+    "a person and a page": """query($id: ID!) {
+        node(id: "person:geoffrey-shaw") { id ... on Person { name contact seats { seat } } }
+        initiatives(first: 5, filter: { organization: "organization:test-rights-partner" }) {
+          totalCount edges { node { id name } } }
+        other: node(id: $id) { id version } }""",
+}
+_CALLERS = ("admin", "reader", "scoped", "editor", "public")
+
+
+def test_the_fast_read_path_gives_each_caller_what_strawberry_gives_them(
+    tokens: dict[str, str],
+    client: TestClient,
+    strawberry_only: TestClient,
+    own_initiative: str,
+    as_key: Callable[[str | None], Ask],
+) -> None:
+    """Asked first by an admin key, then by keys of every role and by the public, without
+    forgetting between them: each answer, on either path, is strawberry's to that caller,
+    field by field, and what a role limits is never answered the fast way."""
+    fast = client.app.state.fast_reads  # type: ignore[attr-defined]
+    assert isinstance(fast, FastReads)
+    # Changes by two keys, so the history has key names to show or hide.
+    assert (
+        _code(as_key(tokens["editor"])(ADD, input=_link(OTHER_ORG, "IMPLEMENTS", own_initiative)))
+        is None
+    )
+    fast.forget()
+    answers: dict[tuple[str, str], dict[str, Any]] = {}
+    for name, query in {**_BY_CALLER, **_PUBLIC}.items():
+        answered = fast.answered
+        for caller in _CALLERS:
+            token = None if caller == "public" else tokens[caller]
+            slow = _post(strawberry_only, token, query, id=own_initiative)
+            assert "errors" not in slow, slow
+            for _ in range(2):  # the second is the fast path's, where it keeps the question
+                body = _post(client, token, query, id=own_initiative)
+                assert _differing(body["data"], slow["data"]) == [], (name, caller)
+            answers[(name, caller)] = slow["data"]
+        went_fast = fast.answered - answered
+        if name in _BY_CALLER:
+            assert went_fast == 0, name
+        else:
+            assert went_fast == 2 * len(_CALLERS), name
+    # What differs between callers is the key behind each change, shown to readers and
+    # admins only, and nothing else.
+    for name in _BY_CALLER:
+        for caller in _CALLERS:
+            differs = _differing(answers[(name, caller)], answers[(name, "public")])
+            assert all(p.endswith(".actor") for p in differs), (name, caller, differs)
+            assert bool(differs) == (caller in ("admin", "reader")), (name, caller)
+    for name in _PUBLIC:
+        assert all(answers[(name, c)] == answers[(name, "public")] for c in _CALLERS)
+
+
+def test_what_depends_on_the_caller_is_read_off_the_schema(client: TestClient) -> None:
+    fast = client.app.state.fast_reads  # type: ignore[attr-defined]
+    assert isinstance(fast, FastReads)
+    assert {("AuditEntry", "actor"), ("Query", "history")} <= fast.answered_by_caller
