@@ -185,7 +185,7 @@ RELATIONSHIPS: dict[str, Relationship] = {
     ),
     "BASED_IN": _r("organization", "country", speaks=FROM),
     "SUPPORTS": _r("organization", "action-group", speaks=FROM),
-    "PART_OF": _r("action-group event", "organization initiative", speaks=TO),
+    "PART_OF": _r("action-group event", "organization initiative", speaks=BOTH),
     "ESTABLISHED": _r("event", "action-group", speaks=TO),
     "RELATES_TO": _r("theme", "sdg sdg-target", speaks=FROM),
     "COMPLEMENTS": _r("organization initiative", "organization initiative", speaks=FROM),

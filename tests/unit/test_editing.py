@@ -1,14 +1,18 @@
 """Pure editing logic: duplicate-name matching, draft validation with field names as the
 client spells them, relationship shape checks, and what a scoped key may create."""
 
+import re
+
 import pytest
 
+from service.config import PROJECT_ROOT
 from service.editing import duplicates, permissions
 from service.editing.keys import Editor, bearer_token, check_key_request
 from service.editing.relationships import RelationshipDraft, shape_problems
 from service.errors import BadInput, Forbidden, Invalid
 from service.model.fields import plain
 from service.model.kinds import InitiativeDraft, OrganizationDraft, parse, slug
+from service.model.relationships import RELATIONSHIPS
 
 KNOWN = [
     duplicates.KnownOrganization("organization:ilo", "International Labour Organization", "ILO"),
@@ -171,3 +175,15 @@ def test_names_in_other_scripts_keep_apart_and_get_latin_keys() -> None:
     # No letters at all: a key of its own from the name's hash, never one shared key.
     assert slug("!!!") != slug("???")
     assert slug("!!!").startswith("name-")
+
+
+def test_the_rights_table_in_the_docs_follows_the_model() -> None:
+    """docs/rights.md lists every relationship type with the ends it speaks for, as the
+    model declares them (so the page cannot drift from the rule)."""
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in (PROJECT_ROOT / "docs" / "rights.md").read_text().splitlines()
+        if re.match(r"^\| `[A-Z_]+` \|", line)
+    ]
+    documented = {row[0].strip("`"): set(row[2].split(", ")) for row in rows}
+    assert documented == {t: set(r.speaks_for) for t, r in RELATIONSHIPS.items()}
