@@ -20,6 +20,7 @@ guard, a resolver that asks this executor who is calling sends the query back to
 strawberry and it is not tried here again."""
 
 import asyncio
+import copy
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -92,21 +93,18 @@ class _AsksForCaller(_Fallback):
     """A resolver that asked who is calling: a query strawberry is to answer every time."""
 
 
-class _CallerUnknown:
-    """The request's context as this executor hands it to resolvers: everything but who is
-    calling, since no answer given here may depend on that."""
+async def _asks_for_caller() -> None:
+    raise _AsksForCaller("a resolver that asks who is calling")
 
-    def __init__(self, context: Any) -> None:
-        self._context = context
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._context, name)
-
-    async def editor(self) -> None:
-        raise _AsksForCaller("a resolver that asks who is calling")
-
-    async def reader(self) -> None:
-        raise _AsksForCaller("a resolver that asks who is calling")
+def _caller_unknown(context: Any) -> Any:
+    """The request's context as this executor hands it to resolvers: the same database,
+    settings and batchers, but no way to learn who is calling, since no answer given here
+    may depend on that. (A copy, not a wrapper: resolvers read its attributes at full
+    speed.)"""
+    hidden = copy.copy(context)
+    hidden.editor = hidden.reader = _asks_for_caller
+    return hidden
 
 
 @dataclass(frozen=True)
@@ -207,7 +205,7 @@ class FastReads:
         if isinstance(coerced, list):
             return None
         counter = start_counting()
-        run = _Run(self, prepared, coerced, _CallerUnknown(context))
+        run = _Run(self, prepared, coerced, _caller_unknown(context))
         try:
             data = await _settled(
                 run.object(self._query_type, None, [prepared.operation.selection_set])
