@@ -4,7 +4,7 @@ relationships (an initiative's countries become OPERATES_IN, say). The seed load
 edit checks, the graph view and the GraphQL types all read this table."""
 
 from dataclasses import dataclass
-from typing import Annotated, Literal, cast
+from typing import Annotated, Literal, cast, get_args
 
 from pydantic import ConfigDict, Field
 
@@ -150,11 +150,18 @@ def _r(
         frozenset([*properties.split(), *BASIS, *TIME]),
         frozenset(required.split()),
         keyed_by,
-        frozenset(cast(list[End], speaks.split())),
+        _ends(speaks),
     )
 
 
-# Whom a relationship speaks for, in the words docs/rights.md uses: the end it names.
+def _ends(speaks: str) -> frozenset[End]:
+    named = speaks.split()
+    assert named, "every relationship type speaks for one end or both"
+    assert set(named) <= set(get_args(End)), f"speaks names ends: {speaks!r}"
+    return frozenset(cast(list[End], named))
+
+
+# The values of `speaks`: the end a relationship speaks for, or both.
 FROM, TO, BOTH = "from", "to", "from to"
 
 
