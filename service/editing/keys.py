@@ -52,6 +52,12 @@ class Editor:
         """Whether it reads the name of the key behind each change in `history`."""
         return self.role in ACTOR_READING_ROLES and self.organization is None
 
+    @property
+    def reads_contact_history(self) -> bool:
+        """Whether it reads, in `history`, the contact details a person has since withdrawn
+        consent for (personal data: admin keys only)."""
+        return self.is_admin
+
 
 @dataclass(frozen=True)
 class KeyInfo:

@@ -390,6 +390,28 @@ def test_a_reader_key_reads_what_the_public_cannot_and_writes_nothing(
         "reader": "rights-editor",
         "admin": "rights-editor",
     }
+    # What it does not read: contact details a person gave and then withdrew consent for,
+    # which the history shows to admin keys only.
+    editor = as_key(tokens["editor"])
+    person = {"key": "test-rights-person", "name": "Test Person", "cited": CITED}
+    made = editor(
+        "mutation($i: PersonInput!) { createPerson(input: $i) { id } }",
+        i={**person, "contact": "test@example.org", "contactConsent": True},
+    )["data"]["createPerson"]
+    withdrawn = editor(
+        "mutation($id: ID!, $i: PersonInput!) { updatePerson(id: $id, version: 1, input: $i) { id } }",
+        id=made["id"],
+        i=person,
+    )
+    assert _code(withdrawn) is None
+    contacts = {
+        who: [
+            (e["after"]["properties"].get("contact"))
+            for e in as_key(tokens[who])(HISTORY, id=made["id"])["data"]["history"]
+        ]
+        for who in ("reader", "admin")
+    }
+    assert contacts == {"reader": [None, None], "admin": [None, "test@example.org"]}
 
 
 def test_the_cli_makes_a_reader_key_and_refuses_to_scope_one(

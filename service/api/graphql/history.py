@@ -92,5 +92,5 @@ class HistoryQuery:
     async def history(self, info: Ctx, id: strawberry.ID, first: int = 50) -> list[AuditEntry]:
         events = await audit.history(info.context.db, str(id), first)
         caller = await info.context.reader()
-        show_contact = caller is not None and caller.is_admin
+        show_contact = caller is not None and caller.reads_contact_history
         return [AuditEntry.of(e, show_contact=show_contact) for e in events]
