@@ -1,4 +1,4 @@
-"""`a87map keys create|list|revoke`: API keys for editors and admins."""
+"""`a87map keys create|list|revoke`: API keys for readers, editors and admins."""
 
 from typing import Annotated
 
@@ -8,13 +8,16 @@ from rich.table import Table
 from service.cli.support import console, load_settings, on_database
 from service.editing import keys
 
-keys_app = typer.Typer(help="API keys for editors and admins.", no_args_is_help=True)
+keys_app = typer.Typer(help="API keys for readers, editors and admins.", no_args_is_help=True)
 
 
 @keys_app.command("create")
 def create_key(
     name: str,
-    role: Annotated[str, typer.Option(help="editor or admin")] = "editor",
+    role: Annotated[
+        str,
+        typer.Option(help="reader (reads what the public cannot, writes nothing), editor or admin"),
+    ] = "editor",
     organization: Annotated[
         str | None, typer.Option(help="Scope an editor key to this organization id")
     ] = None,

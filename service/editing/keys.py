@@ -1,6 +1,8 @@
 """API keys. A key is a random token shown once; the graph keeps only its SHA-256 hash (the
 token has 256 random bits, so a fast hash is enough and keeps every request cheap). A key has
-a role, editor or admin, and an editor's key may be scoped to one organization."""
+a role: reader (reads what the public cannot, such as who made each change, and writes
+nothing), editor or admin; an editor's key may be scoped to one organization. What each
+role may write is decided in permissions.py; what each may read, here."""
 
 import hashlib
 import re
@@ -14,7 +16,12 @@ from service.db.driver import Database
 from service.domain.directory import checked_id
 from service.errors import BadInput, Unauthenticated
 
-Role = Literal["editor", "admin"]
+Role = Literal["reader", "editor", "admin"]
+# Roles that may change the map (within their scope); a reader key changes nothing.
+WRITING_ROLES = frozenset({"editor", "admin"})
+# Roles that read the name of the key behind each change (key names can name people), as
+# those who oversee the map need to: the public and editors see only the role and scope.
+ACTOR_READING_ROLES = frozenset({"reader", "admin"})
 ROLES: tuple[str, ...] = get_args(Role)
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}$")
 _PREFIX = "a87_"
@@ -25,7 +32,8 @@ NOT_ACCEPTED = "writing needs a valid API key, sent as 'Authorization: Bearer <k
 
 @dataclass(frozen=True)
 class Editor:
-    """Who is writing: the key's name, its role, and the organization it is scoped to."""
+    """Who is calling with a key: the key's name, its role, and the organization it is
+    scoped to."""
 
     name: str
     role: str
@@ -34,6 +42,21 @@ class Editor:
     @property
     def is_admin(self) -> bool:
         return self.role == "admin"
+
+    @property
+    def writes(self) -> bool:
+        return self.role in WRITING_ROLES
+
+    @property
+    def reads_actors(self) -> bool:
+        """Whether it reads the name of the key behind each change in `history`."""
+        return self.role in ACTOR_READING_ROLES and self.organization is None
+
+    @property
+    def reads_contact_history(self) -> bool:
+        """Whether it reads, in `history`, the contact details a person has since withdrawn
+        consent for (personal data: admin keys only)."""
+        return self.is_admin
 
 
 @dataclass(frozen=True)
@@ -56,8 +79,11 @@ def check_key_request(name: str, role: str, organization: str | None) -> None:
         raise BadInput(f"role: '{role}' is not a role; roles are {', '.join(ROLES)}")
     if organization is None:
         return
-    if role == "admin":
-        raise BadInput("organization: an admin key cannot be scoped to one organization")
+    if role != "editor":
+        raise BadInput(
+            f"organization: a {role} key cannot be scoped to one organization; "
+            "only an editor key can"
+        )
     checked_id(organization, "organization", field="organization")
 
 

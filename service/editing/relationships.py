@@ -1,14 +1,18 @@
 """Adding and removing the relationships between records: roles in initiatives, seats in
 action groups, attendance at events, partnerships and the rest. Each one cites its source.
 The links a record's own fields describe (an initiative's places, themes and SDG targets,
-an organization's country, an action group's themes, an event's country) are changed by
-updating that record instead, so there is one way to change each."""
+an organization's country, an action group's themes, an event's country, a commitment's
+makers) are changed by updating that record instead, so there is one way to change each.
+
+Adding and removing follow the same rules: the same types and ends are refused
+(`end_problems`), the same rights are needed (`permissions.may_link`), and either raises
+the version of both records it joins."""
 
 from dataclasses import dataclass
 from datetime import date
+from typing import get_args
 
-from service.db.driver import Database
-from service.domain.directory import checked_id
+from service.db.driver import Database, Transaction
 from service.editing import audit, permissions, references
 from service.editing.changes import link_row, lock, refuse_held
 from service.editing.keys import Editor
@@ -23,6 +27,7 @@ from service.model.relationships import (
     ID_PROPERTIES,
     RELATIONSHIPS,
     RelationshipRecord,
+    RelationshipType,
 )
 
 
@@ -74,12 +79,23 @@ class LinkChange:
     event_id: str
 
 
-def shape_problems(draft: RelationshipDraft) -> list[FieldProblem]:
-    """What is wrong with the relationship's ends and properties, before any lookup."""
+# The types a relationship may be added or removed as on its own (the rest are set by
+# their records' fields).
+WRITTEN_ALONE = frozenset(get_args(RelationshipType))
+
+
+def end_problems(link_type: str, from_id: str, to_id: str) -> list[FieldProblem]:
+    """What is wrong with adding or removing a relationship of this type between these two
+    ids, before any lookup: one check for both, so nothing can be removed that could not be
+    added."""
+    if link_type not in WRITTEN_ALONE:
+        set_by = sorted({where for (_, t), where in SET_BY_RECORD.items() if t == link_type})
+        why = f"is set by {' or '.join(set_by)}" if set_by else "is not a relationship type"
+        return [FieldProblem("type", f"'{link_type}' {why}")]
     problems = []
     for field, node_id, allowed in (
-        ("from", draft.from_, RELATIONSHIPS[draft.type].starts),
-        ("to", draft.to, RELATIONSHIPS[draft.type].ends),
+        ("from", from_id, RELATIONSHIPS[link_type].starts),
+        ("to", to_id, RELATIONSHIPS[link_type].ends),
     ):
         try:
             kind = kind_of(node_id)
@@ -88,10 +104,16 @@ def shape_problems(draft: RelationshipDraft) -> list[FieldProblem]:
             continue
         if kind not in allowed:
             verb = "start at" if field == "from" else "point to"
-            problems.append(FieldProblem(field, f"{draft.type} cannot {verb} a {kind}"))
-        elif field == "from" and (kind, draft.type) in SET_BY_RECORD:
-            where = SET_BY_RECORD[(kind, draft.type)]
-            problems.append(FieldProblem("type", f"{draft.type} of a {kind} is set by {where}"))
+            problems.append(FieldProblem(field, f"{link_type} cannot {verb} a {kind}"))
+        elif field == "from" and (kind, link_type) in SET_BY_RECORD:
+            where = SET_BY_RECORD[(kind, link_type)]
+            problems.append(FieldProblem("type", f"{link_type} of a {kind} is set by {where}"))
+    return problems
+
+
+def shape_problems(draft: RelationshipDraft) -> list[FieldProblem]:
+    """What is wrong with the relationship's ends and properties, before any lookup."""
+    problems = end_problems(draft.type, draft.from_, draft.to)
     given = set(draft.extra())
     for extra in sorted(given - RELATIONSHIPS[draft.type].properties):
         problems.append(FieldProblem(extra, f"{draft.type} does not take '{extra}'"))
@@ -104,10 +126,7 @@ async def add(db: Database, editor: Editor, draft: RelationshipDraft) -> LinkCha
     if problems := shape_problems(draft):
         raise Invalid(problems)
     async with db.transaction() as tx:
-        # Locked first: rights and the "already linked" check then hold until the commit.
-        await lock(tx, [draft.from_, draft.to])
-        await permissions.may_link(tx, editor, draft.from_, draft.to)
-        await refuse_held(tx, [draft.from_, draft.to])
+        await _lock_with_rights(tx, editor, draft.type, draft.from_, draft.to)
         ends = [draft.from_, draft.to]
         named = draft.named_ids()
         found = await references.sections(tx, [*ends, *named.values(), draft.source])
@@ -131,6 +150,7 @@ async def add(db: Database, editor: Editor, draft: RelationshipDraft) -> LinkCha
         if problems:
             raise Invalid(problems)
         [written] = await tx.run("edits/add_link", **row)
+        await tx.run("edits/raise_versions", ids=sorted(set(ends)))
         event_id = await audit.record(
             tx, editor, "link", ends, f"{draft.from_} {draft.type} {draft.to}", None, row
         )
@@ -147,19 +167,15 @@ async def remove(
 ) -> LinkChange:
     """Removes the relationship; for a type keyed by a property (a person's seats), `which`
     names the one (its seat), needed where there are several."""
-    if link_type not in RELATIONSHIPS:
-        raise Invalid([FieldProblem("type", f"'{link_type}' is not a relationship type")])
-    checked_id(from_id, field="from")
-    checked_id(to_id, field="to")
+    if problems := end_problems(link_type, from_id, to_id):
+        raise Invalid(problems)
     keyed_by = RELATIONSHIPS[link_type].keyed_by
     if which is not None and keyed_by is None:
         raise Invalid([FieldProblem("which", f"{link_type} is never more than one; leave it out")])
     key = None if which is None else link_key(from_id, link_type, to_id, {str(keyed_by): which})
     ends = {"from": from_id, "type": link_type, "to": to_id}
     async with db.transaction() as tx:
-        await lock(tx, [from_id, to_id])
-        await permissions.may_link(tx, editor, from_id, to_id)
-        await refuse_held(tx, [from_id, to_id])
+        await _lock_with_rights(tx, editor, link_type, from_id, to_id)
         if key is None and keyed_by and len(await tx.run("edits/find_links", **ends)) > 1:
             raise Invalid(
                 [
@@ -176,6 +192,7 @@ async def remove(
                 f"{from_id} has no {link_type} relationship to {to_id}"
                 + (f" with {camel_case(keyed_by or '')} '{which}'" if which else "")
             )
+        await tx.run("edits/raise_versions", ids=sorted({from_id, to_id}))
         before = {"from": from_id, "type": link_type, "to": to_id, "props": rows[0]["props"]}
         event_id = await audit.record(
             tx,
@@ -187,3 +204,14 @@ async def remove(
             None,
         )
     return LinkChange(from_id, link_type, to_id, rows[0]["props"], event_id)
+
+
+async def _lock_with_rights(
+    tx: Transaction, editor: Editor, link_type: str, from_id: str, to_id: str
+) -> None:
+    """Locks both ends, then checks the key's rights over the relationship, for adding and
+    removing alike; locked first, so rights and what is read next hold until the commit."""
+    await lock(tx, [from_id, to_id])
+    await permissions.may_link(tx, editor, link_type, from_id, to_id)
+    # Rights first: a key with no right to a record hears FORBIDDEN, not that it is held.
+    await refuse_held(tx, [from_id, to_id])

@@ -4,7 +4,7 @@ relationships (an initiative's countries become OPERATES_IN, say). The seed load
 edit checks, the graph view and the GraphQL types all read this table."""
 
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast, get_args
 
 from pydantic import ConfigDict, Field
 
@@ -104,9 +104,14 @@ PEOPLE = tuple(PeopleCounts.model_fields)
 PEOPLE_GROUPS = tuple(f.removeprefix("targeted").lstrip("_") for f in PEOPLE[: len(PEOPLE) // 2])
 
 
+# An end of a relationship: the record it starts at or the one it points to.
+End = Literal["from", "to"]
+
+
 @dataclass(frozen=True)
 class Relationship:
-    """Which kinds a relationship type joins, and the properties it takes and needs."""
+    """Which kinds a relationship type joins, the properties it takes and needs, and the
+    ends it speaks for."""
 
     starts: frozenset[str]
     ends: frozenset[str]
@@ -115,6 +120,10 @@ class Relationship:
     # The property that tells two of this type between the same two records apart (a
     # person's two seats on one body), part of the relationship's key; None: at most one.
     keyed_by: str | None = None
+    # The ends in whose name it states something: a funder's money (FUNDS, "from"), a
+    # body's decision on who sits on it (MEMBERSHIP, "to"). A key needs rights over each
+    # of them to add or remove it (service/editing/permissions.py, docs/rights.md).
+    speaks_for: frozenset[End] = frozenset()
 
 
 # What any relationship may say of how it is known: stated by its source (the default) or
@@ -127,7 +136,13 @@ TIME = ("since", "until", "as_of")
 
 
 def _r(
-    starts: str, ends: str, properties: str = "", required: str = "", keyed_by: str | None = None
+    starts: str,
+    ends: str,
+    properties: str = "",
+    required: str = "",
+    keyed_by: str | None = None,
+    *,
+    speaks: str,
 ) -> Relationship:
     return Relationship(
         frozenset(starts.split()),
@@ -135,50 +150,70 @@ def _r(
         frozenset([*properties.split(), *BASIS, *TIME]),
         frozenset(required.split()),
         keyed_by,
+        _ends(speaks),
     )
 
 
+def _ends(speaks: str) -> frozenset[End]:
+    named = speaks.split()
+    assert named, "every relationship type speaks for one end or both"
+    assert set(named) <= set(get_args(End)), f"speaks names ends: {speaks!r}"
+    return frozenset(cast(list[End], named))
+
+
+# The values of `speaks`: the end a relationship speaks for, or both.
+FROM, TO, BOTH = "from", "to", "from to"
+
+
+# Each type's `speaks` names the ends it states something in the name of (see
+# Relationship.speaks_for). A role in an initiative, a meeting or a body speaks for the
+# organization holding it (its money, its work, its word); a seat, a membership or a
+# partnership decision speaks for the body that decides it; a country's standing in the
+# Alliance speaks for the body granting it and for the country, which no one organization
+# holds; what a record says of itself (its places, themes, targets) speaks for that record.
 RELATIONSHIPS: dict[str, Relationship] = {
-    "CHAIRS": _r("organization", "action-group", "role", "role"),
-    "MEMBER_OF": _r("organization", "action-group organization", "seat representative"),
-    "LEADS": _r("organization", "initiative"),
-    "IMPLEMENTS": _r("organization", "initiative"),
-    "FUNDS": _r("organization", "initiative", " ".join(MONEY)),
-    "PARTNERS_IN": _r("organization", "initiative"),
-    "REQUESTED": _r("organization", "initiative"),
-    "PROPOSED": _r("organization", "initiative"),
-    "HOSTS": _r("organization", "initiative event"),
-    "COORDINATES": _r("action-group", "initiative"),
-    "ENDORSED": _r("action-group organization", "initiative"),
-    "ORGANIZED": _r("organization action-group", "event"),
-    "ATTENDED": _r("organization person", "event", "seat representative organization"),
-    "SENT_APOLOGIES": _r("organization", "event"),
-    "CHAIRED": _r("organization person", "event", "representative organization"),
+    "CHAIRS": _r("organization", "action-group", "role", "role", speaks=BOTH),
+    "MEMBER_OF": _r("organization", "action-group organization", "seat representative", speaks=TO),
+    "LEADS": _r("organization", "initiative", speaks=FROM),
+    "IMPLEMENTS": _r("organization", "initiative", speaks=FROM),
+    "FUNDS": _r("organization", "initiative", " ".join(MONEY), speaks=FROM),
+    "PARTNERS_IN": _r("organization", "initiative", speaks=FROM),
+    "REQUESTED": _r("organization", "initiative", speaks=FROM),
+    "PROPOSED": _r("organization", "initiative", speaks=FROM),
+    "HOSTS": _r("organization", "initiative event", speaks=FROM),
+    "COORDINATES": _r("action-group", "initiative", speaks=FROM),
+    "ENDORSED": _r("action-group organization", "initiative", speaks=FROM),
+    "ORGANIZED": _r("organization action-group", "event", speaks=FROM),
+    "ATTENDED": _r("organization person", "event", "seat representative organization", speaks=FROM),
+    "SENT_APOLOGIES": _r("organization", "event", speaks=FROM),
+    "CHAIRED": _r("organization person", "event", "representative organization", speaks=FROM),
     "PARTNERSHIP_WITH": _r(
-        "organization", "action-group organization", "status reason", "status reason"
+        "organization", "action-group organization", "status reason", "status reason", speaks=TO
     ),
-    "BASED_IN": _r("organization", "country"),
-    "SUPPORTS": _r("organization", "action-group"),
-    "PART_OF": _r("action-group event", "organization initiative"),
-    "ESTABLISHED": _r("event", "action-group"),
-    "RELATES_TO": _r("theme", "sdg sdg-target"),
-    "COMPLEMENTS": _r("organization initiative", "organization initiative"),
-    "CONTRIBUTES_TO": _r("organization initiative commitment", "sdg sdg-target"),
-    "OPERATES_IN": _r("initiative", "country region"),
-    "REACHES": _r("initiative", "country region", " ".join(PEOPLE)),
-    "ADDRESSES": _r("initiative organization commitment indicator", "theme"),
-    "FOCUSES_ON": _r("action-group", "theme"),
-    "HELD_IN": _r("event", "country"),
-    "FOR_REGION": _r("need", "region"),
-    "FOR_COUNTRY": _r("need", "country"),
-    "FOR_THEME": _r("need", "theme"),
-    "FOLLOWS_UP": _r("initiative", "initiative event"),
-    "LINKED_WITH": _r("initiative", "initiative"),
+    "BASED_IN": _r("organization", "country", speaks=FROM),
+    "SUPPORTS": _r("organization", "action-group", speaks=FROM),
+    "PART_OF": _r("action-group event", "organization initiative", speaks=BOTH),
+    "ESTABLISHED": _r("event", "action-group", speaks=TO),
+    "RELATES_TO": _r("theme", "sdg sdg-target", speaks=FROM),
+    "COMPLEMENTS": _r("organization initiative", "organization initiative", speaks=FROM),
+    "CONTRIBUTES_TO": _r("organization initiative commitment", "sdg sdg-target", speaks=FROM),
+    "OPERATES_IN": _r("initiative", "country region", speaks=FROM),
+    "REACHES": _r("initiative", "country region", " ".join(PEOPLE), speaks=FROM),
+    "ADDRESSES": _r("initiative organization commitment indicator", "theme", speaks=FROM),
+    "FOCUSES_ON": _r("action-group", "theme", speaks=FROM),
+    "HELD_IN": _r("event", "country", speaks=FROM),
+    "FOR_REGION": _r("need", "region", speaks=FROM),
+    "FOR_COUNTRY": _r("need", "country", speaks=FROM),
+    "FOR_THEME": _r("need", "theme", speaks=FROM),
+    "FOLLOWS_UP": _r("initiative", "initiative event", speaks=FROM),
+    "LINKED_WITH": _r("initiative", "initiative", speaks=FROM),
     # The evidence directory: what a document is evidence about.
-    "EVIDENCE_ABOUT": _r("source", "theme country region initiative"),
+    "EVIDENCE_ABOUT": _r("source", "theme country region initiative", speaks=TO),
     # People in their seats: the body or meeting, the seat, and the organization they
     # represent there (null where the source names none).
-    "SEATED": _r("person", "action-group event", "seat organization", "seat", keyed_by="seat"),
+    "SEATED": _r(
+        "person", "action-group event", "seat organization", "seat", keyed_by="seat", speaks=TO
+    ),
     # Where an organization stands with the Alliance or one of its bodies, the
     # registration or decision that says so, and the constituency of its seat.
     "MEMBERSHIP": _r(
@@ -186,30 +221,36 @@ RELATIONSHIPS: dict[str, Relationship] = {
         "action-group organization",
         "standing decision constituency seat",
         "standing",
+        speaks=TO,
     ),
     # Commitments: who made one, who owns it (the parts of a work plan), the event it was
     # made at, the initiative or work plan it is for, who asked for it and the places it concerns.
-    "MADE_BY": _r("commitment", "organization action-group"),
-    "OWNED_BY": _r("commitment", "organization action-group"),
-    "REQUESTED_BY": _r("commitment", "organization action-group"),
-    "MADE_AT": _r("commitment", "event"),
-    "FOR_INITIATIVE": _r("commitment", "initiative"),
-    "CONCERNS": _r("commitment", "country region"),
+    "MADE_BY": _r("commitment", "organization action-group", speaks=BOTH),
+    "OWNED_BY": _r("commitment", "organization action-group", speaks=BOTH),
+    "REQUESTED_BY": _r("commitment", "organization action-group", speaks=BOTH),
+    "MADE_AT": _r("commitment", "event", speaks=FROM),
+    "FOR_INITIATIVE": _r("commitment", "initiative", speaks=FROM),
+    "CONCERNS": _r("commitment", "country region", speaks=FROM),
     # A dated progress update: the document that reports a commitment's status on a day.
-    "PROGRESS_REPORTED": _r("commitment", "source", "progress", "progress since"),
+    "PROGRESS_REPORTED": _r("commitment", "source", "progress", "progress since", speaks=FROM),
     # Indicators: the SDG targets one measures, the published figures that are its
     # observed values, and the initiatives and commitments that report against it.
-    "MEASURES": _r("indicator", "sdg-target"),
-    "OBSERVES": _r("need", "indicator"),
-    "REPORTS_ON": _r("initiative commitment", "indicator"),
+    "MEASURES": _r("indicator", "sdg-target", speaks=FROM),
+    "OBSERVES": _r("need", "indicator", speaks=FROM),
+    "REPORTS_ON": _r("initiative commitment", "indicator", speaks=FROM),
     # Country coordination: a country's standing in the Alliance's country-level work,
     # one relationship per standing so that its history stays (interested, then
     # pathfinder), and the countries a body or initiative puts first, apart from where
     # it works.
     "COUNTRY_STATUS": _r(
-        "organization", "country", "alliance_status", "alliance_status", keyed_by="alliance_status"
+        "organization",
+        "country",
+        "alliance_status",
+        "alliance_status",
+        keyed_by="alliance_status",
+        speaks=BOTH,
     ),
-    "PRIORITY_COUNTRY": _r("organization action-group initiative", "country"),
+    "PRIORITY_COUNTRY": _r("organization action-group initiative", "country", speaks=FROM),
 }
 # Relationship properties that hold the id of a record of a kind, checked like the ends.
 ID_PROPERTIES = {"organization": "organization"}

@@ -259,17 +259,18 @@ def test_commitments_are_versioned_audited_and_leave_the_overdue_list_when_met(
         "overdue": False,
     }
     assert _ok(ask(overdue))["commitments"]["edges"] == []
-    # A record updated later than the update is the latest word again.
+    # A record updated later than the update is the latest word again (at version 2: the
+    # progress update moved the commitment on).
     reopened = _ok(
         ask(
             UPDATE_COMMITMENT,
             id=made["id"],
-            version=1,
+            version=2,
             input={**pledge, "status": "IN_PROGRESS", "statusSince": "2020-02"},
         )
     )["updateCommitment"]
     assert (reopened["version"], reopened["status"], reopened["overdue"]) == (
-        2,
+        3,
         "IN_PROGRESS",
         True,
     )
@@ -277,12 +278,12 @@ def test_commitments_are_versioned_audited_and_leave_the_overdue_list_when_met(
         ask(
             UPDATE_COMMITMENT,
             id=made["id"],
-            version=2,
+            version=3,
             input={**pledge, "status": "MET", "statusSince": "2021-03"},
         )
     )["updateCommitment"]
-    assert (met["version"], met["status"], met["overdue"]) == (3, "MET", False)
-    assert _code(ask(UPDATE_COMMITMENT, id=made["id"], version=1, input=pledge)) == "CONFLICT"
+    assert (met["version"], met["status"], met["overdue"]) == (4, "MET", False)
+    assert _code(ask(UPDATE_COMMITMENT, id=made["id"], version=2, input=pledge)) == "CONFLICT"
     assert _ok(ask(overdue))["commitments"]["edges"] == []
     updates = _ok(
         ask(
@@ -430,7 +431,8 @@ def test_merging_organizations_keeps_seats_held_for_them_and_every_status(
                 ),
             )
         )
-    _ok(ask(MERGE, s=kept["id"], sv=kept["version"], d=dup["id"], dv=dup["version"]))
+    # Each status given moved the duplicate on a version.
+    _ok(ask(MERGE, s=kept["id"], sv=kept["version"], d=dup["id"], dv=dup["version"] + 2))
     seats = _ok(
         ask(
             '{ node(id: "person:tim-ryan") { ... on Person { seats { seat organization { id } } } } }'

@@ -51,6 +51,10 @@ def test_a_key_is_created_used_listed_and_revoked(cli_env: None, client: TestCli
             ["cli-admin", "--role", "admin", "--organization", "organization:ilo"],
             "cannot be scoped",
         ),
+        (
+            ["cli-reader", "--role", "reader", "--organization", "organization:ilo"],
+            "cannot be scoped",
+        ),
         (["cli-x", "--role", "owner"], "is not a role"),
         (["cli-y", "--organization", "organization:nobody"], "nothing on the map has the id"),
         (["Bad Name!"], "must be 2-63 lower-case"),

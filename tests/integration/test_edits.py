@@ -410,7 +410,8 @@ def test_a_likely_duplicate_is_flagged_and_can_be_merged(
     assert accented["data"]["createOrganization"]["possibleDuplicates"][0]["score"] == 100
     dup = _create_org(ask, "test-dup", "Test Coalition Against Bonded Labor")
     ask(ADD, input=_link(dup["id"], "FUNDS", "initiative:knowledge-platform"))
-    merged = ask(MERGE, s=kept["id"], sv=1, d=dup["id"], dv=1)["data"]["mergeOrganizations"]
+    # The funding it was given moved the duplicate on to version 2.
+    merged = ask(MERGE, s=kept["id"], sv=1, d=dup["id"], dv=2)["data"]["mergeOrganizations"]
     assert merged["version"] == 2
     assert {"role": "FUNDS", "initiative": {"id": "initiative:knowledge-platform"}} in merged[
         "initiatives"
@@ -452,10 +453,12 @@ def test_a_scoped_key_edits_its_own_organization_and_initiatives_only(
         ask(DELETE, id=own["id"], v=2),
         ask(MERGE, s=org["id"], sv=2, d="organization:ilo", dv=1),
         ask(ADD, input=_link("organization:ilo", "FUNDS", "initiative:knowledge-platform")),
+        # Its own initiative, but a partnership in another organization's name.
+        ask(ADD, input=_link("organization:ilo", "PARTNERS_IN", own["id"])),
     ]
     assert [_code(b) for b in forbidden] == ["FORBIDDEN"] * len(forbidden)
-    partner = ask(ADD, input=_link("organization:ilo", "PARTNERS_IN", own["id"]))
-    assert "errors" not in partner
+    funding = ask(ADD, input=_link(org["id"], "FUNDS", own["id"]))
+    assert "errors" not in funding
     [event] = [
         e for e in as_key(None)(HISTORY, id=own["id"])["data"]["history"] if e["action"] == "link"
     ]
@@ -547,11 +550,11 @@ def test_a_scoped_key_cannot_give_itself_rights_by_linking(
     # Nothing was written: the map holds none of the attempted links.
     links = as_key(None)(f'{{ organization(id: "{SCOPED_ORG}") {{ initiatives {{ role }} }} }}')
     assert links["data"]["organization"]["initiatives"] == []
-    # What it may do: link its organization to shared records, and partners into its own work.
+    # What it may do: link its organization to shared records and to its own work.
     own = ask(CREATE_INITIATIVE, input=_initiative("test-climb-own"))["data"]["createInitiative"]
     allowed = [
         ask(ADD, input=_link(SCOPED_ORG, "CONTRIBUTES_TO", "sdg-target:8.7")),
-        ask(ADD, input=_link("organization:ilo", "PARTNERS_IN", own["id"])),
+        ask(ADD, input=_link(SCOPED_ORG, "FUNDS", own["id"])),
     ]
     assert ["errors" in b for b in allowed] == [False, False], allowed
 

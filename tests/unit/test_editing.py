@@ -1,14 +1,18 @@
 """Pure editing logic: duplicate-name matching, draft validation with field names as the
 client spells them, relationship shape checks, and what a scoped key may create."""
 
+import re
+
 import pytest
 
+from service.config import PROJECT_ROOT
 from service.editing import duplicates, permissions
 from service.editing.keys import Editor, bearer_token, check_key_request
 from service.editing.relationships import RelationshipDraft, shape_problems
 from service.errors import BadInput, Forbidden, Invalid
 from service.model.fields import plain
 from service.model.kinds import InitiativeDraft, OrganizationDraft, parse, slug
+from service.model.relationships import RELATIONSHIPS
 
 KNOWN = [
     duplicates.KnownOrganization("organization:ilo", "International Labour Organization", "ILO"),
@@ -130,6 +134,21 @@ def test_a_scoped_key_creates_initiatives_and_sources_only() -> None:
     permissions.may_delete(Editor("root", "admin"))
 
 
+def test_a_reader_key_writes_nothing() -> None:
+    reader = Editor("auditor", "reader")
+    for check in (
+        lambda: permissions.may_create(reader, "source"),
+        lambda: permissions.may_import(reader),
+        lambda: permissions.may_merge(reader),
+        lambda: permissions.may_delete(reader),
+        lambda: permissions.may_write(reader),
+    ):
+        with pytest.raises(Forbidden, match="changes nothing"):
+            check()
+    assert reader.reads_actors
+    assert not Editor("desk", "editor").reads_actors
+
+
 @pytest.mark.parametrize(
     ("name", "role", "organization"),
     [("x", "editor", None), ("ok-name", "owner", None), ("ok-name", "admin", "organization:ilo")],
@@ -156,3 +175,15 @@ def test_names_in_other_scripts_keep_apart_and_get_latin_keys() -> None:
     # No letters at all: a key of its own from the name's hash, never one shared key.
     assert slug("!!!") != slug("???")
     assert slug("!!!").startswith("name-")
+
+
+def test_the_rights_table_in_the_docs_follows_the_model() -> None:
+    """docs/rights.md lists every relationship type with the ends it speaks for, as the
+    model declares them (so the page cannot drift from the rule)."""
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in (PROJECT_ROOT / "docs" / "rights.md").read_text().splitlines()
+        if re.match(r"^\| `[A-Z_]+` \|", line)
+    ]
+    documented = {row[0].strip("`"): set(row[2].split(", ")) for row in rows}
+    assert documented == {t: set(r.speaks_for) for t, r in RELATIONSHIPS.items()}

@@ -10,9 +10,17 @@ link loading, one statement a level, and every rule they apply are the same), at
 are read straight off the objects, and leaves are coerced by the schema's own types. The
 answer is the one strawberry would give, key for key. Anything this executor does not
 take on (a mutation, introspection, directives, an error, a null where the schema allows
-none) falls back to strawberry, which then answers as it always does."""
+none) falls back to strawberry, which then answers as it always does.
+
+Nor does it answer anything that depends on who is asking. This executor reads attributes
+and calls resolvers around strawberry's field extensions, permission classes included, so
+a query touching a field that carries one, or that its schema marks as answered by caller
+(rights.py), is never kept: strawberry answers it every time, for each caller. As a second
+guard, a resolver that asks this executor who is calling sends the query back to
+strawberry and it is not tried here again."""
 
 import asyncio
+import copy
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +38,7 @@ from graphql import (
     GraphQLAbstractType,
     GraphQLField,
     GraphQLID,
+    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -42,6 +51,8 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
+    TypeInfo,
+    TypeInfoVisitor,
     is_abstract_type,
     is_leaf_type,
     parse,
@@ -53,6 +64,7 @@ from strawberry.types import ExecutionResult, Info
 from strawberry.types.field import StrawberryField
 from strawberry.types.unset import UNSET
 
+from service.api.graphql import rights
 from service.api.graphql.projection import Plan, Projections
 from service.db.driver import start_counting
 from service.errors import MapError
@@ -75,6 +87,24 @@ _HELPERS = GraphQLResolveInfoHelpers(gather=_gather, track=_track)
 
 class _Fallback(Exception):
     """Something this executor leaves to strawberry."""
+
+
+class _AsksForCaller(_Fallback):
+    """A resolver that asked who is calling: a query strawberry is to answer every time."""
+
+
+async def _asks_for_caller() -> None:
+    raise _AsksForCaller("a resolver that asks who is calling")
+
+
+def _caller_unknown(context: Any) -> Any:
+    """The request's context as this executor hands it to resolvers: the same database,
+    settings and batchers, but no way to learn who is calling, since no answer given here
+    may depend on that. (A copy, not a wrapper: resolvers read its attributes at full
+    speed.)"""
+    hidden = copy.copy(context)
+    hidden.editor = hidden.reader = _asks_for_caller
+    return hidden
 
 
 @dataclass(frozen=True)
@@ -100,6 +130,7 @@ class FastReads:
     def __init__(self, schema: strawberry.Schema, cypher_dir: FilePath) -> None:
         self._schema: GraphQLSchema = schema._schema
         self._fields = _fields_of(schema)
+        self._by_caller = _answered_by_caller(schema)
         self.projections = Projections(self._schema, cypher_dir / "projections")
         self._kept: OrderedDict[tuple[str, str | None], _Prepared] = OrderedDict()
         self._collected: dict[tuple[str, tuple[int, ...]], dict[str, list[FieldNode]]] = {}
@@ -113,8 +144,9 @@ class FastReads:
         key = (query, operation_name)
         if key in self._kept:
             return True
-        prepared = _prepare(parse(query), operation_name)
-        if prepared is None:
+        document = parse(query)
+        prepared = _prepare(document, operation_name)
+        if prepared is None or self._asks_by_caller(document):
             return False
         self._kept[key] = prepared
         if len(self._kept) > KEPT:
@@ -122,6 +154,32 @@ class FastReads:
             self._collected.clear()
             self.projections.forget()
         return True
+
+    def _asks_by_caller(self, document: DocumentNode) -> bool:
+        """Whether the document selects a field whose answer depends on the caller,
+        wherever it is (under fragments and interfaces too)."""
+        type_info = TypeInfo(self._schema)
+        schema, by_caller = self._schema, self._by_caller
+
+        class Finder(Visitor):
+            found = False
+
+            def enter_field(self, node: FieldNode, *_: Any) -> None:
+                parent = type_info.get_parent_type()
+                if parent is None:
+                    return
+                types = schema.get_possible_types(parent) if is_abstract_type(parent) else [parent]
+                if any((t.name, node.name.value) in by_caller for t in types):
+                    self.found = True
+
+        finder = Finder()
+        visit(document, TypeInfoVisitor(type_info, finder))
+        return finder.found
+
+    @property
+    def answered_by_caller(self) -> frozenset[tuple[str, str]]:
+        """The (type, field) pairs whose answer depends on the caller's key."""
+        return self._by_caller
 
     def forget(self) -> None:
         """Lets go of every query kept (tests use it to hear strawberry's answer again)."""
@@ -147,11 +205,15 @@ class FastReads:
         if isinstance(coerced, list):
             return None
         counter = start_counting()
-        run = _Run(self, prepared, coerced, context)
+        run = _Run(self, prepared, coerced, _caller_unknown(context))
         try:
             data = await _settled(
                 run.object(self._query_type, None, [prepared.operation.selection_set])
             )
+        except _AsksForCaller as reason:
+            log.warning("fast_read_asked_for_caller", reason=str(reason))
+            self._kept.pop((query or "", operation_name), None)
+            return None
         except _Fallback as reason:
             log.debug("fast_read_left", reason=str(reason))
             return None
@@ -374,6 +436,22 @@ def _fields_of(schema: strawberry.Schema) -> dict[tuple[str, str], _Field]:
             elif field_definition.resolve is not None:
                 found[(name, field_name)] = _Field(field_definition, None)
     return found
+
+
+def _answered_by_caller(schema: strawberry.Schema) -> frozenset[tuple[str, str]]:
+    """Every (type, field) of an object type or interface whose answer depends on the
+    caller (rights.py), read off the schema's own field definitions."""
+    found = set()
+    for name, graphql_type in schema._schema.type_map.items():
+        if name.startswith("__") or not isinstance(
+            graphql_type, GraphQLObjectType | GraphQLInterfaceType
+        ):
+            continue
+        definition = schema.get_type_by_name(name)
+        for field in getattr(definition, "fields", []):
+            if rights.answers_by_caller(field):
+                found.add((name, schema.config.name_converter.from_field(field)))
+    return frozenset(found)
 
 
 def _plain_method(resolver: Any) -> bool:

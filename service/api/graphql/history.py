@@ -1,26 +1,35 @@
 """The audit trail in GraphQL: `history(id)` lists the changes to a record, newest first,
 with who made each (the key's role and the organization it was scoped to; the key's own
-name to admin keys only) and the state before and after (a person's contact details to
-admin keys only)."""
+name to reader and admin keys only) and the state before and after (a person's contact
+details to admin keys only). Both depend on the caller, and say so (rights.py)."""
 
 from typing import cast
 
 import strawberry
 from strawberry.scalars import JSON
 
+from service.api.graphql import rights
 from service.api.graphql.context import Context
 from service.editing import audit
 
 Ctx = strawberry.Info[Context, None]
 
 
+async def _actor(root: "AuditEntry") -> str | None:
+    return root.recorded_actor
+
+
 @strawberry.type(description="One recorded change.")
 class AuditEntry:
     id: strawberry.ID = strawberry.field(description="The event's id.")
     at: str = strawberry.field(description="When, as an ISO 8601 date and time (UTC).")
+    # The key's name, which `actor` shows to the callers who may read it.
+    recorded_actor: strawberry.Private[str]
     actor: str | None = strawberry.field(
-        description="The name of the API key that made the change: shown to admin keys "
-        "only, null for everyone else."
+        resolver=_actor,
+        description="The name of the API key that made the change: shown to reader and "
+        "admin keys only, null for everyone else.",
+        extensions=[rights.only_for(rights.ReadsActors())],
     )
     role: str = strawberry.field(
         description="The role of the key that made the change: editor or admin."
@@ -46,19 +55,19 @@ class AuditEntry:
     )
 
     @classmethod
-    def of(cls, event: audit.AuditEvent, *, show_actor: bool) -> "AuditEntry":
+    def of(cls, event: audit.AuditEvent, *, show_contact: bool) -> "AuditEntry":
         return cls(
             id=strawberry.ID(event.id),
             at=event.at,
-            actor=event.actor if show_actor else None,
+            recorded_actor=event.actor,
             role=event.role,
             scope=event.scope,
             action=event.action,
             targets=[strawberry.ID(t) for t in event.targets],
             summary=event.summary,
             changed_fields=event.changed_fields(),
-            before=_without_contact(event.before, show_actor),
-            after=_without_contact(event.after, show_actor),
+            before=_without_contact(event.before, show_contact),
+            after=_without_contact(event.after, show_contact),
         )
 
 
@@ -76,9 +85,12 @@ def _without_contact(state: JSON | None, admin: bool) -> JSON | None:
 
 @strawberry.type
 class HistoryQuery:
-    @strawberry.field(description="The changes to a record, newest first (deleted ones too).")
+    @strawberry.field(
+        description="The changes to a record, newest first (deleted ones too).",
+        metadata=rights.BY_CALLER,
+    )
     async def history(self, info: Ctx, id: strawberry.ID, first: int = 50) -> list[AuditEntry]:
         events = await audit.history(info.context.db, str(id), first)
-        reader = await info.context.reader()
-        show_actor = reader is not None and reader.is_admin
-        return [AuditEntry.of(e, show_actor=show_actor) for e in events]
+        caller = await info.context.reader()
+        show_contact = caller is not None and caller.reads_contact_history
+        return [AuditEntry.of(e, show_contact=show_contact) for e in events]

@@ -1,7 +1,8 @@
 """The mutations. Each authenticates the caller, turns its input into a checked draft and
-hands it to `service/editing`; none runs Cypher itself. Every one needs an API key sent as
-a bearer token; refusals come back as UNAUTHENTICATED, FORBIDDEN, CONFLICT or
-BAD_USER_INPUT (with `extensions.problems` naming each field)."""
+hands it to `service/editing`; none runs Cypher itself. Every one needs an API key whose
+role writes (editor or admin; a reader key is refused), sent as a bearer token; refusals
+come back as UNAUTHENTICATED, FORBIDDEN, CONFLICT or BAD_USER_INPUT (with
+`extensions.problems` naming each field)."""
 
 from typing import Annotated, Any
 
@@ -15,8 +16,9 @@ from service.api.graphql.types import (
     Organization,
     node_of,
 )
-from service.editing import changes, merges, relationships
+from service.editing import changes, merges, permissions, relationships
 from service.editing.changes import Outcome
+from service.editing.keys import Editor
 from service.model import kinds as drafts
 from service.model.kinds import EDITED_KINDS
 from service.model.records import MapRecord
@@ -68,8 +70,17 @@ class Deletion:
     )
 
 
-async def _create(info: Ctx, kind: str, given: object, confirm_new: bool = True) -> Outcome:
+async def _writer(info: Ctx) -> Editor:
+    """The key behind the request, if its role writes at all: a reader key is refused
+    before its input is read. Each change then checks the key's rights over what it
+    touches (service/editing/permissions.py)."""
     editor = await info.context.editor()
+    permissions.may_write(editor)
+    return editor
+
+
+async def _create(info: Ctx, kind: str, given: object, confirm_new: bool = True) -> Outcome:
+    editor = await _writer(info)
     draft = drafts.parse(drafts.DRAFTS[kind], ei.as_dict(given))
     return await changes.create(info.context.db, editor, draft, confirm_new=confirm_new)
 
@@ -77,7 +88,7 @@ async def _create(info: Ctx, kind: str, given: object, confirm_new: bool = True)
 async def _update(
     info: Ctx, kind: str, id: strawberry.ID, version: int, given: object
 ) -> MapRecord:
-    editor = await info.context.editor()
+    editor = await _writer(info)
     draft = drafts.parse(drafts.DRAFTS[kind], ei.as_dict(given))
     outcome = await changes.update(info.context.db, editor, str(id), version, draft)
     return _record(outcome)
@@ -160,25 +171,25 @@ class Mutation(_record_mutations()):  # type: ignore[misc]
         "includeRetired shows it again."
     )
     async def retire(self, info: Ctx, id: strawberry.ID, version: int) -> MapNode:
-        editor = await info.context.editor()
+        editor = await _writer(info)
         outcome = await changes.retire(info.context.db, editor, str(id), version)
         return node_of(_record(outcome))  # type: ignore[no-any-return]
 
     @strawberry.mutation(description="Puts a retired record back on the map.")
     async def restore(self, info: Ctx, id: strawberry.ID, version: int) -> MapNode:
-        editor = await info.context.editor()
+        editor = await _writer(info)
         outcome = await changes.restore(info.context.db, editor, str(id), version)
         return node_of(_record(outcome))  # type: ignore[no-any-return]
 
     @strawberry.mutation(description="Deletes a record for good. Admin keys only.")
     async def delete(self, info: Ctx, id: strawberry.ID, version: int) -> Deletion:
-        editor = await info.context.editor()
+        editor = await _writer(info)
         event_id = await changes.delete(info.context.db, editor, str(id), version)
         return Deletion(id=id, audit_event_id=event_id)
 
     @strawberry.mutation(description="Adds a relationship between two records, with its source.")
     async def add_relationship(self, info: Ctx, input: ei.RelationshipInput) -> RelationshipChange:
-        editor = await info.context.editor()
+        editor = await _writer(info)
         draft = drafts.parse(relationships.RelationshipDraft, ei.as_dict(input))
         change = await relationships.add(info.context.db, editor, draft)
         return _relationship_change(change)
@@ -199,7 +210,7 @@ class Mutation(_record_mutations()):  # type: ignore[misc]
             ),
         ] = None,
     ) -> RelationshipChange:
-        editor = await info.context.editor()
+        editor = await _writer(info)
         change = await relationships.remove(
             info.context.db, editor, str(from_), type, str(to), which
         )
@@ -217,7 +228,7 @@ class Mutation(_record_mutations()):  # type: ignore[misc]
         duplicate: strawberry.ID,
         duplicate_version: int,
     ) -> Organization:
-        editor = await info.context.editor()
+        editor = await _writer(info)
         outcome = await merges.merge_organizations(
             info.context.db,
             editor,

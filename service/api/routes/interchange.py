@@ -11,6 +11,7 @@ from fastapi.responses import StreamingResponse
 
 from service.api.deps import DatabaseDep, EditorDep, SettingsDep
 from service.domain.filters import InitiativeFilter
+from service.editing import permissions
 from service.errors import TooLarge
 from service.interchange.apply import ImportReport
 from service.interchange.export import export_map
@@ -51,6 +52,7 @@ async def import_map(
 ) -> ImportReport:
     """Checks the files whole, then writes them in batches, all or nothing (with
     `dryRun=true`, answers what it would write and writes nothing)."""
+    permissions.may_import(who)  # before the files are read: a refused key learns nothing
     size = sum(f.size or 0 for f in files)
     if size > settings.import_max_bytes:
         raise TooLarge(
