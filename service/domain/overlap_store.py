@@ -138,6 +138,12 @@ async def current_generation(db: Database) -> str:
         if state["pending"] and not _rebuilding(state["rebuildingSince"]):
             await _rescore_changes(db, state["initiatives"])
             [state] = await db.read("overlaps/state")
+        if state["pending"] and _rebuilding(state["rebuildingSince"]):
+            # A rescore is under way (perhaps begun by another request while this one waited
+            # for the notes); if this process runs it, wait for it rather than answer from
+            # the generation it is replacing.
+            async with process_lock("overlap-rescore"):
+                [state] = await db.read("overlaps/state")
         if state["generation"] is not None:
             return str(state["generation"])
     async with process_lock("overlap-rescore"):
