@@ -142,3 +142,16 @@ def test_the_evidence_directory_filters_by_theme(page: Page, base_url: str) -> N
     assert 0 < narrowed["sources"]["totalCount"] < total
     expect(page.locator(".directory tbody")).to_contain_text("Child labour")
     screenshot(page, "evidence")
+
+
+def test_a_date_out_of_range_says_what_to_fix(page: Page, base_url: str) -> None:
+    """A five-digit year typed into the commitments view (and kept in the link, so it
+    comes back on a reload) is refused as bad input naming the value, never as a failure
+    of the map."""
+    page.goto(f"{base_url}/?view=commitments&on=12019-01-01&overdue=1")
+    alert = page.locator("#alert")
+    expect(alert).to_be_visible()
+    expect(alert).to_have_attribute("data-code", "BAD_USER_INPUT")
+    expect(alert).to_contain_text("12019-01-01")
+    page.reload()
+    expect(alert).to_have_attribute("data-code", "BAD_USER_INPUT")
