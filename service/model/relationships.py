@@ -159,7 +159,9 @@ RELATIONSHIPS: dict[str, Relationship] = {
     ),
     "BASED_IN": _r("organization", "country"),
     "SUPPORTS": _r("organization", "action-group"),
-    "PART_OF": _r("action-group event", "organization initiative"),
+    # A body or gathering within the Alliance or a programme; a part of an initiative (the
+    # Knowledge Platform's evidence directory); a meeting held in the margins of another.
+    "PART_OF": _r("action-group event initiative", "organization initiative event"),
     "ESTABLISHED": _r("event", "action-group"),
     "RELATES_TO": _r("theme", "sdg sdg-target"),
     "COMPLEMENTS": _r("organization initiative", "organization initiative"),
