@@ -341,7 +341,7 @@ def test_the_high_level_political_forum_and_the_g20_declaration_are_on_the_map()
     section = "2. Partner Updates / Action Groups / Supply Chains"
     declaration = "initiative:g20-employment-ministers-declaration-2017"
     for link in (
-        _link("organization:g20", "ENDORSED", declaration),
+        _link("organization:g20", "LEADS", declaration),
         _link("initiative:g20-joint-report-supply-chains", "FOLLOWS_UP", declaration),
     ):
         assert link.props["section"] == section

@@ -202,7 +202,7 @@ function tooltip(svg: SVGSVGElement, row: PlaceCoverage): void {
     box,
     el("strong", {}, row.place.name),
     el("span", {}, `Need: ${needText(row.need)}`),
-    el("span", {}, `Source: ${row.need ? `${row.need.sources.join("; ")}; ${row.need.dataYear ?? row.need.dataPeriod} data` : "none published"}`),
+    el("span", {}, `Source: ${row.need ? `${row.need.sources.join("; ")}; ${row.need.dataYear !== null ? `${row.need.dataYear} data` : `data from ${row.need.dataPeriod ?? "a year not given"}`}` : "none published"}`),
     el("span", {}, `Coverage: ${number(row.coverage)} (${row.initiatives} active here, ${row.regionalInitiatives} regional, ${row.worldwideInitiatives} worldwide; ${row.notActive} not active)`),
     el("span", {}, `Gap by rate: ${row.rateGapScore === null ? "no estimate" : number(row.rateGapScore, 3)}`),
     el("span", { class: "note" }, row.why),
