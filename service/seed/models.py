@@ -17,10 +17,10 @@ class Citation(Strict):
 
     A record's first citation without `about` is the source of the record as a whole, and of
     each of its links no other citation claims. A citation with `about` is the source of the
-    record's fields it names (`date`, `themes`...) or of its links to the ids it names
-    (`theme:child-labour`), for what one section states and another does not; `basis:
-    inferred` marks what the source does not state but the map infers, and `inferred_from`
-    says from what."""
+    record's fields it names (`end`) or of its links, by field (`operates_in`) or by the id
+    they point to (`theme:child-labour`), for what one section states and another does not.
+    A citation naming only links may say `basis: inferred` and `inferred_from`: the links
+    carry it. What is inferred of the record itself goes in the record's `inferred` list."""
 
     source: MapId | None = None
     section: Text | None = None

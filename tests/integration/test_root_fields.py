@@ -63,12 +63,14 @@ def test_paging_through_organizations_visits_each_once(gql: Ask) -> None:
         ),
         ({"text": "unicef"}, {"organization:unicef"}),
         # Based in Cambodia, or working there, in a region holding it, or worldwide (the
-        # one place rule): the Global Estimates' partners and the worldwide platforms.
+        # one place rule): the Global Estimates' partners, the worldwide platforms and the G20,
+        # whose employment ministers' declaration is on global supply chains.
         (
             {"country": "KHM"},
             {
                 "organization:sok-siphana-associates",
                 "organization:alliance-8-7",
+                "organization:g20",
                 "organization:global-march",
                 "organization:government-of-the-united-kingdom",
                 "organization:government-of-the-united-states",
