@@ -89,7 +89,7 @@ CALL (throughOrganizations, worldOrganizations) {
 CALL (place, t) {
   OPTIONAL MATCH (n:NeedEstimate)-[:FOR_COUNTRY]->(place)
   WHERE EXISTS { (n)-[:FOR_THEME]->(t) } AND ($edition IS NULL OR n.edition = $edition)
-  WITH n ORDER BY n.data_year DESC LIMIT 1
+  WITH n ORDER BY coalesce(n.data_year, n.data_year_to, 0) DESC LIMIT 1
   OPTIONAL MATCH (n)-[:CITED_IN]->(s:Source)
   RETURN properties(n) AS own, collect(s.name) AS ownSources
 }

@@ -1,4 +1,5 @@
-// Regions, optionally of one scheme (World, UN M49 region, UN M49 sub-region, ILO region),
+// Regions, optionally of one scheme (World, UN M49 region, UN M49 sub-region, ILO region,
+// OSCE area),
 // by scheme then name.
 // Parameters: $scheme (or null)
 // Returns: one row per region: id, props

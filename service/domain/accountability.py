@@ -227,5 +227,10 @@ def latest(found: list[IndicatorValue]) -> IndicatorValue | None:
     closest = min(closeness(v) for v in found)
     return max(
         (v for v in found if closeness(v) == closest),
-        key=lambda v: (int(v.figure.props.get("data_year") or 0), v.figure.id),
+        key=lambda v: (_latest_year(v.figure.props), v.figure.id),
     )
+
+
+def _latest_year(props: dict[str, Any]) -> int:
+    """The latest year a figure may describe: its year, else the end of its period."""
+    return int(props.get("data_year") or props.get("data_year_to") or 0)

@@ -1,9 +1,13 @@
 """Which constituencies each action group (and the coordinating group) has, lacks, or may
 lack: governments, workers, employers, international organizations, civil society,
-business, academia. A member's constituency is the seat it holds where the source names
-one (an employers' seat is the employers', whoever holds it), else its organization's type.
-A constituency is *absent* only where the body's membership is recorded as complete and
-none of its members holds it; where the map records only some members (or only the
+business, academia. A seat's constituency is the one its name gives where the source names
+one (an employers' seat is the employers', whoever holds it, and the chair of a member
+regional organization sits for the international and regional organizations), else its
+organization's type. Seats are counted one by one as the source lists the people in them
+(two seats held by one organization are two; a seat whose holder's organization is not
+named still counts for its constituency); a member with no seat recorded counts by its
+type. A constituency is *absent* only where the body's membership is recorded as complete
+and no member or seat holds it; where the map records only some members (or only the
 chairs), a constituency no recorded member holds is *unknown*, never missing."""
 
 from dataclasses import dataclass
@@ -33,7 +37,8 @@ SEATS: dict[str, str] = {
     "multinational enterprise": "business",
     "ngo": "civil society",
     "civil society": "civil society",
-    "international regional organisation": "UN and other international organizations",
+    "regional organisation": "UN and other international organizations",
+    "regional organization": "UN and other international organizations",
 }
 UNKNOWN_TYPE = "not known (its organization type is unknown)"
 
@@ -52,6 +57,7 @@ class ConstituencyGap:
     membership: str
     membership_as_of: str | None
     present: dict[str, list[str]]  # constituency -> names of its members in the group
+    seats: dict[str, int]  # constituency -> how many seats on it the source lists
     absent: list[str]  # none of a complete membership holds it
     unknown: list[str]  # no recorded member holds it, and the membership is not complete
     pending: list[PendingMember]
@@ -69,11 +75,30 @@ def constituency_of(organization_type: str, seats: list[str] | None = None) -> s
     )
 
 
+def _seated(row: dict[str, Any]) -> tuple[dict[str, int], dict[str, set[str]]]:
+    """Each seat's constituency: how many seats each has, and which organizations sit in
+    them (by the organization's id)."""
+    seats: dict[str, int] = {}
+    holders: dict[str, set[str]] = {}
+    for seat in row.get("seated") or []:
+        held = constituency_of(seat.get("type") or "", [seat["seat"]])
+        seats[held] = seats.get(held, 0) + 1
+        if seat.get("organization"):
+            holders.setdefault(seat["organization"], set()).add(held)
+    return seats, holders
+
+
 def _gap(row: dict[str, Any]) -> ConstituencyGap:
-    present: dict[str, list[str]] = {}
+    seats, holders = _seated(row)
+    present: dict[str, list[str]] = {held: [] for held in seats}
     for member in sorted(row["members"], key=lambda m: m["name"]):
-        held = constituency_of(member["type"], member.get("seats"))
-        present.setdefault(held, []).append(member["name"])
+        # A member seated on the body counts where its seats do; one with no seat recorded
+        # there, by the seat named on its membership, else its type.
+        held_in = holders.get(member["id"]) or {
+            constituency_of(member["type"], member.get("seats"))
+        }
+        for held in sorted(held_in):
+            present.setdefault(held, []).append(member["name"])
     pending = [
         PendingMember(constituency_of(p["type"]), p["name"], p["status"], p.get("reason"))
         for p in row["partnerships"]
@@ -89,6 +114,7 @@ def _gap(row: dict[str, Any]) -> ConstituencyGap:
         present={
             name: present[name] for name in [*CONSTITUENCIES, UNKNOWN_TYPE] if name in present
         },
+        seats=seats,
         absent=lacking if complete else [],
         unknown=[] if complete else lacking,
         pending=pending,

@@ -33,6 +33,12 @@ class PlaceCoverage:
     tied_with: int = 0
 
 
+def _year(figure: dict[str, Any]) -> int | None:
+    """A figure's data year; None where its publisher gives only a period."""
+    year = figure.get("data_year")
+    return None if year is None else int(year)
+
+
 def _need(row: dict[str, Any], level: str) -> scoring.Need | None:
     own, region = row["own"], row["regionNeed"]
     if own is not None:
@@ -40,7 +46,7 @@ def _need(row: dict[str, Any], level: str) -> scoring.Need | None:
             measure=own["measure"],
             value=float(own["value"]),
             unit=own["unit"],
-            data_year=int(own["data_year"]),
+            data_year=_year(own),
             edition=own.get("edition"),
             sources=tuple(row["ownSources"]),
             basis=scoring.Basis.COUNTRY,
@@ -65,7 +71,7 @@ def _need(row: dict[str, Any], level: str) -> scoring.Need | None:
         measure=region["measure"],
         value=float(region["value"]),
         unit=region["unit"],
-        data_year=int(region["data_year"]),
+        data_year=_year(region),
         edition=region.get("edition"),
         sources=tuple(s for s in [row["regionSource"]] if s),
         basis=scoring.Basis.REGION,

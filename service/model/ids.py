@@ -41,9 +41,10 @@ def _slug(name: str) -> str:
 
 
 # The region schemes on the map, each with the prefix of its region ids; the World is a
-# scheme of its own, with one region.
+# scheme of its own, with one region, and so is the OSCE area (its participating States).
 SCHEME_PREFIXES = {"UN M49 region": "un", "UN M49 sub-region": "un", "ILO region": "ilo"}
-SCHEMES = ("World", *SCHEME_PREFIXES)
+OSCE_AREA = "region:osce-area"
+SCHEMES = ("World", *SCHEME_PREFIXES, "OSCE area")
 
 
 def region_id(scheme: str, name: str) -> str:

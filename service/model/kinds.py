@@ -70,7 +70,55 @@ def _sdg_target(value: str) -> str:
     return f"sdg-target:{code}"
 
 
+# Another name a record goes by, with the language it is written in (ISO 639-1 or -3):
+# "fr: Organisation internationale du Travail", "es: OIT". Stored as written, one string,
+# as a node keeps lists of text only; `alias_parts` reads it back.
+_ALIAS = re.compile(r"^([a-z]{2,3}):\s*(\S.*)$")
+
+
+def _alias(value: str) -> str:
+    match = _ALIAS.match(value.strip())
+    if match is None:
+        raise ValueError(
+            "an alias starts with its language's ISO 639 code and a colon, such as "
+            "'fr: Organisation internationale du Travail' or 'es: OIT'"
+        )
+    return f"{match.group(1)}: {match.group(2).strip()}"
+
+
+def alias_parts(alias: str) -> tuple[str, str]:
+    """An alias as (language, name)."""
+    language, name = alias.split(":", 1)
+    return language.strip(), name.strip()
+
+
+# A field of a record its sources do not state but the map infers from them, and from what:
+# "date: the report says July, in a report of 13 November 2017". Kept on the record, so it
+# travels with it through edits, exports and imports.
+_INFERRED = re.compile(r"^([a-z_]+):\s*(\S.*)$")
+
+
+def _inferred(value: str) -> str:
+    match = _INFERRED.match(value.strip())
+    if match is None:
+        raise ValueError(
+            "an inferred field is written as the field's name, a colon and what it is "
+            "inferred from, such as 'date: the report says July, in a report of November 2017'"
+        )
+    return f"{match.group(1)}: {match.group(2).strip()}"
+
+
+def inferred_parts(inferred: str) -> tuple[str, str]:
+    """An inferred field as (field, what it is inferred from)."""
+    field, reason = inferred.split(":", 1)
+    return field.strip(), reason.strip()
+
+
 Key = Annotated[str, AfterValidator(_key)]
+Alias = Annotated[str, AfterValidator(_alias)]
+Inferred = Annotated[str, AfterValidator(_inferred)]
+# What a record's `inferred` may not name: what is not a fact about it.
+_NOT_INFERRED = frozenset({"key", "cited", "inferred", "last_verified"})
 CountryCode = Annotated[str, AfterValidator(_country)]
 SdgTargetCode = Annotated[str, AfterValidator(_sdg_target)]
 
@@ -97,6 +145,15 @@ def _ids(description: str) -> Any:
     return Field(default=[], description=description)
 
 
+def _aliases() -> Any:
+    return Field(
+        default=[],
+        description="Other names it goes by, in other languages or short, each with its "
+        "language's ISO 639 code first: 'fr: Organisation internationale du Travail', "
+        "'es: OIT'. Search finds it by any of them.",
+    )
+
+
 # --- What each kind stores on its node -------------------------------------------------
 
 
@@ -104,7 +161,11 @@ class OrganizationFields(Strict):
     name: Text = Field(description="Its name, as its own publications write it.")
     description: str | None = Field(default=None, description="What it is, in your own words.")
     acronym: str | None = Field(default=None, description="Its usual acronym, such as ILO.")
+    aliases: list[Alias] = _aliases()
     type: OrganizationType = Field(description="What kind of body it is.")
+    founded: PartialDate | None = Field(
+        default=None, description="When it was founded or launched. " + _DATE
+    )
     iati_ref: str | None = Field(
         default=None,
         description="Its IATI organisation identifier (such as GB-GOV-1), by which IATI "
@@ -116,6 +177,7 @@ class ActionGroupFields(Strict):
     name: Text = Field(description="Its name, as its own publications write it.")
     description: str | None = Field(default=None, description="What it is, in your own words.")
     acronym: str | None = Field(default=None, description="Its usual acronym, such as ILO.")
+    aliases: list[Alias] = _aliases()
     kind: ActionGroupKind = Field(description="Which kind of Alliance body it is.")
     membership: MembershipRecorded = Field(
         default=MembershipRecorded.PARTIAL,
@@ -131,6 +193,7 @@ class ActionGroupFields(Strict):
 class InitiativeFields(Strict):
     name: Text = Field(description="Its name, as its own publications write it.")
     description: str | None = Field(default=None, description="What it is, in your own words.")
+    aliases: list[Alias] = _aliases()
     kind: InitiativeKind = Field(description="What the initiative is.")
     status: InitiativeStatus = Field(description="Where it stands, as its source tells.")
     status_since: PartialDate | None = Field(
@@ -161,6 +224,7 @@ class InitiativeFields(Strict):
 class EventFields(Strict):
     name: Text = Field(description="Its name, as its own publications write it.")
     description: str | None = Field(default=None, description="What it is, in your own words.")
+    aliases: list[Alias] = _aliases()
     kind: EventKind = Field(description="What kind of gathering it is.")
     status: EventStatus = Field(description="Held, planned or recurring.")
     date: PartialDate | None = Field(default=None, description=_DATE)
@@ -307,6 +371,22 @@ class Draft(Strict):
         description="When its facts were last checked against a source; an edit that leaves "
         "it out is taken as checked on the day of the edit.",
     )
+    inferred: list[Inferred] = Field(
+        default=[],
+        description="Its fields that its sources do not state but that are inferred from "
+        "them, each as the field's name, a colon and what it is inferred from: 'date: the "
+        "report says July, in a report of 13 November 2017'.",
+    )
+
+    @model_validator(mode="after")
+    def _inferred_fields_are_given(self) -> "Draft":
+        for entry in self.inferred:
+            field, _ = inferred_parts(entry)
+            if field not in type(self).model_fields or field in _NOT_INFERRED:
+                raise ValueError(f"inferred: '{field}' is no field of this record")
+            if getattr(self, field) in (None, [], ""):
+                raise ValueError(f"inferred: '{field}' is inferred but not given")
+        return self
 
     def node_id(self) -> str:
         named = getattr(self, "acronym", None) or getattr(self, "name", None) or ""

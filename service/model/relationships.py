@@ -192,7 +192,9 @@ RELATIONSHIPS: dict[str, Relationship] = {
     ),
     "BASED_IN": _r("organization", "country", speaks=FROM),
     "SUPPORTS": _r("organization", "action-group", speaks=FROM),
-    "PART_OF": _r("action-group event", "organization initiative", speaks=BOTH),
+    # A body or gathering within the Alliance or a programme; a part of an initiative (the
+    # Knowledge Platform's evidence directory); a meeting held in the margins of another.
+    "PART_OF": _r("action-group event initiative", "organization initiative event", speaks=BOTH),
     "ESTABLISHED": _r("event", "action-group", speaks=TO),
     "RELATES_TO": _r("theme", "sdg sdg-target", speaks=FROM),
     "COMPLEMENTS": _r("organization initiative", "organization initiative", speaks=FROM),

@@ -36,7 +36,7 @@ class Need:
     measure: str
     value: float  # the rate, in `unit`
     unit: str
-    data_year: int
+    data_year: int | None  # None: the publisher gives a period, not the year (data_period)
     edition: str | None
     sources: tuple[str, ...]
     basis: Basis
@@ -75,7 +75,7 @@ def gap(need: Need | None, local: int, regional: int, worldwide: int, not_active
     if need is None:
         return Gap(covered, None, None, f"no published estimate of need; {work}")
     whose = "its own figure" if need.basis == Basis.COUNTRY else f"the figure for {need.region}"
-    edition = need.edition or need.data_year
+    edition = need.edition or need.data_year or need.data_period
     told = f"need {need.value:g} {need.unit} ({need.measure}, {edition}, {whose})"
     if need.people is not None:
         told += f", {need.people:,} people"

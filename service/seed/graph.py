@@ -8,7 +8,7 @@ from typing import Any
 from service.errors import BadId, Problem, SeedInvalid
 from service.model.fields import date_bounds
 from service.model.ids import kind_of, region_id, sdg_target_id
-from service.model.kinds import DRAFTS, due_on
+from service.model.kinds import DRAFTS, due_on, inferred_parts
 from service.model.records import LinkRow, MapRecord, cited_in
 from service.model.relationships import (
     EXTRA_PROPERTIES,
@@ -48,11 +48,39 @@ class _Builder:
             self.problem(file, node.id, "id", "this id is used twice")
         self.nodes[node.id] = node
 
-    def cite(self, file: str, node_id: str, default: str, cited: list[Citation]) -> None:
+    def cite(
+        self, file: str, node_id: str, default: str, cited: list[Citation], links: set[str]
+    ) -> None:
+        """The record's citations, one per section (they are told apart by section, so a
+        second would replace the first). A citation whose `about` names only links of the
+        record (`links`: their fields and targets) is the source of those links alone, which
+        carry it themselves, stated or inferred; it is no citation of the record. What is
+        inferred of the record itself is in its `inferred` list, which travels with it."""
+        seen: set[tuple[str, str | None]] = set()
         for i, citation in enumerate(cited, 1):
             source = citation.source or default
-            if self._citation_ok(file, f"{node_id}", f"cited[{i}]", source, citation.section):
-                self.links.append(cited_in(node_id, source, citation.section, citation.note))
+            if not self._citation_ok(file, node_id, f"cited[{i}]", source, citation.section):
+                continue
+            if citation.about and set(citation.about) <= links:
+                continue
+            if citation.basis is not None:
+                self.problem(
+                    file,
+                    node_id,
+                    f"cited[{i}].basis",
+                    "only a citation of links (named in `about`) is inferred; write what is "
+                    "inferred of the record itself in its `inferred` list",
+                )
+            if (source, citation.section) in seen:
+                self.problem(
+                    file,
+                    node_id,
+                    f"cited[{i}].section",
+                    "this section is already cited; cite it once, or name in `about` only "
+                    "the links it is the source of",
+                )
+            seen.add((source, citation.section))
+            self.links.append(cited_in(node_id, source, citation.section, citation.note))
 
     def _citation_ok(
         self, file: str, record: str, field: str, source: str, section: str | None
@@ -156,7 +184,7 @@ def _add_record(b: _Builder, file: str, kind: str, default: str, record: Record)
             props.get("end") or props.get("end_date") or props.get("date"),
         )
     )
-    first = record.cited[0]
+    first = _general(record.cited)
     verified = b.dates.get(first.source or default)
     fields = DRAFTS[kind].model_fields
     if "due" in fields:
@@ -167,15 +195,70 @@ def _add_record(b: _Builder, file: str, kind: str, default: str, record: Record)
         if verified and props.get(dated) is None:
             props[dated] = verified
     b.add_node(file, MapRecord(record.id, {k: v for k, v in props.items() if v is not None}))
-    b.cite(file, record.id, default, record.cited)
-    provenance = {"source": first.source or default, "section": first.section, "note": first.note}
-    if verified:
-        provenance["as_of"] = verified
-    for field, link_type, targets in _inline_links(kind, record):
+    links = _inline_links(kind, record)
+    linked = {f for f, _, _ in links} | {t for _, _, found in links for t in found}
+    b.cite(file, record.id, default, record.cited, linked)
+    _check_about(b, file, record, {*props, *linked})
+    _check_inferred(b, file, record, props)
+    for field, link_type, targets in links:
         for target in targets:
+            citation = _citing(record.cited, field, target)
+            provenance = _provenance(b, citation, default)
             b.link(
                 file, f"{record.id} ({field})", LinkRow(record.id, link_type, target, provenance)
             )
+
+
+def _basis(citation: Citation) -> dict[str, Any]:
+    """How a citation's facts are known, where it is inferred (stated is the default)."""
+    if citation.basis is None:
+        return {}
+    return {"basis": citation.basis, "inferred_from": citation.inferred_from}
+
+
+def _general(cited: list[Citation]) -> Citation:
+    """The citation of the record as a whole: the first that names nothing in `about`."""
+    return next((c for c in cited if not c.about), cited[0])
+
+
+def _citing(cited: list[Citation], field: str, target: str) -> Citation:
+    """The citation a link of the record comes from: the one naming its target, else the
+    one naming its field, else the record's own."""
+    return next(
+        (c for c in cited if target in c.about),
+        next((c for c in cited if field in c.about), _general(cited)),
+    )
+
+
+def _provenance(b: _Builder, citation: Citation, default: str) -> dict[str, Any]:
+    source = citation.source or default
+    provenance = {"source": source, "section": citation.section, "note": citation.note}
+    provenance.update(_basis(citation))
+    if as_of := b.dates.get(source):
+        provenance["as_of"] = as_of
+    return provenance
+
+
+def _check_inferred(b: _Builder, file: str, record: Record, props: dict[str, Any]) -> None:
+    """Each field named in `inferred` is one of the record's own, and given."""
+    for entry in props.get("inferred") or []:
+        field, _ = inferred_parts(entry)
+        if field in ("cited", "inferred", "last_verified") or props.get(field) in (None, [], ""):
+            b.problem(file, record.id, "inferred", f"'{field}' is no field given on this record")
+
+
+def _check_about(b: _Builder, file: str, record: Record, named_by: set[str]) -> None:
+    """Each name in a citation's `about` is one of the record's fields or one of its links'
+    targets: a misspelt one would leave the fact it meant on the record's own citation."""
+    for i, citation in enumerate(record.cited, 1):
+        for named in citation.about:
+            if named not in named_by:
+                b.problem(
+                    file,
+                    record.id,
+                    f"cited[{i}].about",
+                    f"'{named}' is neither a field of this record nor an id it links to",
+                )
 
 
 def _inline_links(kind: str, record: Record) -> list[tuple[str, str, list[str]]]:
@@ -275,7 +358,7 @@ def _add_country_needs(b: _Builder) -> None:
             continue
         measure = f.measure.lower().replace(" ", "-")
         for row in found.rows:
-            node_id = f"need:{measure}-{f.data_year}-country-{row.iso3.lower()}"
+            node_id = f"need:{measure}-{f.id_part}-country-{row.iso3.lower()}"
             props = {
                 "name": f"{f.measure} in {row.iso3}, {f.edition}",
                 "measure": f.measure,
@@ -284,8 +367,10 @@ def _add_country_needs(b: _Builder) -> None:
                 "people": row.people,
                 "people_unit": f.people_unit
                 or (f.people_from.note if f.people_from and row.people is not None else None),
-                "data_year": f.data_year,
-                "data_period": f.data_period,
+                "data_year": row.data_year,
+                "data_period": row.data_period,
+                "data_year_from": row.data_year_from,
+                "data_year_to": row.data_year_to,
                 "edition": f.edition,
                 "publisher": f.publisher,
                 "flag": row.flag,

@@ -4,20 +4,39 @@ rather than silently dropped."""
 
 from typing import Annotated, Any, get_origin
 
-from pydantic import Field, create_model
+from pydantic import Field, create_model, model_validator
 
 from service.model.fields import MapId, Note, Strict, Text
-from service.model.kinds import DRAFTS, InitiativeFields, SourceFields
+from service.model.kinds import DRAFTS, Inferred, InitiativeFields, SourceFields
 from service.model.relationships import RelationshipRecord
-from service.model.values import IloRegion, WorkType
+from service.model.values import FactBasis, IloRegion, WorkType
 
 
 class Citation(Strict):
-    """Where a fact comes from: a source, the section of it, and a note in our own words."""
+    """Where a fact comes from: a source, the section of it, and a note in our own words.
+
+    A record's first citation without `about` is the source of the record as a whole, and of
+    each of its links no other citation claims. A citation with `about` is the source of the
+    record's fields it names (`end`) or of its links, by field (`operates_in`) or by the id
+    they point to (`theme:child-labour`), for what one section states and another does not.
+    A citation naming only links may say `basis: inferred` and `inferred_from`: the links
+    carry it. What is inferred of the record itself goes in the record's `inferred` list."""
 
     source: MapId | None = None
     section: Text | None = None
     note: Note
+    about: list[Text] = []
+    basis: FactBasis | None = None
+    inferred_from: Text | None = None
+
+    @model_validator(mode="after")
+    def _inferred_says_from_what(self) -> "Citation":
+        if (self.basis == FactBasis.INFERRED) != (self.inferred_from is not None):
+            raise ValueError(
+                "inferred_from: an inferred citation says what it is inferred from, and only "
+                "an inferred one does"
+            )
+        return self
 
 
 class Record(Strict):
@@ -34,6 +53,7 @@ class InitiativeRecord(Record, InitiativeFields):
     write their places as one list of country and region ids and SDG targets as codes."""
 
     work: Annotated[list[WorkType], Field(min_length=1)]
+    inferred: list[Inferred] = []
     operates_in: list[MapId] = []
     themes: list[MapId] = []
     sdg_targets: list[str] = []
@@ -157,8 +177,15 @@ class CountryFigures(Strict):
     people_unit: str | None = None
     people_from: PeopleFrom | None = None
     flag: str | None = None  # the column of the publisher's flags, if any
-    data_year: Annotated[int, Field(ge=1990, le=2100)]
-    data_period: str | None = None
+    # The column giving each row's data year (or, where the publisher gives no year by
+    # country, the period its figures come from): a figure's year is its own row's, never
+    # the edition's.
+    year_column: Text = "data_year"
+    # The flag the publisher sets on a figure from outside that period, if any.
+    outside_flag: str | None = None
+    # The set's part of its figures' ids (need:<measure>-<id_part>-country-<iso3>), kept
+    # as first published: ids never change, so it is not read as a year.
+    id_part: Text
     edition: Text
     publisher: Text
 

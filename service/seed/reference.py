@@ -1,19 +1,32 @@
 """Reference data from well-kept packages and files: every country (pycountry) with its UN
-M49 region and sub-region (country_converter) and its ILO region (derived below), and the
-17 SDGs with their 169 targets (seed/sdg.yaml)."""
+M49 region and sub-region (country_converter) and its ILO region (derived below), the OSCE
+area (its participating States, listed below), and the 17 SDGs with their 169 targets
+(seed/sdg.yaml)."""
 
 from functools import lru_cache
 
 import country_converter as coco
 import pycountry
 
-from service.model.ids import WORLD, region_id
+from service.model.ids import OSCE_AREA, WORLD, region_id
 from service.model.records import LinkRow, MapRecord, cited_in
 from service.seed.models import SdgFile
 
 ISO_SOURCE = "source:iso-3166"
 M49_SOURCE = "source:un-m49"
 SDG_SOURCE = "source:un-sdg-framework"
+OSCE_SOURCE = "source:osce-participating-states"
+# The OSCE's 57 participating States, by ISO 3166 alpha-3 code (the Holy See is VAT): the
+# OSCE area, where its Special Representative and the platforms it hosts work.
+OSCE_STATES = frozenset(
+    {
+        "ALB", "AND", "ARM", "AUT", "AZE", "BLR", "BEL", "BIH", "BGR", "CAN", "HRV", "CYP",
+        "CZE", "DNK", "EST", "FIN", "FRA", "GEO", "DEU", "GRC", "VAT", "HUN", "ISL", "IRL",
+        "ITA", "KAZ", "KGZ", "LVA", "LIE", "LTU", "LUX", "MLT", "MDA", "MCO", "MNG", "MNE",
+        "NLD", "MKD", "NOR", "POL", "PRT", "ROU", "RUS", "SMR", "SRB", "SVK", "SVN", "ESP",
+        "SWE", "CHE", "TJK", "TUR", "TKM", "UKR", "GBR", "USA", "UZB",
+    }
+)  # fmt: skip
 
 # The ILO groups countries into five regions. Arab States and the Caucasus, Cyprus, Israel
 # and Türkiye are the exceptions to "follow the UN M49 region"; the rule is ours, after the
@@ -77,6 +90,11 @@ def countries_and_regions() -> tuple[list[MapRecord], list[LinkRow]]:
         ):
             if name is not None:
                 links.extend(_region(nodes, scheme, name, region, node_id))
+        if country.alpha_3 in OSCE_STATES:
+            links.append(LinkRow(node_id, "IN_REGION", OSCE_AREA, {"source": OSCE_SOURCE}))
+    nodes[OSCE_AREA] = MapRecord(OSCE_AREA, {"name": "OSCE area", "scheme": "OSCE area"})
+    links.append(LinkRow(OSCE_AREA, "IN_REGION", WORLD, {"source": OSCE_SOURCE}))
+    links.append(cited_in(OSCE_AREA, OSCE_SOURCE, None, "The OSCE's 57 participating States."))
     return list(nodes.values()), links
 
 

@@ -191,7 +191,8 @@ def test_the_gap_map_names_each_countrys_own_figure_and_its_source(
     expect(tooltip).to_contain_text("Nigeria")
     expect(tooltip).to_contain_text("its own figure")
     expect(tooltip).to_contain_text("The State of the World's Children 2023")
-    expect(tooltip).to_contain_text("2021 data")
+    # UNICEF gives the survey period, not the year (never the edition's 2021).
+    expect(tooltip).to_contain_text("data from a year in 2013-2021")
     expect(page.locator(".top-gaps caption")).to_contain_text("by people")
 
 

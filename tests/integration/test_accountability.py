@@ -107,9 +107,9 @@ def test_public_answers_carry_no_contact_details(gql: Ask) -> None:
     assert {"name": "Geoffrey Shaw", "contact": None} in shown
 
 
-def test_pending_and_declined_standings_say_since_when_and_by_what_decision(gql: Ask) -> None:
+def test_pending_and_blocked_standings_say_since_when_and_by_what_decision(gql: Ask) -> None:
     found = _data(
-        gql("""{ memberships(standings: [PENDING, OBSERVER, DECLINED]) {
+        gql("""{ memberships(standings: [PENDING, DECLINED, BLOCKED]) {
             standing since constituency decision organization { acronym } body { id }
             provenance { section } } }""")
     )["memberships"]
@@ -120,11 +120,18 @@ def test_pending_and_declined_standings_say_since_when_and_by_what_decision(gql:
     assert ioe["constituency"] == "employers"
     assert "Board" in ioe["decision"]
     assert ioe["provenance"]["section"] == "2. Partner Updates / Employers"
-    assert by_org["IPCCLA"]["standing"] == "DECLINED"
+    # Blocked, not declined: one of IPCCLA's members stands in the way, as it does for the
+    # partnership with the Rural Development group.
+    assert by_org["IPCCLA"]["standing"] == "BLOCKED"
     assert by_org["IPCCLA"]["body"]["id"] == "organization:alliance-8-7"
-    # The report only discussed observers: none is recorded, so none is listed.
-    observers = _data(gql("{ memberships(standings: [OBSERVER]) { organization { id } } }"))
-    assert observers["memberships"] == []
+    # The report discusses observers of the Alliance but records none; the one observer it
+    # names is the OSCE, at the United Nations.
+    observers = _data(
+        gql("{ memberships(standings: [OBSERVER]) { organization { id } body { id } } }")
+    )
+    assert observers["memberships"] == [
+        {"organization": {"id": "organization:osce"}, "body": {"id": "organization:united-nations"}}
+    ]
     # The GCG's own list gives its seated members as members, with their seats.
     body = _data(
         gql(
@@ -186,7 +193,7 @@ def test_what_an_organization_committed_to_and_the_parts_of_a_plan(gql: Ask) -> 
 LATEST = """query($country: String!) {
   indicators(theme: "child-labour", country: $country) {
     id code unit target { value year }
-    latest(country: $country) { value dataYear level matched publisher edition
+    latest(country: $country) { value dataYear dataPeriod level matched publisher edition
       place { ... on Country { iso3 } ... on Region { id } } source { id } }
     values(country: $country) { dataYear level matched }
   }
@@ -198,7 +205,10 @@ def test_indicators_on_child_labour_in_a_country_with_their_latest_values(gql: A
     assert (indicator["id"], indicator["code"]) == ("indicator:sdg-8-7-1", "8.7.1")
     assert indicator["target"] == {"value": 0.0, "year": 2025}
     latest = indicator["latest"]
-    assert (latest["value"], latest["dataYear"], latest["level"]) == (31.48, 2021, "country")
+    assert (latest["value"], latest["level"]) == (31.48, "country")
+    # UNICEF gives the survey period, not the year: never the edition's 2021.
+    assert latest["dataYear"] is None
+    assert latest["dataPeriod"] == "a year in 2013-2021, not given by country"
     assert (latest["matched"], latest["place"]) == ("IN_PLACE", {"iso3": "NGA"})
     assert (latest["publisher"], latest["source"]["id"]) == ("UNICEF", "source:unicef-sowc-2023")
     assert latest["edition"] == "The State of the World's Children 2023"

@@ -198,7 +198,11 @@ def test_a_membership_standing_is_recorded_and_listed(
     assert "MEMBERSHIP needs 'standing'" in _problems(missing)["standing"]
     _ok(ask(ADD, input=observer))
     found = _ok(
-        ask("{ memberships(standings: [OBSERVER]) { since decision organization { acronym } } }")
+        ask(
+            "query($body: ID) { memberships(standings: [OBSERVER], body: $body) "
+            "{ since decision organization { acronym } } }",
+            body=GCG,
+        )
     )
     assert found["memberships"] == [
         {"since": "2018-02", "decision": "Test decision.", "organization": {"acronym": "OSCE"}}

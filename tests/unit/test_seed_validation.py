@@ -102,3 +102,53 @@ def test_partial_dates_cover_their_whole_period() -> None:
     bounds = date_bounds("2017-06", "2018")
     assert (str(bounds["start_on"]), str(bounds["end_on"])) == ("2017-06-01", "2018-12-31")
     assert str(date_bounds(None, "2016-02")["end_on"]) == "2016-02-29"
+
+
+def _rejected(seed: Path) -> list[str]:
+    with pytest.raises(SeedInvalid) as caught:
+        prepare(seed)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_citation_about_nothing_the_record_has_is_rejected(seed_copy: Path) -> None:
+    _edit(
+        seed_copy / "themes.yaml",
+        "        note: Workers' organizations call it a top priority for trade unions.\n",
+        "        note: Workers' organizations call it a top priority for trade unions.\n"
+        "      - section: Title page\n        about: [dates]\n        note: A misspelt field.\n",
+    )
+    [problem] = _rejected(seed_copy)
+    assert "'dates' is neither a field of this record nor an id it links to" in problem
+
+
+def test_an_inferred_citation_of_the_record_itself_is_rejected(seed_copy: Path) -> None:
+    """A field of the record that is inferred goes in its `inferred` list, which travels
+    with it through edits and imports; only a citation of links says it is inferred."""
+    _edit(
+        seed_copy / "themes.yaml",
+        "        note: Workers' organizations call it a top priority for trade unions.\n",
+        "        note: Workers' organizations call it a top priority for trade unions.\n"
+        "      - section: Title page\n        about: [description]\n"
+        "        note: Inferred.\n        basis: inferred\n        inferred_from: the cover\n",
+    )
+    [problem] = _rejected(seed_copy)
+    assert "field 'cited[2].basis'" in problem
+    assert "`inferred` list" in problem
+
+
+def test_an_inferred_field_must_be_given(seed_copy: Path) -> None:
+    _edit(
+        seed_copy / "events.yaml",
+        "    kind: convening\n",
+        '    kind: convening\n    inferred: ["date: from nothing"]\n',
+    )
+    [problem] = _rejected(seed_copy)
+    assert "'date' is no field given on this record" in problem
+
+
+def test_a_country_figure_without_a_year_or_period_is_rejected(seed_copy: Path) -> None:
+    path = seed_copy / "need" / "gsi2023_modern_slavery_by_country.csv"
+    _edit(path, ",2021,Global Slavery Index 2023,", ",sometime,Global Slavery Index 2023,")
+    [problem] = _rejected(seed_copy)
+    assert "gives neither a year nor a period" in problem
+    assert "data_year" in problem

@@ -18,7 +18,8 @@ interface Need {
   value: number;
   unit: string;
   people: number | null;
-  dataYear: number;
+  dataYear: number | null;
+  dataPeriod: string | null;
   edition: string | null;
   basis: "COUNTRY" | "REGION";
   sources: string[];
@@ -43,7 +44,7 @@ interface PlaceCoverage {
 
 const ROW = `place { ... on Country { id name iso3 m49 iloRegion } ... on Region { id name } }
   theme { id name } initiatives regionalInitiatives worldwideInitiatives organizations notActive
-  need { measure value unit people dataYear edition basis sources region } coverage gapScore rateGapScore tiedWith why`;
+  need { measure value unit people dataYear dataPeriod edition basis sources region } coverage gapScore rateGapScore tiedWith why`;
 const QUERY = `query Gaps($theme: String!, $level: CoverageLevel!) {
   coverage(theme: $theme, level: COUNTRY) { ${ROW} }
   byPeople: coverageGaps(theme: $theme, level: $level, limit: 10, rankBy: PEOPLE) { ${ROW} }
@@ -201,7 +202,7 @@ function tooltip(svg: SVGSVGElement, row: PlaceCoverage): void {
     box,
     el("strong", {}, row.place.name),
     el("span", {}, `Need: ${needText(row.need)}`),
-    el("span", {}, `Source: ${row.need ? `${row.need.sources.join("; ")}; ${row.need.dataYear} data` : "none published"}`),
+    el("span", {}, `Source: ${row.need ? `${row.need.sources.join("; ")}; ${row.need.dataYear !== null ? `${row.need.dataYear} data` : `data from ${row.need.dataPeriod ?? "a year not given"}`}` : "none published"}`),
     el("span", {}, `Coverage: ${number(row.coverage)} (${row.initiatives} active here, ${row.regionalInitiatives} regional, ${row.worldwideInitiatives} worldwide; ${row.notActive} not active)`),
     el("span", {}, `Gap by rate: ${row.rateGapScore === null ? "no estimate" : number(row.rateGapScore, 3)}`),
     el("span", { class: "note" }, row.why),

@@ -12,7 +12,8 @@ import { chart, type Series } from "./indicator-chart";
 interface Value {
   value: number | null;
   unit: string | null;
-  dataYear: number;
+  dataYear: number | null;
+  dataPeriod: string | null;
   edition: string | null;
   publisher: string | null;
   level: string;
@@ -45,7 +46,7 @@ const DEFAULT = "indicator:sdg-8-7-1";
 const QUERY = `query Values($id: ID!, $country: String) {
   node(id: $id) { ... on Indicator {
     id name code unit definition target { value year }
-    values(country: $country) { value unit dataYear edition publisher level matched flag
+    values(country: $country) { value unit dataYear dataPeriod edition publisher level matched flag
       place { ... on Country { id name } ... on Region { id name } } source { name } }
   } }
 }`;
@@ -89,7 +90,7 @@ async function drawIndicator(results: HTMLElement): Promise<void> {
   const rows = shown.map((v): Child[] => [
     v.place.name,
     v.matched ? MATCHED[v.matched] ?? sentence(v.matched) : sentence(v.level),
-    String(v.dataYear),
+    v.dataYear === null ? v.dataPeriod ?? "not given" : String(v.dataYear),
     v.value === null ? "no figure" : String(v.value),
     v.unit ?? "",
     v.flag ?? "",
@@ -104,7 +105,11 @@ async function drawIndicator(results: HTMLElement): Promise<void> {
       ? el("p", { class: "target" }, `Target: ${indicator.target.value} ${indicator.unit ?? ""}${indicator.target.year ? ` by ${indicator.target.year}` : ""}.`)
       : el("p", { class: "target" }, "No source on the map sets a target for it."),
     el("p", { class: "count", "data-count": String(shown.length) }, `${shown.length} value${shown.length === 1 ? "" : "s"}${country ? "" : " for the regions (choose a country for its own figures)"}`),
-    shown.length ? chart(series, indicator.unit ?? "", indicator.name) : el("p", {}, "No published figure covers this choice: there is no estimate, which is not zero."),
+    !shown.length
+      ? el("p", {}, "No published figure covers this choice: there is no estimate, which is not zero.")
+      : series.some((s) => s.points.length)
+        ? chart(series, indicator.unit ?? "", indicator.name)
+        : el("p", {}, "Its publisher gives no year for these figures, only a period: they are in the table, not drawn."),
     shown.length
       ? el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Table, scrolls sideways" },
           table("The values drawn", ["Place", "Whose figure", "Data year", "Value", "Unit", "Publisher's flag", "Publisher and edition", "Source"], rows))
@@ -112,11 +117,12 @@ async function drawIndicator(results: HTMLElement): Promise<void> {
   );
 }
 
-/** One series per place, its points by data year. */
+/** One series per place, its points by data year; a figure whose publisher gives only a
+ * period has no year to be drawn at, and is in the table alone. */
 function bySeries(values: Value[]): Series[] {
   const places = new Map<string, Series>();
   for (const v of values) {
-    if (v.value === null) continue;
+    if (v.value === null || v.dataYear === null) continue;
     const label = `${v.place.name}${v.matched === "THROUGH_REGION" ? " (regional estimate)" : ""}`;
     const series = places.get(v.place.id) ?? { label, points: [] };
     series.points.push({ year: v.dataYear, value: v.value, note: [v.publisher, v.edition].filter(Boolean).join(", ") });

@@ -393,7 +393,13 @@ class IndicatorValue:
         "map works it out (peopleUnit says which)."
     )
     people_unit: str | None = strawberry.field(description="What the number of people counts.")
-    data_year: int = strawberry.field(description="The year its data describe.")
+    data_year: int | None = strawberry.field(
+        description="The year its data describe, from its own row of the published set; "
+        "null where the publisher gives only the period it comes from (dataPeriod)."
+    )
+    data_period: str | None = strawberry.field(
+        description="Where the year is not given: the years it may come from."
+    )
     edition: str | None = strawberry.field(description="The edition it was published in.")
     publisher: str | None = strawberry.field(description="Who published it.")
     flag: str | None = strawberry.field(description="The publisher's flag on it, if any.")
@@ -415,7 +421,8 @@ class IndicatorValue:
             unit=p.get("unit"),
             people=p.get("people"),
             people_unit=p.get("people_unit"),
-            data_year=int(p["data_year"]),
+            data_year=None if p.get("data_year") is None else int(p["data_year"]),
+            data_period=p.get("data_period"),
             # The regional estimates name no edition of their own: their edition is the
             # publication itself.
             edition=p.get("edition") or (v.source.name if v.source else None),
@@ -424,7 +431,7 @@ class IndicatorValue:
             level=str(p.get("level", "region")),
             place=cast(Place, node_of(v.place)),
             matched=v.matched,
-            baseline=baseline_year is not None and int(p["data_year"]) == baseline_year,
+            baseline=baseline_year is not None and p.get("data_year") == baseline_year,
             source=Source.of(v.source) if v.source else None,
         )
 

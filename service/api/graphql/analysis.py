@@ -134,9 +134,13 @@ class NeedFigure:
     people_basis: str | None = strawberry.field(
         description="How the count of people was reached, where it was worked out."
     )
-    data_year: int = strawberry.field(description="The year the figure describes.")
+    data_year: int | None = strawberry.field(
+        description="The year the figure describes, from its own row of the published set; "
+        "null where the publisher gives only the period it comes from (dataPeriod)."
+    )
     data_period: str | None = strawberry.field(
-        description="The years a set's figures come from, where they differ by country."
+        description="Where the year is not given: the years the figure may come from, such "
+        "as a survey year in 2013-2021 that the publisher does not give by country."
     )
     flag: str | None = strawberry.field(
         description="The publisher's flag on the figure (UNICEF: x, y or p), if any."
@@ -243,6 +247,11 @@ class ConstituencyMembers:
         description="The constituency, such as governments or workers."
     )
     members: list[str] = strawberry.field(description="The organizations holding it.")
+    seats: int = strawberry.field(
+        description="How many seats the source lists for it, one per person seated (two "
+        "seats of one organization are two; a seat whose organization the source does not "
+        "name still counts); 0 where no seats are recorded, only members."
+    )
 
 
 @strawberry.type(
@@ -294,7 +303,10 @@ def _constituency_gap(found: constituencies.ConstituencyGap) -> ConstituencyGap:
         group=ActionGroup.of(found.group),
         membership=MembershipRecorded(found.membership),
         membership_as_of=found.membership_as_of,
-        present=[ConstituencyMembers(constituency=c, members=m) for c, m in found.present.items()],
+        present=[
+            ConstituencyMembers(constituency=c, members=m, seats=found.seats.get(c, 0))
+            for c, m in found.present.items()
+        ],
         absent=found.absent,
         unknown=found.unknown,
         pending=[

@@ -272,9 +272,10 @@ class Query:
         return connection(page, Commitment.of)
 
     @strawberry.field(
-        description="Where organizations stand with the Alliance and its bodies (observer, "
-        "pending, declined...), by body and organization, with since when and the decision. "
-        "Members holding seats are listed on each body's `memberships`."
+        description="Where organizations stand with the Alliance, its bodies and other "
+        "groups (member, observer, pending, declined...), by body and organization, with "
+        "since when and the decision. An organization seated on a body is a member of it, "
+        "with its seat."
     )
     async def memberships(
         self,

@@ -29,7 +29,8 @@ from service.api.graphql.inputs import (
 from service.domain.links import CITATIONS, LinkSpec
 from service.domain.records import LinkRecord, Provenance
 from service.errors import BadInput
-from service.model.fields import ended
+from service.model.fields import camel_case, ended
+from service.model.kinds import alias_parts, inferred_parts
 from service.model.records import MapRecord
 from service.model.relationships import (
     EVENT_ROLES,
@@ -178,6 +179,11 @@ class MapNode:
         "edit's the day it was made. Null: never verified (an imported record). A fact "
         "verified long ago may no longer hold."
     )
+    inferred: list["Inference"] = strawberry.field(
+        description="Its fields that its sources do not state but that the map infers from "
+        "them, each with what from (a year worked out from 'in July' in a report of "
+        "November 2017); every other field is as its sources state it."
+    )
 
     @strawberry.field(
         description="Its stored relationships of the given types (all but citations, "
@@ -234,6 +240,33 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+@strawberry.type(description="A field of a record that its sources do not state outright.")
+class Inference:
+    field: str = strawberry.field(description="The field, as GraphQL names it (date, founded).")
+    inferred_from: str = strawberry.field(description="What it is inferred from.")
+
+
+def _inferences(props: dict[str, Any]) -> list[Inference]:
+    found = [inferred_parts(str(i)) for i in props.get("inferred") or []]
+    return [Inference(field=camel_case(field), inferred_from=why) for field, why in found]
+
+
+@strawberry.type(description="Another name a record goes by, and the language it is in.")
+class Alias:
+    name: str = strawberry.field(description="The name, as written in that language.")
+    language: str = strawberry.field(
+        description="The language, as an ISO 639 code (en, fr, es...)."
+    )
+
+
+def _aliases(props: dict[str, Any]) -> list[Alias]:
+    found = [alias_parts(str(a)) for a in props.get("aliases") or []]
+    return [Alias(name=name, language=language) for language, name in found]
+
+
+_ALIASES = "Other names it goes by (in French, Spanish, short...), each with its language."
+
+
 def _base(record: MapRecord) -> dict[str, Any]:
     return {
         "id": strawberry.ID(record.id),
@@ -242,6 +275,7 @@ def _base(record: MapRecord) -> dict[str, Any]:
         "version": int(record.props.get("version", 1)),
         "retired": "retired" in record.props,
         "last_verified": record.props.get("last_verified"),
+        "inferred": _inferences(record.props),
     }
 
 
@@ -486,6 +520,10 @@ def _record(node: MapNode, props: dict[str, Any]) -> MapRecord:
 class Organization(MapNode):
     acronym: str | None = strawberry.field(description="Its usual acronym, such as ILO.")
     type: OrganizationType = strawberry.field(description="What kind of body it is.")
+    founded: str | None = strawberry.field(
+        description="When it was founded or launched, as precise as known (see its sources "
+        "for whether the date is stated or inferred)."
+    )
     iati_ref: str | None = strawberry.field(
         description="Its IATI organisation identifier, by which IATI files name it."
     )
@@ -498,10 +536,15 @@ class Organization(MapNode):
             **_base(r),
             acronym=r.props.get("acronym"),
             type=OrganizationType(r.props["type"]),
+            founded=r.props.get("founded"),
             iati_ref=r.props.get("iati_ref"),
             description=r.props.get("description"),
             _props=r.props,
         )
+
+    @strawberry.field(description=_ALIASES)
+    def aliases(self) -> list[Alias]:
+        return _aliases(self._props)
 
     @strawberry.field(
         description="The initiatives it leads, implements, funds, hosts or partners in."
@@ -729,7 +772,7 @@ class Country(MapNode):
 @strawberry.type(description="A UN M49 region or sub-region, an ILO region, or the world.")
 class Region(MapNode):
     scheme: str = strawberry.field(
-        description="World, UN M49 region, UN M49 sub-region or ILO region."
+        description="World, UN M49 region, UN M49 sub-region, ILO region or OSCE area."
     )
 
     @classmethod
@@ -876,6 +919,10 @@ class Initiative(MapNode):
             _props=p,
         )
 
+    @strawberry.field(description=_ALIASES)
+    def aliases(self) -> list[Alias]:
+        return _aliases(self._props)
+
     @strawberry.field(description="Organizations and their roles in it.")
     async def participants(
         self, info: Ctx, roles: list[InitiativeRole] | None = None
@@ -965,6 +1012,10 @@ class ActionGroup(MapNode):
             description=p.get("description"),
             _props=p,
         )
+
+    @strawberry.field(description=_ALIASES)
+    def aliases(self) -> list[Alias]:
+        return _aliases(self._props)
 
     @strawberry.field(
         description="Its members, chairs and supporters, with seat and representative."
@@ -1058,6 +1109,10 @@ class Event(MapNode):
             description=p.get("description"),
             _props=p,
         )
+
+    @strawberry.field(description=_ALIASES)
+    def aliases(self) -> list[Alias]:
+        return _aliases(self._props)
 
     @strawberry.field(description="The country it was held in.")
     async def country(self, info: Ctx) -> Country | None:
