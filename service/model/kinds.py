@@ -11,6 +11,7 @@ sends the whole record again, with the version it was read at."""
 
 import hashlib
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, TypeVar
 
 from anyascii import anyascii
@@ -70,48 +71,44 @@ def _sdg_target(value: str) -> str:
     return f"sdg-target:{code}"
 
 
+def _labelled(label: str, example: str) -> Callable[[str], str]:
+    """A check for text written as a label, a colon and the rest ("fr: OIT"), normalised to
+    one space after the colon; the error names the form and gives `example`."""
+    pattern = re.compile(rf"^({label}):\s*(\S.*)$")
+
+    def check(value: str) -> str:
+        match = pattern.match(value.strip())
+        if match is None:
+            raise ValueError(example)
+        return f"{match.group(1)}: {match.group(2).strip()}"
+
+    return check
+
+
+def labelled_parts(value: str) -> tuple[str, str]:
+    """Labelled text (an alias, an inferred field) as (label, the rest)."""
+    label, rest = value.split(":", 1)
+    return label.strip(), rest.strip()
+
+
 # Another name a record goes by, with the language it is written in (ISO 639-1 or -3):
 # "fr: Organisation internationale du Travail", "es: OIT". Stored as written, one string,
 # as a node keeps lists of text only; `alias_parts` reads it back.
-_ALIAS = re.compile(r"^([a-z]{2,3}):\s*(\S.*)$")
-
-
-def _alias(value: str) -> str:
-    match = _ALIAS.match(value.strip())
-    if match is None:
-        raise ValueError(
-            "an alias starts with its language's ISO 639 code and a colon, such as "
-            "'fr: Organisation internationale du Travail' or 'es: OIT'"
-        )
-    return f"{match.group(1)}: {match.group(2).strip()}"
-
-
-def alias_parts(alias: str) -> tuple[str, str]:
-    """An alias as (language, name)."""
-    language, name = alias.split(":", 1)
-    return language.strip(), name.strip()
-
-
+_alias = _labelled(
+    "[a-z]{2,3}",
+    "an alias starts with its language's ISO 639 code and a colon, such as "
+    "'fr: Organisation internationale du Travail' or 'es: OIT'",
+)
 # A field of a record its sources do not state but the map infers from them, and from what:
 # "date: the report says July, in a report of 13 November 2017". Kept on the record, so it
 # travels with it through edits, exports and imports.
-_INFERRED = re.compile(r"^([a-z_]+):\s*(\S.*)$")
-
-
-def _inferred(value: str) -> str:
-    match = _INFERRED.match(value.strip())
-    if match is None:
-        raise ValueError(
-            "an inferred field is written as the field's name, a colon and what it is "
-            "inferred from, such as 'date: the report says July, in a report of November 2017'"
-        )
-    return f"{match.group(1)}: {match.group(2).strip()}"
-
-
-def inferred_parts(inferred: str) -> tuple[str, str]:
-    """An inferred field as (field, what it is inferred from)."""
-    field, reason = inferred.split(":", 1)
-    return field.strip(), reason.strip()
+_inferred = _labelled(
+    "[a-z_]+",
+    "an inferred field is written as the field's name, a colon and what it is "
+    "inferred from, such as 'date: the report says July, in a report of November 2017'",
+)
+# An alias as (language, name); an inferred field as (field, what it is inferred from).
+alias_parts = inferred_parts = labelled_parts
 
 
 Key = Annotated[str, AfterValidator(_key)]
