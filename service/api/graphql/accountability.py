@@ -14,20 +14,14 @@ from service.api.graphql.context import Context
 from service.api.graphql.inputs import CommitmentStatus, CountryStatus, MembershipStanding
 from service.api.graphql.types import (
     LATER,
-    TYPES,
     Citation,
-    Event,
-    Initiative,
     MapNode,
     Organization,
     Place,
-    SdgTarget,
     Source,
-    Theme,
-    _base,
-    _ends,
     _links,
     _text,
+    declared,
     node_of,
 )
 from service.domain import accountability, directory
@@ -106,32 +100,14 @@ async def _seats(info: Ctx, links: list[tuple[LinkRecord, MapRecord, MapRecord]]
     ]
 
 
-@strawberry.type(
-    description="A person a public source names, with the seats they hold. Contact details "
-    "are shown only where the person consented to them being recorded."
-)
+@declared("person")
 class Person(MapNode):
-    honorific: str | None = strawberry.field(
-        description="The title the source gives them, such as H.E."
-    )
-    job_title: str | None = strawberry.field(description="Their post, where the source gives it.")
-    description: str | None = strawberry.field(description="Who they are, in this project's words.")
-    contact: str | None = strawberry.field(
-        description="How to reach them, only if they consented; null otherwise."
-    )
-    _props: strawberry.Private[dict[str, Any]]
+    """A person's specials: their contact (only with consent) and their seats."""
 
-    @classmethod
-    def of(cls, r: MapRecord) -> "Person":
-        p = r.props
-        return cls(
-            **_base(r),
-            honorific=p.get("honorific"),
-            job_title=p.get("job_title"),
-            description=p.get("description"),
-            contact=p.get("contact") if p.get("contact_consent") is True else None,
-            _props=p,
-        )
+    @strawberry.field(description="How to reach them, only if they consented; null otherwise.")
+    def contact(self) -> str | None:
+        consented = self._props.get("contact_consent") is True
+        return self._props.get("contact") if consented else None
 
     @strawberry.field(
         description="Every seat they hold: on Alliance bodies (SEATED) and at meetings "
@@ -235,33 +211,10 @@ class ProgressUpdate:
     provenance: Citation = strawberry.field(description="The citation behind it.")
 
 
-@strawberry.type(
-    description="A pledge or commitment: who made it, who is to carry it out, to what, "
-    "made where and when, due when, and where it stands, with dated progress updates."
-)
+@declared("commitment")
 class Commitment(MapNode):
-    description: str | None = strawberry.field(description="What was committed to, in our words.")
-    recorded_status: CommitmentStatus = strawberry.field(
-        description="The status on the record itself, as an editor last set it (see status "
-        "for the latest word, which a newer progress update may give)."
-    )
-    made_on: str | None = strawberry.field(description="When it was made, as precise as known.")
-    due: str | None = strawberry.field(
-        description="When it is due, as precise as known; null: its source gives no date."
-    )
-    _props: strawberry.Private[dict[str, Any]]
-
-    @classmethod
-    def of(cls, r: MapRecord) -> "Commitment":
-        p = r.props
-        return cls(
-            **_base(r),
-            description=p.get("description"),
-            recorded_status=CommitmentStatus(p["status"]),
-            made_on=p.get("made_on"),
-            due=p.get("due"),
-            _props=p,
-        )
+    """A commitment's specials: where it stands as last known (its record or a newer
+    progress update), whether it is overdue, and its dated progress."""
 
     async def _state(self, info: Ctx) -> accountability.CommitmentState:
         links = await _links(info, str(self.id), "out", "PROGRESS_REPORTED")
@@ -297,46 +250,6 @@ class Commitment(MapNode):
         state = await self._state(info)
         return accountability.is_overdue(self._props, state, on or date.today())
 
-    @strawberry.field(description="Who made it: organizations and Alliance bodies.")
-    async def made_by(self, info: Ctx) -> list[MapNode]:
-        return await _parties(info, str(self.id), "MADE_BY")
-
-    @strawberry.field(
-        description="Who is to carry it out; empty where its source names nobody (not "
-        "recorded, not 'no one')."
-    )
-    async def owners(self, info: Ctx) -> list[MapNode]:
-        return await _parties(info, str(self.id), "OWNED_BY")
-
-    @strawberry.field(description="Who called for it.")
-    async def requested_by(self, info: Ctx) -> list[MapNode]:
-        return await _parties(info, str(self.id), "REQUESTED_BY")
-
-    @strawberry.field(description="The event it was made at.")
-    async def made_at(self, info: Ctx) -> Event | None:
-        found: list[Event] = await _ends(info, str(self.id), "out", "event", "MADE_AT")
-        return found[0] if found else None
-
-    @strawberry.field(description="The initiative or work plan it is for.")
-    async def initiative(self, info: Ctx) -> Initiative | None:
-        found: list[Initiative] = await _ends(
-            info, str(self.id), "out", "initiative", "FOR_INITIATIVE"
-        )
-        return found[0] if found else None
-
-    @strawberry.field(description="Themes it is on.")
-    async def themes(self, info: Ctx) -> list[Theme]:
-        return await _ends(info, str(self.id), "out", "theme", "ADDRESSES")
-
-    @strawberry.field(description="SDG targets it contributes to.")
-    async def sdg_targets(self, info: Ctx) -> list[SdgTarget]:
-        return await _ends(info, str(self.id), "out", "sdg-target", "CONTRIBUTES_TO")
-
-    @strawberry.field(description="The countries and regions it concerns.")
-    async def places(self, info: Ctx) -> list[Place]:
-        links = await _links(info, str(self.id), "out", "CONCERNS")
-        return [cast(Place, node_of(link.node)) for link in links]
-
     @strawberry.field(
         description="Dated progress updates, latest first; empty where none is recorded, "
         "in which case the status is as of statusSince."
@@ -354,14 +267,6 @@ class Commitment(MapNode):
             for link in links
         ]
         return sorted(updates, key=lambda u: u.since or "", reverse=True)
-
-    @strawberry.field(description="The indicators it reports against.")
-    async def indicators(self, info: Ctx) -> list["Indicator"]:
-        return await _ends(info, str(self.id), "out", "indicator", "REPORTS_ON")
-
-
-async def _parties(info: Ctx, node_id: str, link_type: str) -> list[MapNode]:
-    return [node_of(link.node) for link in await _links(info, node_id, "out", link_type)]
 
 
 async def commitments_of(info: Ctx, node_id: str, *types: str) -> list[Commitment]:
@@ -429,49 +334,16 @@ class IndicatorValue:
         )
 
 
-@strawberry.type(
-    description="An indicator progress is measured by (such as SDG indicator 8.7.1), with "
-    "its definition, target and observed values by place and year."
-)
+@declared("indicator")
 class Indicator(MapNode):
-    code: str | None = strawberry.field(description="Its code in its framework, such as 8.7.1.")
-    definition: str | None = strawberry.field(description="What it measures, in our words.")
-    unit: str | None = strawberry.field(description="The unit of its values.")
-    baseline_year: int | None = strawberry.field(
-        description="The year whose values are its baseline; null: none is set."
-    )
-    target: IndicatorTarget | None = strawberry.field(
-        description="The value it is to reach; null: no source sets one."
-    )
+    """An indicator's specials: its target, and its observed values (published figures)."""
 
-    @classmethod
-    def of(cls, r: MapRecord) -> "Indicator":
-        p = r.props
-        target = p.get("target_value")
-        return cls(
-            **_base(r),
-            code=p.get("code"),
-            definition=p.get("definition"),
-            unit=p.get("unit"),
-            baseline_year=p.get("baseline_year"),
-            target=(
-                IndicatorTarget(value=float(target), year=p.get("target_year"))
-                if target is not None
-                else None
-            ),
-        )
-
-    @strawberry.field(description="Themes it measures.")
-    async def themes(self, info: Ctx) -> list[Theme]:
-        return await _ends(info, str(self.id), "out", "theme", "ADDRESSES")
-
-    @strawberry.field(description="SDG targets it measures.")
-    async def sdg_targets(self, info: Ctx) -> list[SdgTarget]:
-        return await _ends(info, str(self.id), "out", "sdg-target", "MEASURES")
-
-    @strawberry.field(description="Initiatives and commitments that report against it.")
-    async def reported_on_by(self, info: Ctx) -> list[MapNode]:
-        return [node_of(lk.node) for lk in await _links(info, str(self.id), "in", "REPORTS_ON")]
+    @strawberry.field(description="The value it is to reach; null: no source sets one.")
+    def target(self) -> IndicatorTarget | None:
+        value = self._props.get("target_value")
+        if value is None:
+            return None
+        return IndicatorTarget(value=float(value), year=self._props.get("target_year"))
 
     @strawberry.field(
         description="Its observed values, by place and year: for a country, its own figures "
@@ -489,7 +361,7 @@ class Indicator(MapNode):
         found = await accountability.values(
             info.context.db, str(self.id), country, region, (from_year, to_year)
         )
-        return [IndicatorValue.of(v, self.baseline_year) for v in found]
+        return [IndicatorValue.of(v, self._baseline_year()) for v in found]
 
     @strawberry.field(
         description="Its latest value for a country or region, placed as closely as the "
@@ -501,7 +373,11 @@ class Indicator(MapNode):
     ) -> IndicatorValue | None:
         found = await accountability.values(info.context.db, str(self.id), country, region)
         best = accountability.latest(found)
-        return IndicatorValue.of(best, self.baseline_year) if best else None
+        return IndicatorValue.of(best, self._baseline_year()) if best else None
+
+    def _baseline_year(self) -> int | None:
+        year = self._props.get("baseline_year")
+        return None if year is None else int(year)
 
 
 @strawberry.type(description="A country's standing in the Alliance's country-level work.")
@@ -535,9 +411,9 @@ async def country_standing(info: Ctx, country: str) -> list[CountryStanding]:
     return sorted(found, key=lambda s: (s.since or "", s.status))
 
 
-# The kinds described here join the table of GraphQL types by kind, so `node_of` and the
-# record mutations know them; the package's __init__ imports this module to make sure.
-TYPES.update({"person": Person, "commitment": Commitment, "indicator": Indicator})
+# The kinds described here join the table of GraphQL types by kind as they are declared,
+# so `node_of` and the record mutations know them; the package's __init__ imports this
+# module to make sure.
 # The resolvers the fields of `types.py` that return these call.
 LATER.update(
     memberships_of=memberships_of,

@@ -3,26 +3,22 @@ typed relationships between them (who chairs, who leads, who attended), each wit
 citation behind it. Resolvers ask the per-request loaders; none runs Cypher itself."""
 
 import asyncio
+import dataclasses
 from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Self, TypeVar, cast
 
 import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from service.api.graphql import inputs
 from service.api.graphql.context import Context
 from service.api.graphql.inputs import (
-    ActionGroupKind,
-    DocumentType,
-    EventKind,
     EventRole,
-    EventStatus,
     FactBasis,
     GroupRole,
-    InitiativeKind,
     InitiativeRole,
-    InitiativeStatus,
     OrganizationType,
     PartnershipStatus,
 )
@@ -39,13 +35,15 @@ from service.model.relationships import (
     PEOPLE_GROUPS,
     RELATIONSHIPS,
     TIME,
+    Side,
+    sides,
 )
+from service.model.shown import INTEGER, SHOWN, TEXT, TEXTS, Prop, Shown
 
 if TYPE_CHECKING:
     from service.api.graphql.accountability import (
         Commitment,
         CountryStanding,
-        Indicator,
         Membership,
         Seat,
     )
@@ -60,7 +58,6 @@ LATER: dict[str, Callable[..., Awaitable[list[Any]]]] = {}
 Seats = list[Annotated["Seat", strawberry.lazy(_ACCOUNTABILITY)]]
 Memberships = list[Annotated["Membership", strawberry.lazy(_ACCOUNTABILITY)]]
 Commitments = list[Annotated["Commitment", strawberry.lazy(_ACCOUNTABILITY)]]
-Indicators = list[Annotated["Indicator", strawberry.lazy(_ACCOUNTABILITY)]]
 CountryStandings = list[Annotated["CountryStanding", strawberry.lazy(_ACCOUNTABILITY)]]
 # Relationship types with a published need figure at one end. A need figure is no record of
 # the map (no Node type): `relationships` does not list them, and a client asking for them is
@@ -68,6 +65,8 @@ CountryStandings = list[Annotated["CountryStanding", strawberry.lazy(_ACCOUNTABI
 NEED_TYPES = frozenset(t for t, r in RELATIONSHIPS.items() if "need" in r.starts | r.ends)
 # The stored relationships `relationships` lists when asked for none in particular.
 STORED_TYPES = tuple(sorted(set(RELATIONSHIPS) - {"IN_REGION", "CITED_IN"} - NEED_TYPES))
+# The GraphQL type of each kind of record on the map, as `declared` makes them.
+TYPES: dict[str, Any] = {}
 # A relationship's properties that NodeRelationship gives fields of their own.
 _SHOWN_APART = frozenset(("key", "source", "section", "note", "basis", "inferred_from", *TIME))
 N = TypeVar("N")
@@ -178,6 +177,11 @@ class MapNode:
         "edit's the day it was made. Null: never verified (an imported record). A fact "
         "verified long ago may no longer hold."
     )
+    if TYPE_CHECKING:
+        # What `declared` gives every kind's type: its record's properties (a private
+        # field) and its declaration. Named here for the type checker only.
+        _props: dict[str, Any]
+        _shown: ClassVar[Shown]
 
     @strawberry.field(
         description="Its stored relationships of the given types (all but citations, "
@@ -228,6 +232,13 @@ class MapNode:
             for link in links
         ]
 
+    @classmethod
+    def of(cls, record: MapRecord) -> Self:
+        """The record as its kind's type, its properties read as its declaration says."""
+        props = {p.field: _value(p, record) for p in cls._shown.props()}
+        values: dict[str, Any] = {**_base(record), **props, "_props": record.props}
+        return cls(**values)
+
 
 def _text(value: Any) -> str | None:
     """A stored date (text or a Neo4j date) as text."""
@@ -245,51 +256,102 @@ def _base(record: MapRecord) -> dict[str, Any]:
     }
 
 
-@strawberry.type(description="A document the map's facts come from.")
+# --- The kinds' types, made from their declarations (service/model/shown.py) --------------
+
+# The module each kind's type is written in, where it is not this one.
+_HOMES = {"person": _ACCOUNTABILITY, "commitment": _ACCOUNTABILITY, "indicator": _ACCOUNTABILITY}
+_HOLDS: dict[str, Any] = {TEXT: str, TEXTS: list[str], INTEGER: int}
+
+
+def declared(kind: str) -> Callable[[type[N]], type[N]]:
+    """Makes a kind's GraphQL type from its declaration: its properties and relationship
+    sides as fields, in the declared order, and the hand-written fields of the decorated
+    class (its specials, and the helpers they call) where the declaration places them. The
+    type joins `TYPES`, so `node_of` makes it for a record of the kind."""
+    shown = SHOWN[kind]
+
+    def make(written: type[N]) -> type[N]:
+        namespace: dict[str, Any] = {"__module__": written.__module__, "_shown": shown}
+        notes: dict[str, Any] = {}
+        props = {p.field: p for p in shown.props()}
+        specials = {s.field for s in shown.specials()}
+        links = sides(kind)
+        for name in shown.order():
+            if name in props:
+                notes[name] = _annotation(props[name])
+                namespace[name] = strawberry.field(description=props[name].description)
+            elif name in specials:
+                namespace[name] = vars(written)[name]
+            else:
+                namespace[name] = _side_field(written.__module__, *links[name])
+        unplaced = [
+            name
+            for name, value in vars(written).items()
+            if isinstance(value, dataclasses.Field) and name not in namespace
+        ]
+        if unplaced:
+            raise TypeError(f"{kind}: {unplaced} are no Special of its declaration")
+        helpers = {k: v for k, v in vars(written).items() if not k.startswith("__")}
+        namespace.update({k: v for k, v in helpers.items() if k not in namespace})
+        namespace["__annotations__"] = {**notes, "_props": strawberry.Private[dict[str, Any]]}
+        made = type(written.__name__, (MapNode,), namespace)
+        made.__qualname__ = written.__qualname__
+        TYPES[kind] = strawberry.type(made, description=shown.description)
+        return cast(type[N], TYPES[kind])
+
+    return make
+
+
+def _annotation(prop: Prop) -> Any:
+    held = getattr(inputs, prop.enum) if prop.enum else _HOLDS[prop.holds]
+    return held if prop.required or prop.holds == TEXTS else held | None
+
+
+def _value(prop: Prop, record: MapRecord) -> Any:
+    """A property as its declaration says: text (a Neo4j date as text), a list, a whole
+    number or a value of its list; null where it is not stored."""
+    value = record.props.get(prop.stored_as, prop.default)
+    if value is None and prop.or_id:
+        return record.id
+    if prop.holds == TEXTS:
+        return list(value or [])
+    if value is None or (prop.enum and value == ""):
+        return None
+    if prop.enum:
+        return getattr(inputs, prop.enum)(value)
+    return int(value) if prop.holds == INTEGER else str(value)
+
+
+def _side_field(module: str, link_type: str, side: Side) -> Any:
+    """The field a relationship type gives the records at one of its ends."""
+    direction = "out" if side.out else "in"
+
+    async def far_ends(self: MapNode, info: Ctx) -> Any:
+        if side.far in ("node", "place"):
+            links = await _links(info, str(self.id), direction, link_type)
+            return [node_of(link.node) for link in links]
+        found = await _ends(info, str(self.id), direction, side.far, link_type)
+        return (found[0] if found else None) if side.one else found
+
+    far_ends.__module__ = module
+    far_ends.__name__ = far_ends.__qualname__ = side.field
+    far_ends.__annotations__["return"] = _far_type(side)
+    return strawberry.field(resolver=far_ends, description=side.description)
+
+
+def _far_type(side: Side) -> Any:
+    if side.far == "node":
+        return list[MapNode]
+    if side.far == "place":
+        return list["Place"]
+    # Named lazily: the far kind's type may be made after this one, or in another module.
+    far: Any = Annotated[SHOWN[side.far].name, strawberry.lazy(_HOMES.get(side.far, __name__))]
+    return far | None if side.one else list[far]
+
+
+@declared("source")
 class Source(MapNode):
-    title: str = strawberry.field(description="The document's title.")
-    publisher: str | None = strawberry.field(description="Who published it.")
-    date: str | None = strawberry.field(description="When it was published, as precise as known.")
-    url: str | None = strawberry.field(description="Where it can be read.")
-    description: str | None = strawberry.field(description="What it is, in this project's words.")
-    sections: list[str] = strawberry.field(
-        description="The sections citations may name, if it has any."
-    )
-    document_type: DocumentType | None = strawberry.field(
-        description="What kind of document it is; null: not recorded."
-    )
-    language: str | None = strawberry.field(
-        description="The language it is written in (ISO 639); null: not recorded."
-    )
-
-    @classmethod
-    def of(cls, r: MapRecord) -> "Source":
-        p = r.props
-        kind = p.get("document_type")
-        return cls(
-            **_base(r),
-            title=p.get("name", r.id),
-            publisher=p.get("publisher"),
-            date=p.get("date"),
-            url=p.get("url"),
-            description=p.get("description"),
-            sections=list(p.get("sections") or []),
-            document_type=DocumentType(kind) if kind else None,
-            language=p.get("language"),
-        )
-
-    @strawberry.field(
-        description="What it is evidence about: themes, places and initiatives (the evidence "
-        "directory); empty where none is recorded."
-    )
-    async def evidence_about(self, info: Ctx) -> list[MapNode]:
-        links = await _links(info, str(self.id), "out", "EVIDENCE_ABOUT")
-        return [node_of(link.node) for link in links]
-
-
-async def _evidence(info: Ctx, node_id: str) -> list[Source]:
-    """The documents recorded as evidence about a record."""
-    return await _ends(info, node_id, "in", "source", "EVIDENCE_ABOUT")
+    """A document the map's facts come from: all declared."""
 
 
 @strawberry.type(
@@ -480,28 +542,10 @@ def _record(node: MapNode, props: dict[str, Any]) -> MapRecord:
     return MapRecord(str(node.id), props)
 
 
-@strawberry.type(
-    description="An organization: UN agency, government, union, employer, business, NGO..."
-)
+@declared("organization")
 class Organization(MapNode):
-    acronym: str | None = strawberry.field(description="Its usual acronym, such as ILO.")
-    type: OrganizationType = strawberry.field(description="What kind of body it is.")
-    iati_ref: str | None = strawberry.field(
-        description="Its IATI organisation identifier, by which IATI files name it."
-    )
-    description: str | None = strawberry.field(description="What it is, in this project's words.")
-    _props: strawberry.Private[dict[str, Any]]
-
-    @classmethod
-    def of(cls, r: MapRecord) -> "Organization":
-        return cls(
-            **_base(r),
-            acronym=r.props.get("acronym"),
-            type=OrganizationType(r.props["type"]),
-            iati_ref=r.props.get("iati_ref"),
-            description=r.props.get("description"),
-            _props=r.props,
-        )
+    """An organization's specials: its parts in initiatives, bodies and events (with roles
+    and provenance), its standing, commitments, people and themes."""
 
     @strawberry.field(
         description="The initiatives it leads, implements, funds, hosts or partners in."
@@ -567,14 +611,6 @@ class Organization(MapNode):
     async def people(self, info: Ctx) -> Seats:
         return await LATER["seats_for"](info, str(self.id))
 
-    @strawberry.field(description="The countries it puts first (apart from where it works).")
-    async def priority_countries(self, info: Ctx) -> list["Country"]:
-        return await _ends(info, str(self.id), "out", "country", "PRIORITY_COUNTRY")
-
-    @strawberry.field(description="The countries it is based in.")
-    async def based_in(self, info: Ctx) -> list["Country"]:
-        return await _ends(info, str(self.id), "out", "country", "BASED_IN")
-
     @strawberry.field(
         description="Themes it works on: those the map records for it directly, else, "
         "derived, the themes of the initiatives it takes part in (themesBasis says which)."
@@ -622,33 +658,9 @@ class TipTier:
     tier: str = strawberry.field(description="Tier 1, Tier 2, Tier 2 Watch List or Tier 3.")
 
 
-@strawberry.type(description="A country, with its ISO codes and its UN and ILO regions.")
+@declared("country")
 class Country(MapNode):
-    iso3: str = strawberry.field(description="ISO 3166 alpha-3 code.")
-    iso2: str = strawberry.field(description="ISO 3166 alpha-2 code.")
-    m49: str | None = strawberry.field(description="UN M49 numeric code.")
-    un_region: str | None = strawberry.field(description="Its UN M49 region, such as Africa.")
-    un_sub_region: str | None = strawberry.field(
-        description="Its UN M49 sub-region, such as Western Africa."
-    )
-    ilo_region: str | None = strawberry.field(
-        description="Its ILO region, which regional need figures are given by."
-    )
-    _props: strawberry.Private[dict[str, Any]]
-
-    @classmethod
-    def of(cls, r: MapRecord) -> "Country":
-        p = r.props
-        return cls(
-            **_base(r),
-            iso3=p["iso3"],
-            iso2=p["iso2"],
-            m49=p.get("m49"),
-            un_region=p.get("un_region"),
-            un_sub_region=p.get("un_sub_region"),
-            ilo_region=p.get("ilo_region"),
-            _props=p,
-        )
+    """A country's specials: its context lists, its standings and its coordination bodies."""
 
     # The context lists are worked out only when asked: a place appears on many links.
     @strawberry.field(
@@ -676,30 +688,6 @@ class Country(MapNode):
             for year, tier in (t.split(":", 1) for t in self._props.get("tip_tiers") or [])
         ]
 
-    @strawberry.field(description="Its UN M49 region and sub-region and its ILO region.")
-    async def regions(self, info: Ctx) -> list["Region"]:
-        return await _ends(info, str(self.id), "out", "region", "IN_REGION")
-
-    @strawberry.field(
-        description="Documents recorded as evidence about it (the evidence directory)."
-    )
-    async def evidence(self, info: Ctx) -> list[Source]:
-        return await _evidence(info, str(self.id))
-
-    @strawberry.field(description="Organizations based here.")
-    async def organizations(self, info: Ctx) -> list[Organization]:
-        return await _ends(info, str(self.id), "in", "organization", "BASED_IN")
-
-    @strawberry.field(
-        description="Initiatives operating in this country itself (not via its regions)."
-    )
-    async def initiatives(self, info: Ctx) -> list["Initiative"]:
-        return await _ends(info, str(self.id), "in", "initiative", "OPERATES_IN")
-
-    @strawberry.field(description="Events held here.")
-    async def events(self, info: Ctx) -> list["Event"]:
-        return await _ends(info, str(self.id), "in", "event", "HELD_IN")
-
     @strawberry.field(
         description="Its standing in the Alliance's country-level work over time (such as a "
         "pathfinder country, and since when), earliest first; empty where none is recorded."
@@ -715,166 +703,42 @@ class Country(MapNode):
         found: list[Organization] = await _ends(
             info, str(self.id), "in", "organization", "BASED_IN"
         )
-        return [o for o in found if o.type == OrganizationType.NATIONAL_COORDINATION]
-
-    @strawberry.field(
-        description="The organizations, Alliance bodies and initiatives that count it among "
-        "their priority countries (not the same as working here)."
-    )
-    async def priority_of(self, info: Ctx) -> list[MapNode]:
-        links = await _links(info, str(self.id), "in", "PRIORITY_COUNTRY")
-        return [node_of(link.node) for link in links]
+        national = OrganizationType.NATIONAL_COORDINATION
+        return [o for o in found if OrganizationType(o._props["type"]) == national]
 
 
-@strawberry.type(description="A UN M49 region or sub-region, an ILO region, or the world.")
+@declared("region")
 class Region(MapNode):
-    scheme: str = strawberry.field(
-        description="World, UN M49 region, UN M49 sub-region or ILO region."
-    )
-
-    @classmethod
-    def of(cls, r: MapRecord) -> "Region":
-        return cls(**_base(r), scheme=r.props.get("scheme", ""))
-
-    @strawberry.field(description="Countries directly in this region.")
-    async def countries(self, info: Ctx) -> list[Country]:
-        return await _ends(info, str(self.id), "in", "country", "IN_REGION")
-
-    @strawberry.field(description="Regions directly inside this one.")
-    async def sub_regions(self, info: Ctx) -> list["Region"]:
-        return await _ends(info, str(self.id), "in", "region", "IN_REGION")
-
-    @strawberry.field(description="Initiatives operating across this region as a whole.")
-    async def initiatives(self, info: Ctx) -> list["Initiative"]:
-        return await _ends(info, str(self.id), "in", "initiative", "OPERATES_IN")
-
-    @strawberry.field(
-        description="Documents recorded as evidence about it (the evidence directory)."
-    )
-    async def evidence(self, info: Ctx) -> list[Source]:
-        return await _evidence(info, str(self.id))
+    """A region: all declared."""
 
 
 Place = Annotated[Country | Region, strawberry.union("Place", description="A country or a region.")]
 
 
-@strawberry.type(description="One of the 17 Sustainable Development Goals.")
+@declared("sdg")
 class Sdg(MapNode):
-    number: int = strawberry.field(description="The goal's number, 1 to 17.")
-
-    @classmethod
-    def of(cls, r: MapRecord) -> "Sdg":
-        return cls(**_base(r), number=int(r.props["number"]))
+    """A goal's special: its targets in the framework's order."""
 
     @strawberry.field(description="Its targets, in the framework's order.")
     async def targets(self, info: Ctx) -> list["SdgTarget"]:
         found: list[SdgTarget] = await _ends(info, str(self.id), "in", "sdg-target", "PART_OF")
-        return sorted(found, key=lambda t: t.position)
+        return sorted(found, key=lambda t: int(t._props.get("position", 0)))
 
 
-@strawberry.type(description="One of the 169 SDG targets; the name is this project's short title.")
+@declared("sdg-target")
 class SdgTarget(MapNode):
-    code: str = strawberry.field(description="The target's code, such as 8.7.")
-    goal_number: int = strawberry.field(description="The number of the goal it belongs to.")
-    position: strawberry.Private[int]
-
-    @classmethod
-    def of(cls, r: MapRecord) -> "SdgTarget":
-        return cls(
-            **_base(r),
-            code=r.props["code"],
-            goal_number=int(r.props["goal"]),
-            position=int(r.props.get("position", 0)),
-        )
-
-    @strawberry.field(description="The goal it belongs to.")
-    async def goal(self, info: Ctx) -> Sdg | None:
-        goals: list[Sdg] = await _ends(info, str(self.id), "out", "sdg", "PART_OF")
-        return goals[0] if goals else None
-
-    @strawberry.field(description="Initiatives contributing to this target.")
-    async def initiatives(self, info: Ctx) -> list["Initiative"]:
-        return await _ends(info, str(self.id), "in", "initiative", "CONTRIBUTES_TO")
+    """An SDG target: all declared."""
 
 
-@strawberry.type(description="A theme work is organised around, such as child labour or migration.")
+@declared("theme")
 class Theme(MapNode):
-    description: str | None = strawberry.field(
-        description="What the theme covers, in this project's words."
-    )
-
-    @classmethod
-    def of(cls, r: MapRecord) -> "Theme":
-        return cls(**_base(r), description=r.props.get("description"))
-
-    @strawberry.field(description="Initiatives addressing this theme.")
-    async def initiatives(self, info: Ctx) -> list["Initiative"]:
-        return await _ends(info, str(self.id), "in", "initiative", "ADDRESSES")
-
-    @strawberry.field(description="Action groups focusing on this theme.")
-    async def action_groups(self, info: Ctx) -> list["ActionGroup"]:
-        return await _ends(info, str(self.id), "in", "action-group", "FOCUSES_ON")
-
-    @strawberry.field(description="SDGs the report ties this theme to.")
-    async def sdgs(self, info: Ctx) -> list[Sdg]:
-        return await _ends(info, str(self.id), "out", "sdg", "RELATES_TO")
-
-    @strawberry.field(description="Indicators that measure this theme.")
-    async def indicators(self, info: Ctx) -> Indicators:
-        return await _ends(info, str(self.id), "in", "indicator", "ADDRESSES")
-
-    @strawberry.field(
-        description="Documents recorded as evidence about it (the evidence directory)."
-    )
-    async def evidence(self, info: Ctx) -> list[Source]:
-        return await _evidence(info, str(self.id))
+    """A theme: all declared."""
 
 
-@strawberry.type(description="A project, platform, study, report, tool, process or plan.")
+@declared("initiative")
 class Initiative(MapNode):
-    initiative_kind: InitiativeKind = strawberry.field(
-        description="What the initiative is: a platform, a study, a plan, a project..."
-    )
-    status: InitiativeStatus = strawberry.field(description="Where it stands, as its source tells.")
-    description: str | None = strawberry.field(description="What it is, in this project's words.")
-    start: str | None = strawberry.field(
-        description="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD."
-    )
-    end: str | None = strawberry.field(
-        description="As precise as known: YYYY, YYYY-MM or YYYY-MM-DD."
-    )
-    areas: list[str] = strawberry.field(
-        description="Provinces, states and districts it works in, by name (from 3W tables)."
-    )
-    sectors: list[str] = strawberry.field(
-        description="Sectors its source names that are no theme on the map, as written."
-    )
-    iati_identifier: str | None = strawberry.field(
-        description="Its IATI activity identifier, when it came from an IATI file."
-    )
-    status_since: str | None = strawberry.field(
-        description="The date its status is known to hold from: the date its source gives, "
-        "else the source's own date (the seed's) or the day of the edit that set it; null "
-        "for an import that gives none."
-    )
-    _props: strawberry.Private[dict[str, Any]]
-
-    @classmethod
-    def of(cls, r: MapRecord) -> "Initiative":
-        p = r.props
-        return cls(
-            **_base(r),
-            initiative_kind=InitiativeKind(p["kind"]),
-            status=InitiativeStatus(p["status"]),
-            description=p.get("description"),
-            start=p.get("start"),
-            end=p.get("end"),
-            areas=list(p.get("areas") or []),
-            sectors=list(p.get("sectors") or []),
-            iati_identifier=p.get("iati_identifier"),
-            status_since=_text(p.get("status_since")),
-            _props=p,
-        )
+    """An initiative's specials: its participants with their roles, the people it counts
+    and its commitments."""
 
     @strawberry.field(description="Organizations and their roles in it.")
     async def participants(
@@ -888,11 +752,6 @@ class Initiative(MapNode):
         ]
         return [p for p in found if roles is None or p.role in roles]
 
-    @strawberry.field(description="Where it operates: countries and regions (the world included).")
-    async def operates_in(self, info: Ctx) -> list[Place]:
-        links = await _links(info, str(self.id), "out", "OPERATES_IN")
-        return [cast(Place, node_of(link.node)) for link in links]
-
     @strawberry.field(
         description="People it targets and reaches, place by place, where its source counts "
         "them (3W sheets); empty where no source does, which is not zero."
@@ -901,70 +760,17 @@ class Initiative(MapNode):
         links = await _links(info, str(self.id), "out", "REACHES")
         return [PeopleInPlace.of(link) for link in links]
 
-    @strawberry.field(description="Themes it addresses.")
-    async def themes(self, info: Ctx) -> list[Theme]:
-        return await _ends(info, str(self.id), "out", "theme", "ADDRESSES")
-
-    @strawberry.field(description="SDG targets it contributes to.")
-    async def sdg_targets(self, info: Ctx) -> list[SdgTarget]:
-        return await _ends(info, str(self.id), "out", "sdg-target", "CONTRIBUTES_TO")
-
-    @strawberry.field(description="Action groups coordinating it.")
-    async def coordinated_by(self, info: Ctx) -> list["ActionGroup"]:
-        return await _ends(info, str(self.id), "in", "action-group", "COORDINATES")
-
-    @strawberry.field(
-        description="Action groups that endorsed it (an endorsement, not coordination)."
-    )
-    async def endorsed_by(self, info: Ctx) -> list["ActionGroup"]:
-        return await _ends(info, str(self.id), "in", "action-group", "ENDORSED")
-
-    @strawberry.field(description="Events that are part of it.")
-    async def events(self, info: Ctx) -> list["Event"]:
-        return await _ends(info, str(self.id), "in", "event", "PART_OF")
-
     @strawberry.field(
         description="The commitments for it: for a work plan, its parts, each with its owners."
     )
     async def commitments(self, info: Ctx) -> Commitments:
         return await LATER["commitments_of"](info, str(self.id), "FOR_INITIATIVE")
 
-    @strawberry.field(description="The indicators it reports against.")
-    async def indicators(self, info: Ctx) -> Indicators:
-        return await _ends(info, str(self.id), "out", "indicator", "REPORTS_ON")
 
-    @strawberry.field(description="The countries it puts first (apart from where it operates).")
-    async def priority_countries(self, info: Ctx) -> list[Country]:
-        return await _ends(info, str(self.id), "out", "country", "PRIORITY_COUNTRY")
-
-    @strawberry.field(
-        description="Documents recorded as evidence about it (the evidence directory)."
-    )
-    async def evidence(self, info: Ctx) -> list[Source]:
-        return await _evidence(info, str(self.id))
-
-
-@strawberry.type(
-    description="An action group, or another Alliance body (GCG, Friends, Secretariat)."
-)
+@declared("action-group")
 class ActionGroup(MapNode):
-    acronym: str | None = strawberry.field(description="Its usual acronym, such as GCG.")
-    group_kind: ActionGroupKind = strawberry.field(
-        description="Action group, coordinating group, friends group or secretariat."
-    )
-    description: str | None = strawberry.field(description="What it is, in this project's words.")
-    _props: strawberry.Private[dict[str, Any]]
-
-    @classmethod
-    def of(cls, r: MapRecord) -> "ActionGroup":
-        p = r.props
-        return cls(
-            **_base(r),
-            acronym=p.get("acronym"),
-            group_kind=ActionGroupKind(p["kind"]),
-            description=p.get("description"),
-            _props=p,
-        )
+    """An action group's specials: its members and chairs (with roles), partnerships,
+    seats, memberships and commitments."""
 
     @strawberry.field(
         description="Its members, chairs and supporters, with seat and representative."
@@ -989,22 +795,10 @@ class ActionGroup(MapNode):
         ]
         return [m for m in found if roles is None or m.role in roles]
 
-    @strawberry.field(description="The initiatives it coordinates.")
-    async def initiatives(self, info: Ctx) -> list[Initiative]:
-        return await _ends(info, str(self.id), "out", "initiative", "COORDINATES")
-
-    @strawberry.field(description="Themes it focuses on.")
-    async def themes(self, info: Ctx) -> list[Theme]:
-        return await _ends(info, str(self.id), "out", "theme", "FOCUSES_ON")
-
     @strawberry.field(description="Partnerships with it that are blocked or pending.")
     async def partnerships(self, info: Ctx) -> list[Partnership]:
         links = await _links(info, str(self.id), "in", "PARTNERSHIP_WITH")
         return [_partnership(lk, _record(self, self._props)) for lk in links]
-
-    @strawberry.field(description="Events it organized.")
-    async def events(self, info: Ctx) -> list["Event"]:
-        return await _ends(info, str(self.id), "out", "event", "ORGANIZED")
 
     @strawberry.field(
         description="The people seated on it, seat by seat, with the organization each "
@@ -1026,43 +820,10 @@ class ActionGroup(MapNode):
             info, str(self.id), "MADE_BY", "OWNED_BY", "REQUESTED_BY"
         )
 
-    @strawberry.field(description="The countries it puts first (apart from where work happens).")
-    async def priority_countries(self, info: Ctx) -> list[Country]:
-        return await _ends(info, str(self.id), "out", "country", "PRIORITY_COUNTRY")
 
-
-@strawberry.type(description="A meeting, consultation, workshop, conference or convening.")
+@declared("event")
 class Event(MapNode):
-    event_kind: EventKind = strawberry.field(
-        description="Meeting, consultation, workshop, conference or convening."
-    )
-    status: EventStatus = strawberry.field(description="Held, planned or recurring.")
-    date: str | None = strawberry.field(description="As precise as known.")
-    end_date: str | None = strawberry.field(
-        description="The last day, as precise as known, for events of more than a day."
-    )
-    city: str | None = strawberry.field(description="The city it was held in.")
-    description: str | None = strawberry.field(description="What it was, in this project's words.")
-    _props: strawberry.Private[dict[str, Any]]
-
-    @classmethod
-    def of(cls, r: MapRecord) -> "Event":
-        p = r.props
-        return cls(
-            **_base(r),
-            event_kind=EventKind(p["kind"]),
-            status=EventStatus(p["status"]),
-            date=p.get("date"),
-            end_date=p.get("end_date"),
-            city=p.get("city"),
-            description=p.get("description"),
-            _props=p,
-        )
-
-    @strawberry.field(description="The country it was held in.")
-    async def country(self, info: Ctx) -> Country | None:
-        found: list[Country] = await _ends(info, str(self.id), "out", "country", "HELD_IN")
-        return found[0] if found else None
+    """An event's specials: its participants with their roles, its people and commitments."""
 
     @strawberry.field(
         description="Organizations that attended, chaired, hosted, organized or sent apologies."
@@ -1088,21 +849,6 @@ class Event(MapNode):
     @strawberry.field(description="The commitments made at it.")
     async def commitments(self, info: Ctx) -> Commitments:
         return await LATER["commitments_of"](info, str(self.id), "MADE_AT")
-
-
-# The GraphQL type of each kind of record on the map.
-TYPES: dict[str, Any] = {
-    "organization": Organization,
-    "initiative": Initiative,
-    "action-group": ActionGroup,
-    "country": Country,
-    "region": Region,
-    "sdg": Sdg,
-    "sdg-target": SdgTarget,
-    "theme": Theme,
-    "event": Event,
-    "source": Source,
-}
 
 
 def node_of(record: MapRecord) -> Any:
