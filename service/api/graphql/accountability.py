@@ -6,19 +6,15 @@ memberships and commitments). Resolvers ask the per-request loaders or
 `service/domain/accountability.py`; none runs Cypher itself."""
 
 from datetime import date
-from typing import Any, cast
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from service.api.graphql.context import Context
 from service.api.graphql.inputs import CommitmentStatus, CountryStatus, MembershipStanding
-from service.api.graphql.types import (
-    LATER,
+from service.api.graphql.nodes import (
     Citation,
     MapNode,
-    Organization,
-    Place,
-    Source,
     _links,
     _text,
     declared,
@@ -30,7 +26,15 @@ from service.domain.records import LinkRecord, Provenance
 from service.model.fields import ended
 from service.model.records import MapRecord
 
+if TYPE_CHECKING:
+    from service.api.graphql.types import Organization, Place, Source
+
 Ctx = strawberry.Info[Context, None]
+# The map's core types are made in types.py, above this module: named lazily here.
+_TYPES = "service.api.graphql.types"
+OrganizationRef = Annotated["Organization", strawberry.lazy(_TYPES)]
+PlaceRef = Annotated["Place", strawberry.lazy(_TYPES)]
+SourceRef = Annotated["Source", strawberry.lazy(_TYPES)]
 
 
 def _dated(props: dict[str, Any]) -> dict[str, Any]:
@@ -61,7 +65,7 @@ class Seat:
     )
     person: "Person" = strawberry.field(description="Who holds it.")
     body: MapNode = strawberry.field(description="The action group, Alliance body or meeting.")
-    organization: Organization | None = strawberry.field(
+    organization: OrganizationRef | None = strawberry.field(
         description="The organization they hold it for; null where the source names none "
         "(not the same as holding it for nobody), or where the one named has since been "
         "retired or deleted (organizationRecorded tells the two apart)."
@@ -88,9 +92,7 @@ async def _seats(info: Ctx, links: list[tuple[LinkRecord, MapRecord, MapRecord]]
             person=Person.of(person),
             body=node_of(body),
             organization=(
-                Organization.of(found[o])
-                if (o := link.props.get("organization")) and o in found
-                else None
+                node_of(found[o]) if (o := link.props.get("organization")) and o in found else None
             ),
             organization_recorded=bool(link.props.get("organization")),
             provenance=Citation.of(link.provenance),
@@ -119,7 +121,7 @@ class Person(MapNode):
         return await _seats(info, [(link, here, link.node) for link in links])
 
     @strawberry.field(description="The organizations they hold a seat for.")
-    async def organizations(self, info: Ctx) -> list[Organization]:
+    async def organizations(self, info: Ctx) -> list[OrganizationRef]:
         found = {
             str(s.organization.id): s.organization
             for s in await self.seats(info)
@@ -152,7 +154,7 @@ class Membership:
     standing: MembershipStanding = strawberry.field(
         description="member, observer, partner, pending, declined, blocked or withdrawn."
     )
-    organization: Organization = strawberry.field(description="The organization.")
+    organization: OrganizationRef = strawberry.field(description="The organization.")
     body: MapNode = strawberry.field(
         description="The Alliance body (or the Alliance itself, an organization) it stands with."
     )
@@ -179,7 +181,7 @@ def membership(
     standing = str(props.get("standing")) if link_type == "MEMBERSHIP" else "member"
     return Membership(
         standing=MembershipStanding(standing),
-        organization=Organization.of(organization),
+        organization=node_of(organization),
         body=node_of(body),
         seat=props.get("seat"),
         constituency=props.get("constituency"),
@@ -207,7 +209,7 @@ class ProgressUpdate:
     )
     since: str | None = strawberry.field(description="The date the status holds from.")
     note: str | None = strawberry.field(description="What the document says, in our words.")
-    source: Source = strawberry.field(description="The document that reports it.")
+    source: SourceRef = strawberry.field(description="The document that reports it.")
     provenance: Citation = strawberry.field(description="The citation behind it.")
 
 
@@ -261,7 +263,7 @@ class Commitment(MapNode):
                 status=CommitmentStatus(link.props["progress"]),
                 since=_text(link.props.get("since")),
                 note=link.props.get("note"),
-                source=Source.of(link.node),
+                source=node_of(link.node),
                 provenance=Citation.of(link.provenance),
             )
             for link in links
@@ -303,14 +305,14 @@ class IndicatorValue:
     publisher: str | None = strawberry.field(description="Who published it.")
     flag: str | None = strawberry.field(description="The publisher's flag on it, if any.")
     level: str = strawberry.field(description="country or region: whose figure it is.")
-    place: Place = strawberry.field(description="The country or region it is for.")
+    place: PlaceRef = strawberry.field(description="The country or region it is for.")
     matched: Matched | None = strawberry.field(
         description="How its place relates to the place asked about: the place itself, a "
         "region it lies in (a regional figure, not the country's own), or the world; null "
         "when no place was asked about."
     )
     baseline: bool = strawberry.field(description="True if its year is the indicator's baseline.")
-    source: Source | None = strawberry.field(description="The document it is published in.")
+    source: SourceRef | None = strawberry.field(description="The document it is published in.")
 
     @classmethod
     def of(cls, v: accountability.IndicatorValue, baseline_year: int | None) -> "IndicatorValue":
@@ -327,10 +329,10 @@ class IndicatorValue:
             publisher=p.get("publisher") or (v.source.props.get("publisher") if v.source else None),
             flag=p.get("flag"),
             level=str(p.get("level", "region")),
-            place=cast(Place, node_of(v.place)),
+            place=node_of(v.place),
             matched=v.matched,
             baseline=baseline_year is not None and int(p["data_year"]) == baseline_year,
-            source=Source.of(v.source) if v.source else None,
+            source=node_of(v.source) if v.source else None,
         )
 
 
@@ -385,7 +387,7 @@ class CountryStanding:
     status: CountryStatus = strawberry.field(
         description="interested, pathfinder or former_pathfinder."
     )
-    organization: Organization = strawberry.field(
+    organization: OrganizationRef = strawberry.field(
         description="Who gives the standing (the Alliance itself, as an organization)."
     )
     since: str | None = strawberry.field(description=_SINCE)
@@ -401,7 +403,7 @@ async def country_standing(info: Ctx, country: str) -> list[CountryStanding]:
     found = [
         CountryStanding(
             status=CountryStatus(link.props["alliance_status"]),
-            organization=Organization.of(link.node),
+            organization=node_of(link.node),
             provenance=Citation.of(link.provenance),
             **_dated(link.props),
         )
@@ -414,11 +416,3 @@ async def country_standing(info: Ctx, country: str) -> list[CountryStanding]:
 # The kinds described here join the table of GraphQL types by kind as they are declared,
 # so `node_of` and the record mutations know them; the package's __init__ imports this
 # module to make sure.
-# The resolvers the fields of `types.py` that return these call.
-LATER.update(
-    memberships_of=memberships_of,
-    commitments_of=commitments_of,
-    seats_for=seats_for,
-    seats_on=seats_on,
-    country_standing=country_standing,
-)
