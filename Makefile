@@ -81,9 +81,11 @@ test: install browser
 	cd explorer && npm test
 	$(BIN)/pytest
 
-# The GraphQL contract: write the live schema to schema.graphql (committed and tested).
+# The GraphQL contract: write the live schema to schema.graphql, and the explorer's detail
+# fields made from the kinds' declarations to its generated folder (both committed and tested).
 schema: $(INSTALLED)
 	$(BIN)/a87map schema > schema.graphql
+	$(BIN)/a87map explorer-fields > explorer/src/generated/fields.json
 
 # The word rarity overlap scoring uses, learnt from the seed's texts (committed and tested).
 word-rarity: $(INSTALLED)

@@ -9,8 +9,9 @@ fields in order. A field is one of three things:
   property or one relationship (an analysis, a field with arguments, a computed value),
   with the reason it is one.
 
-The GraphQL output types, the compiled read path's table of plain fields and the
-explorer's detail fields are all made from `SHOWN`; a side or a special left out of a
+The GraphQL output types, the compiled read path's table and the explorer's detail fields
+(the fields given a `label`, written to explorer/src/generated/fields.json) are all made
+from `SHOWN`; a side or a special left out of a
 kind's list is still shown, after the listed ones."""
 
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ _OURS = "What it is, in this project's words."
 class Prop:
     """A field read off the node: `stored` names the property where it is not the field's
     own name; `required`: never null (`default` stands in for a missing value, and
-    `or_id` has the record's id stand in)."""
+    `or_id` has the record's id stand in); `label`: the words the explorer's detail panel
+    shows it under (None: the panel leaves it out)."""
 
     field: str
     description: str
@@ -37,6 +39,7 @@ class Prop:
     required: bool = False
     default: str | None = None
     or_id: bool = False
+    label: str | None = None
 
     @property
     def stored_as(self) -> str:
@@ -49,10 +52,12 @@ class Prop:
 
 @dataclass(frozen=True)
 class Special:
-    """A field written by hand beside the kind's GraphQL type, and why it is one."""
+    """A field written by hand beside the kind's GraphQL type, and why it is one; `label`
+    as a property's."""
 
     field: str
     why: str
+    label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,8 +97,14 @@ SHOWN: dict[str, Shown] = {
             "Organization",
             "An organization: UN agency, government, union, employer, business, NGO...",
             (
-                Prop("acronym", "Its usual acronym, such as ILO."),
-                Prop("type", "What kind of body it is.", _enum("OrganizationType"), required=True),
+                Prop("acronym", "Its usual acronym, such as ILO.", label="Acronym"),
+                Prop(
+                    "type",
+                    "What kind of body it is.",
+                    _enum("OrganizationType"),
+                    required=True,
+                    label="Type",
+                ),
                 Prop("iati_ref", "Its IATI organisation identifier, by which IATI files name it."),
                 Prop("description", _OURS),
                 Special("initiatives", _ROLES),
@@ -114,12 +125,20 @@ SHOWN: dict[str, Shown] = {
             "Country",
             "A country, with its ISO codes and its UN and ILO regions.",
             (
-                Prop("iso3", "ISO 3166 alpha-3 code.", required=True),
+                Prop("iso3", "ISO 3166 alpha-3 code.", required=True, label="ISO code"),
                 Prop("iso2", "ISO 3166 alpha-2 code.", required=True),
                 Prop("m49", "UN M49 numeric code."),
-                Prop("un_region", "Its UN M49 region, such as Africa."),
-                Prop("un_sub_region", "Its UN M49 sub-region, such as Western Africa."),
-                Prop("ilo_region", "Its ILO region, which regional need figures are given by."),
+                Prop("un_region", "Its UN M49 region, such as Africa.", label="UN region"),
+                Prop(
+                    "un_sub_region",
+                    "Its UN M49 sub-region, such as Western Africa.",
+                    label="UN sub-region",
+                ),
+                Prop(
+                    "ilo_region",
+                    "Its ILO region, which regional need figures are given by.",
+                    label="ILO region",
+                ),
                 Special("goods_list", "context read from several properties, with its source"),
                 Special("tip_tiers", "context read from several properties, by year"),
                 "regions",
@@ -142,6 +161,7 @@ SHOWN: dict[str, Shown] = {
                     "World, UN M49 region, UN M49 sub-region or ILO region.",
                     required=True,
                     default="",
+                    label="Scheme",
                 ),
                 "countries",
                 "sub_regions",
@@ -163,7 +183,7 @@ SHOWN: dict[str, Shown] = {
             "SdgTarget",
             "One of the 169 SDG targets; the name is this project's short title.",
             (
-                Prop("code", "The target's code, such as 8.7.", required=True),
+                Prop("code", "The target's code, such as 8.7.", required=True, label="Target"),
                 Prop(
                     "goal_number",
                     "The number of the goal it belongs to.",
@@ -199,16 +219,18 @@ SHOWN: dict[str, Shown] = {
                     _enum("InitiativeKind"),
                     stored="kind",
                     required=True,
+                    label="Kind of initiative",
                 ),
                 Prop(
                     "status",
                     "Where it stands, as its source tells.",
                     _enum("InitiativeStatus"),
                     required=True,
+                    label="Status",
                 ),
                 Prop("description", _OURS),
-                Prop("start", _DATE),
-                Prop("end", _DATE),
+                Prop("start", _DATE, label="Start"),
+                Prop("end", _DATE, label="End"),
                 Prop(
                     "areas",
                     "Provinces, states and districts it works in, by name (from 3W tables).",
@@ -248,13 +270,14 @@ SHOWN: dict[str, Shown] = {
             "ActionGroup",
             "An action group, or another Alliance body (GCG, Friends, Secretariat).",
             (
-                Prop("acronym", "Its usual acronym, such as GCG."),
+                Prop("acronym", "Its usual acronym, such as GCG.", label="Acronym"),
                 Prop(
                     "group_kind",
                     "Action group, coordinating group, friends group or secretariat.",
                     _enum("ActionGroupKind"),
                     stored="kind",
                     required=True,
+                    label="Kind of body",
                 ),
                 Prop("description", _OURS),
                 Special("members", _ROLES),
@@ -280,13 +303,20 @@ SHOWN: dict[str, Shown] = {
                     _enum("EventKind"),
                     stored="kind",
                     required=True,
+                    label="Kind of event",
                 ),
-                Prop("status", "Held, planned or recurring.", _enum("EventStatus"), required=True),
-                Prop("date", "As precise as known."),
+                Prop(
+                    "status",
+                    "Held, planned or recurring.",
+                    _enum("EventStatus"),
+                    required=True,
+                    label="Status",
+                ),
+                Prop("date", "As precise as known.", label="Date"),
                 Prop(
                     "end_date", "The last day, as precise as known, for events of more than a day."
                 ),
-                Prop("city", "The city it was held in."),
+                Prop("city", "The city it was held in.", label="City"),
                 Prop("description", "What it was, in this project's words."),
                 "country",
                 Special("participants", _ROLES),
@@ -300,8 +330,8 @@ SHOWN: dict[str, Shown] = {
             "A document the map's facts come from.",
             (
                 Prop("title", "The document's title.", stored="name", required=True, or_id=True),
-                Prop("publisher", "Who published it."),
-                Prop("date", "When it was published, as precise as known."),
+                Prop("publisher", "Who published it.", label="Publisher"),
+                Prop("date", "When it was published, as precise as known.", label="Date"),
                 Prop("url", "Where it can be read."),
                 Prop("description", _OURS),
                 Prop("sections", "The sections citations may name, if it has any.", TEXTS),
@@ -320,8 +350,8 @@ SHOWN: dict[str, Shown] = {
             "A person a public source names, with the seats they hold. Contact details are "
             "shown only where the person consented to them being recorded.",
             (
-                Prop("honorific", "The title the source gives them, such as H.E."),
-                Prop("job_title", "Their post, where the source gives it."),
+                Prop("honorific", "The title the source gives them, such as H.E.", label="Title"),
+                Prop("job_title", "Their post, where the source gives it.", label="Post"),
                 Prop("description", "Who they are, in this project's words."),
                 Special("contact", "shown only with the person's consent"),
                 Special("seats", _SEATS),
@@ -343,10 +373,18 @@ SHOWN: dict[str, Shown] = {
                     stored="status",
                     required=True,
                 ),
-                Prop("made_on", "When it was made, as precise as known."),
-                Prop("due", "When it is due, as precise as known; null: its source gives no date."),
-                Special("status", "the record's status or a newer progress update's"),
-                Special("status_since", "the record's status or a newer progress update's"),
+                Prop("made_on", "When it was made, as precise as known.", label="Made"),
+                Prop(
+                    "due",
+                    "When it is due, as precise as known; null: its source gives no date.",
+                    label="Due",
+                ),
+                Special("status", "the record's status or a newer progress update's", "Status"),
+                Special(
+                    "status_since",
+                    "the record's status or a newer progress update's",
+                    "Status known as of",
+                ),
                 Special("status_from_progress", "the record's status or a newer progress update's"),
                 Special("overdue", "an analysis, on a day given"),
                 "made_by",
@@ -367,9 +405,9 @@ SHOWN: dict[str, Shown] = {
             "An indicator progress is measured by (such as SDG indicator 8.7.1), with its "
             "definition, target and observed values by place and year.",
             (
-                Prop("code", "Its code in its framework, such as 8.7.1."),
-                Prop("definition", "What it measures, in our words."),
-                Prop("unit", "The unit of its values."),
+                Prop("code", "Its code in its framework, such as 8.7.1.", label="Code"),
+                Prop("definition", "What it measures, in our words.", label="Definition"),
+                Prop("unit", "The unit of its values.", label="Unit"),
                 Prop(
                     "baseline_year",
                     "The year whose values are its baseline; null: none is set.",
