@@ -36,7 +36,7 @@ interface Fact {
 // kinds' declarations in the service's model by `make schema` (a test keeps it current).
 const KINDS: { kind: string; type: string; facts: Fact[] }[] = FIELDS;
 const FACTS = new Map(KINDS.map((k) => [k.kind, k.facts]));
-const ASKED = KINDS.filter((k) => k.facts.length)
+const ASKED = KINDS
   .map((k) => `... on ${k.type} { ${k.facts.map((f) => (f.key === f.field ? f.field : `${f.key}: ${f.field}`)).join(" ")} }`)
   .join("\n    ");
 

@@ -294,6 +294,8 @@ class Draft(Strict):
     LINKS: ClassVar[dict[str, str]] = {}
     # Editors create and change it one record at a time (GraphQL); False: by import only.
     EDITED: ClassVar[bool] = True
+    # The seed curates it in a file of its own; False: editors and imports make it.
+    SEEDED: ClassVar[bool] = True
     key: Key | None = Field(
         default=None,
         description="Optional; the id becomes kind:key. Left out, it is made from the "
@@ -399,6 +401,7 @@ class SourceDraft(SourceFields):
     FILE: ClassVar[str] = "sources"
     LINKS: ClassVar[dict[str, str]] = {}
     EDITED: ClassVar[bool] = True
+    SEEDED: ClassVar[bool] = True
     key: Key | None = Field(
         default=None,
         description="Optional; the id becomes kind:key. Left out, it is made from the title.",

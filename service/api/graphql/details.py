@@ -1,5 +1,5 @@
 """The explorer's detail fields, made from the kinds' declarations (service/model/shown.py):
-for each kind, the fields its detail panel shows (those declared with a label), in the
+for each kind that has any, the fields its detail panel shows (those declared with a label), in the
 declared order, each with the key it is asked under, its label, and whether it holds a
 value of one of the map's lists (shown as words). The key is the field's own name, or an
 alias where a kind listed before has a field of that name of another type: one GraphQL
@@ -15,7 +15,8 @@ from service.model.shown import SHOWN
 
 
 def detail_fields(schema: GraphQLSchema) -> list[dict[str, Any]]:
-    """Each kind's detail fields, kinds in their declared order."""
+    """Each kind's detail fields, kinds in their declared order (a kind with none left
+    out)."""
     first_typed: dict[str, str] = {}
     found = []
     for shown in SHOWN.values():
@@ -37,7 +38,8 @@ def detail_fields(schema: GraphQLSchema) -> list[dict[str, Any]]:
                     "words": isinstance(_unwrap(field_type), GraphQLEnumType),
                 }
             )
-        found.append({"kind": shown.kind, "type": shown.name, "facts": facts})
+        if facts:
+            found.append({"kind": shown.kind, "type": shown.name, "facts": facts})
     return found
 
 

@@ -278,7 +278,7 @@ def declared(kind: str) -> Callable[[type[N]], type[N]]:
 
 
 def _annotation(prop: Prop) -> Any:
-    held = getattr(inputs, prop.enum) if prop.enum else _HOLDS[prop.holds]
+    held = inputs.value_list(prop.enum) if prop.enum else _HOLDS[prop.holds]
     return held if prop.required or prop.holds == TEXTS else held | None
 
 
@@ -293,7 +293,7 @@ def _value(prop: Prop, record: MapRecord) -> Any:
     if value is None or (prop.enum and value == ""):
         return None
     if prop.enum:
-        return getattr(inputs, prop.enum)(value)
+        return inputs.value_list(prop.enum)(value)
     return int(value) if prop.holds == INTEGER else str(value)
 
 

@@ -48,6 +48,7 @@ from service.model.relationships import (
     MONEY,
     PEOPLE_GROUPS,
 )
+from service.model.shown import SHOWN
 
 
 @declared("source")
@@ -546,6 +547,13 @@ class Event(MapNode):
     @strawberry.field(description="The commitments made at it.")
     async def commitments(self, info: Ctx) -> list[Commitment]:
         return await commitments_of(info, str(self.id), "MADE_AT")
+
+
+# A kind with nothing special has its type made from its declaration alone, here.
+for _kind, _shown in SHOWN.items():
+    if _kind not in TYPES:
+        _plain = type(_shown.name, (MapNode,), {"__module__": __name__})
+        globals()[_shown.name] = declared(_kind)(_plain)
 
 
 def all_types() -> list[Any]:
