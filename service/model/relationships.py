@@ -455,6 +455,20 @@ RELATIONSHIPS: dict[str, Relationship] = {
             ),
         ),
     ),
+    # The identity work: the two organization records a merge judgement is about.
+    "JUDGES": _r(
+        "merge-judgement",
+        "organization",
+        sides=(
+            forward("merge-judgement", "organizations", "organization", "The two records judged."),
+            reverse(
+                "organization",
+                "merge_judgements",
+                "merge-judgement",
+                "Decisions on whether it and another record are one organization.",
+            ),
+        ),
+    ),
 }
 # The relationship types the map draws itself (a country's regions, from the seed's
 # geography), never written on their own, and the fields they give the records.
@@ -538,6 +552,7 @@ FIELD_LINKS = (
     FieldLink("commitment", "regions", "CONCERNS", "region"),
     FieldLink("indicator", "themes", "ADDRESSES", "theme"),
     FieldLink("indicator", "sdg_targets", "MEASURES", "sdg-target"),
+    FieldLink("merge-judgement", "organizations", "JUDGES", "organization"),
 )
 
 

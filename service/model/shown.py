@@ -421,5 +421,24 @@ SHOWN: dict[str, Shown] = {
                 Special("latest", "published figures by place and year, an analysis"),
             ),
         ),
+        Shown(
+            "merge-judgement",
+            "MergeJudgement",
+            "A decision of the identity work that two organization records are, or are not, "
+            "one organization: the verdict, who decided, when and why; `sources` gives the "
+            "source it rests on.",
+            (
+                Prop(
+                    "verdict",
+                    "SAME, DIFFERENT or UNSURE.",
+                    _enum("MergeVerdict"),
+                    required=True,
+                ),
+                Prop("decided_by", "Who decided.", required=True),
+                Prop("decided_on", "When it was decided, as precise as known.", required=True),
+                Prop("reason", "Why, in the words of who decided; null: none recorded."),
+                "organizations",
+            ),
+        ),
     )
 }
