@@ -21,6 +21,7 @@ from service.domain.links import CITATIONS, LinkSpec
 from service.domain.records import LinkRecord, Provenance
 from service.errors import BadInput
 from service.model.fields import ended
+from service.model.ids import LABELS
 from service.model.records import MapRecord
 from service.model.relationships import RELATIONSHIPS, TIME, Side, sides
 from service.model.shown import INTEGER, SHOWN, TEXT, TEXTS, Prop, Shown
@@ -42,6 +43,9 @@ STORED_TYPES = tuple(sorted(set(RELATIONSHIPS) - {"IN_REGION", "CITED_IN"} - NEE
 # The GraphQL type of each kind of record on the map, by kind: `declared` adds each as it
 # makes it (types.py and accountability.py, read with the package), and `node_of` reads it.
 TYPES: dict[str, Any] = {}
+# Every kind of record, as `Node.kind` lists them (a need figure is no record).
+_KINDS = [kind for kind in LABELS if kind != "need"]
+_KINDS_NAMED = ", ".join(_KINDS[:-1]) + " or " + _KINDS[-1]
 # A relationship's properties that NodeRelationship gives fields of their own.
 _SHOWN_APART = frozenset(("key", "source", "section", "note", "basis", "inferred_from", *TIME))
 N = TypeVar("N")
@@ -133,10 +137,7 @@ class MapNode:
     id: strawberry.ID = strawberry.field(
         description="The record's stable id, kind:key, such as organization:ilo."
     )
-    kind: str = strawberry.field(
-        description="The kind of record: organization, initiative, action-group, country, "
-        "region, sdg, sdg-target, theme, event, source, person, commitment or indicator."
-    )
+    kind: str = strawberry.field(description=f"The kind of record: {_KINDS_NAMED}.")
     name: str = strawberry.field(
         description="Its name (a source's title, an SDG target's short title)."
     )
