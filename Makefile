@@ -124,9 +124,11 @@ docs: $(INSTALLED)
 docs-serve: $(INSTALLED)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8001
 
-# The GraphQL contract: write the live schema to schema.graphql (committed and tested).
+# The GraphQL contract: write the live schema to schema.graphql, and the explorer's detail
+# fields made from the kinds' declarations to its generated folder (both committed and tested).
 schema: $(INSTALLED)
 	$(BIN)/a87map schema > schema.graphql
+	$(BIN)/a87map explorer-fields > explorer/src/generated/fields.json
 
 # The word rarity overlap scoring uses, learnt from the seed's texts (committed and tested).
 word-rarity: $(INSTALLED)

@@ -4,6 +4,7 @@
 import { ask } from "./api";
 import { el, loading, replaceChildren, sentence, table, words, type Child } from "./dom";
 import { organizationTypeLabel } from "./filters";
+import FIELDS from "./generated/fields.json";
 
 interface Citation {
   source: { id: string; name: string; url: string | null } | null;
@@ -24,6 +25,21 @@ interface Neighbourhood {
   edges: { source: string; target: string; type: string; label: string | null }[];
 }
 
+interface Fact {
+  field: string;
+  key: string;
+  label: string;
+  words: boolean;
+}
+
+// Each kind's detail fields (which to show, in order, under which words), made from the
+// kinds' declarations in the service's model by `make schema` (a test keeps it current).
+const KINDS: { kind: string; type: string; facts: Fact[] }[] = FIELDS;
+const FACTS = new Map(KINDS.map((k) => [k.kind, k.facts]));
+const ASKED = KINDS
+  .map((k) => `... on ${k.type} { ${k.facts.map((f) => (f.key === f.field ? f.field : `${f.key}: ${f.field}`)).join(" ")} }`)
+  .join("\n    ");
+
 const QUERY = `fragment SeatFields on Seat {
   role seat asOf person { id name } body { id name } organization { id name } organizationRecorded
 }
@@ -32,60 +48,23 @@ query Details($id: ID!) {
   node(id: $id) {
     id kind name
     sources { source { id name url } section note }
-    ... on Organization { acronym type description }
-    ... on Initiative { initiativeKind status description start end }
-    ... on ActionGroup { acronym groupKind description }
-    ... on Country { iso3 iloRegion unRegion unSubRegion }
-    ... on Region { scheme }
-    ... on SdgTarget { code goalNumber }
+    ${ASKED}
+    ... on Organization { description }
+    ... on Initiative { description }
+    ... on ActionGroup { description }
     ... on Theme { description }
-    ... on Event { eventKind eventStatus: status date city description }
-    ... on Source { title publisher date url description }
-    ... on Person { honorific jobTitle description seats { ...SeatFields } }
+    ... on Event { description }
+    ... on Source { title url description }
+    ... on Person { description seats { ...SeatFields } }
     ... on Organization { memberships { standing seat since asOf decision body { id name } } }
     ... on Organization { commitments { ...CommitmentFields } people { ...SeatFields } }
     ... on ActionGroup { seats { ...SeatFields } commitments { ...CommitmentFields } }
-    ... on Commitment { commitmentStatus: status statusSince due madeOn overdue }
-    ... on Indicator { indicatorCode: code unit definition }
+    ... on Commitment { overdue }
   }
   graph(focus: $id, depth: 1, filter: {limit: 300}) {
     nodes { id kind label } edges { source target type label }
   }
 }`;
-
-// Which fields to show, in order, with the words a reader expects.
-const FACTS: [string, string][] = [
-  ["acronym", "Acronym"],
-  ["type", "Type"],
-  ["initiativeKind", "Kind of initiative"],
-  ["groupKind", "Kind of body"],
-  ["eventKind", "Kind of event"],
-  ["status", "Status"],
-  ["eventStatus", "Status"],
-  ["start", "Start"],
-  ["end", "End"],
-  ["date", "Date"],
-  ["city", "City"],
-  ["iso3", "ISO code"],
-  ["iloRegion", "ILO region"],
-  ["unRegion", "UN region"],
-  ["unSubRegion", "UN sub-region"],
-  ["scheme", "Scheme"],
-  ["code", "Target"],
-  ["publisher", "Publisher"],
-  ["honorific", "Title"],
-  ["jobTitle", "Post"],
-  ["commitmentStatus", "Status"],
-  ["statusSince", "Status known as of"],
-  ["madeOn", "Made"],
-  ["due", "Due"],
-  ["indicatorCode", "Code"],
-  ["unit", "Unit"],
-  ["definition", "Definition"],
-];
-
-// Fields holding an enum value such as ACTION_GROUP, shown as words.
-const ENUMS = new Set(["initiativeKind", "groupKind", "eventKind", "status", "eventStatus", "commitmentStatus"]);
 
 export interface DetailActions {
   /** Show another node's details (a relationship was followed). */
@@ -127,12 +106,12 @@ export async function showDetails(panel: HTMLElement, id: string, actions: Detai
 
 function facts(node: DetailNode): HTMLElement | null {
   const rows: Child[] = [];
-  for (const [field, label] of FACTS) {
-    const value = node[field];
+  for (const fact of FACTS.get(node.kind) ?? []) {
+    const value = node[fact.key];
     if (value === null || value === undefined || value === "") continue;
     const text = String(value);
-    const shown = field === "type" ? organizationTypeLabel(text) : ENUMS.has(field) ? sentence(text) : text;
-    rows.push(el("dt", {}, label), el("dd", {}, shown));
+    const shown = fact.key === "type" ? organizationTypeLabel(text) : fact.words ? sentence(text) : text;
+    rows.push(el("dt", {}, fact.label), el("dd", {}, shown));
   }
   return rows.length ? el("dl", { class: "facts" }, ...rows) : null;
 }

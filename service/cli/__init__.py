@@ -1,8 +1,9 @@
 """The command line, one module per command group: `neo4j` (start|stop|status the local
-server), `seed` (migrate, seed), `serve`, `schema` (the GraphQL SDL), `reports` (report
-overlaps|gaps), `keys` (create|list|revoke), `history`, and `interchange` (import,
-export). `support` is what every command shares: settings, one clear line for an
-expected failure, the database; `rows` flattens overlaps and gaps for the reports."""
+server), `seed` (migrate, seed), `serve`, `schema` and `explorer-fields` (the GraphQL SDL,
+the explorer's detail fields), `reports` (report overlaps|gaps), `keys`
+(create|list|revoke), `history`, and `interchange` (import, export). `support` is what
+every command shares: settings, one clear line for an expected failure, the database;
+`rows` flattens overlaps and gaps for the reports."""
 
 import typer
 
@@ -11,7 +12,7 @@ from service.cli.interchange import export_command, import_command
 from service.cli.keys import keys_app
 from service.cli.neo4j import neo4j_app
 from service.cli.reports import report_app
-from service.cli.schema import schema
+from service.cli.schema import explorer_fields, schema
 from service.cli.seed import migrate, seed
 from service.cli.serve import serve
 
@@ -23,6 +24,7 @@ app.command("migrate")(migrate)
 app.command("seed")(seed)
 app.command("serve")(serve)
 app.command("schema")(schema)
+app.command("explorer-fields")(explorer_fields)
 app.command("history")(history_command)
 app.command("import")(import_command)
 app.command("export")(export_command)

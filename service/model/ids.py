@@ -12,6 +12,7 @@ import pycountry
 
 from service.errors import BadId, BadInput
 from service.model.fields import plain
+from service.model.shown import SHOWN
 
 LABELS: Final[dict[str, str]] = {
     "organization": "Organization",
@@ -29,6 +30,8 @@ LABELS: Final[dict[str, str]] = {
     "commitment": "Commitment",
     "indicator": "Indicator",
 }
+# A kind declared since (service/model/shown.py) is labelled by its GraphQL type's name.
+LABELS.update({kind: shown.name for kind, shown in SHOWN.items() if kind not in LABELS})
 KINDS: Final[dict[str, str]] = {label: kind for kind, label in LABELS.items()}
 # The kinds the map takes from reference lists (ISO 3166, UN M49, the SDG framework), not
 # from curated records: imports and exports name them but never carry them.

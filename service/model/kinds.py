@@ -12,6 +12,7 @@ sends the whole record again, with the version it was read at."""
 import hashlib
 import re
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Annotated, Any, ClassVar, TypeVar
 
 from anyascii import anyascii
@@ -333,6 +334,21 @@ class IndicatorFields(Strict):
     )
 
 
+class MergeVerdict(StrEnum):
+    """Whether two organization records are one organization: same, different or unsure."""
+
+    SAME = "same"
+    DIFFERENT = "different"
+    UNSURE = "unsure"
+
+
+class MergeJudgementFields(Strict):
+    verdict: MergeVerdict = Field(description="same, different or unsure.")
+    decided_by: Text = Field(description="Who decided: an editor, or the review that did.")
+    decided_on: PartialDate = Field(description="When it was decided. " + _DATE)
+    reason: str | None = Field(default=None, description="Why, in your own words.")
+
+
 # --- The records as editors and imports send them -----------------------------------
 
 
@@ -355,6 +371,8 @@ class Draft(Strict):
     LINKS: ClassVar[dict[str, str]] = {}
     # Editors create and change it one record at a time (GraphQL); False: by import only.
     EDITED: ClassVar[bool] = True
+    # The seed curates it in a file of its own; False: editors and imports make it.
+    SEEDED: ClassVar[bool] = True
     key: Key | None = Field(
         default=None,
         description="Optional; the id becomes kind:key. Left out, it is made from the "
@@ -476,6 +494,7 @@ class SourceDraft(SourceFields):
     FILE: ClassVar[str] = "sources"
     LINKS: ClassVar[dict[str, str]] = {}
     EDITED: ClassVar[bool] = True
+    SEEDED: ClassVar[bool] = True
     key: Key | None = Field(
         default=None,
         description="Optional; the id becomes kind:key. Left out, it is made from the title.",
@@ -548,6 +567,29 @@ class IndicatorDraft(Draft, IndicatorFields):
     sdg_targets: list[SdgTargetCode] = _ids("Codes of the SDG targets it measures, such as 8.7.")
 
 
+class MergeJudgementDraft(Draft, MergeJudgementFields):
+    """A decision of the identity work that two organization records are, or are not, one
+    organization, as an editor records it; the source it rests on is its citation. Editors
+    make them; the seed curates none."""
+
+    KIND: ClassVar[str] = "merge-judgement"
+    FILE: ClassVar[str] = "merge_judgements"
+    LINKS: ClassVar[dict[str, str]] = field_links("merge-judgement")
+    SEEDED: ClassVar[bool] = False
+    organizations: list[MapId] = _ids("The ids of the two organization records judged.")
+
+    @model_validator(mode="after")
+    def _two(self) -> "MergeJudgementDraft":
+        if len(set(self.organizations)) != 2:
+            raise ValueError("organizations: a judgement names two different organizations")
+        return self
+
+    def node_id(self) -> str:
+        # Named by the pair and the day: judging the same pair again that day is an update.
+        pair = " ".join([*sorted(self.organizations), self.decided_on])
+        return f"{self.KIND}:{self.key or slug(pair)}"
+
+
 def due_on(due: str | None) -> dict[str, Any]:
     """The last day a partial due date can mean, so "overdue on" compares real dates."""
     return {"due_on": date_bounds(None, due)["end_on"]}
@@ -563,6 +605,7 @@ AnyDraft = (
     | PersonDraft
     | CommitmentDraft
     | IndicatorDraft
+    | MergeJudgementDraft
 )
 # Every kind an editor or an import may write, in the order files are read and written:
 # sources first (records cite them), then what the others name.
@@ -578,6 +621,7 @@ DRAFTS: dict[str, type[AnyDraft]] = {
         PersonDraft,
         IndicatorDraft,
         CommitmentDraft,
+        MergeJudgementDraft,
     )
 }
 

@@ -1,7 +1,10 @@
 """The relationship types, written once: which kinds each may join (from → to), which
 properties it takes and which of those it needs; and the record fields whose values become
-relationships (an initiative's countries become OPERATES_IN, say). The seed loader, the
-edit checks, the graph view and the GraphQL types all read this table."""
+relationships (an initiative's countries become OPERATES_IN, say). Beside each type stand
+the fields it gives the records at its ends (`Side`): its forward name on the kind it runs
+from (an initiative's `themes`) and its reverse name on the kind it runs to (a theme's
+`initiatives`), as FollowTheMoney's schemata declare `reverse` on a property. The seed
+loader, the edit checks, the graph view and the GraphQL types all read this table."""
 
 from dataclasses import dataclass
 from typing import Annotated, Literal, cast, get_args
@@ -109,9 +112,33 @@ End = Literal["from", "to"]
 
 
 @dataclass(frozen=True)
+class Side:
+    """A relationship type as a field of the records at one of its ends: `field` on the
+    records of kind `on` lists the records at the other end, of kind `far`, or of any kind
+    ("node") or any place ("place": a country or a region) where they may be of several.
+    `out`: the relationship runs from `on` to the listed records (its forward name); False:
+    into `on` from them (its reverse name). `one`: at most one, shown as it or null."""
+
+    on: str
+    field: str
+    far: str
+    out: bool
+    description: str
+    one: bool = False
+
+
+def forward(on: str, field: str, far: str, description: str, one: bool = False) -> Side:
+    return Side(on, field, far, True, description, one)
+
+
+def reverse(on: str, field: str, far: str, description: str) -> Side:
+    return Side(on, field, far, False, description)
+
+
+@dataclass(frozen=True)
 class Relationship:
-    """Which kinds a relationship type joins, the properties it takes and needs, and the
-    ends it speaks for."""
+    """Which kinds a relationship type joins, the properties it takes and needs, the ends
+    it speaks for, and the fields it gives the records at its ends."""
 
     starts: frozenset[str]
     ends: frozenset[str]
@@ -124,6 +151,7 @@ class Relationship:
     # body's decision on who sits on it (MEMBERSHIP, "to"). A key needs rights over each
     # of them to add or remove it (service/editing/permissions.py, docs/rights.md).
     speaks_for: frozenset[End] = frozenset()
+    sides: tuple[Side, ...] = ()
 
 
 # What any relationship may say of how it is known: stated by its source (the default) or
@@ -141,6 +169,7 @@ def _r(
     properties: str = "",
     required: str = "",
     keyed_by: str | None = None,
+    sides: tuple[Side, ...] = (),
     *,
     speaks: str,
 ) -> Relationship:
@@ -151,6 +180,7 @@ def _r(
         frozenset(required.split()),
         keyed_by,
         _ends(speaks),
+        sides,
     )
 
 
@@ -163,6 +193,10 @@ def _ends(speaks: str) -> frozenset[End]:
 
 # The values of `speaks`: the end a relationship speaks for, or both.
 FROM, TO, BOTH = "from", "to", "from to"
+
+
+_EVIDENCE = "Documents recorded as evidence about it (the evidence directory)."
+_PRIORITY = "The countries it puts first (apart from where {})."
 
 
 # Each type's `speaks` names the ends it states something in the name of (see
@@ -181,36 +215,169 @@ RELATIONSHIPS: dict[str, Relationship] = {
     "REQUESTED": _r("organization", "initiative", speaks=FROM),
     "PROPOSED": _r("organization", "initiative", speaks=FROM),
     "HOSTS": _r("organization", "initiative event", speaks=FROM),
-    "COORDINATES": _r("action-group", "initiative", speaks=FROM),
-    "ENDORSED": _r("action-group organization", "initiative", speaks=FROM),
-    "ORGANIZED": _r("organization action-group", "event", speaks=FROM),
+    "COORDINATES": _r(
+        "action-group",
+        "initiative",
+        sides=(
+            forward("action-group", "initiatives", "initiative", "The initiatives it coordinates."),
+            reverse(
+                "initiative", "coordinated_by", "action-group", "Action groups coordinating it."
+            ),
+        ),
+        speaks=FROM,
+    ),
+    "ENDORSED": _r(
+        "action-group organization",
+        "initiative",
+        sides=(
+            reverse(
+                "initiative",
+                "endorsed_by",
+                "action-group",
+                "Action groups that endorsed it (an endorsement, not coordination).",
+            ),
+        ),
+        speaks=FROM,
+    ),
+    "ORGANIZED": _r(
+        "organization action-group",
+        "event",
+        sides=(forward("action-group", "events", "event", "Events it organized."),),
+        speaks=FROM,
+    ),
     "ATTENDED": _r("organization person", "event", "seat representative organization", speaks=FROM),
     "SENT_APOLOGIES": _r("organization", "event", speaks=FROM),
     "CHAIRED": _r("organization person", "event", "representative organization", speaks=FROM),
     "PARTNERSHIP_WITH": _r(
         "organization", "action-group organization", "status reason", "status reason", speaks=TO
     ),
-    "BASED_IN": _r("organization", "country", speaks=FROM),
+    "BASED_IN": _r(
+        "organization",
+        "country",
+        sides=(
+            forward("organization", "based_in", "country", "The countries it is based in."),
+            reverse("country", "organizations", "organization", "Organizations based here."),
+        ),
+        speaks=FROM,
+    ),
     "SUPPORTS": _r("organization", "action-group", speaks=FROM),
     # A body or gathering within the Alliance or a programme; a part of an initiative (the
     # Knowledge Platform's evidence directory); a meeting held in the margins of another.
-    "PART_OF": _r("action-group event initiative", "organization initiative event", speaks=BOTH),
+    # An SDG target is part of its goal too (the seed's structure, written by no editor);
+    # a goal lists its targets in the framework's order, by hand beside its type.
+    "PART_OF": _r(
+        "action-group event initiative",
+        "organization initiative event",
+        sides=(
+            reverse("initiative", "events", "event", "Events that are part of it."),
+            forward("sdg-target", "goal", "sdg", "The goal it belongs to.", one=True),
+        ),
+        speaks=BOTH,
+    ),
     "ESTABLISHED": _r("event", "action-group", speaks=TO),
-    "RELATES_TO": _r("theme", "sdg sdg-target", speaks=FROM),
+    "RELATES_TO": _r(
+        "theme",
+        "sdg sdg-target",
+        sides=(forward("theme", "sdgs", "sdg", "SDGs the report ties this theme to."),),
+        speaks=FROM,
+    ),
     "COMPLEMENTS": _r("organization initiative", "organization initiative", speaks=FROM),
-    "CONTRIBUTES_TO": _r("organization initiative commitment", "sdg sdg-target", speaks=FROM),
-    "OPERATES_IN": _r("initiative", "country region", speaks=FROM),
+    "CONTRIBUTES_TO": _r(
+        "organization initiative commitment",
+        "sdg sdg-target",
+        sides=(
+            forward("initiative", "sdg_targets", "sdg-target", "SDG targets it contributes to."),
+            forward("commitment", "sdg_targets", "sdg-target", "SDG targets it contributes to."),
+            reverse(
+                "sdg-target",
+                "initiatives",
+                "initiative",
+                "Initiatives contributing to this target.",
+            ),
+        ),
+        speaks=FROM,
+    ),
+    "OPERATES_IN": _r(
+        "initiative",
+        "country region",
+        sides=(
+            forward(
+                "initiative",
+                "operates_in",
+                "place",
+                "Where it operates: countries and regions (the world included).",
+            ),
+            reverse(
+                "country",
+                "initiatives",
+                "initiative",
+                "Initiatives operating in this country itself (not via its regions).",
+            ),
+            reverse(
+                "region",
+                "initiatives",
+                "initiative",
+                "Initiatives operating across this region as a whole.",
+            ),
+        ),
+        speaks=FROM,
+    ),
     "REACHES": _r("initiative", "country region", " ".join(PEOPLE), speaks=FROM),
-    "ADDRESSES": _r("initiative organization commitment indicator", "theme", speaks=FROM),
-    "FOCUSES_ON": _r("action-group", "theme", speaks=FROM),
-    "HELD_IN": _r("event", "country", speaks=FROM),
+    # An organization's themes are its own or its initiatives', by hand beside its type.
+    "ADDRESSES": _r(
+        "initiative organization commitment indicator",
+        "theme",
+        sides=(
+            forward("initiative", "themes", "theme", "Themes it addresses."),
+            forward("commitment", "themes", "theme", "Themes it is on."),
+            forward("indicator", "themes", "theme", "Themes it measures."),
+            reverse("theme", "initiatives", "initiative", "Initiatives addressing this theme."),
+            reverse("theme", "indicators", "indicator", "Indicators that measure this theme."),
+        ),
+        speaks=FROM,
+    ),
+    "FOCUSES_ON": _r(
+        "action-group",
+        "theme",
+        sides=(
+            forward("action-group", "themes", "theme", "Themes it focuses on."),
+            reverse(
+                "theme", "action_groups", "action-group", "Action groups focusing on this theme."
+            ),
+        ),
+        speaks=FROM,
+    ),
+    "HELD_IN": _r(
+        "event",
+        "country",
+        sides=(
+            forward("event", "country", "country", "The country it was held in.", one=True),
+            reverse("country", "events", "event", "Events held here."),
+        ),
+        speaks=FROM,
+    ),
     "FOR_REGION": _r("need", "region", speaks=FROM),
     "FOR_COUNTRY": _r("need", "country", speaks=FROM),
     "FOR_THEME": _r("need", "theme", speaks=FROM),
     "FOLLOWS_UP": _r("initiative", "initiative event", speaks=FROM),
     "LINKED_WITH": _r("initiative", "initiative", speaks=FROM),
     # The evidence directory: what a document is evidence about.
-    "EVIDENCE_ABOUT": _r("source", "theme country region initiative", speaks=TO),
+    "EVIDENCE_ABOUT": _r(
+        "source",
+        "theme country region initiative",
+        sides=(
+            forward(
+                "source",
+                "evidence_about",
+                "node",
+                "What it is evidence about: themes, places and initiatives (the evidence "
+                "directory); empty where none is recorded.",
+            ),
+            *(reverse(kind, "evidence", "source", _EVIDENCE) for kind in ("country", "region")),
+            *(reverse(kind, "evidence", "source", _EVIDENCE) for kind in ("theme", "initiative")),
+        ),
+        speaks=TO,
+    ),
     # People in their seats: the body or meeting, the seat, and the organization they
     # represent there (null where the source names none).
     "SEATED": _r(
@@ -227,19 +394,92 @@ RELATIONSHIPS: dict[str, Relationship] = {
     ),
     # Commitments: who made one, who owns it (the parts of a work plan), the event it was
     # made at, the initiative or work plan it is for, who asked for it and the places it concerns.
-    "MADE_BY": _r("commitment", "organization action-group", speaks=BOTH),
-    "OWNED_BY": _r("commitment", "organization action-group", speaks=BOTH),
-    "REQUESTED_BY": _r("commitment", "organization action-group", speaks=BOTH),
-    "MADE_AT": _r("commitment", "event", speaks=FROM),
-    "FOR_INITIATIVE": _r("commitment", "initiative", speaks=FROM),
-    "CONCERNS": _r("commitment", "country region", speaks=FROM),
+    # (The records a commitment names list it by hand beside their types: once each,
+    # whichever of these names them.)
+    "MADE_BY": _r(
+        "commitment",
+        "organization action-group",
+        sides=(
+            forward(
+                "commitment", "made_by", "node", "Who made it: organizations and Alliance bodies."
+            ),
+        ),
+        speaks=BOTH,
+    ),
+    "OWNED_BY": _r(
+        "commitment",
+        "organization action-group",
+        sides=(
+            forward(
+                "commitment",
+                "owners",
+                "node",
+                "Who is to carry it out; empty where its source names nobody (not recorded, "
+                "not 'no one').",
+            ),
+        ),
+        speaks=BOTH,
+    ),
+    "REQUESTED_BY": _r(
+        "commitment",
+        "organization action-group",
+        sides=(forward("commitment", "requested_by", "node", "Who called for it."),),
+        speaks=BOTH,
+    ),
+    "MADE_AT": _r(
+        "commitment",
+        "event",
+        sides=(forward("commitment", "made_at", "event", "The event it was made at.", one=True),),
+        speaks=FROM,
+    ),
+    "FOR_INITIATIVE": _r(
+        "commitment",
+        "initiative",
+        sides=(
+            forward(
+                "commitment",
+                "initiative",
+                "initiative",
+                "The initiative or work plan it is for.",
+                one=True,
+            ),
+        ),
+        speaks=FROM,
+    ),
+    "CONCERNS": _r(
+        "commitment",
+        "country region",
+        sides=(forward("commitment", "places", "place", "The countries and regions it concerns."),),
+        speaks=FROM,
+    ),
     # A dated progress update: the document that reports a commitment's status on a day.
     "PROGRESS_REPORTED": _r("commitment", "source", "progress", "progress since", speaks=FROM),
     # Indicators: the SDG targets one measures, the published figures that are its
     # observed values, and the initiatives and commitments that report against it.
-    "MEASURES": _r("indicator", "sdg-target", speaks=FROM),
+    "MEASURES": _r(
+        "indicator",
+        "sdg-target",
+        sides=(forward("indicator", "sdg_targets", "sdg-target", "SDG targets it measures."),),
+        speaks=FROM,
+    ),
     "OBSERVES": _r("need", "indicator", speaks=FROM),
-    "REPORTS_ON": _r("initiative commitment", "indicator", speaks=FROM),
+    "REPORTS_ON": _r(
+        "initiative commitment",
+        "indicator",
+        sides=(
+            *(
+                forward(kind, "indicators", "indicator", "The indicators it reports against.")
+                for kind in ("initiative", "commitment")
+            ),
+            reverse(
+                "indicator",
+                "reported_on_by",
+                "node",
+                "Initiatives and commitments that report against it.",
+            ),
+        ),
+        speaks=FROM,
+    ),
     # Country coordination: a country's standing in the Alliance's country-level work,
     # one relationship per standing so that its history stays (interested, then
     # pathfinder), and the countries a body or initiative puts first, apart from where
@@ -252,8 +492,67 @@ RELATIONSHIPS: dict[str, Relationship] = {
         keyed_by="alliance_status",
         speaks=BOTH,
     ),
-    "PRIORITY_COUNTRY": _r("organization action-group initiative", "country", speaks=FROM),
+    "PRIORITY_COUNTRY": _r(
+        "organization action-group initiative",
+        "country",
+        sides=(
+            forward("organization", "priority_countries", "country", _PRIORITY.format("it works")),
+            forward(
+                "action-group",
+                "priority_countries",
+                "country",
+                _PRIORITY.format("work happens"),
+            ),
+            forward("initiative", "priority_countries", "country", _PRIORITY.format("it operates")),
+            reverse(
+                "country",
+                "priority_of",
+                "node",
+                "The organizations, Alliance bodies and initiatives that count it among their "
+                "priority countries (not the same as working here).",
+            ),
+        ),
+        speaks=FROM,
+    ),
+    # The identity work: the two organization records a merge judgement is about.
+    "JUDGES": _r(
+        "merge-judgement",
+        "organization",
+        sides=(
+            forward("merge-judgement", "organizations", "organization", "The two records judged."),
+            reverse(
+                "organization",
+                "merge_judgements",
+                "merge-judgement",
+                "Decisions on whether it and another record are one organization.",
+            ),
+        ),
+        speaks=TO,
+    ),
 }
+# The relationship types the map draws itself (a country's regions, from the seed's
+# geography), never written on their own, and the fields they give the records.
+BUILT_SIDES: dict[str, tuple[Side, ...]] = {
+    "IN_REGION": (
+        forward(
+            "country", "regions", "region", "Its UN M49 region and sub-region and its ILO region."
+        ),
+        reverse("region", "countries", "country", "Countries directly in this region."),
+        reverse("region", "sub_regions", "region", "Regions directly inside this one."),
+    ),
+}
+
+
+def sides(kind: str) -> dict[str, tuple[str, Side]]:
+    """The fields a kind's records get from the relationships at them: each with its
+    relationship type, by field name."""
+    every = [
+        *((t, s) for t, r in RELATIONSHIPS.items() for s in r.sides),
+        *((t, s) for t, found in BUILT_SIDES.items() for s in found),
+    ]
+    return {s.field: (t, s) for t, s in every if s.on == kind}
+
+
 # Relationship properties that hold the id of a record of a kind, checked like the ends.
 ID_PROPERTIES = {"organization": "organization"}
 # The properties any relationship written on its own may carry besides its citation.
@@ -313,6 +612,7 @@ FIELD_LINKS = (
     FieldLink("commitment", "regions", "CONCERNS", "region"),
     FieldLink("indicator", "themes", "ADDRESSES", "theme"),
     FieldLink("indicator", "sdg_targets", "MEASURES", "sdg-target"),
+    FieldLink("merge-judgement", "organizations", "JUDGES", "organization"),
 )
 
 

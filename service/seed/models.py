@@ -98,8 +98,8 @@ def records_file(kind: str) -> type[Strict]:
 
 
 # The kinds the seed curates, in the order they are read: every kind of the model but
-# sources, which have a file of their own (they cite nothing).
-SEEDED_KINDS = tuple(kind for kind in DRAFTS if kind != "source")
+# sources, which have a file of their own (they cite nothing), and those editors make.
+SEEDED_KINDS = tuple(kind for kind, d in DRAFTS.items() if kind != "source" and d.SEEDED)
 
 
 class SourceRecord(SourceFields):

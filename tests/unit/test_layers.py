@@ -39,12 +39,19 @@ LATE_IMPORTERS = {"lazy", "import_module", "__import__"}
 # Cycles known and allowed, each until the change named beside it removes it; that change
 # deletes the entry too (`test_each_known_cycle_is_still_there` fails until it does).
 KNOWN_CYCLES = [
-    # The GraphQL type redesign removes this one. types.py names the accountability types
-    # (people, memberships, commitments, indicators) lazily, through strawberry.lazy and
-    # TYPE_CHECKING, while accountability.py imports types.py and registers its types and
-    # resolvers in types.TYPES and types.LATER when it is read: a cycle through a late
-    # registry.
-    frozenset({"service.api.graphql.types", "service.api.graphql.accountability"}),
+    # No module imports another of these at run time in both directions (the late registry
+    # types.LATER is gone: nodes <- accountability <- types). What is left is the GraphQL
+    # types naming each other, as the graph does (an organization's commitments, a
+    # commitment's organization): nodes.py and accountability.py name the types of the
+    # modules above them through strawberry.lazy and TYPE_CHECKING only. Putting every
+    # record type in one module would end it; not done yet (docs/not-built-yet.md).
+    frozenset(
+        {
+            "service.api.graphql.types",
+            "service.api.graphql.accountability",
+            "service.api.graphql.nodes",
+        }
+    ),
 ]
 
 

@@ -7,6 +7,7 @@ response), `schema` (the whole, with its limits), `fast_reads` (the lean executo
 reads answered before) and `projection` (compiling a nested selection into one statement
 from cypher/projections/)."""
 
-# The types of people, commitments and indicators join `types.TYPES` when their module is
-# read; read it with the package so every kind has its type wherever `node_of` is used.
-from service.api.graphql import accountability as _accountability  # noqa: F401
+# Every kind's type joins `nodes.TYPES` when its module is read (types.py reads
+# accountability.py); read with the package, so every kind has its type wherever
+# `node_of` is used.
+from service.api.graphql import types as _types  # noqa: F401

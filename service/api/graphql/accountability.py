@@ -6,28 +6,18 @@ memberships and commitments). Resolvers ask the per-request loaders or
 `service/domain/accountability.py`; none runs Cypher itself."""
 
 from datetime import date
-from typing import Any, cast
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from service.api.graphql.context import Context
 from service.api.graphql.inputs import CommitmentStatus, CountryStatus, MembershipStanding
-from service.api.graphql.types import (
-    LATER,
-    TYPES,
+from service.api.graphql.nodes import (
     Citation,
-    Event,
-    Initiative,
     MapNode,
-    Organization,
-    Place,
-    SdgTarget,
-    Source,
-    Theme,
-    _base,
-    _ends,
     _links,
     _text,
+    declared,
     node_of,
 )
 from service.domain import accountability, directory
@@ -36,7 +26,15 @@ from service.domain.records import LinkRecord, Provenance
 from service.model.fields import ended
 from service.model.records import MapRecord
 
+if TYPE_CHECKING:
+    from service.api.graphql.types import Organization, Place, Source
+
 Ctx = strawberry.Info[Context, None]
+# The map's core types are made in types.py, above this module: named lazily here.
+_TYPES = "service.api.graphql.types"
+OrganizationRef = Annotated["Organization", strawberry.lazy(_TYPES)]
+PlaceRef = Annotated["Place", strawberry.lazy(_TYPES)]
+SourceRef = Annotated["Source", strawberry.lazy(_TYPES)]
 
 
 def _dated(props: dict[str, Any]) -> dict[str, Any]:
@@ -67,7 +65,7 @@ class Seat:
     )
     person: "Person" = strawberry.field(description="Who holds it.")
     body: MapNode = strawberry.field(description="The action group, Alliance body or meeting.")
-    organization: Organization | None = strawberry.field(
+    organization: OrganizationRef | None = strawberry.field(
         description="The organization they hold it for; null where the source names none "
         "(not the same as holding it for nobody), or where the one named has since been "
         "retired or deleted (organizationRecorded tells the two apart)."
@@ -94,9 +92,7 @@ async def _seats(info: Ctx, links: list[tuple[LinkRecord, MapRecord, MapRecord]]
             person=Person.of(person),
             body=node_of(body),
             organization=(
-                Organization.of(found[o])
-                if (o := link.props.get("organization")) and o in found
-                else None
+                node_of(found[o]) if (o := link.props.get("organization")) and o in found else None
             ),
             organization_recorded=bool(link.props.get("organization")),
             provenance=Citation.of(link.provenance),
@@ -106,32 +102,14 @@ async def _seats(info: Ctx, links: list[tuple[LinkRecord, MapRecord, MapRecord]]
     ]
 
 
-@strawberry.type(
-    description="A person a public source names, with the seats they hold. Contact details "
-    "are shown only where the person consented to them being recorded."
-)
+@declared("person")
 class Person(MapNode):
-    honorific: str | None = strawberry.field(
-        description="The title the source gives them, such as H.E."
-    )
-    job_title: str | None = strawberry.field(description="Their post, where the source gives it.")
-    description: str | None = strawberry.field(description="Who they are, in this project's words.")
-    contact: str | None = strawberry.field(
-        description="How to reach them, only if they consented; null otherwise."
-    )
-    _props: strawberry.Private[dict[str, Any]]
+    """A person's specials: their contact (only with consent) and their seats."""
 
-    @classmethod
-    def of(cls, r: MapRecord) -> "Person":
-        p = r.props
-        return cls(
-            **_base(r),
-            honorific=p.get("honorific"),
-            job_title=p.get("job_title"),
-            description=p.get("description"),
-            contact=p.get("contact") if p.get("contact_consent") is True else None,
-            _props=p,
-        )
+    @strawberry.field(description="How to reach them, only if they consented; null otherwise.")
+    def contact(self) -> str | None:
+        consented = self._props.get("contact_consent") is True
+        return self._props.get("contact") if consented else None
 
     @strawberry.field(
         description="Every seat they hold: on Alliance bodies (SEATED) and at meetings "
@@ -143,7 +121,7 @@ class Person(MapNode):
         return await _seats(info, [(link, here, link.node) for link in links])
 
     @strawberry.field(description="The organizations they hold a seat for.")
-    async def organizations(self, info: Ctx) -> list[Organization]:
+    async def organizations(self, info: Ctx) -> list[OrganizationRef]:
         found = {
             str(s.organization.id): s.organization
             for s in await self.seats(info)
@@ -176,7 +154,7 @@ class Membership:
     standing: MembershipStanding = strawberry.field(
         description="member, observer, partner, pending, declined, blocked or withdrawn."
     )
-    organization: Organization = strawberry.field(description="The organization.")
+    organization: OrganizationRef = strawberry.field(description="The organization.")
     body: MapNode = strawberry.field(
         description="The Alliance body (or the Alliance itself, an organization) it stands with."
     )
@@ -203,7 +181,7 @@ def membership(
     standing = str(props.get("standing")) if link_type == "MEMBERSHIP" else "member"
     return Membership(
         standing=MembershipStanding(standing),
-        organization=Organization.of(organization),
+        organization=node_of(organization),
         body=node_of(body),
         seat=props.get("seat"),
         constituency=props.get("constituency"),
@@ -231,37 +209,14 @@ class ProgressUpdate:
     )
     since: str | None = strawberry.field(description="The date the status holds from.")
     note: str | None = strawberry.field(description="What the document says, in our words.")
-    source: Source = strawberry.field(description="The document that reports it.")
+    source: SourceRef = strawberry.field(description="The document that reports it.")
     provenance: Citation = strawberry.field(description="The citation behind it.")
 
 
-@strawberry.type(
-    description="A pledge or commitment: who made it, who is to carry it out, to what, "
-    "made where and when, due when, and where it stands, with dated progress updates."
-)
+@declared("commitment")
 class Commitment(MapNode):
-    description: str | None = strawberry.field(description="What was committed to, in our words.")
-    recorded_status: CommitmentStatus = strawberry.field(
-        description="The status on the record itself, as an editor last set it (see status "
-        "for the latest word, which a newer progress update may give)."
-    )
-    made_on: str | None = strawberry.field(description="When it was made, as precise as known.")
-    due: str | None = strawberry.field(
-        description="When it is due, as precise as known; null: its source gives no date."
-    )
-    _props: strawberry.Private[dict[str, Any]]
-
-    @classmethod
-    def of(cls, r: MapRecord) -> "Commitment":
-        p = r.props
-        return cls(
-            **_base(r),
-            description=p.get("description"),
-            recorded_status=CommitmentStatus(p["status"]),
-            made_on=p.get("made_on"),
-            due=p.get("due"),
-            _props=p,
-        )
+    """A commitment's specials: where it stands as last known (its record or a newer
+    progress update), whether it is overdue, and its dated progress."""
 
     async def _state(self, info: Ctx) -> accountability.CommitmentState:
         links = await _links(info, str(self.id), "out", "PROGRESS_REPORTED")
@@ -297,46 +252,6 @@ class Commitment(MapNode):
         state = await self._state(info)
         return accountability.is_overdue(self._props, state, on or date.today())
 
-    @strawberry.field(description="Who made it: organizations and Alliance bodies.")
-    async def made_by(self, info: Ctx) -> list[MapNode]:
-        return await _parties(info, str(self.id), "MADE_BY")
-
-    @strawberry.field(
-        description="Who is to carry it out; empty where its source names nobody (not "
-        "recorded, not 'no one')."
-    )
-    async def owners(self, info: Ctx) -> list[MapNode]:
-        return await _parties(info, str(self.id), "OWNED_BY")
-
-    @strawberry.field(description="Who called for it.")
-    async def requested_by(self, info: Ctx) -> list[MapNode]:
-        return await _parties(info, str(self.id), "REQUESTED_BY")
-
-    @strawberry.field(description="The event it was made at.")
-    async def made_at(self, info: Ctx) -> Event | None:
-        found: list[Event] = await _ends(info, str(self.id), "out", "event", "MADE_AT")
-        return found[0] if found else None
-
-    @strawberry.field(description="The initiative or work plan it is for.")
-    async def initiative(self, info: Ctx) -> Initiative | None:
-        found: list[Initiative] = await _ends(
-            info, str(self.id), "out", "initiative", "FOR_INITIATIVE"
-        )
-        return found[0] if found else None
-
-    @strawberry.field(description="Themes it is on.")
-    async def themes(self, info: Ctx) -> list[Theme]:
-        return await _ends(info, str(self.id), "out", "theme", "ADDRESSES")
-
-    @strawberry.field(description="SDG targets it contributes to.")
-    async def sdg_targets(self, info: Ctx) -> list[SdgTarget]:
-        return await _ends(info, str(self.id), "out", "sdg-target", "CONTRIBUTES_TO")
-
-    @strawberry.field(description="The countries and regions it concerns.")
-    async def places(self, info: Ctx) -> list[Place]:
-        links = await _links(info, str(self.id), "out", "CONCERNS")
-        return [cast(Place, node_of(link.node)) for link in links]
-
     @strawberry.field(
         description="Dated progress updates, latest first; empty where none is recorded, "
         "in which case the status is as of statusSince."
@@ -348,20 +263,12 @@ class Commitment(MapNode):
                 status=CommitmentStatus(link.props["progress"]),
                 since=_text(link.props.get("since")),
                 note=link.props.get("note"),
-                source=Source.of(link.node),
+                source=node_of(link.node),
                 provenance=Citation.of(link.provenance),
             )
             for link in links
         ]
         return sorted(updates, key=lambda u: u.since or "", reverse=True)
-
-    @strawberry.field(description="The indicators it reports against.")
-    async def indicators(self, info: Ctx) -> list["Indicator"]:
-        return await _ends(info, str(self.id), "out", "indicator", "REPORTS_ON")
-
-
-async def _parties(info: Ctx, node_id: str, link_type: str) -> list[MapNode]:
-    return [node_of(link.node) for link in await _links(info, node_id, "out", link_type)]
 
 
 async def commitments_of(info: Ctx, node_id: str, *types: str) -> list[Commitment]:
@@ -404,14 +311,14 @@ class IndicatorValue:
     publisher: str | None = strawberry.field(description="Who published it.")
     flag: str | None = strawberry.field(description="The publisher's flag on it, if any.")
     level: str = strawberry.field(description="country or region: whose figure it is.")
-    place: Place = strawberry.field(description="The country or region it is for.")
+    place: PlaceRef = strawberry.field(description="The country or region it is for.")
     matched: Matched | None = strawberry.field(
         description="How its place relates to the place asked about: the place itself, a "
         "region it lies in (a regional figure, not the country's own), or the world; null "
         "when no place was asked about."
     )
     baseline: bool = strawberry.field(description="True if its year is the indicator's baseline.")
-    source: Source | None = strawberry.field(description="The document it is published in.")
+    source: SourceRef | None = strawberry.field(description="The document it is published in.")
 
     @classmethod
     def of(cls, v: accountability.IndicatorValue, baseline_year: int | None) -> "IndicatorValue":
@@ -429,56 +336,23 @@ class IndicatorValue:
             publisher=p.get("publisher") or (v.source.props.get("publisher") if v.source else None),
             flag=p.get("flag"),
             level=str(p.get("level", "region")),
-            place=cast(Place, node_of(v.place)),
+            place=node_of(v.place),
             matched=v.matched,
             baseline=baseline_year is not None and p.get("data_year") == baseline_year,
-            source=Source.of(v.source) if v.source else None,
+            source=node_of(v.source) if v.source else None,
         )
 
 
-@strawberry.type(
-    description="An indicator progress is measured by (such as SDG indicator 8.7.1), with "
-    "its definition, target and observed values by place and year."
-)
+@declared("indicator")
 class Indicator(MapNode):
-    code: str | None = strawberry.field(description="Its code in its framework, such as 8.7.1.")
-    definition: str | None = strawberry.field(description="What it measures, in our words.")
-    unit: str | None = strawberry.field(description="The unit of its values.")
-    baseline_year: int | None = strawberry.field(
-        description="The year whose values are its baseline; null: none is set."
-    )
-    target: IndicatorTarget | None = strawberry.field(
-        description="The value it is to reach; null: no source sets one."
-    )
+    """An indicator's specials: its target, and its observed values (published figures)."""
 
-    @classmethod
-    def of(cls, r: MapRecord) -> "Indicator":
-        p = r.props
-        target = p.get("target_value")
-        return cls(
-            **_base(r),
-            code=p.get("code"),
-            definition=p.get("definition"),
-            unit=p.get("unit"),
-            baseline_year=p.get("baseline_year"),
-            target=(
-                IndicatorTarget(value=float(target), year=p.get("target_year"))
-                if target is not None
-                else None
-            ),
-        )
-
-    @strawberry.field(description="Themes it measures.")
-    async def themes(self, info: Ctx) -> list[Theme]:
-        return await _ends(info, str(self.id), "out", "theme", "ADDRESSES")
-
-    @strawberry.field(description="SDG targets it measures.")
-    async def sdg_targets(self, info: Ctx) -> list[SdgTarget]:
-        return await _ends(info, str(self.id), "out", "sdg-target", "MEASURES")
-
-    @strawberry.field(description="Initiatives and commitments that report against it.")
-    async def reported_on_by(self, info: Ctx) -> list[MapNode]:
-        return [node_of(lk.node) for lk in await _links(info, str(self.id), "in", "REPORTS_ON")]
+    @strawberry.field(description="The value it is to reach; null: no source sets one.")
+    def target(self) -> IndicatorTarget | None:
+        value = self._props.get("target_value")
+        if value is None:
+            return None
+        return IndicatorTarget(value=float(value), year=self._props.get("target_year"))
 
     @strawberry.field(
         description="Its observed values, by place and year: for a country, its own figures "
@@ -496,7 +370,7 @@ class Indicator(MapNode):
         found = await accountability.values(
             info.context.db, str(self.id), country, region, (from_year, to_year)
         )
-        return [IndicatorValue.of(v, self.baseline_year) for v in found]
+        return [IndicatorValue.of(v, self._baseline_year()) for v in found]
 
     @strawberry.field(
         description="Its latest value for a country or region, placed as closely as the "
@@ -508,7 +382,11 @@ class Indicator(MapNode):
     ) -> IndicatorValue | None:
         found = await accountability.values(info.context.db, str(self.id), country, region)
         best = accountability.latest(found)
-        return IndicatorValue.of(best, self.baseline_year) if best else None
+        return IndicatorValue.of(best, self._baseline_year()) if best else None
+
+    def _baseline_year(self) -> int | None:
+        year = self._props.get("baseline_year")
+        return None if year is None else int(year)
 
 
 @strawberry.type(description="A country's standing in the Alliance's country-level work.")
@@ -516,7 +394,7 @@ class CountryStanding:
     status: CountryStatus = strawberry.field(
         description="interested, pathfinder or former_pathfinder."
     )
-    organization: Organization = strawberry.field(
+    organization: OrganizationRef = strawberry.field(
         description="Who gives the standing (the Alliance itself, as an organization)."
     )
     since: str | None = strawberry.field(description=_SINCE)
@@ -532,7 +410,7 @@ async def country_standing(info: Ctx, country: str) -> list[CountryStanding]:
     found = [
         CountryStanding(
             status=CountryStatus(link.props["alliance_status"]),
-            organization=Organization.of(link.node),
+            organization=node_of(link.node),
             provenance=Citation.of(link.provenance),
             **_dated(link.props),
         )
@@ -542,14 +420,6 @@ async def country_standing(info: Ctx, country: str) -> list[CountryStanding]:
     return sorted(found, key=lambda s: (s.since or "", s.status))
 
 
-# The kinds described here join the table of GraphQL types by kind, so `node_of` and the
-# record mutations know them; the package's __init__ imports this module to make sure.
-TYPES.update({"person": Person, "commitment": Commitment, "indicator": Indicator})
-# The resolvers the fields of `types.py` that return these call.
-LATER.update(
-    memberships_of=memberships_of,
-    commitments_of=commitments_of,
-    seats_for=seats_for,
-    seats_on=seats_on,
-    country_standing=country_standing,
-)
+# The kinds described here join the table of GraphQL types by kind as they are declared,
+# so `node_of` and the record mutations know them; the package's __init__ imports this
+# module to make sure.

@@ -8,13 +8,13 @@ import strawberry
 
 from service.api.graphql.context import Context
 from service.api.graphql.inputs import MembershipRecorded
+from service.api.graphql.nodes import node_of
 from service.api.graphql.types import (
     ActionGroup,
     Initiative,
     Organization,
     Place,
     Theme,
-    node_of,
 )
 from service.domain import constituencies, coverage, network, overlaps
 from service.scoring import coverage as coverage_scoring

@@ -2,10 +2,13 @@
 wrapped for GraphQL; their values are the strings stored in the graph."""
 
 from datetime import date
+from enum import Enum
 
 import strawberry
 
 from service.domain.places import Matched
+from service.model import kinds
+from service.model.kinds import DRAFTS
 from service.model.values import (
     ActionGroupKind,
     CommitmentStatus,
@@ -46,6 +49,28 @@ for _value_list in (
     CountryStatus,
 ):
     strawberry.enum(_value_list, description=_value_list.__doc__)
+
+# A value list written beside its kind (service/model/kinds.py) rather than with the
+# others is made a GraphQL enum too, and found by its name like them (`value_list`).
+_BESIDE_KINDS = {
+    info.annotation.__name__: info.annotation
+    for draft in DRAFTS.values()
+    for info in draft.model_fields.values()
+    if isinstance(info.annotation, type)
+    and issubclass(info.annotation, Enum)
+    and info.annotation.__module__ == kinds.__name__
+}
+for _beside in _BESIDE_KINDS.values():
+    strawberry.enum(_beside, description=_beside.__doc__)
+
+
+def value_list(name: str) -> type[Enum]:
+    """A value list's GraphQL enum by its name."""
+    found = globals().get(name) or _BESIDE_KINDS[name]
+    assert isinstance(found, type)
+    assert issubclass(found, Enum)
+    return found
+
 
 # The domain's value list of how a record matched a place filter, made a GraphQL enum in
 # place (its names are the GraphQL values).

@@ -10,11 +10,9 @@ import strawberry
 
 from service.api.graphql import edit_inputs as ei
 from service.api.graphql.context import Context
+from service.api.graphql.nodes import TYPES, MapNode, node_of
 from service.api.graphql.types import (
-    TYPES,
-    MapNode,
     Organization,
-    node_of,
 )
 from service.editing import changes, merges, permissions, relationships
 from service.editing.changes import Outcome

@@ -9,10 +9,11 @@ back into the response's maps, keyed by the request's own names and aliases.
 
 The table below says which fields compile and how: each record type's fields with the
 property they read, and the relationship fields with their types, direction and the kinds
-at the far end. It follows types.py field for field (`of` and the resolvers); a test
-compares every compiled field with strawberry's answer, so the two cannot drift apart
-unseen. A selection with any field outside the table (one that takes arguments, money,
-provenance, the analyses) is not compiled, and the executor answers it as before."""
+at the far end. Both are made from the declarations types.py makes its types from
+(service/model/shown.py and the sides in service/model/relationships.py); tests compare
+every compiled field with strawberry's answer, so the two cannot drift apart unseen. A
+selection with any field outside the table (one that takes arguments, money, provenance,
+the analyses) is not compiled, and the executor answers it as before."""
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -33,8 +34,10 @@ from graphql import (
 )
 
 from service.db.queries import Fragment, Query, load_fragments
+from service.model.fields import camel_case
 from service.model.ids import LABELS
-from service.model.relationships import INITIATIVE_ROLES
+from service.model.relationships import INITIATIVE_ROLES, sides
+from service.model.shown import INTEGER, SHOWN, TEXT, TEXTS, Prop, Shown
 
 Collect = Callable[[GraphQLObjectType, list[SelectionSetNode]], dict[str, list[FieldNode]]]
 
@@ -49,76 +52,48 @@ _COMMON: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
-def _text(prop: str) -> tuple[str, dict[str, str]]:
-    return ("property_text", {"property": prop})
+# The kinds whose selections compile: those whose compiled answers tests compare with
+# strawberry's field by field. People, commitments and indicators are answered by the
+# executor's resolvers until they are compared too.
+_COMPILED_KINDS = (
+    "organization",
+    "initiative",
+    "action-group",
+    "country",
+    "region",
+    "sdg",
+    "sdg-target",
+    "theme",
+    "event",
+    "source",
+)
 
 
-def _list(prop: str) -> tuple[str, dict[str, str]]:
-    return ("property_list", {"property": prop})
+def _fragment(prop: Prop) -> tuple[str, dict[str, str]] | None:
+    """The fragment that reads a declared property as the GraphQL type's `of` does; None
+    for one no fragment reads."""
+    stored = prop.stored_as
+    if prop.or_id:
+        return ("property_or", {"property": stored, "otherwise": "id"})
+    if prop.default is not None:
+        # The one stand-in a fragment takes as it is: the empty text.
+        return (
+            ("property_default", {"property": stored, "value": "''"}) if not prop.default else None
+        )
+    if prop.enum:
+        return ("property_enum", {"property": stored, "enum": prop.enum})
+    fragment = {TEXT: "property_text", TEXTS: "property_list", INTEGER: "property_integer"}
+    return (fragment[prop.holds], {"property": stored})
 
 
-def _enum(prop: str, enum: str) -> tuple[str, dict[str, str]]:
-    return ("property_enum", {"property": prop, "enum": enum})
+def _own_fields(shown: Shown) -> dict[str, tuple[str, dict[str, str]]]:
+    found = {camel_case(p.field): _fragment(p) for p in shown.props()}
+    return {name: fragment for name, fragment in found.items() if fragment is not None}
 
 
-def _integer(prop: str) -> tuple[str, dict[str, str]]:
-    return ("property_integer", {"property": prop})
-
-
-# Each record type's own fields, as its `of` in types.py reads them.
+# Each record type's own fields, from the kinds' declarations (service/model/shown.py).
 _FIELDS: dict[str, dict[str, tuple[str, dict[str, str]]]] = {
-    "Organization": {
-        "acronym": _text("acronym"),
-        "type": _enum("type", "OrganizationType"),
-        "iatiRef": _text("iati_ref"),
-        "description": _text("description"),
-    },
-    "Initiative": {
-        "initiativeKind": _enum("kind", "InitiativeKind"),
-        "status": _enum("status", "InitiativeStatus"),
-        "description": _text("description"),
-        "start": _text("start"),
-        "end": _text("end"),
-        "areas": _list("areas"),
-        "sectors": _list("sectors"),
-        "iatiIdentifier": _text("iati_identifier"),
-        "statusSince": _text("status_since"),
-    },
-    "Country": {
-        "iso3": _text("iso3"),
-        "iso2": _text("iso2"),
-        "m49": _text("m49"),
-        "unRegion": _text("un_region"),
-        "unSubRegion": _text("un_sub_region"),
-        "iloRegion": _text("ilo_region"),
-    },
-    "Region": {"scheme": ("property_default", {"property": "scheme", "value": "''"})},
-    "Theme": {"description": _text("description")},
-    "Sdg": {"number": _integer("number")},
-    "SdgTarget": {"code": _text("code"), "goalNumber": _integer("goal")},
-    "ActionGroup": {
-        "acronym": _text("acronym"),
-        "groupKind": _enum("kind", "ActionGroupKind"),
-        "description": _text("description"),
-    },
-    "Event": {
-        "eventKind": _enum("kind", "EventKind"),
-        "status": _enum("status", "EventStatus"),
-        "date": _text("date"),
-        "endDate": _text("end_date"),
-        "city": _text("city"),
-        "description": _text("description"),
-    },
-    "Source": {
-        "title": ("property_or", {"property": "name", "otherwise": "id"}),
-        "publisher": _text("publisher"),
-        "date": _text("date"),
-        "url": _text("url"),
-        "description": _text("description"),
-        "sections": _list("sections"),
-        "documentType": _enum("document_type", "DocumentType"),
-        "language": _text("language"),
-    },
+    SHOWN[kind].name: _own_fields(SHOWN[kind]) for kind in _COMPILED_KINDS
 }
 
 
@@ -134,21 +109,28 @@ class _Relation:
     wrap: str = "node"
 
 
+def _side_relations(kind: str) -> dict[tuple[str, str], _Relation]:
+    """A kind's relationship sides that list records of some kinds, from the relationships'
+    declarations. A side of at most one record, or of records of any kind (typed Node), is
+    answered by its resolver."""
+    return {
+        (SHOWN[kind].name, camel_case(name)): _Relation(
+            (link_type,), side.out, None if side.far in ("node", "place") else (side.far,)
+        )
+        for name, (link_type, side) in sides(kind).items()
+        if not side.one and side.far != "node"
+    }
+
+
 _RELATIONS: dict[tuple[str, str], _Relation] = {
+    # Specials: an organization's part in an initiative, seen from either end.
     ("Initiative", "participants"): _Relation(
         INITIATIVE_ROLES, False, ("organization",), "participation"
     ),
     ("Organization", "initiatives"): _Relation(
         INITIATIVE_ROLES, True, ("initiative",), "participation"
     ),
-    ("Initiative", "operatesIn"): _Relation(("OPERATES_IN",), True, None),
-    ("Initiative", "themes"): _Relation(("ADDRESSES",), True, ("theme",)),
-    ("Initiative", "sdgTargets"): _Relation(("CONTRIBUTES_TO",), True, ("sdg-target",)),
-    ("Initiative", "coordinatedBy"): _Relation(("COORDINATES",), False, ("action-group",)),
-    ("Initiative", "endorsedBy"): _Relation(("ENDORSED",), False, ("action-group",)),
-    ("Initiative", "events"): _Relation(("PART_OF",), False, ("event",)),
-    ("Organization", "basedIn"): _Relation(("BASED_IN",), True, ("country",)),
-    ("Country", "regions"): _Relation(("IN_REGION",), True, ("region",)),
+    **{key: r for kind in _COMPILED_KINDS for key, r in _side_relations(kind).items()},
 }
 # Every record's citations (MapNode.sources).
 _CITATIONS = _Relation(("CITED_IN",), True, ("source",), "citation")

@@ -10,21 +10,18 @@ from service.api.graphql.accountability import Commitment, Indicator, Membership
 from service.api.graphql.connections import Connection, connection
 from service.api.graphql.context import Context
 from service.api.graphql.inputs import InitiativeRole
+from service.api.graphql.nodes import TYPES, Citation, MapNode, node_of
 from service.api.graphql.types import (
-    TYPES,
     ActionGroup,
-    Citation,
     Country,
     Event,
     Initiative,
-    MapNode,
     Organization,
     Place,
     Region,
     SdgTarget,
     Source,
     Theme,
-    node_of,
 )
 from service.domain import accountability, directory, filters, search, subgraph, who
 from service.domain.pagination import PageRequest
