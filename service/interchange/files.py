@@ -112,10 +112,26 @@ def _read_field_file(
     """A 3W sheet or an IATI file, whose organizations and themes are named, not ids."""
     orgs, themes = lookups.organizations, lookups.themes
     if file_format == "hxl":
-        return hxl.read_3w(
+        rows = hxl.read_3w(
             upload.name, upload.data, citing, orgs, themes, lookups.vocabulary, options
         )
-    return iati.read_activities(upload.name, upload.data, citing, orgs, themes, lookups.vocabulary)
+    else:
+        rows = iati.read_activities(
+            upload.name, upload.data, citing, orgs, themes, lookups.vocabulary
+        )
+    if not any(row.kind == "initiative" for row in rows):
+        raise ImportInvalid(_nothing_read(upload.name, rows))
+    return rows
+
+
+def _nothing_read(name: str, rows: list[Row]) -> list[Problem]:
+    """Why a file is refused whole: not one activity in it could be read. A bad value
+    elsewhere only costs its row, so this is the one case a file's contents refuse it; each
+    row left out is named with its reason (the first hundred of them)."""
+    skipped = [row.problem(f, reason) for row in rows for f, reason in row.skipped]
+    why = f"each part left out is listed ({len(skipped)})" if skipped else "it holds none"
+    reason = f"nothing in it can be read: no activity goes in; {why}"
+    return [Problem(name, None, None, reason), *skipped[:100]]
 
 
 async def _themes(db: Database) -> dict[str, str]:

@@ -31,6 +31,7 @@ initiative of kind project, keyed by its `iati-identifier`:
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -45,6 +46,7 @@ from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import Row
 from service.interchange.vocabulary import Vocabulary
 from service.model.fields import plain
+from service.model.ids import iso3
 from service.model.kinds import slug
 
 _KNOWN_AS = re.compile(r"^Known as (\d{4}(?:-\d{2})?)$")
@@ -128,23 +130,29 @@ class _Reader:
         }
         record = {"id": f"initiative:{slug(identifier)}", "kind": "project", **note}
         row = Row(self.file, where, "initiative", {**record, "iati_identifier": identifier or None})
-        if not identifier:
-            row.issues.append(("iati-identifier", "is missing"))
         v = row.values
         v["name"] = _narrative(activity, "title")
         v["description"] = _general_description(activity)
+        # An activity the map cannot key or name is left out, and the report says why; the
+        # file's other activities still go in.
+        if not identifier:
+            return [Row(self.file, where, None, skipped=[("iati-identifier", "is missing")])]
+        if not v["name"]:
+            return [Row(self.file, where, None, skipped=[("title", "is missing")])]
         code = code_of(activity.find("activity-status"))
         if code in LEFT_OUT:
             named = codelist("ActivityStatus", self.version).get(code, code)
             reason = f"the activity is {named.lower()} ({code}); the map records no such state"
             return [Row(self.file, where, None, skipped=[("activity-status", reason)])]
+        unplaced: list[tuple[str, str]] = []
         if code in STATUSES:
             v["status"] = STATUSES[code]
         else:
-            row.issues.append(("activity-status", f"code '{code}' is not one of 1-6"))
-        v.update(_dates(activity))
-        v["countries"] = [c.get("code", "") for c in activity.findall("recipient-country")]
-        unplaced: list[tuple[str, str]] = []
+            v["status"] = "unknown"
+            why = f"code '{code}' is not one of 1-6" if code else "is missing"
+            unplaced.append(("activity-status", f"{why}; the status is recorded as unknown"))
+        v.update(_dates(activity, unplaced))
+        v["countries"] = _countries(activity, unplaced)
         v["regions"] = self._regions(activity, unplaced)
         v["themes"], v["sdg_targets"], v["sectors"] = self._sectors(activity)
         links = [row, *self._participants(activity, where, v["id"], note, row, unplaced)]
@@ -355,7 +363,24 @@ def _general_description(activity: Element) -> str | None:
     return None
 
 
-def _dates(activity: Element) -> dict[str, str]:
+def _countries(activity: Element, unplaced: list[tuple[str, str]]) -> list[str]:
+    """The recipient countries with an ISO 3166 code; any other code (XK, XX, a number)
+    costs that country only, and the report says so."""
+    found: list[str] = []
+    for country in activity.findall("recipient-country"):
+        code = (country.get("code") or "").strip()
+        if iso3(code) is None:
+            why = f"'{code}' is not an ISO 3166 country code; the activity is not placed there"
+            unplaced.append(("recipient-country", why))
+        elif code not in found:
+            found.append(code)
+    return found
+
+
+def _dates(activity: Element, unplaced: list[tuple[str, str]]) -> dict[str, str]:
+    """Start and end, actual before planned. A date that is not a calendar date is not
+    taken, nor are both when the end comes before the start (which of the two is wrong
+    cannot be told); the report says which."""
     by_type: dict[str, str] = {}
     for d in activity.findall("activity-date"):
         kind = DATE_WORDS.get(d.get("type", ""), d.get("type", ""))
@@ -364,12 +389,31 @@ def _dates(activity: Element) -> dict[str, str]:
         known = _KNOWN_AS.match(_narrative(d) or "")
         if known and day.startswith(known.group(1)):
             day = known.group(1)
+        elif not day:
+            continue
+        elif not _calendar_day(day):
+            why = f"'{day}' (type {d.get('type')}) is not a date; it is not taken"
+            unplaced.append(("activity-date", why))
+            continue
         # 1900-01-01 and the like stand for "no date" in some publishers' files.
         if day[:4].isdigit() and int(day[:4]) >= 1950:
             by_type[kind] = day
     found = {}
     for field, actual, planned in (("start", "2", "1"), ("end", "4", "3")):
-        date = by_type.get(actual) or by_type.get(planned)
-        if date:
-            found[field] = date
+        given = by_type.get(actual) or by_type.get(planned)
+        if given:
+            found[field] = given
+    start, end = found.get("start"), found.get("end")
+    if start and end and end < start[: len(end)]:
+        why = f"the end, {end}, is before the start, {start}; neither date is taken"
+        unplaced.append(("activity-date", why))
+        return {}
     return found
+
+
+def _calendar_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

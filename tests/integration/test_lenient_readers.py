@@ -1,0 +1,133 @@
+"""A bad value costs that value, or its row, and never the file: an IATI activity or a 3W
+row with a country that is no ISO 3166 code, an end before its start, a date that is not
+one, an organization with no name goes in without it (or is left out), the rest of the file
+goes in, and the import report names each row and why. A file is refused whole only when
+nothing in it can be read."""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.config import Settings
+from service.db.driver import Database
+from service.editing import keys
+from service.seed.loader import load, prepare
+from tests.conftest import run_db
+
+FILES = Path(__file__).resolve().parent.parent / "data" / "interchange"
+Post = Callable[..., Any]
+CITING = {"source": "source:gcg-2017-report", "section": "Agenda"}
+
+
+@pytest.fixture(scope="module")
+def key(seeded: Settings) -> Iterator[dict[str, str]]:
+    async def make(db: Database) -> dict[str, str]:
+        return {"Authorization": f"Bearer {(await keys.create_key(db, 'lenient', 'editor'))[1]}"}
+
+    yield run_db(seeded, make)
+
+    async def reset(db: Database) -> None:
+        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
+        await load(db, prepare(seeded.seed_dir), seeded.load_batch_size)
+
+    run_db(seeded, reset)
+
+
+@pytest.fixture
+def upload(client: TestClient, key: dict[str, str]) -> Post:
+    def post(folder: str, name: str, **form: str) -> Any:
+        files = [("files", (name, (FILES / folder / name).read_bytes()))]
+        return client.post("/import", files=files, data=form, headers=key)
+
+    return post
+
+
+def initiative(client: TestClient, node_id: str) -> dict[str, Any] | None:
+    query = (
+        f'{{ node(id: "{node_id}") {{ ... on Initiative {{ name start end status '
+        "operatesIn { ... on Country { iso3 } } participants { organization { name } } } } }"
+    )
+    body: dict[str, Any] = client.post("/graphql", json={"query": query}).json()
+    return None if body.get("errors") else body["data"]["node"]
+
+
+def skipped(response: Any) -> dict[tuple[str, str | None], str]:
+    assert response.status_code == 200, response.text
+    return {(s["row"], s["field"]): s["reason"] for s in response.json()["skipped"]}
+
+
+def test_each_bad_value_in_an_iati_file_costs_that_value(client: TestClient, upload: Post) -> None:
+    done = upload("bad", "bad_values.xml", **CITING)
+    left_out = skipped(done)
+    assert set(left_out) == {
+        ("iati-activity[1]", "recipient-country"),
+        ("iati-activity[1]", "participating-org"),
+        ("iati-activity[2]", "activity-date"),
+        ("iati-activity[3]", "activity-date"),
+        ("iati-activity[3]", "activity-status"),
+        ("iati-activity[3]", "recipient-country"),
+        ("iati-activity[4]", "iati-identifier"),
+    }
+    assert (
+        "'XX' is not an ISO 3166 country code"
+        in left_out[("iati-activity[1]", "recipient-country")]
+    )
+    assert "is before the start" in left_out[("iati-activity[2]", "activity-date")]
+    assert "'2026-13-45'" in left_out[("iati-activity[3]", "activity-date")]
+    # One bad code among good ones: the activity is in the good ones.
+    cocoa = initiative(client, "initiative:xm-test-lenient-1")
+    assert cocoa is not None
+    assert sorted(c["iso3"] for c in cocoa["operatesIn"]) == ["CIV", "GHA"]
+    assert [p["organization"]["name"] for p in cocoa["participants"]] == [
+        "International Labour Organization"
+    ]
+    backwards = initiative(client, "initiative:xm-test-lenient-2")
+    assert backwards is not None
+    assert (backwards["start"], backwards["end"]) == (None, None)
+    assert [c["iso3"] for c in backwards["operatesIn"]] == ["KEN"]
+    undated = initiative(client, "initiative:xm-test-lenient-3")
+    assert undated is not None
+    # The bad actual start is dropped; the planned end stands; the unknown status is unknown.
+    assert (undated["start"], undated["end"], undated["status"]) == (None, "2028-06-30", "UNKNOWN")
+    assert undated["operatesIn"] == []
+
+
+def test_each_bad_value_in_a_3w_sheet_costs_its_row_or_the_value(
+    client: TestClient, upload: Post
+) -> None:
+    done = upload("bad", "bad_values_3w.csv", **CITING)
+    left_out = skipped(done)
+    assert set(left_out) == {
+        ("row 3", "#country"),
+        ("row 4", "#date+end"),
+        ("row 5", "#date+start"),
+        ("row 6", "#org"),
+    }
+    assert left_out[("row 5", "#date+start")] == "'sometime soon' is not a date; it is not taken"
+    names = client.post(
+        "/graphql",
+        json={"query": '{ initiatives(filter: {text: "Kiln"}) { edges { node { name } } } }'},
+    ).json()["data"]["initiatives"]["edges"]
+    assert [e["node"]["name"] for e in names] == ["Kiln inspections"]
+    [visits] = client.post(
+        "/graphql",
+        json={
+            "query": '{ initiatives(filter: {text: "Carpet workshop visits"}) '
+            "{ edges { node { start end } } } }"
+        },
+    ).json()["data"]["initiatives"]["edges"]
+    assert visits["node"] == {"start": None, "end": "2027-12"}
+
+
+def test_a_file_with_nothing_readable_is_refused_with_the_reasons(upload: Post) -> None:
+    refused = upload("bad", "activities.xml", **CITING)
+    assert refused.status_code == 422, refused.text
+    problems = refused.json()["problems"]
+    assert "nothing in it can be read" in problems[0]["reason"]
+    assert {(p["row"], p["field"]) for p in problems[1:]} == {
+        ("iati-activity[1]", "activity-status"),
+        ("iati-activity[2]", "iati-identifier"),
+    }
