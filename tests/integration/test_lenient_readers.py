@@ -131,3 +131,68 @@ def test_a_file_with_nothing_readable_is_refused_with_the_reasons(upload: Post) 
         ("iati-activity[1]", "activity-status"),
         ("iati-activity[2]", "iati-identifier"),
     }
+
+
+def roles(client: TestClient, node_id: str) -> set[tuple[str, str]]:
+    query = (
+        f'{{ node(id: "{node_id}") {{ ... on Initiative {{ '
+        "participants { role organization { name } } } } }"
+    )
+    node = client.post("/graphql", json={"query": query}).json()["data"]["node"]
+    return {(p["organization"]["name"], p["role"]) for p in node["participants"]}
+
+
+@pytest.mark.parametrize("version", ['version="1.0"', 'version="1"', 'version="1.01"', ""])
+def test_iati_1_0x_files_are_read_whatever_their_version_says(
+    client: TestClient, key: dict[str, str], version: str
+) -> None:
+    """1.00 as publishers still serve it, also written "1.0" or "1", or with no version:
+    roles and date types as words, names as plain text, read as 1.0x means them."""
+    data = (FILES / "good" / "activities_1.00.xml").read_bytes()
+    data = data.replace(b'version="1.00" generated', f"{version} generated".encode())
+    files = [("files", (f"old-{version or 'none'}.xml", data))]
+    done = client.post("/import", files=files, data=CITING, headers=key)
+    assert done.status_code == 200, done.text
+    assert done.json()["skipped"] == []
+    kilns = initiative(client, "initiative:xm-test-old-1")
+    assert kilns is not None
+    assert kilns["name"] == "Malawi - brick kiln outreach"
+    assert (kilns["start"], kilns["end"], kilns["status"]) == ("2010-07-01", "2015-06-30", "ACTIVE")
+    assert [c["iso3"] for c in kilns["operatesIn"]] == ["MWI"]
+    assert roles(client, "initiative:xm-test-old-1") == {
+        ("Test Aid Ministry", "FUNDS"),
+        ("Test Old Charity", "IMPLEMENTS"),
+    }
+    schools = initiative(client, "initiative:xm-test-old-2")
+    assert schools is not None
+    assert (schools["start"], schools["end"], schools["status"]) == (
+        "2009-01-15",
+        "2012-08-23",
+        "COMPLETED",
+    )
+
+
+def test_one_activity_without_the_wrapper_with_its_own_version(
+    upload: Post, client: TestClient
+) -> None:
+    done = upload("good", "single_activity_1.03.xml", **CITING)
+    assert done.status_code == 200, done.text
+    single = initiative(client, "initiative:xm-test-single-1")
+    assert single is not None
+    assert (single["name"], single["start"]) == ("Somalia - safe migration desks", "2020-02-01")
+    assert [c["iso3"] for c in single["operatesIn"]] == ["SOM"]
+
+
+def test_a_version_no_standard_has_is_read_as_the_latest_and_listed(
+    client: TestClient, key: dict[str, str]
+) -> None:
+    data = (FILES / "good" / "activities_1.00.xml").read_bytes()
+    data = data.replace(b'version="1.00"', b'version="banana"')
+    files = [("files", ("banana.xml", data))]
+    done = client.post("/import", files=files, data=CITING, headers=key)
+    left_out = skipped(done)
+    assert set(left_out) == {("iati-activity[1]", "version"), ("iati-activity[2]", "version")}
+    assert left_out[("iati-activity[1]", "version")] == (
+        "IATI 'banana' is no version of the standard; read as 2.03"
+    )
+    assert initiative(client, "initiative:xm-test-old-2") is not None

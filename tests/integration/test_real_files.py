@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import openpyxl
+import pycountry
 import pytest
 from defusedxml import ElementTree
 from fastapi.testclient import TestClient
@@ -470,3 +471,59 @@ def test_iati_money_of_an_implementer_is_not_funding(
     assert sum(f.get("disbursed") or 0 for f in funding) == _transaction_totals(name, {"1"})["GBP"]
     reasons = [s["reason"] for s in done.json()["skipped"]]
     assert sum("does not fund the activity" in r for r in reasons) == 2  # budget, expenditure
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "datastore--cafod-drc--v1.00.xml",
+        "datastore--concern-universal--v1.0.xml",
+        "datastore--sida--v1.00.xml",
+        "flattener--usaid-humanitarian-datastore--v2.03.xml",
+        "flattener--beis-gcrf--v2.03.xml",
+        "dportal--old-datastore-mali-mixed--v2.0x.xml",
+        "diterator--iom-somalia-single-activity--v2.03.xml",
+    ],
+)
+def test_iati_1_0_files_mixed_downloads_and_bad_codes(
+    client: TestClient, auth: dict[str, str], name: str
+) -> None:
+    """IATI 1.0 and 1.00 (as still served), no version on the root, versions on each
+    activity only, one activity with no wrapper, and codes that are not ISO 3166 among good
+    ones: every activity with an identifier and a title that is not cancelled or suspended
+    comes in, placed in each of its countries that ISO 3166 knows, counted from the XML."""
+    root = ElementTree.parse(REAL / "iati" / name).getroot()
+    activities = [root] if root.tag == "iati-activity" else root.findall("iati-activity")
+    kept = [
+        a
+        for a in activities
+        if (a.findtext("iati-identifier") or "").strip()
+        and a.find("title") is not None
+        and (
+            a.find("activity-status") is None
+            or a.find("activity-status").get("code") not in ("5", "6")
+        )  # type: ignore[union-attr]
+    ]
+    files = [("files", (name, (REAL / "iati" / name).read_bytes()))]
+    done = client.post("/import", files=files, headers=auth)
+    assert done.status_code == 200, done.text
+    initiatives = _exported(client)["initiatives"]
+    assert sorted(i["iati_identifier"] for i in initiatives) == sorted(
+        {(a.findtext("iati-identifier") or "").strip() for a in kept}
+    )
+    countries: dict[str, int] = {}
+    for activity in kept:
+        for code in {
+            c.get("code", "").strip().upper() for c in activity.findall("recipient-country")
+        }:
+            countries[code] = countries.get(code, 0) + 1
+    # Placed in the country itself (the country filter would also count activities placed
+    # in a region that holds it).
+    for code, expected in countries.items():
+        if (country := pycountry.countries.get(alpha_2=code)) is not None:
+            placed = [i for i in initiatives if country.alpha_3 in (i["countries"] or [])]
+            assert len(placed) == expected, code
+    bad = [code for code in countries if pycountry.countries.get(alpha_2=code) is None]
+    reasons = [s["reason"] for s in done.json()["skipped"]]
+    for code in bad:
+        assert any(f"'{code}' is not an ISO 3166 country code" in r for r in reasons), code
