@@ -1,6 +1,7 @@
 """A 3W sheet as a table of text cells with a hashtag for each column, whatever the file:
 CSV, or an XLSX workbook (openpyxl) of which one sheet holds the data. The hashtag row may
-come after rows of headings; a sheet without hashtags is read through the headings the
+be anywhere in the first 25 rows (after titles, legends, headings, a row of Excel errors) or
+be the header itself; a sheet without hashtags is read through the headings the
 field uses (`seed/field_words.yaml`). Of a workbook's sheets, the one the user names is
 read, else the one whose columns say most about who does what where."""
 
@@ -94,8 +95,13 @@ def _telling(sheet: Sheet) -> tuple[int, int]:
 def _tagged(name: str | None, rows: list[list[str]], vocabulary: Vocabulary) -> Sheet | None:
     for index, row in enumerate(rows[:_HEADER_ROWS]):
         cells = [c.strip() for c in row if c.strip()]
-        if cells and all(c.startswith("#") for c in cells):
-            tags = [hxl.model.Column.parse(c.strip()) or None if c.strip() else None for c in row]
+        tags = [_hashtag(c) for c in row]
+        read = sum(t is not None for t in tags)
+        # A row of hashtags, anywhere in the first rows (after titles, legends, a row of
+        # Excel errors such as #VALUE!, which are no tags) or as the header itself; a cell
+        # or two that is no tag (one ending in "?", a "Comments" column) does not make it
+        # something else.
+        if read >= 2 and read * 2 >= len(cells):
             return Sheet(name, rows, index + 1, tags, from_headings=False)
     for index, row in enumerate(rows[:_HEADER_ROWS]):
         named = [vocabulary.heading(c) if c.strip() else None for c in row]
@@ -104,6 +110,13 @@ def _tagged(name: str | None, rows: list[list[str]], vocabulary: Vocabulary) -> 
         if "#activity" in found and "#org" in found:
             return Sheet(name, rows, index + 1, tags, from_headings=True)
     return None
+
+
+def _hashtag(cell: str) -> hxl.model.Column | None:
+    """An HXL hashtag, with any spaces or tabs the field wrote inside it (`#org +impl`,
+    `#sector\t`) taken out, since no tag or attribute holds one; None if it is no tag."""
+    text = "".join(cell.split())
+    return (hxl.model.Column.parse(text) or None) if text.startswith("#") else None
 
 
 def _csv(file: str, data: bytes) -> list[list[str]]:

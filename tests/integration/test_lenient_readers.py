@@ -196,3 +196,34 @@ def test_a_version_no_standard_has_is_read_as_the_latest_and_listed(
         "IATI 'banana' is no version of the standard; read as 2.03"
     )
     assert initiative(client, "initiative:xm-test-old-2") is not None
+
+
+def initiatives_named(client: TestClient, text: str) -> list[dict[str, Any]]:
+    query = (
+        f'{{ initiatives(filter: {{text: "{text}"}}) {{ edges {{ node {{ name status '
+        "operatesIn { ... on Country { iso3 } } } } } }"
+    )
+    body = client.post("/graphql", json={"query": query}).json()
+    return [e["node"] for e in body["data"]["initiatives"]["edges"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "activities"),
+    [
+        ("late_hashtags_3w.csv", {"Kiln family visits": "PAK", "Carpet school places": "NPL"}),
+        ("hashtag_header_3w.csv", {"Kiln union outreach": "PAK"}),
+    ],
+)
+def test_the_hashtag_row_is_found_where_the_sheet_has_it(
+    client: TestClient, upload: Post, name: str, activities: dict[str, str]
+) -> None:
+    """After a title, a legend, a row of Excel errors (#VALUE!) and a row of headings, with
+    spaces and tabs inside the tags and two cells that are none (one ending in "?", a
+    "Comments"); or as the
+    header row itself."""
+    done = upload("good", name, **CITING)
+    assert skipped(done) == {}
+    for activity, country in activities.items():
+        [found] = initiatives_named(client, activity)
+        assert found["name"] == activity
+        assert [c["iso3"] for c in found["operatesIn"]] == [country]

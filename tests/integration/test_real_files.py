@@ -527,3 +527,46 @@ def test_iati_1_0_files_mixed_downloads_and_bad_codes(
     reasons = [s["reason"] for s in done.json()["skipped"]]
     for code in bad:
         assert any(f"'{code}' is not an ISO 3166 country code" in r for r in reasons), code
+
+
+def _hashtag_row(name: str) -> tuple[str, int]:
+    """The sheet and row (counted from 1) where the file's hashtags are, found here as the
+    first row with an #org cell."""
+    book = openpyxl.load_workbook(REAL / "3w" / name, read_only=True, data_only=True)
+    try:
+        for sheet in book.worksheets:
+            for n, row in enumerate(sheet.iter_rows(max_row=25, values_only=True), 1):
+                if any(str(v).strip().startswith("#org") for v in row if v is not None):
+                    return sheet.title, n
+    finally:
+        book.close()
+    raise AssertionError(f"{name} has no #org in its first rows")
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("covid-viz--ocha-moz-response-tracking-2019.xlsx", "MOZ"),
+        ("covid-viz--ocha-sdn-3w-2020.xlsx", "SDN"),
+    ],
+)
+def test_3w_sheets_with_their_hashtags_where_the_field_puts_them(
+    client: TestClient, auth: dict[str, str], name: str, country: str
+) -> None:
+    """Mozambique's hashtags are on row 8 of its third sheet, after a title, a legend, a row
+    of #VALUE! and two rows of headings, with spaces in every tag and a "Comments" cell;
+    Sudan's have a tab inside one. Each is read from the row after its hashtags, and its
+    activities are on the map."""
+    sheet, row = _hashtag_row(name)
+    report = _import(client, auth, name, country=country)
+    for left_out in report["skipped"]:
+        assert left_out["row"].startswith(f"sheet {sheet}, row "), left_out
+        assert int(left_out["row"].rsplit(" ", 1)[1]) > row, left_out
+    assert _initiatives_in(client, country) > 0
+    assert (
+        _initiatives_in(client, country) == report["created"] - _organizations_created(client) - 1
+    )
+
+
+def _organizations_created(client: TestClient) -> int:
+    return len(_exported(client)["organizations"])
