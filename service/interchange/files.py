@@ -1,7 +1,7 @@
 """One way in for imports, whatever the format: uploaded files are read into rows (the
 format named, or guessed from the file: `.json` is the map's JSON, `.xml` an IATI file,
-`.xlsx` a 3W sheet, and a `.csv` with a row of hashtags or of 3W headings a 3W sheet, else
-the map's CSV), then checked and written. A 3W or IATI file imported without a source
+`.xlsx` or `.ods` a 3W sheet, and a `.csv` with a row of hashtags or of 3W headings a 3W
+sheet, else the map's CSV), then checked and written. A 3W or IATI file imported without a source
 becomes its own: a source named for the file, which every fact it brings cites."""
 
 from dataclasses import dataclass
@@ -17,7 +17,7 @@ from service.interchange.apply import ImportReport, Progress, import_rows
 from service.interchange.hxl import Citing, SheetOptions
 from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import Row
-from service.interchange.sheets import is_xlsx, looks_like_3w
+from service.interchange.sheets import is_workbook, looks_like_3w
 from service.interchange.vocabulary import Vocabulary
 from service.model.fields import plain
 from service.model.kinds import slug
@@ -37,11 +37,11 @@ def guess_format(upload: Upload, vocabulary: Vocabulary) -> str:
         return "json"
     if suffix == ".xml":
         return "iati"
-    if is_xlsx(upload.name):
+    if is_workbook(upload.name):
         return "hxl"
     if suffix == ".csv":
         return "hxl" if looks_like_3w(upload.name, _text(upload), vocabulary) else "csv"
-    reason = "name it .csv, .xlsx, .json or .xml, or give the format"
+    reason = "name it .csv, .xlsx, .ods, .json or .xml, or give the format"
     raise ImportInvalid([Problem(upload.name, None, None, reason)])
 
 

@@ -227,3 +227,17 @@ def test_the_hashtag_row_is_found_where_the_sheet_has_it(
         [found] = initiatives_named(client, activity)
         assert found["name"] == activity
         assert [c["iso3"] for c in found["operatesIn"]] == [country]
+
+
+def test_an_opendocument_spreadsheet_is_read_like_a_workbook(
+    client: TestClient, upload: Post
+) -> None:
+    """A `.ods` LibreOffice saved: the 3W on its second sheet, hashtags on row 3, a date
+    cell and a number cell, and the empty rest of the sheet written as repeated cells."""
+    done = upload("good", "three_w.ods", **CITING)
+    assert skipped(done) == {}
+    [found] = initiatives_named(client, "Kiln school places")
+    assert [c["iso3"] for c in found["operatesIn"]] == ["PAK"]
+    query = '{ initiatives(filter: {text: "Kiln school places"}) { edges { node { start } } } }'
+    [edge] = client.post("/graphql", json={"query": query}).json()["data"]["initiatives"]["edges"]
+    assert edge["node"]["start"] == "2026-03-01"
