@@ -16,7 +16,7 @@ from service.interchange import hxl, iati, native
 from service.interchange.apply import ImportReport, Progress, import_rows
 from service.interchange.hxl import Citing, SheetOptions
 from service.interchange.organizations import OrganizationIndex
-from service.interchange.rows import Row
+from service.interchange.rows import Row, decode
 from service.interchange.sheets import is_workbook, looks_like_3w
 from service.interchange.vocabulary import Vocabulary
 from service.model.fields import plain
@@ -144,9 +144,4 @@ async def _themes(db: Database) -> dict[str, str]:
 
 
 def _text(upload: Upload) -> str:
-    try:
-        return upload.data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportInvalid(
-            [Problem(upload.name, None, None, f"not UTF-8 text: {error.reason}")]
-        ) from None
+    return decode(upload.name, upload.data)

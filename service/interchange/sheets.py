@@ -18,7 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from service.errors import ImportInvalid, Problem
 from service.interchange.ods import read_ods
-from service.interchange.rows import read_table
+from service.interchange.rows import decode, read_table
 from service.interchange.vocabulary import Vocabulary
 
 # How far down a sheet its hashtag or heading row may be.
@@ -127,13 +127,7 @@ def _hashtag(cell: str) -> hxl.model.Column | None:
 
 
 def _csv(file: str, data: bytes) -> list[list[str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportInvalid(
-            [Problem(file, None, None, f"not UTF-8 text: {error.reason}")]
-        ) from None
-    return read_table(file, text)
+    return read_table(file, decode(file, data))
 
 
 def _workbook(

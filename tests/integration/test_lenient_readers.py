@@ -241,3 +241,23 @@ def test_an_opendocument_spreadsheet_is_read_like_a_workbook(
     query = '{ initiatives(filter: {text: "Kiln school places"}) { edges { node { start } } } }'
     [edge] = client.post("/graphql", json={"query": query}).json()["data"]["initiatives"]["edges"]
     assert edge["node"]["start"] == "2026-03-01"
+
+
+@pytest.mark.parametrize(
+    ("name", "activity", "country"),
+    [
+        ("semicolons_3w.csv", "Visites des plantations, saison 2", "CIV"),
+        ("unicode_text_3w.csv", "Écoles de brousse, phase 1", "MLI"),
+    ],
+)
+def test_csv_as_spreadsheets_save_it(
+    client: TestClient, upload: Post, name: str, activity: str, country: str
+) -> None:
+    """UTF-8 with a byte-order mark and `;` between cells (where the comma is the decimal
+    mark), and Excel's "Unicode text": UTF-16 with its mark, tabs between cells. A comma
+    inside a cell stays in it."""
+    done = upload("good", name, **CITING)
+    assert skipped(done) == {}
+    [found] = initiatives_named(client, activity.split(",")[0])
+    assert found["name"] == activity
+    assert [c["iso3"] for c in found["operatesIn"]] == [country]
