@@ -1,7 +1,7 @@
 """One way in for imports, whatever the format: uploaded files are read into rows (the
 format named, or guessed from the file: `.json` is the map's JSON, `.xml` an IATI file,
-`.xlsx` a 3W sheet, and a `.csv` with a row of hashtags or of 3W headings a 3W sheet, else
-the map's CSV), then checked and written. A 3W or IATI file imported without a source
+`.xlsx` or `.ods` a 3W sheet, and a `.csv` with a row of hashtags or of 3W headings a 3W
+sheet, else the map's CSV), then checked and written. A 3W or IATI file imported without a source
 becomes its own: a source named for the file, which every fact it brings cites."""
 
 from dataclasses import dataclass
@@ -16,8 +16,8 @@ from service.interchange import hxl, iati, native
 from service.interchange.apply import ImportReport, Progress, import_rows
 from service.interchange.hxl import Citing, SheetOptions
 from service.interchange.organizations import OrganizationIndex
-from service.interchange.rows import Row
-from service.interchange.sheets import is_xlsx, looks_like_3w
+from service.interchange.rows import Row, decode
+from service.interchange.sheets import is_workbook, looks_like_3w
 from service.interchange.vocabulary import Vocabulary
 from service.model.fields import plain
 from service.model.kinds import slug
@@ -37,11 +37,11 @@ def guess_format(upload: Upload, vocabulary: Vocabulary) -> str:
         return "json"
     if suffix == ".xml":
         return "iati"
-    if is_xlsx(upload.name):
+    if is_workbook(upload.name):
         return "hxl"
     if suffix == ".csv":
         return "hxl" if looks_like_3w(upload.name, _text(upload), vocabulary) else "csv"
-    reason = "name it .csv, .xlsx, .json or .xml, or give the format"
+    reason = "name it .csv, .xlsx, .ods, .json or .xml, or give the format"
     raise ImportInvalid([Problem(upload.name, None, None, reason)])
 
 
@@ -112,10 +112,26 @@ def _read_field_file(
     """A 3W sheet or an IATI file, whose organizations and themes are named, not ids."""
     orgs, themes = lookups.organizations, lookups.themes
     if file_format == "hxl":
-        return hxl.read_3w(
+        rows = hxl.read_3w(
             upload.name, upload.data, citing, orgs, themes, lookups.vocabulary, options
         )
-    return iati.read_activities(upload.name, upload.data, citing, orgs, themes, lookups.vocabulary)
+    else:
+        rows = iati.read_activities(
+            upload.name, upload.data, citing, orgs, themes, lookups.vocabulary
+        )
+    if not any(row.kind == "initiative" for row in rows):
+        raise ImportInvalid(_nothing_read(upload.name, rows))
+    return rows
+
+
+def _nothing_read(name: str, rows: list[Row]) -> list[Problem]:
+    """Why a file is refused whole: not one activity in it could be read. A bad value
+    elsewhere only costs its row, so this is the one case a file's contents refuse it; each
+    row left out is named with its reason (the first hundred of them)."""
+    skipped = [row.problem(f, reason) for row in rows for f, reason in row.skipped]
+    why = f"each part left out is listed ({len(skipped)})" if skipped else "it holds none"
+    reason = f"nothing in it can be read: no activity goes in; {why}"
+    return [Problem(name, None, None, reason), *skipped[:100]]
 
 
 async def _themes(db: Database) -> dict[str, str]:
@@ -128,9 +144,4 @@ async def _themes(db: Database) -> dict[str, str]:
 
 
 def _text(upload: Upload) -> str:
-    try:
-        return upload.data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportInvalid(
-            [Problem(upload.name, None, None, f"not UTF-8 text: {error.reason}")]
-        ) from None
+    return decode(upload.name, upload.data)

@@ -126,6 +126,14 @@ def read_3w(
         if reasons:
             links.append(Row(name, where, None, skipped=reasons))
             continue
+        # A date that is not one costs that date; the row goes in without it.
+        unread = [
+            (f"#date+{key}", f"'{value(key)}' is not a date; it is not taken")
+            for key, day in (("start", start), ("end", end))
+            if value(key) and day is None
+        ]
+        if unread:
+            links.append(Row(name, where, None, skipped=unread))
         origin = Row(name, where, "initiative")
         note = {
             "source": citing.source,
@@ -343,5 +351,7 @@ def _unique(rows: list[Row]) -> list[Row]:
     seen: dict[tuple[Any, ...], Row] = {}
     for row in rows:
         ends = (row.values.get("from"), row.values.get("type"), row.values.get("to"))
-        seen.setdefault(ends if row.values else (row.where,), row)
+        # A row's reports (what it left out, what is wrong) are each kept.
+        reports = (row.where, *row.skipped, *row.issues)
+        seen.setdefault(ends if row.values else reports, row)
     return list(seen.values())

@@ -1,6 +1,8 @@
-"""IATI activity files, versions 1.01 to 2.03 (the version on the root, or on each activity;
-a file may also hold one `iati-activity` without the wrapper). Each activity becomes an
-initiative of kind project, keyed by its `iati-identifier`:
+"""IATI activity files, versions 1.0 to 2.03 (the version on the root, or on each activity,
+or none; 1.0 and 1.00 are read as 1.01, whose words they share, and a version no standard
+has as 2.03, listed; a file may also hold one `iati-activity` without the wrapper). Each
+activity with an identifier and a title becomes an initiative of kind project, keyed by its
+`iati-identifier` (a bad value in it costs that value, and the report lists it):
 
 - `title` and `description` narratives (English if given, else the first) name it;
 - `activity-status` 1 (pipeline) is planned, 2 (implementation) and 3 (finalisation) are
@@ -31,6 +33,7 @@ initiative of kind project, keyed by its `iati-identifier`:
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -45,6 +48,7 @@ from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import Row
 from service.interchange.vocabulary import Vocabulary
 from service.model.fields import plain
+from service.model.ids import iso3
 from service.model.kinds import slug
 
 _KNOWN_AS = re.compile(r"^Known as (\d{4}(?:-\d{2})?)$")
@@ -52,11 +56,15 @@ _WEB = re.compile(r"^https?://\S+$")
 _MEDIA_TYPE = re.compile(r"^[a-z]+/[a-z0-9.+-]+$")
 _DAY = re.compile(r"^(19[5-9]\d|2\d{3})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _IDENTIFIER = re.compile(r"^[A-Z]{2}-[A-Za-z0-9._-]+$")
+_VERSION = re.compile(r"^([12])(?:\.(\d{1,2}))?$")
 VERSIONS = ("1.01", "1.02", "1.03", "1.04", "1.05", "2.01", "2.02", "2.03")
 ROLES = {"1": "FUNDS", "2": "LEADS", "3": "PARTNERS_IN", "4": "IMPLEMENTS"}
 # IATI 1.0x wrote roles and date types as words.
 ROLE_WORDS = {"funding": "1", "accountable": "2", "extending": "3", "implementing": "4"}
 DATE_WORDS = {"start-planned": "1", "start-actual": "2", "end-planned": "3", "end-actual": "4"}
+# 1.0x named sector vocabularies: DAC is the five-digit list (2.0x's 1), DAC-3 the
+# three-digit one (2).
+SECTOR_WORDS = {"DAC": "1", "DAC-3": "2"}
 LEFT_OUT = {"5": "cancelled", "6": "suspended"}
 STATUSES = {"1": "planned", "2": "active", "3": "active", "4": "completed"}
 
@@ -80,17 +88,37 @@ def read_activities(
     else:
         reason = "expected <iati-activities> or <iati-activity>"
         raise ImportInvalid([Problem(name, root.tag, None, reason)])
-    for version in {root.get("version"), *(a.get("version") for a in activities)}:
-        if version is not None and version not in VERSIONS:
-            reason = f"IATI {version} is not read; versions {VERSIONS[0]} to {VERSIONS[-1]} are"
-            raise ImportInvalid([Problem(name, root.tag, "version", reason)])
     mark = len(organizations.new)
     rows: list[Row] = []
     for n, activity in enumerate(activities, 1):
-        version = activity.get("version") or root.get("version") or VERSIONS[-1]
-        reader = _Reader(name, citing, organizations, themes, vocabulary, version)
+        given = activity.get("version") or root.get("version")
+        version = standard_version(given)
+        if given is not None and version is None:
+            # A version no standard has: read as the latest, and the report says so.
+            version = VERSIONS[-1]
+            why = f"IATI '{given}' is no version of the standard; read as {version}"
+            rows.append(Row(name, f"iati-activity[{n}]", None, skipped=[("version", why)]))
+        reader = _Reader(name, citing, organizations, themes, vocabulary, version or VERSIONS[-1])
         rows += reader.activity(f"iati-activity[{n}]", activity)
     return [*organizations.added_after(mark), *_once(rows)]
+
+
+def standard_version(given: str | None) -> str | None:
+    """The version of the standard a file's `version` names, or None for none. 1.0 and
+    1.00 (still served, written "1.0", "1.00" or "1") are the first publication, whose
+    words and codes 1.01 kept; a later 1.x or 2.x the map does not list is read as the
+    last of its series it does."""
+    text = (given or "").strip()
+    if text in VERSIONS:
+        return text
+    found = _VERSION.match(text)
+    if found is None:
+        return None
+    major, minor = found.group(1), int(found.group(2) or 0)
+    series = [v for v in VERSIONS if v.startswith(f"{major}.")]
+    if not series:
+        return None
+    return series[0] if minor <= int(series[0].split(".")[1]) else series[-1]
 
 
 def _once(rows: list[Row]) -> list[Row]:
@@ -128,23 +156,29 @@ class _Reader:
         }
         record = {"id": f"initiative:{slug(identifier)}", "kind": "project", **note}
         row = Row(self.file, where, "initiative", {**record, "iati_identifier": identifier or None})
-        if not identifier:
-            row.issues.append(("iati-identifier", "is missing"))
         v = row.values
         v["name"] = _narrative(activity, "title")
         v["description"] = _general_description(activity)
+        # An activity the map cannot key or name is left out, and the report says why; the
+        # file's other activities still go in.
+        if not identifier:
+            return [Row(self.file, where, None, skipped=[("iati-identifier", "is missing")])]
+        if not v["name"]:
+            return [Row(self.file, where, None, skipped=[("title", "is missing")])]
         code = code_of(activity.find("activity-status"))
         if code in LEFT_OUT:
             named = codelist("ActivityStatus", self.version).get(code, code)
             reason = f"the activity is {named.lower()} ({code}); the map records no such state"
             return [Row(self.file, where, None, skipped=[("activity-status", reason)])]
+        unplaced: list[tuple[str, str]] = []
         if code in STATUSES:
             v["status"] = STATUSES[code]
         else:
-            row.issues.append(("activity-status", f"code '{code}' is not one of 1-6"))
-        v.update(_dates(activity))
-        v["countries"] = [c.get("code", "") for c in activity.findall("recipient-country")]
-        unplaced: list[tuple[str, str]] = []
+            v["status"] = "unknown"
+            why = f"code '{code}' is not one of 1-6" if code else "is missing"
+            unplaced.append(("activity-status", f"{why}; the status is recorded as unknown"))
+        v.update(_dates(activity, unplaced))
+        v["countries"] = _countries(activity, unplaced)
         v["regions"] = self._regions(activity, unplaced)
         v["themes"], v["sdg_targets"], v["sectors"] = self._sectors(activity)
         links = [row, *self._participants(activity, where, v["id"], note, row, unplaced)]
@@ -288,7 +322,8 @@ class _Reader:
             "2": codelist("SectorCategory", self.version),
         }
         for sector in activity.findall("sector"):
-            vocabulary, code = sector.get("vocabulary", "1"), sector.get("code", "")
+            given = sector.get("vocabulary", "1")
+            vocabulary, code = SECTOR_WORDS.get(given, given), sector.get("code", "")
             if vocabulary in ("7", "8"):
                 # SDG goals (7) say too little; SDG targets (8) are the map's own.
                 targets += [code] if vocabulary == "8" else []
@@ -355,7 +390,24 @@ def _general_description(activity: Element) -> str | None:
     return None
 
 
-def _dates(activity: Element) -> dict[str, str]:
+def _countries(activity: Element, unplaced: list[tuple[str, str]]) -> list[str]:
+    """The recipient countries with an ISO 3166 code; any other code (XK, XX, a number)
+    costs that country only, and the report says so."""
+    found: list[str] = []
+    for country in activity.findall("recipient-country"):
+        code = (country.get("code") or "").strip()
+        if iso3(code) is None:
+            why = f"'{code}' is not an ISO 3166 country code; the activity is not placed there"
+            unplaced.append(("recipient-country", why))
+        elif code not in found:
+            found.append(code)
+    return found
+
+
+def _dates(activity: Element, unplaced: list[tuple[str, str]]) -> dict[str, str]:
+    """Start and end, actual before planned. A date that is not a calendar date is not
+    taken, nor are both when the end comes before the start (which of the two is wrong
+    cannot be told); the report says which."""
     by_type: dict[str, str] = {}
     for d in activity.findall("activity-date"):
         kind = DATE_WORDS.get(d.get("type", ""), d.get("type", ""))
@@ -364,12 +416,31 @@ def _dates(activity: Element) -> dict[str, str]:
         known = _KNOWN_AS.match(_narrative(d) or "")
         if known and day.startswith(known.group(1)):
             day = known.group(1)
+        elif not day:
+            continue
+        elif not _calendar_day(day):
+            why = f"'{day}' (type {d.get('type')}) is not a date; it is not taken"
+            unplaced.append(("activity-date", why))
+            continue
         # 1900-01-01 and the like stand for "no date" in some publishers' files.
         if day[:4].isdigit() and int(day[:4]) >= 1950:
             by_type[kind] = day
     found = {}
     for field, actual, planned in (("start", "2", "1"), ("end", "4", "3")):
-        date = by_type.get(actual) or by_type.get(planned)
-        if date:
-            found[field] = date
+        given = by_type.get(actual) or by_type.get(planned)
+        if given:
+            found[field] = given
+    start, end = found.get("start"), found.get("end")
+    if start and end and end < start[: len(end)]:
+        why = f"the end, {end}, is before the start, {start}; neither date is taken"
+        unplaced.append(("activity-date", why))
+        return {}
     return found
+
+
+def _calendar_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

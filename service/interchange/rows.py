@@ -3,6 +3,7 @@ relationship, each with the place in its file it came from so a problem can be p
 The columns of the map's CSV and JSON files are made here from the kinds' drafts
 (`service.model.kinds`)."""
 
+import codecs
 import csv
 import io
 from dataclasses import dataclass, field
@@ -66,10 +67,40 @@ class Row:
         return Problem(self.file, self.where, field_name, message)
 
 
+# Byte-order marks and their encodings, the 4-byte ones first (UTF-32's begins as UTF-16's).
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(name: str, data: bytes) -> str:
+    """A text file as the field saves it: UTF-8, or any encoding its byte-order mark names
+    (Excel's "Unicode text" is UTF-16 with one); ImportInvalid naming the file otherwise."""
+    codec = next((c for mark, c in _MARKS if data.startswith(mark)), "utf-8")
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        reason = f"not {codec.upper().removesuffix('-SIG')} text: {error.reason}"
+        raise ImportInvalid([Problem(name, None, None, reason)]) from None
+
+
+def _separator(text: str) -> str:
+    """The cell separator of a CSV file: a comma, or the semicolon (or tab) spreadsheets
+    write where the comma is the decimal mark, when the first lines hold more of it."""
+    first = "\n".join(text.lstrip("\ufeff").split("\n", 5)[:5])
+    counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] > counts[","] else ","
+
+
 def read_table(name: str, text: str) -> list[list[str]]:
     """A CSV file's rows as lists of cells; ImportInvalid naming the file and line if it
     cannot be read (a cell longer than the csv module takes, a broken quote)."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=_separator(text))
     try:
         return list(reader)
     except csv.Error as error:

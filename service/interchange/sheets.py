@@ -1,8 +1,10 @@
 """A 3W sheet as a table of text cells with a hashtag for each column, whatever the file:
-CSV, or an XLSX workbook (openpyxl) of which one sheet holds the data. The hashtag row may
-come after rows of headings; a sheet without hashtags is read through the headings the
-field uses (`seed/field_words.yaml`). Of a workbook's sheets, the one the user names is
-read, else the one whose columns say most about who does what where."""
+CSV, or an XLSX workbook (openpyxl) or OpenDocument spreadsheet (.ods) of which one sheet
+holds the data. The hashtag row may be anywhere in the first 25 rows (after titles,
+legends, headings, a row of Excel errors) or be the header itself; a sheet without hashtags
+is read through the headings the field uses (`seed/field_words.yaml`). Of a workbook's
+sheets, the one the user names is read, else the one whose columns say most about who does
+what where."""
 
 import io
 from dataclasses import dataclass
@@ -15,7 +17,8 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from service.errors import ImportInvalid, Problem
-from service.interchange.rows import read_table
+from service.interchange.ods import read_ods
+from service.interchange.rows import decode, read_table
 from service.interchange.vocabulary import Vocabulary
 
 # How far down a sheet its hashtag or heading row may be.
@@ -46,11 +49,16 @@ def is_xlsx(name: str) -> bool:
     return PurePath(name).suffix.lower() in (".xlsx", ".xlsm")
 
 
+def is_workbook(name: str) -> bool:
+    """An XLSX workbook or an OpenDocument spreadsheet (.ods)."""
+    return is_xlsx(name) or PurePath(name).suffix.lower() == ".ods"
+
+
 def read_sheet(file: str, data: bytes, vocabulary: Vocabulary, wanted: str | None) -> Sheet:
     """The sheet of the file that holds the 3W; ImportInvalid if there is none."""
     # A workbook's sheets are chosen from their first rows, then the one chosen is read.
     tables: dict[str | None, list[list[str]]] = (
-        _workbook(file, data, _HEADER_ROWS + 1) if is_xlsx(file) else {None: _csv(file, data)}
+        _workbook(file, data, _HEADER_ROWS + 1) if is_workbook(file) else {None: _csv(file, data)}
     )
     if wanted is not None:
         if wanted not in tables:
@@ -73,7 +81,7 @@ def read_sheet(file: str, data: bytes, vocabulary: Vocabulary, wanted: str | Non
             ]
         )
     best = max(found, key=_telling)
-    if is_xlsx(file):
+    if is_workbook(file):
         rows = _workbook(file, data, only=best.name)[best.name]
         best = Sheet(best.name, rows, best.first_data_row, best.tags, best.from_headings)
     return best
@@ -94,8 +102,13 @@ def _telling(sheet: Sheet) -> tuple[int, int]:
 def _tagged(name: str | None, rows: list[list[str]], vocabulary: Vocabulary) -> Sheet | None:
     for index, row in enumerate(rows[:_HEADER_ROWS]):
         cells = [c.strip() for c in row if c.strip()]
-        if cells and all(c.startswith("#") for c in cells):
-            tags = [hxl.model.Column.parse(c.strip()) or None if c.strip() else None for c in row]
+        tags = [_hashtag(c) for c in row]
+        read = sum(t is not None for t in tags)
+        # A row of hashtags, anywhere in the first rows (after titles, legends, a row of
+        # Excel errors such as #VALUE!, which are no tags) or as the header itself; a cell
+        # or two that is no tag (one ending in "?", a "Comments" column) does not make it
+        # something else.
+        if read >= 2 and read * 2 >= len(cells):
             return Sheet(name, rows, index + 1, tags, from_headings=False)
     for index, row in enumerate(rows[:_HEADER_ROWS]):
         named = [vocabulary.heading(c) if c.strip() else None for c in row]
@@ -106,20 +119,24 @@ def _tagged(name: str | None, rows: list[list[str]], vocabulary: Vocabulary) -> 
     return None
 
 
+def _hashtag(cell: str) -> hxl.model.Column | None:
+    """An HXL hashtag, with any spaces or tabs the field wrote inside it (`#org +impl`,
+    `#sector\t`) taken out, since no tag or attribute holds one; None if it is no tag."""
+    text = "".join(cell.split())
+    return (hxl.model.Column.parse(text) or None) if text.startswith("#") else None
+
+
 def _csv(file: str, data: bytes) -> list[list[str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportInvalid(
-            [Problem(file, None, None, f"not UTF-8 text: {error.reason}")]
-        ) from None
-    return read_table(file, text)
+    return read_table(file, decode(file, data))
 
 
 def _workbook(
     file: str, data: bytes, rows: int | None = None, only: str | None = None
 ) -> dict[str | None, list[list[str]]]:
     """Each sheet's rows as text (or only sheet `only`'s), or only their first `rows`."""
+    if not is_xlsx(file):
+        sheets = read_ods(file, data, rows)
+        return {k: v for k, v in sheets.items() if only is None or k == only}
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, KeyError, OSError, ValueError) as error:

@@ -314,12 +314,17 @@ def test_an_iati_file_maps_roles_places_sectors_and_dates(client: TestClient, up
 
 
 def test_a_bad_iati_file_lists_every_mistake(client: TestClient, upload: Post) -> None:
-    """An activity without an identifier refuses the file; what cannot be placed (a
-    cancelled activity, a region with no counterpart, a role outside 1-4) is listed."""
+    """A file none of whose activities can be read (one cancelled, one without an
+    identifier) is refused, naming each; what cannot be placed (a cancelled activity, a
+    region with no counterpart, a role outside 1-4) is listed."""
     found = _problems(
         upload("bad", ["activities.xml"], source="source:gcg-2017-report", section="Agenda")
     )
-    assert found == {("activities.xml", "iati-activity[2]", "iati-identifier")}
+    assert found == {
+        ("activities.xml", None, None),
+        ("activities.xml", "iati-activity[1]", "activity-status"),
+        ("activities.xml", "iati-activity[2]", "iati-identifier"),
+    }
     assert _absent(client, "initiative:xm-test-bad-1")
     broken = upload("bad", ["map.json"], format="iati", source="source:gcg-2017-report")
     assert "not readable XML" in broken.json()["problems"][0]["reason"]

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import openpyxl
+import pycountry
 import pytest
 from defusedxml import ElementTree
 from fastapi.testclient import TestClient
@@ -218,7 +219,8 @@ def _check(report: dict[str, Any], counted: Counted, new_organizations: int | No
     """Created: each organization new to the map, each initiative, and the file's own
     source record; left out: exactly the rows naming no one or nothing."""
     organizations = counted.organizations if new_organizations is None else new_organizations
-    reasons = [s["reason"] for s in report["skipped"]]
+    # A date that is not one costs that date only, and is checked against the sheet apart.
+    reasons = [s["reason"] for s in report["skipped"] if "is not a date" not in s["reason"]]
     assert (report["created"], len(reasons)) == (
         organizations + counted.initiatives + 1,
         counted.empty_rows + counted.backwards_rows + counted.bad_counts,
@@ -292,6 +294,14 @@ def test_ocha_cameroon_5w_without_hashtags(client: TestClient, auth: dict[str, s
     assert sum(r["targeted"] or 0 for r in reaches) == counted.targeted > 4_000_000
     assert sum(r["reached"] or 0 for r in reaches) == counted.reached
     assert counted.bad_counts > 0  # the sheet's negative counts are listed, not added
+    # Each date the report says is not one is in the sheet at that row, and is no date.
+    undated = [s for s in report["skipped"] if "is not a date" in s["reason"]]
+    assert undated
+    for left_out in undated:
+        cells = rows[int(left_out["row"].rsplit(" ", 1)[1]) - 1]
+        cell = cells[31 if left_out["field"] == "#date+start" else 32]
+        assert left_out["reason"] == f"'{cell}' is not a date; it is not taken"
+        assert _day(cell) == ""
 
 
 def _exported(client: TestClient) -> dict[str, Any]:
@@ -461,3 +471,102 @@ def test_iati_money_of_an_implementer_is_not_funding(
     assert sum(f.get("disbursed") or 0 for f in funding) == _transaction_totals(name, {"1"})["GBP"]
     reasons = [s["reason"] for s in done.json()["skipped"]]
     assert sum("does not fund the activity" in r for r in reasons) == 2  # budget, expenditure
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "datastore--cafod-drc--v1.00.xml",
+        "datastore--concern-universal--v1.0.xml",
+        "datastore--sida--v1.00.xml",
+        "flattener--usaid-humanitarian-datastore--v2.03.xml",
+        "flattener--beis-gcrf--v2.03.xml",
+        "dportal--old-datastore-mali-mixed--v2.0x.xml",
+        "diterator--iom-somalia-single-activity--v2.03.xml",
+    ],
+)
+def test_iati_1_0_files_mixed_downloads_and_bad_codes(
+    client: TestClient, auth: dict[str, str], name: str
+) -> None:
+    """IATI 1.0 and 1.00 (as still served), no version on the root, versions on each
+    activity only, one activity with no wrapper, and codes that are not ISO 3166 among good
+    ones: every activity with an identifier and a title that is not cancelled or suspended
+    comes in, placed in each of its countries that ISO 3166 knows, counted from the XML."""
+    root = ElementTree.parse(REAL / "iati" / name).getroot()
+    activities = [root] if root.tag == "iati-activity" else root.findall("iati-activity")
+    kept = [
+        a
+        for a in activities
+        if (a.findtext("iati-identifier") or "").strip()
+        and a.find("title") is not None
+        and (
+            a.find("activity-status") is None
+            or a.find("activity-status").get("code") not in ("5", "6")
+        )  # type: ignore[union-attr]
+    ]
+    files = [("files", (name, (REAL / "iati" / name).read_bytes()))]
+    done = client.post("/import", files=files, headers=auth)
+    assert done.status_code == 200, done.text
+    initiatives = _exported(client)["initiatives"]
+    assert sorted(i["iati_identifier"] for i in initiatives) == sorted(
+        {(a.findtext("iati-identifier") or "").strip() for a in kept}
+    )
+    countries: dict[str, int] = {}
+    for activity in kept:
+        for code in {
+            c.get("code", "").strip().upper() for c in activity.findall("recipient-country")
+        }:
+            countries[code] = countries.get(code, 0) + 1
+    # Placed in the country itself (the country filter would also count activities placed
+    # in a region that holds it).
+    for code, expected in countries.items():
+        if (country := pycountry.countries.get(alpha_2=code)) is not None:
+            placed = [i for i in initiatives if country.alpha_3 in (i["countries"] or [])]
+            assert len(placed) == expected, code
+    bad = [code for code in countries if pycountry.countries.get(alpha_2=code) is None]
+    reasons = [s["reason"] for s in done.json()["skipped"]]
+    for code in bad:
+        assert any(f"'{code}' is not an ISO 3166 country code" in r for r in reasons), code
+
+
+def _hashtag_row(name: str) -> tuple[str, int]:
+    """The sheet and row (counted from 1) where the file's hashtags are, found here as the
+    first row with an #org cell."""
+    book = openpyxl.load_workbook(REAL / "3w" / name, read_only=True, data_only=True)
+    try:
+        for sheet in book.worksheets:
+            for n, row in enumerate(sheet.iter_rows(max_row=25, values_only=True), 1):
+                if any(str(v).strip().startswith("#org") for v in row if v is not None):
+                    return sheet.title, n
+    finally:
+        book.close()
+    raise AssertionError(f"{name} has no #org in its first rows")
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("covid-viz--ocha-moz-response-tracking-2019.xlsx", "MOZ"),
+        ("covid-viz--ocha-sdn-3w-2020.xlsx", "SDN"),
+    ],
+)
+def test_3w_sheets_with_their_hashtags_where_the_field_puts_them(
+    client: TestClient, auth: dict[str, str], name: str, country: str
+) -> None:
+    """Mozambique's hashtags are on row 8 of its third sheet, after a title, a legend, a row
+    of #VALUE! and two rows of headings, with spaces in every tag and a "Comments" cell;
+    Sudan's have a tab inside one. Each is read from the row after its hashtags, and its
+    activities are on the map."""
+    sheet, row = _hashtag_row(name)
+    report = _import(client, auth, name, country=country)
+    for left_out in report["skipped"]:
+        assert left_out["row"].startswith(f"sheet {sheet}, row "), left_out
+        assert int(left_out["row"].rsplit(" ", 1)[1]) > row, left_out
+    assert _initiatives_in(client, country) > 0
+    assert (
+        _initiatives_in(client, country) == report["created"] - _organizations_created(client) - 1
+    )
+
+
+def _organizations_created(client: TestClient) -> int:
+    return len(_exported(client)["organizations"])
