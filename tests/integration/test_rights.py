@@ -265,6 +265,15 @@ def test_adding_and_removing_a_relationship_move_both_records_on_a_version(
 
 # One call of every mutation, well formed, each on records the reader could otherwise
 # name; `test_a_reader_key_*` checks the list covers the schema's mutations.
+# Two organizations the identity work might judge the same, as a merge judgement names them.
+_JUDGEMENT = {
+    "key": "test-reader-judgement",
+    "verdict": "DIFFERENT",
+    "decidedBy": "the secretariat",
+    "decidedOn": "2026-12-01",
+    "organizations": ["organization:freedom-fund", "organization:walk-free-foundation"],
+    "cited": CITED,
+}
 _EVERY_MUTATION: dict[str, tuple[str, dict[str, Any]]] = {
     "createSource": (
         "mutation($i: SourceInput!) { createSource(input: $i) { id } }",
@@ -334,6 +343,15 @@ _EVERY_MUTATION: dict[str, tuple[str, dict[str, Any]]] = {
     "updateCommitment": (
         'mutation($i: CommitmentInput!) { updateCommitment(id: "commitment:register-members", version: 1, input: $i) { id } }',
         {"i": {"name": "C", "status": "MET", "cited": CITED}},
+    ),
+    "createMergeJudgement": (
+        "mutation($i: MergeJudgementInput!) { createMergeJudgement(input: $i) { id } }",
+        {"i": _JUDGEMENT},
+    ),
+    "updateMergeJudgement": (
+        "mutation($i: MergeJudgementInput!) { updateMergeJudgement("
+        'id: "merge-judgement:test-reader-judgement", version: 1, input: $i) { id } }',
+        {"i": _JUDGEMENT},
     ),
     "retire": ('mutation { retire(id: "organization:ilo", version: 1) { id } }', {}),
     "restore": ('mutation { restore(id: "organization:ilo", version: 1) { id } }', {}),

@@ -20,6 +20,8 @@ from graphql import get_introspection_query
 from service.api.app import create_app
 from service.config import Settings
 from service.model.ids import kind_of
+from service.model.kinds import DRAFTS
+from service.model.shown import SHOWN
 from service.seed.loader import prepare
 
 Type = dict[str, Any]
@@ -239,8 +241,11 @@ def _queries(sweep: Sweep) -> Iterator[tuple[str, str]]:
 
 
 def test_the_sweep_has_a_real_record_of_every_kind(sweep: Sweep) -> None:
+    # Kinds only editors make (a merge judgement) have no seed file; their types are swept
+    # through the fields that list them, which answer with none.
+    unseeded = {SHOWN[kind].name for kind, draft in DRAFTS.items() if not draft.SEEDED}
     node = sweep.types["Node"]
-    missing = {t["name"] for t in node["possibleTypes"]} - set(sweep.ids)
+    missing = {t["name"] for t in node["possibleTypes"]} - set(sweep.ids) - unseeded
     assert not missing, f"the seed gave no record of {sorted(missing)}"
 
 
