@@ -45,6 +45,13 @@ def _docker_engine_answers() -> bool:
     return done.returncode == 0
 
 
+def data_of(body: dict[str, Any]) -> dict[str, Any]:
+    """A GraphQL answer's data, once it is known to carry no error."""
+    assert "errors" not in body, body.get("errors")
+    found: dict[str, Any] = body["data"]
+    return found
+
+
 def settings_for_tests(**overrides: Any) -> Settings:
     """Settings from the arguments and the environment, never from a developer's .env."""
     return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]

@@ -270,21 +270,26 @@ async def _end(db: Database, run: str, batch_size: int) -> None:
     await db.write("imports/end", run=run)
 
 
-def _being_imported(holders: list[_Holder]) -> str:
-    first = holders[0]
+def _held(holders: list[_Holder], by_what: str) -> str:
+    """Why a record cannot be written now: the first one held, how many more, and by what;
+    no key and no person is named (the caller may not see them)."""
     more = f" (and {len(holders) - 1} more)" if len(holders) > 1 else ""
-    return (
-        f"'{first.id}'{more} is being imported (by an import started at {first.started}); "
-        "nothing was written: try again when it has finished"
+    return f"'{holders[0].id}'{more} {by_what}"
+
+
+def _being_imported(holders: list[_Holder]) -> str:
+    return _held(
+        holders,
+        f"is being imported (by an import started at {holders[0].started}); "
+        "nothing was written: try again when it has finished",
     )
 
 
 def _being_undone(holders: list[_Holder]) -> str:
-    first = holders[0]
-    more = f" (and {len(holders) - 1} more)" if len(holders) > 1 else ""
-    return (
-        f"'{first.id}'{more} is held by an import that stopped before it finished; what it "
-        "wrote is being taken back; nothing was written: try again in a moment"
+    return _held(
+        holders,
+        "is held by an import that stopped before it finished; what it wrote is being "
+        "taken back; nothing was written: try again in a moment",
     )
 
 

@@ -9,15 +9,13 @@ from collections.abc import Callable
 from typing import Any
 
 from service.seed.graph import SeedGraph
+from tests.conftest import data_of
 
 Ask = Callable[..., dict[str, Any]]
 GCG = "action-group:global-coordinating-group"
 
 
-def _data(body: dict[str, Any]) -> dict[str, Any]:
-    assert "errors" not in body, body.get("errors")
-    found: dict[str, Any] = body["data"]
-    return found
+_data = data_of
 
 
 def test_the_gcg_seats_name_each_person_and_the_organization_they_sit_for(

@@ -9,16 +9,14 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import data_of
 from tests.report import needs_report, sections
 
 Ask = Callable[..., dict[str, Any]]
 GCG = "action-group:global-coordinating-group"
 
 
-def _data(body: dict[str, Any]) -> dict[str, Any]:
-    assert "errors" not in body, body.get("errors")
-    found: dict[str, Any] = body["data"]
-    return found
+_data = data_of
 
 
 def test_memberships_by_standing_member_lists_every_seated_member_of_the_gcg(gql: Ask) -> None:
