@@ -36,24 +36,6 @@ SERVICE = PROJECT_ROOT / "service"
 # annotations, importlib's import_module and the built-in __import__.
 LATE_IMPORTERS = {"lazy", "import_module", "__import__"}
 
-# Cycles known and allowed, each until the change named beside it removes it; that change
-# deletes the entry too (`test_each_known_cycle_is_still_there` fails until it does).
-KNOWN_CYCLES = [
-    # No module imports another of these at run time in both directions (the late registry
-    # types.LATER is gone: nodes <- accountability <- types). What is left is the GraphQL
-    # types naming each other, as the graph does (an organization's commitments, a
-    # commitment's organization): nodes.py and accountability.py name the types of the
-    # modules above them through strawberry.lazy and TYPE_CHECKING only. Putting every
-    # record type in one module would end it; not done yet (docs/not-built-yet.md).
-    frozenset(
-        {
-            "service.api.graphql.types",
-            "service.api.graphql.accountability",
-            "service.api.graphql.nodes",
-        }
-    ),
-]
-
 
 def _module(path: Path) -> str:
     parts = path.relative_to(PROJECT_ROOT).with_suffix("").parts
@@ -183,13 +165,7 @@ def test_imports_run_downwards_only() -> None:
 
 
 def test_no_import_cycle() -> None:
-    assert [sorted(group) for group in _cycles() if group not in KNOWN_CYCLES] == []
-
-
-def test_each_known_cycle_is_still_there() -> None:
-    # Once the change that removes a known cycle lands, delete its entry in KNOWN_CYCLES,
-    # so that the cycle cannot come back unseen.
-    assert [sorted(c) for c in KNOWN_CYCLES if c not in _cycles()] == []
+    assert [sorted(group) for group in _cycles()] == []
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,8 @@ import strawberry
 
 from service.api.graphql import edit_inputs as ei
 from service.api.graphql.context import Context
-from service.api.graphql.nodes import TYPES, MapNode, node_of
-from service.api.graphql.types import (
-    Organization,
-)
+from service.api.graphql.nodes import TYPES, node_of
+from service.api.graphql.types import MapNode, Organization
 from service.editing import changes, merges, permissions, relationships
 from service.editing.changes import Outcome
 from service.editing.keys import Editor

@@ -6,22 +6,27 @@ from typing import Any
 import strawberry
 
 from service.api.graphql import inputs
-from service.api.graphql.accountability import Commitment, Indicator, Membership, membership
 from service.api.graphql.connections import Connection, connection
 from service.api.graphql.context import Context
 from service.api.graphql.inputs import InitiativeRole
-from service.api.graphql.nodes import TYPES, Citation, MapNode, node_of
+from service.api.graphql.nodes import TYPES, node_of
 from service.api.graphql.types import (
     ActionGroup,
+    Citation,
+    Commitment,
     Country,
     Event,
+    Indicator,
     Initiative,
+    MapNode,
+    Membership,
     Organization,
     Place,
     Region,
     SdgTarget,
     Source,
     Theme,
+    membership,
 )
 from service.domain import accountability, directory, filters, search, subgraph, who
 from service.domain.pagination import PageRequest

@@ -15,8 +15,8 @@ from service.api.graphql.analysis import AnalysisQuery
 from service.api.graphql.errors import CountRoundTrips, log_errors
 from service.api.graphql.history import HistoryQuery
 from service.api.graphql.mutation import Mutation
+from service.api.graphql.nodes import all_types
 from service.api.graphql.query import Query as MapQuery
-from service.api.graphql.types import all_types
 from service.config import Settings
 
 
