@@ -17,7 +17,7 @@ OPTIONAL MATCH (n)-[r]-(m:MapNode)
     AND (request.direction = 'both' OR (request.direction = 'out') = (startNode(r) = n))
 OPTIONAL MATCH (src:Source {id: r.source})
 WITH request, n, r, m, src
-ORDER BY toLower(m.name), m.id, type(r), r.key
+ORDER BY toLower(m.name), m.id, type(r), r.key, r.seat, r.section, toString(r.since)
 WITH request, collect(CASE WHEN r IS NULL THEN NULL ELSE {
   type: type(r), outgoing: startNode(r) = n, props: properties(r),
   node: m.id, source: src.id

@@ -1,6 +1,6 @@
-// Deletes up to $limit relationships of the map's nodes and then up to $limit of its nodes
-// that have none left (map nodes, retired nodes, audit events, API keys, the stored
-// overlaps and any import's holds and undo steps); run until it deletes nothing
+// Deletes up to $limit relationships and then up to $limit nodes that have none left:
+// every node but the schema's own records (map nodes, retired nodes, audit events, API
+// keys, stored overlaps and rankings, any import's runs, holds and undo steps); run until it deletes nothing
 // (Database.delete_in_batches), so a map of any size empties within the default heap (a
 // theme or a country can have tens of thousands of relationships, too many to delete with
 // the node in one go). The schema and its migrations stay. Used by the test suite and the
@@ -16,10 +16,7 @@ CALL () {
 }
 CALL () {
   MATCH (n)
-  WHERE (n:MapNode OR n:Retired OR n:AuditEvent OR n:ApiKey
-         OR n:OverlapPair OR n:OverlapState OR n:OverlapsPending
-         OR n:ImportRun OR n:ImportHold OR n:ImportStep)
-    AND NOT EXISTS { (n)--() }
+  WHERE NOT n:SchemaMigration AND NOT EXISTS { (n)--() }
   WITH n LIMIT $limit
   DELETE n
   RETURN count(*) AS nodes

@@ -9,4 +9,4 @@ OPTIONAL MATCH (s:Source {id: r.source})
 RETURN {id: p.id, props: properties(p)} AS person,
        {id: b.id, props: properties(b)} AS body,
        type(r) AS type, properties(r) AS props, properties(s) AS source
-ORDER BY toLower(p.name), p.id, type(r), toLower(b.name)
+ORDER BY toLower(p.name), p.id, type(r), toLower(b.name), b.id, r.seat, toString(r.since)

@@ -42,23 +42,26 @@ CALL (i) {
   RETURN o, role
 }
 WITH i, o, role
-ORDER BY o IS NULL, toLower(o.name), toLower(i.name), i.id, type(role)
+ORDER BY o IS NULL, toLower(o.name), o.id, toLower(i.name), i.id, type(role), role.key
 WITH collect({o: o, role: role, i: i}) AS matched
 WITH size(matched) AS total, matched[$skip..($skip + $limit)] AS page
 UNWIND (CASE WHEN size(page) = 0 THEN [null] ELSE page END) AS row
 CALL (row) {
   WITH row.i AS i WHERE i IS NOT NULL
   OPTIONAL MATCH (i)-[:OPERATES_IN]->(place:MapNode)
+  WITH place ORDER BY place.id
   RETURN collect({id: place.id, props: properties(place)}) AS places
 }
 CALL (row) {
   WITH row.i AS i WHERE i IS NOT NULL
   OPTIONAL MATCH (i)-[:ADDRESSES]->(theme:Theme)
+  WITH theme ORDER BY theme.id
   RETURN collect({id: theme.id, props: properties(theme)}) AS themes
 }
 CALL (row) {
   WITH row.i AS i WHERE i IS NOT NULL
   OPTIONAL MATCH (i)-[:CONTRIBUTES_TO]->(target:SdgTarget)
+  WITH target ORDER BY target.id
   RETURN collect({id: target.id, props: properties(target)}) AS sdgTargets
 }
 CALL (row) {
