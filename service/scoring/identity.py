@@ -19,14 +19,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import combinations
 
 import pycountry
 from anyascii import anyascii
 from rapidfuzz import fuzz
-
-from service.model.fields import plain
 
 QUEUE_MIN = 85.0
 # Two words are one word misspelt from this fuzz.ratio up (norweigan / norwegian: 89).
@@ -113,12 +111,6 @@ QUALIFIERS = frozenset(
         "holland",
         "hollande",
     ]
-)
-_COUNTRIES = frozenset(
-    word
-    for country in pycountry.countries
-    for word in plain(getattr(country, "common_name", country.name)).split()
-    if word not in MINOR and len(word) > 3
 )
 # Words that mark a government body, which is one body in one country only.
 _GOVERNMENT = frozenset(
@@ -216,15 +208,32 @@ class Pair:
     reasons: tuple[str, ...] = field(default=())
 
 
+def plain(text: str) -> str:
+    """Lower case Latin letters and digits, single spaces between words (the model's own
+    `plain` keeps other scripts; the matcher compares transliterations)."""
+    return " ".join(re.sub(r"[\W_]+", " ", anyascii(text).casefold()).split())
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """The words of country names (Niger, Yemen): a country office is its organization."""
+    return frozenset(
+        word
+        for country in pycountry.countries
+        for word in plain(getattr(country, "common_name", country.name)).split()
+        if word not in MINOR and len(word) > 3
+    )
+
+
 def latin(text: str) -> str:
     """A name in plain Latin letters: English possessives joined (Children's), other
     apostrophes (l'Enfance) a space, every script transliterated."""
     joined = re.sub(rf"[{_APOSTROPHES}]s\b", "s", text, flags=re.IGNORECASE)
-    return plain(anyascii(plain(re.sub(f"[{_APOSTROPHES}]", " ", joined))))
+    return plain(re.sub(f"[{_APOSTROPHES}]", " ", joined))
 
 
 def squeeze(text: str) -> str:
-    return plain(anyascii(text)).replace(" ", "")
+    return plain(text).replace(" ", "")
 
 
 def _alike(one: str, other: str) -> bool:
@@ -272,7 +281,7 @@ def _compare_names(a: Name, b: Name) -> tuple[float, str] | None:
 def _qualifies(word: str, name: Name) -> bool:
     """A word that names no other organization: a qualifier, a country, or the name's own
     acronym."""
-    return word in QUALIFIERS or word in _COUNTRIES or word in name.initials
+    return word in QUALIFIERS or word in _countries() or word in name.initials
 
 
 def _by_acronym(a: Profile, b: Profile) -> tuple[float, str] | None:
