@@ -87,6 +87,16 @@ def import_command(
     for skipped in report.skipped:
         field = f", {skipped.field}" if skipped.field else ""
         console.print(f"Skipped {skipped.file}, {skipped.row}{field}: {skipped.reason}")
+    for matched in report.matched:
+        console.print(f"Matched '{matched.written}' to {matched.id}: {matched.reason}")
+    for queued in report.queued:
+        alike = "; ".join(
+            f"{a.id} ({a.score:.0f}: {', '.join(a.reasons)})" for a in queued.look_alikes
+        )
+        console.print(
+            f"Queued {queued.id} ({queued.file}, {queued.row}), {would}added as its own "
+            f"record until reviewed: it looks like {alike}"
+        )
     if dry_run:
         console.print("Dry run: nothing was written.")
 

@@ -37,34 +37,38 @@ async def create(
     db: Database, editor: Editor, draft: AnyDraft, *, confirm_new: bool = False
 ) -> Outcome:
     permissions.may_create(editor, draft.KIND)
-    node_id = draft.node_id()
     async with db.transaction() as tx:
-        await references.check_draft(tx, draft)
-        if await tx.run("nodes/by_id_with_retired", id=node_id):
-            raise Invalid([FieldProblem("key", f"'{node_id}' is taken; choose another key")])
-        if isinstance(draft, OrganizationDraft) and not confirm_new:
-            found = await _possible_duplicates(tx, draft)
-            if found:
-                return Outcome(None, None, tuple(found))
-        props = {**edited(draft), "id": node_id, "version": 1}
-        try:
-            [row] = await tx.run(
-                "edits/create_node", id=node_id, label=LABELS[draft.KIND], props=props
-            )
-        except ConstraintError:
-            # Another editor created the same id since the check above.
-            raise Conflict(
-                f"'{node_id}' was just created by another change; choose another key"
-            ) from None
-        links = link_rows(node_id, draft, editor)
-        await _replace_links(tx, node_id, draft, links)
-        # The record's own state; a scoped creator's LEADS link is named in the summary.
-        after = state(row["props"], [r for r in links if r["from"] == node_id])
-        led_by = f", led by {editor.organization}" if draft.KIND == "initiative" else ""
-        summary = f"created {node_id}{led_by if editor.organization else ''}"
-        event_id = await audit.record(
-            tx, editor, "create", _ends(node_id, links), summary, None, after
-        )
+        return await create_in(tx, editor, draft, confirm_new=confirm_new)
+
+
+async def create_in(
+    tx: Transaction, editor: Editor, draft: AnyDraft, *, confirm_new: bool = False
+) -> Outcome:
+    """The creation, in the caller's transaction (a review records its judgement and the
+    merge it decides together); the caller has checked the key may create it."""
+    node_id = draft.node_id()
+    await references.check_draft(tx, draft)
+    if await tx.run("nodes/by_id_with_retired", id=node_id):
+        raise Invalid([FieldProblem("key", f"'{node_id}' is taken; choose another key")])
+    if isinstance(draft, OrganizationDraft) and not confirm_new:
+        found = await _possible_duplicates(tx, draft)
+        if found:
+            return Outcome(None, None, tuple(found))
+    props = {**edited(draft), "id": node_id, "version": 1}
+    try:
+        [row] = await tx.run("edits/create_node", id=node_id, label=LABELS[draft.KIND], props=props)
+    except ConstraintError:
+        # Another editor created the same id since the check above.
+        raise Conflict(
+            f"'{node_id}' was just created by another change; choose another key"
+        ) from None
+    links = link_rows(node_id, draft, editor)
+    await _replace_links(tx, node_id, draft, links)
+    # The record's own state; a scoped creator's LEADS link is named in the summary.
+    after = state(row["props"], [r for r in links if r["from"] == node_id])
+    led_by = f", led by {editor.organization}" if draft.KIND == "initiative" else ""
+    summary = f"created {node_id}{led_by if editor.organization else ''}"
+    event_id = await audit.record(tx, editor, "create", _ends(node_id, links), summary, None, after)
     return Outcome(MapRecord(node_id, row["props"]), event_id)
 
 
@@ -74,28 +78,35 @@ async def update(
     """Replaces the record with the draft, if the editor read the latest version."""
     checked_id(node_id, draft.KIND)
     async with db.transaction() as tx:
-        now = await current(tx, node_id, version, retired=False, editor=editor)
-        if draft.key and draft.node_id() != node_id:
-            raise Invalid([FieldProblem("key", f"ids never change; leave key out for {node_id}")])
-        await references.check_draft(tx, draft)
-        before = await record_state(tx, node_id, now)
-        props = {**edited(draft), "id": node_id, "version": version}
-        links = link_rows(node_id, draft, None)
-        after = state(props, links)
-        if before == after:
-            return Outcome(MapRecord(node_id, now), None)
-        rows = await tx.run(
-            "edits/update_node",
-            id=node_id,
-            version=version,
-            props={**props, "version": version + 1},
-        )
-        if not rows:
-            raise Conflict(stale(node_id, version))
-        await _replace_links(tx, node_id, draft, links)
-        event_id = await audit.record(
-            tx, editor, "update", [node_id], f"updated {node_id}", before, after
-        )
+        return await update_in(tx, editor, node_id, version, draft)
+
+
+async def update_in(
+    tx: Transaction, editor: Editor, node_id: str, version: int, draft: AnyDraft
+) -> Outcome:
+    """The update, in the caller's transaction."""
+    now = await current(tx, node_id, version, retired=False, editor=editor)
+    if draft.key and draft.node_id() != node_id:
+        raise Invalid([FieldProblem("key", f"ids never change; leave key out for {node_id}")])
+    await references.check_draft(tx, draft)
+    before = await record_state(tx, node_id, now)
+    props = {**edited(draft), "id": node_id, "version": version}
+    links = link_rows(node_id, draft, None)
+    after = state(props, links)
+    if before == after:
+        return Outcome(MapRecord(node_id, now), None)
+    rows = await tx.run(
+        "edits/update_node",
+        id=node_id,
+        version=version,
+        props={**props, "version": version + 1},
+    )
+    if not rows:
+        raise Conflict(stale(node_id, version))
+    await _replace_links(tx, node_id, draft, links)
+    event_id = await audit.record(
+        tx, editor, "update", [node_id], f"updated {node_id}", before, after
+    )
     return Outcome(MapRecord(node_id, rows[0]["props"]), event_id)
 
 

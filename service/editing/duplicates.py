@@ -21,6 +21,8 @@ class KnownOrganization:
     name: str
     acronym: str | None = None
     iati_ref: str | None = None
+    # Other names it goes by, as written with their language ("fr: OIM").
+    aliases: tuple[str, ...] | list[str] = ()
 
 
 @dataclass(frozen=True)

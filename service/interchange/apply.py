@@ -24,6 +24,8 @@ from service.domain.undo import Undo
 from service.editing import audit, changes, holds, permissions
 from service.editing.keys import Editor
 from service.errors import Conflict
+from service.interchange.identity import Queued
+from service.interchange.organizations import Matched
 from service.interchange.plan import LinkPlan, Plan, RecordPlan, make_plan
 from service.interchange.rows import Row
 from service.model.ids import LABELS
@@ -51,6 +53,10 @@ class ImportReport:
     relationships_updated: int = 0
     relationships_unchanged: int = 0
     skipped: list[SkippedRow] = field(default_factory=list)
+    # 3W and IATI files: the names matched to organizations on the map, and why; the
+    # organizations added as records of their own and queued for review as look-alikes.
+    matched: list[Matched] = field(default_factory=list)
+    queued: list[Queued] = field(default_factory=list)
 
 
 async def import_rows(

@@ -9,10 +9,10 @@ from pathlib import PurePath
 
 from service.db.driver import Database
 from service.domain import directory
-from service.editing.duplicates import KnownOrganization
+from service.editing.identity import known_organizations
 from service.editing.keys import Editor
 from service.errors import ImportInvalid, Problem
-from service.interchange import hxl, iati, native
+from service.interchange import hxl, iati, identity, native
 from service.interchange.apply import ImportReport, Progress, import_rows
 from service.interchange.hxl import Citing, SheetOptions
 from service.interchange.organizations import OrganizationIndex
@@ -78,9 +78,18 @@ async def import_files(
             lookups = lookups or await _lookups(db, vocabulary)
             cited = citing or _own_source(upload, rows)
             rows += _read_field_file(upload, chosen, cited, lookups, options)
-    return await import_rows(
+    # What the files say of identity is worked out before anything is written.
+    found = (
+        identity.review(rows, lookups.organizations, await identity.known_profiles(db))
+        if lookups
+        else None
+    )
+    report = await import_rows(
         db, editor, rows, batch_size, progress, dry_run=dry_run, pause_s=pause_s
     )
+    if found:
+        report.matched, report.queued = found.matched, found.queued
+    return report
 
 
 @dataclass(frozen=True)
@@ -94,7 +103,7 @@ class Lookups:
 
 
 async def _lookups(db: Database, vocabulary: Vocabulary) -> Lookups:
-    known = [KnownOrganization(**row) for row in await db.read("edits/organization_names")]
+    known = await known_organizations(db)
     return Lookups(OrganizationIndex(known), await _themes(db), vocabulary)
 
 

@@ -3,7 +3,10 @@ organization identifier), and finding them on the map: the same name or acronym,
 accents and punctuation ignored, is the same organization, in any script. One not on the
 map is added as a new record, of type "unknown" where the file gives none; its id is its
 name in Latin letters, and two different names whose ids would be the same are refused,
-never merged."""
+never merged. A name matches automatically only by what the map holds as a record's own
+names (its name, acronym and aliases, and those of records merged into it) or by its IATI
+identifier; each such match is kept with its reason for the import report
+(service/interchange/identity.py queues the look-alikes)."""
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,8 +14,19 @@ from typing import Any
 from service.editing.duplicates import KnownOrganization, acronym_key
 from service.interchange.rows import Row
 from service.model.fields import plain
-from service.model.kinds import slug
+from service.model.kinds import alias_parts, slug
 from service.model.values import OrganizationType
+
+
+@dataclass(frozen=True)
+class Matched:
+    """A name in a file matched to an organization on the map, and why."""
+
+    written: str
+    id: str
+    reason: str
+    file: str
+    row: str
 
 
 @dataclass
@@ -31,12 +45,35 @@ class OrganizationIndex:
         # IATI organisation identifiers, matched before any name.
         self._by_ref: dict[str, str] = {o.iati_ref: o.id for o in self.known if o.iati_ref}
         self._refs: dict[str, str] = {o.id: o.iati_ref for o in self.known if o.iati_ref}
+        # Why each name and acronym of the map's records matches: the import report says.
+        self._why: dict[tuple[str, str], str] = {}
+        self.matched: dict[tuple[str, str], Matched] = {}
         for org in self.known:
-            for name in (org.name, org.acronym):
+            names = [("name", org.name), ("acronym", org.acronym)]
+            names += [("alias", a) for a in org.aliases]
+            for what, name in names:
                 if name:
-                    self._by_name.setdefault(plain(name), org.id)
-            if org.acronym:
-                self._by_acronym.setdefault(acronym_key(org.acronym), org.id)
+                    self._add_known(org, what, name)
+
+    def _add_known(self, org: KnownOrganization, what: str, name: str) -> None:
+        written = alias_parts(name)[1] if what == "alias" else name
+        said = f"its {what} '{name}'"
+        if self._by_name.setdefault(plain(written), org.id) == org.id:
+            self._why.setdefault(("n", plain(written)), said)
+        if what != "name" and self._by_acronym.setdefault(acronym_key(written), org.id) == org.id:
+            self._why.setdefault(("a", acronym_key(written)), said)
+
+    def _note_match(self, name: str, found: str, origin: Row, ref: str | None) -> None:
+        """Keeps why `name` matched a record on the map, once per name and record."""
+        if found in self.new or (name, found) in self.matched:
+            return
+        if ref and self._by_ref.get(ref) == found:
+            why = f"the same IATI identifier {ref}"
+        else:
+            why = self._why.get(("n", plain(name))) or self._why.get(
+                ("a", acronym_key(name)), "its name"
+            )
+        self.matched[(name, found)] = Matched(name.strip(), found, why, origin.file, origin.where)
 
     def _goes_by(self, acronym: str, node_id: str) -> None:
         """Names written as this acronym are this organization, unless one already is."""
@@ -81,11 +118,13 @@ class OrganizationIndex:
         now as a new record row (its type from `type_text`; a missing type is reported when
         the rows are checked)."""
         if ref and ref in self._by_ref:
+            self._note_match(name, self._by_ref[ref], origin, ref)
             return self._by_ref[ref]
         found = self._named(name, acronym)
         if found and not (ref and self._refs.get(found, ref) != ref):
             if acronym:  # another acronym it goes by: a lead written so is the same
                 self._goes_by(acronym, found)
+            self._note_match(name, found, origin, None)
             return found
         # A name the map has under another IATI identifier is another organization.
         key = f"{name} {ref}" if found else name

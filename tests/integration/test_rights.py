@@ -366,6 +366,15 @@ _EVERY_MUTATION: dict[str, tuple[str, dict[str, Any]]] = {
         'duplicate: "organization:walk-free-foundation", duplicateVersion: 1) { id } }',
         {},
     ),
+    "judgeOrganizations": (
+        'mutation { judgeOrganizations(organizations: ["organization:freedom-fund", '
+        '"organization:walk-free-foundation"], verdict: SAME) { merged { id } } }',
+        {},
+    ),
+    "undoMerge": (
+        'mutation { undoMerge(duplicate: "organization:walk-free-foundation", version: 2) { id } }',
+        {},
+    ),
 }
 
 

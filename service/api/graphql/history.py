@@ -38,7 +38,7 @@ class AuditEntry:
         description="The organization the change was made for: the one the key is scoped to."
     )
     action: str = strawberry.field(
-        description="create, update, retire, restore, delete, link, unlink or merge."
+        description="create, update, retire, restore, delete, link, unlink, merge or unmerge."
     )
     targets: list[strawberry.ID] = strawberry.field(
         description="The ids of the records it changed."

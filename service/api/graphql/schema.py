@@ -14,6 +14,7 @@ from strawberry.extensions import (
 from service.api.graphql.analysis import AnalysisQuery
 from service.api.graphql.errors import CountRoundTrips, log_errors
 from service.api.graphql.history import HistoryQuery
+from service.api.graphql.identity import IdentityMutation, IdentityQuery
 from service.api.graphql.mutation import Mutation
 from service.api.graphql.nodes import all_types
 from service.api.graphql.query import Query as MapQuery
@@ -41,14 +42,19 @@ class MapSchema(strawberry.Schema):
     description="Questions to the map: records and lists, search, drawings, the analyses "
     "(overlaps, coverage, constituencies, centrality) and each record's history."
 )
-class Query(MapQuery, AnalysisQuery, HistoryQuery):
+class Query(MapQuery, AnalysisQuery, HistoryQuery, IdentityQuery):
+    pass
+
+
+@strawberry.type(name="Mutation", description="Every change to the map. Each needs an API key.")
+class MapMutation(Mutation, IdentityMutation):
     pass
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     return MapSchema(
         query=Query,
-        mutation=Mutation,
+        mutation=MapMutation,
         types=all_types(),
         extensions=_extensions(settings),
     )
