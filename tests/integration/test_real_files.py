@@ -501,6 +501,8 @@ def test_iati_money_of_an_implementer_is_not_funding(
         "flattener--beis-gcrf--v2.03.xml",
         "dportal--old-datastore-mali-mixed--v2.0x.xml",
         "diterator--iom-somalia-single-activity--v2.03.xml",
+        "flattener--canada-gac-dportal--v2.03.xml",
+        "iati-viz--dportal-foodsecurity-mixed--v2.03.xml",
     ],
 )
 def test_iati_1_0_files_mixed_downloads_and_bad_codes(
