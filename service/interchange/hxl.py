@@ -20,7 +20,10 @@ column headings `seed/field_words.yaml` lists. Columns are found by tag pattern:
 Rows of one activity (same organization and name) become one initiative working in every
 country and place its rows name. A row that says nothing of who or what is skipped."""
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from string import ascii_letters
 from typing import Any
 
 import hxl.datatypes
@@ -33,8 +36,9 @@ from service.interchange.rows import Row
 from service.interchange.sheets import Sheet, excel_date, read_sheet
 from service.interchange.vocabulary import Vocabulary
 from service.model.fields import plain
-from service.model.ids import country_named
+from service.model.ids import country_named, iso3
 from service.model.kinds import slug
+from service.model.values import InitiativeKind
 
 # Each column the reader takes, and the tag patterns that find it, best first.
 _PATTERNS = {
@@ -48,21 +52,26 @@ _PATTERNS = {
     "impl_type": ["#org+impl+type"],
     # An implementer's acronym beside its full name (Cameroon's 5W has both columns).
     "impl_acronym": ["#org+impl+acronym", "#org+impl-name-type-code-id"],
-    "activity": [
-        "#activity+name-project",
-        "#activity-code-id-type-status-project",
-        "#activity+project+name",
-    ],
+    "activity": ["#activity+name-project", "#activity-code-id-type-status-project"],
+    # A project's name, for rows that name no activity.
+    "project": ["#activity+project+name", "#project+name", "#project-code"],
     "activity_code": ["#activity+code"],
     "sector": ["#sector-code", "#sector"],
-    "country": ["#country-code", "#country"],
+    "country": ["#country-code", "#country", "#adm0-code", "#adm0"],
     "adm1": ["#adm1-code", "#adm1"],
     "adm2": ["#adm2-code", "#adm2"],
     "adm3": ["#adm3-code", "#adm3"],
+    # P-codes, which name the country a sheet without a country column is about.
+    "pcode1": ["#adm1+code"],
+    "pcode2": ["#adm2+code"],
+    "pcode3": ["#adm3+code"],
     "status": ["#status", "#activity+status", "#activity+project+status"],
     "start": ["#date+start"],
     "end": ["#date+end"],
 }
+_SAYS_WHAT_OR_WHERE = frozenset(
+    ("activity", "project", "sector", "country", "adm1", "adm2", "adm3")
+)
 _COLUMNS = {
     name: [hxl.model.TagPattern.parse(p) for p in patterns] for name, patterns in _PATTERNS.items()
 }
@@ -83,6 +92,12 @@ class SheetOptions:
 
     country: str | None = None
     sheet: str | None = None
+    # The country of each file by its name, where several read together are about
+    # different countries (the benchmark reads the field's sample so); before `country`.
+    countries: Mapping[str, str] = field(default_factory=dict)
+
+    def country_of(self, file: str) -> str | None:
+        return self.countries.get(file, self.country)
 
 
 def read_3w(
@@ -98,19 +113,25 @@ def read_3w(
     theme's plain name (and key) to its id."""
     options = options or SheetOptions()
     sheet = read_sheet(name, data, vocabulary, options.sheet)
-    columns = _find_columns(sheet.tags)
+    columns = _find_columns(sheet)
     country = _default_country(name, sheet, columns, options)
+    # No activity and no project column: each row says an organization works in a sector
+    # and a place (operational presence), and each organization's work in a sector is
+    # one presence record.
+    presence = "activity" not in columns and "project" not in columns
     mark = len(organizations.new)
+    on_map = frozenset(themes.values())
     activities: dict[str, Row] = {}
     links: list[Row] = []
     counted = people_columns(sheet.tags)
     places: dict[tuple[str, str], PlaceCounts] = {}
     for index in range(sheet.first_data_row, len(sheet.rows)):
         where = sheet.where(index)
-        value = _reader(sheet.rows[index], columns, vocabulary)
-        lead_names, impl_names = _several(value("org")), _several(value("impl"))
-        if not any(value(c) for c in columns):
+        values = _reader(sheet.rows[index], columns, vocabulary, presence)
+        if values is None:
             continue
+        value = values.get
+        lead_names, impl_names = _several(value("org")), _several(value("impl"))
         named = value("country")
         place = country_named(named) if named else country
         reasons = [
@@ -154,11 +175,24 @@ def read_3w(
             for n in lead_names
         ]
         owner = (leads or impls)[0]
-        key = _activity_key(value("activity_code"), owner, value("activity") or "")
-        record = activities.setdefault(key, Row(name, where, "initiative", _activity(key, note)))
-        _add_row(record, value, themes, vocabulary, place)
+        # A presence is in one country; a sheet about one country (no country column)
+        # keeps its activities apart from the same names in another country's sheet.
+        scope = place if presence else country
+        key = _activity_key(value("activity_code"), owner, value("activity") or "", scope)
+        kind = InitiativeKind.PRESENCE if presence else InitiativeKind.PROJECT
+        record = activities.setdefault(
+            key, Row(name, where, "initiative", _activity(key, note, kind))
+        )
+        _add_row(record, value, themes, on_map, vocabulary, place)
         links += _count_people(
-            sheet.rows[index], counted, Row(name, where, None), key, place, places
+            sheet.rows[index],
+            counted,
+            Row(name, where, None),
+            key,
+            place,
+            places,
+            sheet.decimal_comma,
+            vocabulary,
         )
         for lead in leads:
             links.append(Row(name, where, None, {"from": lead, "type": "LEADS", "to": key, **note}))
@@ -184,15 +218,18 @@ def _count_people(
     initiative: str,
     place: str | None,
     places: dict[tuple[str, str], PlaceCounts],
+    decimal_comma: bool,
+    vocabulary: Vocabulary,
 ) -> list[Row]:
     """Adds a row's people counts to its initiative's in its country; the rows that list
     what could not be counted (a cell that is no count, a row with no country)."""
     counts: dict[str, int] = {}
     wrong: list[tuple[str, str]] = []
     for name, index in columns.items():
-        text = cells[index] if index < len(cells) else None
+        # A placeholder ("N/A", "not specified") is no figure, as an empty cell.
+        text = vocabulary.given(cells[index]) if index < len(cells) else None
         try:
-            found = count(text)
+            found = count(text, decimal_comma)
         except ValueError:
             wrong.append((name, f"'{text}' is no count of people; it is not counted"))
             continue
@@ -215,12 +252,15 @@ def _acronyms(value: Any, columns: dict[str, int], count: int) -> list[str | Non
     return list(found) if len(found) == count else [None] * count
 
 
-def _find_columns(tags: list[hxl.model.Column | None]) -> dict[str, int]:
+def _find_columns(sheet: Sheet) -> dict[str, int]:
+    """The column of each thing the reader takes: the first its patterns match, a column
+    the sheet tags before one read from its heading."""
     found: dict[str, int] = {}
+    order = sorted(range(len(sheet.tags)), key=lambda i: (i in sheet.headed, i))
     for name, patterns in _COLUMNS.items():
         for pattern in patterns:
             index = next(
-                (i for i, t in enumerate(tags) if t is not None and pattern.match(t)), None
+                (i for i in order if (t := sheet.tags[i]) is not None and pattern.match(t)), None
             )
             if index is not None:
                 found[name] = index
@@ -232,57 +272,99 @@ def _default_country(
     file: str, sheet: Sheet, columns: dict[str, int], options: SheetOptions
 ) -> str | None:
     """The country rows without one are in: the one the user names, which must be a
-    country. A sheet with no country column and no country named is refused whole."""
-    # Who: a lead or an implementer; what: an activity, or at least a sector.
-    missing = [
-        f"#{c}"
-        for c, other in (("org", "impl"), ("activity", "sector"))
-        if c not in columns and other not in columns
-    ]
-    if missing:
-        where = sheet.where(sheet.first_data_row - 1)
-        raise ImportInvalid([Problem(file, where, None, f"needs the columns {', '.join(missing)}")])
-    if options.country is None:
-        if "country" not in columns:
-            reason = "it has no country column: name the country it is about (--country NER)"
+    country, else the one all the sheet's P-codes are in. A sheet with no country column
+    that names no country that way is refused whole; so is one that names no
+    organization (a table of figures by place or sector says nothing of who does what)."""
+    where = sheet.where(sheet.first_data_row - 1)
+    if "org" not in columns and "impl" not in columns:
+        reason = (
+            "no column names an organization (#org, or a heading such as Organization): "
+            "an aggregate table (figures by place or sector) says nothing of who does what "
+            "where, so nothing in it can be read"
+        )
+        raise ImportInvalid([Problem(file, where, None, reason)])
+    if not _SAYS_WHAT_OR_WHERE & set(columns):
+        reason = "needs a column saying what (#activity, #sector) or where (#country, #adm1)"
+        raise ImportInvalid([Problem(file, where, None, reason)])
+    named = options.country_of(file)
+    if named is None:
+        if "country" in columns:
+            return None
+        found = pcode_country(sheet, columns)
+        if found is None:
+            reason = (
+                "it has no country column and no P-codes naming one: name the country it "
+                "is about (--country NER)"
+            )
             raise ImportInvalid([Problem(file, None, "country", reason)])
-        return None
-    found = country_named(options.country)
+        return found
+    found = country_named(named)
     if found is None:
-        reason = f"'{options.country}' is not a country name or ISO code"
+        reason = f"'{named}' is not a country name or ISO code"
         raise ImportInvalid([Problem(file, None, "country", reason)])
     return found
 
 
-def _activity_key(code: str | None, owner: str, activity: str) -> str:
+@lru_cache(maxsize=65_536)
+def _activity_key(code: str | None, owner: str, activity: str, country: str | None) -> str:
     """A code that is a map id keeps the row on that initiative; otherwise one
-    organization's activity of one name is one initiative, however many rows."""
+    organization's activity of one name (in one country, where given) is one initiative,
+    however many rows."""
     if code and code.startswith("initiative:"):
         return code
-    return "initiative:" + slug(owner.split(":", 1)[1] + " " + activity)
+    words = [owner.split(":", 1)[1], activity, *([country.lower()] if country else [])]
+    return "initiative:" + slug(" ".join(words))
 
 
-def _reader(cells: list[str], columns: dict[str, int], vocabulary: Vocabulary) -> Any:
-    """A row's value by column; placeholders ("Not specified") read as empty, and an
-    activity without a name is named for its sector."""
-
-    def cell(column: str) -> str | None:
+def pcode_country(sheet: Sheet, columns: dict[str, int]) -> str | None:
+    """The country every P-code of the sheet is in (OCHA's P-codes begin with the ISO
+    3166 code: CF21 is in the Central African Republic, NGA036 in Nigeria), or None if
+    it has none, or they are in more than one."""
+    found: set[str] = set()
+    for column in ("pcode1", "pcode2", "pcode3"):
         index = columns.get(column)
-        return vocabulary.given(cells[index]) if index is not None and index < len(cells) else None
-
-    def value(column: str) -> str | None:
-        if column == "activity":
-            sector = cell("sector")
-            return cell("activity") or (f"{sector} (no activity named)" if sector else None)
-        return cell(column)
-
-    return value
+        if index is None:
+            continue
+        for row in sheet.rows[sheet.first_data_row :]:
+            code = _pcode_prefix(row[index].strip() if index < len(row) else "")
+            if code:
+                found.add(code)
+    return found.pop() if len(found) == 1 else None
 
 
-def _activity(node_id: str, note: dict[str, Any]) -> dict[str, Any]:
+@lru_cache(maxsize=1024)
+def _pcode_prefix(code: str) -> str | None:
+    """The country a P-code begins with: two or three letters, then digits (IQG01 is
+    Iraq's: IQG is no ISO code, so IQ is read)."""
+    letters = len(code) - len(code.lstrip(ascii_letters))
+    if letters not in (2, 3) or not code[letters : letters + 1].isdigit():
+        return None
+    return (iso3(code[:3]) if letters == 3 else None) or iso3(code[:2])
+
+
+def _reader(
+    cells: list[str], columns: dict[str, int], vocabulary: Vocabulary, presence: bool
+) -> dict[str, str | None] | None:
+    """A row's value by column, None for a row with nothing in them; placeholders ("Not
+    specified") read as empty. A row with no activity is named for its project, else its
+    sector; on a presence sheet, for the sector the organization works in."""
+    width = len(cells)
+    found = {c: vocabulary.given(cells[i]) if i < width else None for c, i in columns.items()}
+    if not any(found.values()):
+        return None
+    sector = found.get("sector")
+    if presence:
+        found["activity"] = f"{sector} (operational presence)" if sector else "Operational presence"
+    else:
+        named = found.get("activity") or found.get("project")
+        found["activity"] = named or (f"{sector} (no activity named)" if sector else None)
+    return found
+
+
+def _activity(node_id: str, note: dict[str, Any], kind: InitiativeKind) -> dict[str, Any]:
     return {
         "id": node_id,
-        "kind": "project",
+        "kind": kind.value,
         "countries": [],
         "areas": [],
         "themes": [],
@@ -292,7 +374,12 @@ def _activity(node_id: str, note: dict[str, Any]) -> dict[str, Any]:
 
 
 def _add_row(
-    record: Row, value: Any, themes: dict[str, str], vocabulary: Vocabulary, place: str | None
+    record: Row,
+    value: Any,
+    themes: dict[str, str],
+    on_map: frozenset[str],
+    vocabulary: Vocabulary,
+    place: str | None,
 ) -> None:
     """Adds what one row says to its activity: name, places, themes, status and dates."""
     v = record.values
@@ -305,7 +392,6 @@ def _add_row(
                 v["areas"].append(area)
     for sector in _several(value("sector")):
         # Only themes this map has; a sector the table ties to none of them stays text.
-        on_map = set(themes.values())
         tied = [t for t in vocabulary.sectors.get(plain(sector), []) if t in on_map]
         found = tied or _theme(themes, sector)
         if found:
@@ -326,6 +412,7 @@ def _theme(themes: dict[str, str], sector: str) -> list[str]:
     return [found] if found else []
 
 
+@lru_cache(maxsize=16_384)
 def _date(text: str | None) -> str | None:
     """YYYY-MM-DD from an ISO date, an Excel serial number or a written date; a bare
     year or year-month is kept as it is."""
@@ -343,8 +430,9 @@ def _date(text: str | None) -> str | None:
     return written
 
 
-def _several(text: str | None) -> list[str]:
-    return [part.strip() for part in (text or "").replace("|", ";").split(";") if part.strip()]
+@lru_cache(maxsize=16_384)
+def _several(text: str | None) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (text or "").replace("|", ";").split(";") if p.strip())
 
 
 def _unique(rows: list[Row]) -> list[Row]:

@@ -54,17 +54,41 @@ def _count_of(column: hxl.model.Column) -> str | None:
     return name if name in PEOPLE else None
 
 
-def count(text: str | None) -> int | None:
-    """A count of people from a cell ('1,234', '65.0'); None if it holds none; ValueError
-    if it holds something else. A fraction (a sheet's formula splitting a total by sex or
-    age) is rounded to whole people, cell by cell."""
+def count(text: str | None, decimal_comma: bool = False) -> int | None:
+    """A count of people from a cell ('1,234', '65.0', '1.234,5' or '12,5' where the comma
+    marks decimals); None if it holds none; ValueError if it holds something else. A
+    fraction (a sheet's formula splitting a total by sex or age) is rounded to whole
+    people, cell by cell."""
     if text is None or not text.strip():
         return None
     # Below zero, or not a number at all, is no count (a sheet's formula gone wrong).
-    number = float(text.strip().replace(",", "").replace("\u202f", "").replace(" ", ""))
+    number = float(number_text(text, decimal_comma))
     if number < 0 or number != number or number in (float("inf"), float("-inf")):
         raise ValueError(text)
     return round(number)
+
+
+def number_text(text: str, decimal_comma: bool = False) -> str:
+    """A number as written in any locale, as Python reads it: spaces and thousands
+    separators taken out, the decimal mark a dot. The decimal mark is the last of '.' and
+    ',' when a cell holds both; a comma alone is one when the file writes decimals so (a
+    CSV file separated by ';') or when it is not followed by exactly three digits
+    ('12,5'), else it separates thousands ('1,234')."""
+    bare = "".join(text.split()).replace("\u202f", "").replace("'", "")
+    dot, comma = bare.rfind("."), bare.rfind(",")
+    if dot >= 0 and comma >= 0:
+        decimal = "." if dot > comma else ","
+    else:
+        mark = "," if comma >= 0 else "."
+        after = len(bare) - bare.rfind(mark) - 1
+        # One mark followed by other than three digits is a decimal mark; so is the
+        # file's own (a comma where the file writes decimals with one, a dot elsewhere).
+        own = (mark == ",") == decimal_comma
+        decimal = mark if bare.count(mark) == 1 and (after != 3 or own) else ""
+    thousands = "," if decimal == "." else "." if decimal == "," else ".,"
+    for separator in thousands:
+        bare = bare.replace(separator, "")
+    return bare.replace(",", ".")
 
 
 @dataclass

@@ -88,7 +88,7 @@ def decode(name: str, data: bytes) -> str:
         raise ImportInvalid([Problem(name, None, None, reason)]) from None
 
 
-def _separator(text: str) -> str:
+def separator(text: str) -> str:
     """The cell separator of a CSV file: a comma, or the semicolon (or tab) spreadsheets
     write where the comma is the decimal mark, when the first lines hold more of it."""
     first = "\n".join(text.lstrip("\ufeff").split("\n", 5)[:5])
@@ -100,7 +100,7 @@ def _separator(text: str) -> str:
 def read_table(name: str, text: str) -> list[list[str]]:
     """A CSV file's rows as lists of cells; ImportInvalid naming the file and line if it
     cannot be read (a cell longer than the csv module takes, a broken quote)."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=_separator(text))
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=separator(text))
     try:
         return list(reader)
     except csv.Error as error:

@@ -1,65 +1,79 @@
 """A 3W sheet as a table of text cells with a hashtag for each column, whatever the file:
-CSV, or an XLSX workbook (openpyxl) or OpenDocument spreadsheet (.ods) of which one sheet
+CSV, or a workbook (XLSX, XLS or OpenDocument, read with python-calamine) of which one sheet
 holds the data. The hashtag row may be anywhere in the first 25 rows (after titles,
-legends, headings, a row of Excel errors) or be the header itself; a sheet without hashtags
-is read through the headings the field uses (`seed/field_words.yaml`). Of a workbook's
-sheets, the one the user names is read, else the one whose columns say most about who does
-what where."""
+legends, headings, a row of Excel errors) or be the header itself; columns it leaves
+untagged, and sheets without hashtags, are read through the headings the field uses in
+English, French, Spanish and Portuguese (`seed/field_words.yaml`). Of a workbook's sheets,
+the one the user names is read, else the one that looks most like a 3W table: the most
+columns saying who does what where, then the most rows naming an organization (so a
+pivot, a lookup list or a copy of a few rows loses to the data)."""
 
 import io
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
 from pathlib import PurePath
 from typing import Any
 
 import hxl.model
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
+import python_calamine
 
 from service.errors import ImportInvalid, Problem
-from service.interchange.ods import read_ods
-from service.interchange.rows import decode, read_table
+from service.interchange.rows import decode, read_table, separator
 from service.interchange.vocabulary import Vocabulary
 
 # How far down a sheet its hashtag or heading row may be.
 _HEADER_ROWS = 25
 _EXCEL_EPOCH = date(1899, 12, 30)
-# Columns that make a sheet a 3W: who, what, where.
-_TELLING = ("#org", "#activity", "#sector", "#country", "#adm1", "#adm2")
+# What a 3W says, and the tags that say each: who, what, where, when.
+_TELLING = {
+    "who": ("#org",),
+    "what": ("#activity", "#sector"),
+    "where": ("#country", "#adm0", "#adm1", "#adm2", "#adm3"),
+    "when": ("#date",),
+}
+_WORKBOOKS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 
 
 @dataclass(frozen=True)
 class Sheet:
     """One table: its name in the workbook (None for a CSV file), its rows, and where its
-    data starts (the row after the hashtag or heading row), with a hashtag per column."""
+    data starts (the row after the hashtag or heading row), with a hashtag per column.
+    `headed`: the columns read from their heading rather than a hashtag; `decimal_comma`:
+    numbers are written with a comma before their decimals (a CSV file separated by `;`)."""
 
     name: str | None
     rows: list[list[str]]
     first_data_row: int
     tags: list[hxl.model.Column | None]
     from_headings: bool
+    headed: frozenset[int] = field(default_factory=frozenset)
+    decimal_comma: bool = False
 
     def where(self, index: int) -> str:
         """A row as the user finds it in the file: 'sheet X, row 12' or 'row 12'."""
         row = f"row {index + 1}"
         return f"sheet {self.name}, {row}" if self.name else row
 
-
-def is_xlsx(name: str) -> bool:
-    return PurePath(name).suffix.lower() in (".xlsx", ".xlsm")
+    def says(self) -> set[str]:
+        """What the sheet's columns say of who does what where and when."""
+        tags = {t.tag for t in self.tags if t is not None}
+        return {what for what, named in _TELLING.items() if tags & set(named)}
 
 
 def is_workbook(name: str) -> bool:
-    """An XLSX workbook or an OpenDocument spreadsheet (.ods)."""
-    return is_xlsx(name) or PurePath(name).suffix.lower() == ".ods"
+    """An XLSX, XLS or XLSB workbook or an OpenDocument spreadsheet (.ods)."""
+    return PurePath(name).suffix.lower() in _WORKBOOKS
 
 
 def read_sheet(file: str, data: bytes, vocabulary: Vocabulary, wanted: str | None) -> Sheet:
     """The sheet of the file that holds the 3W; ImportInvalid if there is none."""
-    # A workbook's sheets are chosen from their first rows, then the one chosen is read.
-    tables: dict[str | None, list[list[str]]] = (
-        _workbook(file, data, _HEADER_ROWS + 1) if is_workbook(file) else {None: _csv(file, data)}
-    )
+    comma = False
+    tables: dict[str | None, list[list[Any]]]
+    if is_workbook(file):
+        tables = _workbook(file, data)
+    else:
+        text = decode(file, data)
+        tables, comma = {None: read_table(file, text)}, separator(text) == ";"
     if wanted is not None:
         if wanted not in tables:
             names = ", ".join(str(n) for n in tables)
@@ -67,7 +81,7 @@ def read_sheet(file: str, data: bytes, vocabulary: Vocabulary, wanted: str | Non
                 [Problem(file, None, "sheet", f"no sheet '{wanted}'; it has {names}")]
             )
         tables = {wanted: tables[wanted]}
-    found = [s for name, rows in tables.items() if (s := _tagged(name, rows, vocabulary))]
+    found = [s for name, rows in tables.items() if (s := _header(name, rows, vocabulary, comma))]
     if not found:
         raise ImportInvalid(
             [
@@ -80,27 +94,37 @@ def read_sheet(file: str, data: bytes, vocabulary: Vocabulary, wanted: str | Non
                 )
             ]
         )
-    best = max(found, key=_telling)
-    if is_workbook(file):
-        rows = _workbook(file, data, only=best.name)[best.name]
-        best = Sheet(best.name, rows, best.first_data_row, best.tags, best.from_headings)
-    return best
+    best = max(found, key=_score)
+    # Only the sheet read is made text whole: the others were judged on their first rows.
+    return replace(best, rows=[[_cell(v) for v in row] for row in best.rows])
 
 
 def looks_like_3w(file: str, text: str, vocabulary: Vocabulary) -> bool:
-    """A CSV file with a hashtag row, or a row of 3W headings naming who and what."""
-    sheet = _tagged(None, read_table(file, text), vocabulary)
-    return sheet is not None and _telling(sheet)[0] >= 2
+    """A CSV file with a hashtag row, or a row of 3W headings naming who, and what or
+    where."""
+    sheet = _header(None, read_table(file, text), vocabulary, False)
+    says = sheet.says() if sheet is not None else set()
+    return "who" in says and bool(says & {"what", "where"})
 
 
-def _telling(sheet: Sheet) -> tuple[int, int]:
-    """How much a sheet says of who does what where; hashtags win a tie over headings."""
-    tags = {t.tag for t in sheet.tags if t is not None}
-    return sum(t in tags for t in _TELLING), int(not sheet.from_headings)
+def _score(sheet: Sheet) -> tuple[int, int, int]:
+    """How much a sheet looks like a 3W table: what its columns say, whether it has
+    hashtags (a tie goes to the tagged sheet), and how many rows name an organization."""
+    orgs = [i for i, t in enumerate(sheet.tags) if t is not None and t.tag == "#org"]
+    named = sum(
+        any(i < len(row) and _cell(row[i]).strip() for i in orgs)
+        for row in sheet.rows[sheet.first_data_row :]
+    )
+    return len(sheet.says()), int(not sheet.from_headings), named
 
 
-def _tagged(name: str | None, rows: list[list[str]], vocabulary: Vocabulary) -> Sheet | None:
-    for index, row in enumerate(rows[:_HEADER_ROWS]):
+def _header(
+    name: str | None, rows: list[list[Any]], vocabulary: Vocabulary, comma: bool
+) -> Sheet | None:
+    """The sheet with its hashtag or heading row found; its rows as the file holds them
+    (text once it is chosen)."""
+    top = [[_cell(v) for v in row] for row in rows[:_HEADER_ROWS]]
+    for index, row in enumerate(top):
         cells = [c.strip() for c in row if c.strip()]
         tags = [_hashtag(c) for c in row]
         read = sum(t is not None for t in tags)
@@ -109,14 +133,43 @@ def _tagged(name: str | None, rows: list[list[str]], vocabulary: Vocabulary) -> 
         # or two that is no tag (one ending in "?", a "Comments" column) does not make it
         # something else.
         if read >= 2 and read * 2 >= len(cells):
-            return Sheet(name, rows, index + 1, tags, from_headings=False)
-    for index, row in enumerate(rows[:_HEADER_ROWS]):
-        named = [vocabulary.heading(c) if c.strip() else None for c in row]
-        tags = [hxl.model.Column.parse(t) if t else None for t in named]
-        found = {t.tag for t in tags if t is not None}
-        if "#activity" in found and "#org" in found:
-            return Sheet(name, rows, index + 1, tags, from_headings=True)
-    return None
+            tags, headed = _with_headings(tags, top[:index], vocabulary)
+            return Sheet(name, rows, index + 1, tags, False, headed, comma)
+    if not top:
+        return None
+    # No hashtags: the row whose cells the field's headings read most of.
+    readings = [[_heading(c, vocabulary) for c in row] for row in top]
+    best = max(range(len(top)), key=lambda i: sum(t is not None for t in readings[i]))
+    every = frozenset(range(len(top[best])))
+    sheet = Sheet(name, rows, best + 1, readings[best], True, every, comma)
+    return sheet if sheet.says() else None
+
+
+def _with_headings(
+    tags: list[hxl.model.Column | None], above: list[list[str]], vocabulary: Vocabulary
+) -> tuple[list[hxl.model.Column | None], frozenset[int]]:
+    """Tags where the sheet gives them, and for the columns it leaves untagged, the
+    meaning of their heading in a row above (the nearest the vocabulary reads). A heading
+    saying the column holds a type of organization wins over an #org tag: sheets were
+    seen tagging a partner category as if it were the partner."""
+    read = list(tags)
+    headed = set()
+    for index in range(len(tags)):
+        for row in reversed(above):
+            meaning = _heading(row[index], vocabulary) if index < len(row) else None
+            if meaning is None:
+                continue
+            typed = meaning.tag == "#org" and "type" in meaning.attributes
+            if read[index] is None or (typed and read[index].tag == "#org"):  # type: ignore[union-attr]
+                read[index] = meaning
+                headed.add(index)
+            break
+    return read, frozenset(headed)
+
+
+def _heading(cell: str, vocabulary: Vocabulary) -> hxl.model.Column | None:
+    named = vocabulary.heading(cell) if cell.strip() else None
+    return hxl.model.Column.parse(named) if named else None
 
 
 def _hashtag(cell: str) -> hxl.model.Column | None:
@@ -126,45 +179,33 @@ def _hashtag(cell: str) -> hxl.model.Column | None:
     return (hxl.model.Column.parse(text) or None) if text.startswith("#") else None
 
 
-def _csv(file: str, data: bytes) -> list[list[str]]:
-    return read_table(file, decode(file, data))
-
-
-def _workbook(
-    file: str, data: bytes, rows: int | None = None, only: str | None = None
-) -> dict[str | None, list[list[str]]]:
-    """Each sheet's rows as text (or only sheet `only`'s), or only their first `rows`."""
-    if not is_xlsx(file):
-        sheets = read_ods(file, data, rows)
-        return {k: v for k, v in sheets.items() if only is None or k == only}
+def _workbook(file: str, data: bytes) -> dict[str | None, list[list[Any]]]:
+    """Each sheet's rows, from the row and column A1 on (so row numbers are the file's
+    own), with the values the cells last showed (not their formulas)."""
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as error:
-        reason = f"not readable as an XLSX workbook: {error}"
-        raise ImportInvalid([Problem(file, None, None, reason)]) from None
-    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         return {
-            sheet.title: [
-                [_cell(v) for v in row] for row in sheet.iter_rows(max_row=rows, values_only=True)
-            ]
-            for sheet in book.worksheets
-            if only is None or sheet.title == only
+            name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            for name in book.sheet_names
         }
-    finally:
-        book.close()
+    except python_calamine.CalamineError as error:
+        reason = f"not readable as a workbook (XLSX, XLS or ODS): {error}"
+        raise ImportInvalid([Problem(file, None, None, reason)]) from None
 
 
 def _cell(value: Any) -> str:
     """A cell as text: dates as YYYY-MM-DD, whole numbers without '.0'."""
-    if value is None:
-        return ""
+    if isinstance(value, str):
+        return value
     if isinstance(value, datetime):
         return value.date().isoformat()
-    if isinstance(value, date):
+    if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    if isinstance(value, timedelta):
+        return ""  # a duration is no date, name, place or count
+    return "" if value is None else str(value)
 
 
 def excel_date(text: str) -> str | None:

@@ -19,6 +19,7 @@ from service.model.values import InitiativeStatus, OrganizationType
 M = TypeVar("M", bound=Strict)
 FIELD_WORDS = "field_words.yaml"
 SECTOR_THEMES = "sector_themes.yaml"
+_TYPES = frozenset(t.value for t in OrganizationType)
 
 
 class _FieldWords(Strict):
@@ -52,8 +53,7 @@ class Vocabulary:
 
     def given(self, text: str | None) -> str | None:
         """The cell's text, or None for an empty cell or a placeholder ("Not specified")."""
-        text = (text or "").strip()
-        return text if text and plain(text) not in self.placeholders and text != "#N/A" else None
+        return _given(text, self.placeholders)
 
     def heading(self, text: str) -> str | None:
         return self.headings.get(plain(text))
@@ -68,9 +68,16 @@ class Vocabulary:
     def organization_type(self, text: str | None) -> str:
         """The map's type for a type word; "unknown" for none or a word not listed."""
         word = plain(text or "").replace(" ", "_")
-        if word in {t.value for t in OrganizationType}:
+        if word in _TYPES:
             return word
         return self.organization_types.get(plain(text or ""), OrganizationType.UNKNOWN.value)
+
+
+@lru_cache(maxsize=65_536)
+def _given(text: str | None, placeholders: frozenset[str]) -> str | None:
+    # Cached: a sheet repeats its cells (an organization, a sector) thousands of times.
+    text = (text or "").strip()
+    return text if text and plain(text) not in placeholders and text != "#N/A" else None
 
 
 @lru_cache(maxsize=4)

@@ -6,6 +6,7 @@ import calendar
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
@@ -90,6 +91,7 @@ def camel_case(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
+@lru_cache(maxsize=65_536)
 def plain(text: str) -> str:
     """A name as names are compared: lower case, no accents, punctuation as spaces, single
     spaces. Letters of every script are kept, so two names written in Arabic or Cyrillic

@@ -81,6 +81,9 @@ class InitiativeKind(StrEnum):
     PROCESS = "process"
     WEBSITE = "website"
     PROJECT = "project"
+    # An organization's work in a sector and places over a period, as operational-presence
+    # sheets list it (organization x sector x place x period), with no activity named.
+    PRESENCE = "presence"
 
 
 class InitiativeStatus(StrEnum):

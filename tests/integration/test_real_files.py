@@ -2,7 +2,7 @@
 the project; these tests skip where it is absent): each is previewed with nothing written,
 then imported onto a scratch map, and what a user would check (how many organizations,
 initiatives and places came in, which rows were left out) is counted from the file itself,
-read here with csv and openpyxl, and compared with the import's report and the map."""
+read here with csv and python-calamine, and compared with the import's report and the map."""
 
 import csv
 import io
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-import openpyxl
 import pycountry
 import pytest
+import python_calamine
 from defusedxml import ElementTree
 from fastapi.testclient import TestClient
 
@@ -93,17 +93,16 @@ class Counted:
     bad_counts: int = 0
 
 
-def _rows(name: str, sheet: int = 0) -> list[list[str]]:
+def _rows(name: str, sheet: int | str = 0) -> list[list[str]]:
+    """The sheet's cells as text (a sheet by its place or name), read here with csv or
+    python-calamine: numbers as calamine gives them (65.0), dates as YYYY-MM-DD."""
     path = REAL / "3w" / name
     if path.suffix == ".csv":
         return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    table = [
-        ["" if v is None else str(v).strip() for v in row]
-        for row in book.worksheets[sheet].iter_rows(values_only=True)
-    ]
-    book.close()
-    return table
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    chosen = book.sheet_names[sheet] if isinstance(sheet, int) else sheet
+    rows = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+    return [["" if v is None else str(v).strip() for v in row] for row in rows]
 
 
 def _given(cell: str) -> str:
@@ -115,7 +114,8 @@ def _day(cell: str) -> str:
     written day first (28/05/2020, 28-03-2021), as these sheets have them."""
     if cell.isdigit():
         return (date(1899, 12, 30) + timedelta(days=int(cell))).isoformat()
-    for written in ("%d/%m/%Y", "%d-%m-%Y"):
+    # Day first, else month first where day first cannot be (6-19-2019).
+    for written in ("%d/%m/%Y", "%d-%m-%Y", "%m/%d/%Y", "%m-%d-%Y"):
         try:
             return datetime.strptime(cell, written).date().isoformat()
         except ValueError:  # '08/072020' is no date: nothing to compare
@@ -128,15 +128,20 @@ def _count(
     rows: list[list[str]],
     lead: int | None,
     impl: int | None,
-    what: int,
+    what: int | None,
     sector: int | None,
     dates: tuple[int, int] | None = None,
     acronym: int | None = None,
-    people: tuple[int, int, range] | None = None,
+    people: tuple[int | None, int | None, list[int] | range] | None = None,
+    project: int | None = None,
+    presence: bool = False,
 ) -> Counted:
-    """`acronym`: a column holding each implementer's acronym beside its full name in
-    `impl`; the two name one organization, and so does a lead written as that acronym.
-    `people`: the columns of people targeted and reached in all, and every people column."""
+    """`what`: the activity column; `presence`: a sheet with no activity (each
+    organization's work in a sector is one record, whatever else the row gives);
+    `project`: a project's name, for rows naming no activity. `acronym`: a column holding
+    each implementer's acronym beside its full name in `impl`; the two name one
+    organization, and so does a lead written as that acronym. `people`: the columns of
+    people targeted and reached in all, and every people column."""
     parent: dict[str, str] = {}
 
     def root(name: str) -> str:
@@ -155,17 +160,22 @@ def _count(
         led = _given(row[lead]) if lead is not None else ""
         done_by = _given(row[impl]) if impl is not None else ""
         named_sector = _given(row[sector]) if sector is not None else ""
-        activity = _given(row[what]) or (
-            f"{named_sector} (no activity named)" if named_sector else ""
+        written = _given(row[what]) if what is not None else ""
+        activity = (
+            f"{named_sector} presence"
+            if presence
+            else written
+            or (_given(row[project]) if project is not None else "")
+            or (f"{named_sector} (no activity named)" if named_sector else "")
         )
         owner = led or done_by
-        if not owner or not activity:
-            empty += 1
-            continue
+        # Each reason a row is left out is listed: no one, nothing, an end before its start.
         given = dates and _given(row[dates[0]]) and _given(row[dates[1]])
         first, last = (_day(row[d]) for d in dates) if dates and given else ("", "")
-        if first and last and last < first:
-            backwards += 1
+        wrong = bool(first and last and last < first)
+        backwards += wrong
+        empty += (not owner) + (not activity)
+        if not owner or not activity or wrong:
             continue
         short = _given(row[acronym]) if acronym is not None and done_by else ""
         if short:
@@ -173,10 +183,10 @@ def _count(
         named |= {plain(o) for o in (led, done_by) if o}
         activities.add((plain(owner), plain(activity)))
         if people:
-            counts = {i: _people(row[i]) for i in people[2] if row[i].strip()}
+            counts = {i: _people(row[i]) for i in people[2] if _given(row[i])}
             bad += sum(c is None for c in counts.values())
-            targeted += counts.get(people[0]) or 0
-            reached += counts.get(people[1]) or 0
+            targeted += (counts.get(people[0]) if people[0] is not None else 0) or 0
+            reached += (counts.get(people[1]) if people[1] is not None else 0) or 0
     organizations = {root(n) for n in named}
     initiatives = {(root(o), a) for o, a in activities}
     return Counted(len(organizations), len(initiatives), empty, backwards, targeted, reached, bad)
@@ -282,7 +292,15 @@ def test_ocha_cameroon_5w_without_hashtags(client: TestClient, auth: dict[str, s
     report = _import(client, auth, "ocha-cameroon-5w-2021.xlsx", country="Cameroon")
     people = (14, 15, range(14, 24))  # G. Targeted, G. Reached, ... Women > 59 Reached
     counted = _count(
-        rows[1:], lead=0, impl=2, what=13, sector=10, dates=(31, 32), acronym=1, people=people
+        rows[1:],
+        lead=0,
+        impl=2,
+        what=37,  # Activities; where empty, the Project Title (13) names the row
+        project=13,
+        sector=10,
+        dates=(31, 32),
+        acronym=1,
+        people=people,
     )
     _check(report, counted)
     assert _initiatives_in(client, "CMR") == counted.initiatives
@@ -291,8 +309,8 @@ def test_ocha_cameroon_5w_without_hashtags(client: TestClient, auth: dict[str, s
     # place: the totals the map holds are the sheet's own.
     reaches = [r for r in _exported(client)["relationships"] if r["type"] == "REACHES"]
     assert {r["to"] for r in reaches} == {"country:CMR"}
-    assert sum(r["targeted"] or 0 for r in reaches) == counted.targeted > 4_000_000
-    assert sum(r["reached"] or 0 for r in reaches) == counted.reached
+    assert sum(r.get("targeted") or 0 for r in reaches) == counted.targeted > 4_000_000
+    assert sum(r.get("reached") or 0 for r in reaches) == counted.reached
     assert counted.bad_counts > 0  # the sheet's negative counts are listed, not added
     # Each date the report says is not one is in the sheet at that row, and is no date.
     undated = [s for s in report["skipped"] if "is not a date" in s["reason"]]
@@ -483,6 +501,8 @@ def test_iati_money_of_an_implementer_is_not_funding(
         "flattener--beis-gcrf--v2.03.xml",
         "dportal--old-datastore-mali-mixed--v2.0x.xml",
         "diterator--iom-somalia-single-activity--v2.03.xml",
+        "flattener--canada-gac-dportal--v2.03.xml",
+        "iati-viz--dportal-foodsecurity-mixed--v2.03.xml",
     ],
 )
 def test_iati_1_0_files_mixed_downloads_and_bad_codes(
@@ -532,40 +552,186 @@ def test_iati_1_0_files_mixed_downloads_and_bad_codes(
 def _hashtag_row(name: str) -> tuple[str, int]:
     """The sheet and row (counted from 1) where the file's hashtags are, found here as the
     first row with an #org cell."""
-    book = openpyxl.load_workbook(REAL / "3w" / name, read_only=True, data_only=True)
-    try:
-        for sheet in book.worksheets:
-            for n, row in enumerate(sheet.iter_rows(max_row=25, values_only=True), 1):
-                if any(str(v).strip().startswith("#org") for v in row if v is not None):
-                    return sheet.title, n
-    finally:
-        book.close()
+    book = python_calamine.CalamineWorkbook.from_path(str(REAL / "3w" / name))
+    for sheet in book.sheet_names:
+        rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        for n, row in enumerate(rows[:25], 1):
+            if any(str(v).strip().startswith("#org") for v in row):
+                return sheet, n
     raise AssertionError(f"{name} has no #org in its first rows")
 
 
-@pytest.mark.parametrize(
-    ("name", "country"),
-    [
-        ("covid-viz--ocha-moz-response-tracking-2019.xlsx", "MOZ"),
-        ("covid-viz--ocha-sdn-3w-2020.xlsx", "SDN"),
-    ],
-)
-def test_3w_sheets_with_their_hashtags_where_the_field_puts_them(
-    client: TestClient, auth: dict[str, str], name: str, country: str
+def test_mozambique_response_tracking_hashtags_on_row_8(
+    client: TestClient, auth: dict[str, str]
 ) -> None:
     """Mozambique's hashtags are on row 8 of its third sheet, after a title, a legend, a row
-    of #VALUE! and two rows of headings, with spaces in every tag and a "Comments" cell;
-    Sudan's have a tab inside one. Each is read from the row after its hashtags, and its
-    activities are on the map."""
-    sheet, row = _hashtag_row(name)
-    report = _import(client, auth, name, country=country)
+    of #VALUE! and two rows of headings (English, Portuguese), with spaces in every tag and
+    a "Comments" cell; no country column, P-codes (MZ09) say Mozambique. The lead is tagged
+    +funder, so each activity is its implementer's."""
+    sheet, row = _hashtag_row("covid-viz--ocha-moz-response-tracking-2019.xlsx")
+    rows = _rows("covid-viz--ocha-moz-response-tracking-2019.xlsx", sheet)
+    report = _import(client, auth, "covid-viz--ocha-moz-response-tracking-2019.xlsx")
+    counted = _count(
+        rows[row:], lead=None, impl=5, what=8, sector=7, dates=(26, 27), people=(22, 24, [22, 24])
+    )
+    _check(report, counted)
     for left_out in report["skipped"]:
         assert left_out["row"].startswith(f"sheet {sheet}, row "), left_out
         assert int(left_out["row"].rsplit(" ", 1)[1]) > row, left_out
-    assert _initiatives_in(client, country) > 0
-    assert (
-        _initiatives_in(client, country) == report["created"] - _organizations_created(client) - 1
+    assert _initiatives_in(client, "MOZ") == counted.initiatives
+    reaches = [r for r in _exported(client)["relationships"] if r["type"] == "REACHES"]
+    assert sum(r.get("reached") or 0 for r in reaches) == counted.reached > 0
+
+
+def _presence_check(
+    client: TestClient, report: dict[str, Any], counted: Counted, country: str, areas: set[str]
+) -> None:
+    """A presence sheet's records: each organization's work in a sector is one presence
+    record in the country, working in every area its rows name."""
+    _check(report, counted)
+    assert _initiatives_in(client, country) == counted.initiatives
+    initiatives = _exported(client)["initiatives"]
+    assert {i["kind"] for i in initiatives} == {"presence"}
+    assert {a for i in initiatives for a in i["areas"] or []} == areas
+
+
+def _areas(rows: list[list[str]], *columns: int) -> set[str]:
+    return {_given(r[c]) for r in rows for c in columns if _given(r[c])}
+
+
+def test_sudan_operational_presence(client: TestClient, auth: dict[str, str]) -> None:
+    """Sudan: organization x sector x state x locality, no activity column, a tab inside
+    `#sector`, no codes at all (the user names Sudan): a presence record per organization
+    and sector."""
+    rows = _rows("covid-viz--ocha-sdn-3w-2020.xlsx")
+    report = _import(client, auth, "covid-viz--ocha-sdn-3w-2020.xlsx", country="SDN")
+    counted = _count(rows[2:], lead=4, impl=None, what=None, sector=2, presence=True)
+    _presence_check(client, report, counted, "SDN", _areas(rows[2:], 0, 1))
+
+
+def test_central_african_republic_presence_by_p_codes(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    """CAR, in French: no activity and no country column; P-codes (CF21) say the Central
+    African Republic, untagged columns are read by their headings (TYPE_ORG)."""
+    rows = _rows("covid-viz--ocha-caf-3w-q1-2022.xlsx")
+    report = _import(client, auth, "covid-viz--ocha-caf-3w-q1-2022.xlsx")
+    counted = _count(rows[2:], lead=5, impl=None, what=None, sector=4, presence=True)
+    _presence_check(client, report, counted, "CAF", _areas(rows[2:], 0, 2))
+    types = {o["type"] for o in _exported(client)["organizations"]}
+    assert {"ngo", "un_agency"} <= types
+
+
+def test_south_sudan_presence_with_the_hashtags_as_header(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    """South Sudan's operational presence: the hashtags are the header row, a tag ends in
+    "?", no sector is tagged, P-codes (SS01) say South Sudan: one presence record per
+    organization (by its full name), in every county its rows name."""
+    rows = _rows("covid-viz--ocha-ssd-3w-op-q1-2022.xlsx")
+    report = _import(client, auth, "covid-viz--ocha-ssd-3w-op-q1-2022.xlsx")
+    counted = _count(rows[1:], lead=1, impl=None, what=None, sector=None, presence=True)
+    _presence_check(client, report, counted, "SSD", _areas(rows[1:], 4, 6))
+
+
+def test_yemen_education_5w_tagged_in_its_first_columns(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    """Yemen's Education Cluster 5W: the data on the third of five sheets (lists, lookups
+    and a pivot around it), English and Arabic headings, only organization and places
+    tagged: a presence record per organization, P-codes (YE15) saying Yemen."""
+    rows = _rows("covid-viz--yem-education-cluster-5w-2019.xlsx", 2)
+    report = _import(client, auth, "covid-viz--yem-education-cluster-5w-2019.xlsx")
+    counted = _count(rows[2:], lead=0, impl=None, what=None, sector=None, presence=True)
+    _presence_check(client, report, counted, "YEM", _areas(rows[2:], 2, 4))
+
+
+def test_iraq_long_table_a_partner_category_is_no_partner(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    """Iraq: a metadata sheet first, the data sheet's name ending in a space, no activity
+    (so presence, by organization and cluster), P-codes (IQG01) saying Iraq, and a column
+    tagged `#org +impl` that holds the partner's category ("Primary"), which its heading
+    says: no organization is made of it."""
+    rows = _rows("covid-viz--ocha-irq-3w-jan-apr2022.xlsx", 1)
+    report = _import(client, auth, "covid-viz--ocha-irq-3w-jan-apr2022.xlsx")
+    counted = _count(rows[2:], lead=14, impl=None, what=None, sector=10, presence=True)
+    _presence_check(client, report, counted, "IRQ", _areas(rows[2:], 2, 4, 6))
+    names = {plain(o["name"]) for o in _exported(client)["organizations"]}
+    assert not names & {plain(r[12]) for r in rows[2:]}
+
+
+def test_nigeria_3w_by_p_codes(client: TestClient, auth: dict[str, str]) -> None:
+    """Nigeria's North-East 3W: organization by name beside its acronym, activities and
+    clusters tagged, no country column; admin P-codes with two prefixes (NGA036,
+    NG036002) both say Nigeria."""
+    rows = _rows("covid-viz--ocha-nga-3w-aug2021.xlsx")
+    report = _import(client, auth, "covid-viz--ocha-nga-3w-aug2021.xlsx")
+    counted = _count(rows[2:], lead=1, impl=None, what=5, sector=4)
+    _check(report, counted)
+    assert _initiatives_in(client, "NGA") == counted.initiatives
+
+
+def test_colombia_345w_tags_and_spanish_headings(client: TestClient, auth: dict[str, str]) -> None:
+    """Colombia's 345W: lead by acronym (`#org+leader`), the implementer's full name in an
+    untagged column read by its Spanish heading beside its tagged acronym (one
+    organization), dates in untagged columns with long Spanish headings (empty here), people reached."""
+    rows = _rows("covid-viz--ocha-col-345w-2021.xlsx")
+    report = _import(client, auth, "covid-viz--ocha-col-345w-2021.xlsx")
+    counted = _count(
+        rows[2:],
+        lead=6,
+        impl=7,
+        acronym=8,
+        what=13,
+        project=4,
+        sector=10,
+        dates=(29, 30),
+        people=(None, 45, [45]),
     )
+    _check(report, counted)
+    assert _initiatives_in(client, "COL") == counted.initiatives
+    reaches = [r for r in _exported(client)["relationships"] if r["type"] == "REACHES"]
+    assert sum(r.get("reached") or 0 for r in reaches) == counted.reached > 0
+    # Its status words are Spanish ("En ejecución"): read, not left unknown.
+    assert "active" in {i["status"] for i in _exported(client)["initiatives"]}
+
+
+def test_guatemala_345w_partly_tagged_csv(client: TestClient, auth: dict[str, str]) -> None:
+    """Guatemala (ROLAC's 345W, CSV): 9 of 49 columns tagged, the country as `#adm0`; the
+    activity, dates and status in untagged columns read by their Spanish headings; a row
+    naming no activity and rows ending in 1970 before they start are left out."""
+    rows = _rows("covid-viz--ocha-rolac-gtm-345w-2021.csv")
+    report = _import(client, auth, "covid-viz--ocha-rolac-gtm-345w-2021.csv")
+    counted = _count(rows[2:], lead=6, impl=None, what=21, project=3, sector=18, dates=(26, 27))
+    _check(report, counted)
+    assert counted.backwards_rows > 0
+    assert _initiatives_in(client, "GTM") == counted.initiatives
+    statuses = {i["status"] for i in _exported(client)["initiatives"]}
+    assert "active" in statuses
+
+
+def test_dr_congo_3w_without_hashtags_after_six_pivots(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    """DR Congo: no hashtags anywhere, French headings (`Nom acteur`, `Nom du projet*`,
+    `Date de début*`), the data on the seventh of eight sheets (`DATA-FINAL`, after six
+    pivots, before a shorter copy), P-codes (CD74) saying DR Congo."""
+    rows = _rows("covid-viz--ocha-cod-3w-jan2022.xlsx", "DATA-FINAL")
+    report = _import(client, auth, "covid-viz--ocha-cod-3w-jan2022.xlsx")
+    counted = _count(
+        rows[1:],
+        lead=15,
+        impl=None,
+        what=None,
+        project=1,
+        sector=11,
+        dates=(2, 3),
+        people=(17, None, [17]),
+    )
+    _check(report, counted)
+    assert _initiatives_in(client, "COD") == counted.initiatives
+    assert all(s["row"].startswith("sheet DATA-FINAL, row ") for s in report["skipped"])
 
 
 def _organizations_created(client: TestClient) -> int:
