@@ -1,6 +1,6 @@
 // Deletes up to $limit relationships of the map's nodes and then up to $limit of its nodes
 // that have none left (map nodes, retired nodes, audit events, API keys, the stored
-// overlaps and any import's holds and undo steps); run until it deletes nothing
+// overlaps, any import's holds and undo steps, and the files imports read); run until it deletes nothing
 // (Database.delete_in_batches), so a map of any size empties within the default heap (a
 // theme or a country can have tens of thousands of relationships, too many to delete with
 // the node in one go). The schema and its migrations stay. Used by the test suite and the
@@ -18,7 +18,7 @@ CALL () {
   MATCH (n)
   WHERE (n:MapNode OR n:Retired OR n:AuditEvent OR n:ApiKey
          OR n:OverlapPair OR n:OverlapState OR n:OverlapsPending
-         OR n:ImportRun OR n:ImportHold OR n:ImportStep)
+         OR n:ImportRun OR n:ImportHold OR n:ImportStep OR n:ImportFile)
     AND NOT EXISTS { (n)--() }
   WITH n LIMIT $limit
   DELETE n

@@ -15,6 +15,7 @@ batches written so far."""
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import structlog
@@ -24,6 +25,7 @@ from service.domain.undo import Undo
 from service.editing import audit, changes, holds, permissions
 from service.editing.keys import Editor
 from service.errors import Conflict
+from service.interchange import seen
 from service.interchange.plan import LinkPlan, Plan, RecordPlan, make_plan
 from service.interchange.rows import Row
 from service.model.ids import LABELS
@@ -139,6 +141,7 @@ async def _write(
     opened by the run's heartbeat and closed by keeping its undo; with `run` None (a dry
     run) every batch is worked out and counted, and nothing written."""
     total, done = len(plan.records) + len(plan.links), 0
+    started = datetime.now(UTC)
     steps: list[tuple[Sequence[Any], _BatchWriter]] = [
         (plan.records, _write_records),
         (plan.links, _write_links),
@@ -150,6 +153,8 @@ async def _write(
                     await run.beat(tx)
                 undo = await write(tx, editor, batch, report, run is not None)
                 if run:
+                    # Every fact of the batch, written or found unchanged, was seen.
+                    undo.add(await seen.confirm(tx, batch, started))
                     await run.keep(tx, undo)
             done += len(batch)
             if progress:

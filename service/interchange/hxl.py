@@ -27,6 +27,7 @@ import hxl.datatypes
 import hxl.model
 
 from service.errors import ImportInvalid, Problem
+from service.interchange import seen
 from service.interchange.organizations import OrganizationIndex
 from service.interchange.people import PlaceCounts, count, people_columns
 from service.interchange.rows import Row
@@ -156,16 +157,18 @@ def read_3w(
         owner = (leads or impls)[0]
         key = _activity_key(value("activity_code"), owner, value("activity") or "")
         record = activities.setdefault(key, Row(name, where, "initiative", _activity(key, note)))
+        seen.add_written(record, seen.as_written(sheet.tags, sheet.rows[index], columns), where)
         _add_row(record, value, themes, vocabulary, place)
         links += _count_people(
             sheet.rows[index], counted, Row(name, where, None), key, place, places
         )
-        for lead in leads:
-            links.append(Row(name, where, None, {"from": lead, "type": "LEADS", "to": key, **note}))
-        for impl in impls:
-            links.append(
-                Row(name, where, None, {"from": impl, "type": "IMPLEMENTS", "to": key, **note})
-            )
+        for role, ends, column in (("LEADS", leads, "org"), ("IMPLEMENTS", impls, "impl")):
+            # The organization's cell as written, beside the id it was found or made as.
+            said = seen.as_written(sheet.tags, sheet.rows[index], columns, (column, "activity"))
+            links += [
+                Row(name, where, None, {"from": o, "type": role, "to": key, **note}, original=said)
+                for o in ends
+            ]
         if origin.issues:
             # What naming its organizations found wrong (two names, one id) is this row's.
             links.append(Row(name, where, None, issues=origin.issues))

@@ -62,6 +62,13 @@ class Row:
     # Why the reader left this row out (a row naming no organization, a place that is no
     # country), as (field, reason): it is not imported, and the report lists it.
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    # The text the file holds for it, by column or element, as written (the values above
+    # are cleaned: a country's name becomes its code, an organization's name its id); kept
+    # as the fact's provenance (service/interchange/seen.py).
+    original: dict[str, list[str]] = field(default_factory=dict)
+    # The other rows of the file that say the same record (a 3W initiative is made of
+    # every row of its activity).
+    also: list[str] = field(default_factory=list)
 
     def problem(self, field_name: str | None, message: str) -> Problem:
         return Problem(self.file, self.where, field_name, message)
