@@ -45,6 +45,11 @@ _PATTERNS = {
         "#org-impl-funder-type",
     ],
     "org_type": ["#org+type-impl-funder"],
+    # The other roles an organization may hold, as the map's own 3W export writes them.
+    **{
+        name: [f"#org+{name}-type"]
+        for name in ("funder", "partners_in", "hosts", "requested", "proposed")
+    },
     "impl": ["#org+impl+name-type", "#org+impl-type-code-id-acronym", "#org+impl-type"],
     "impl_type": ["#org+impl+type"],
     # An implementer's acronym beside its full name (Cameroon's 5W has both columns).
@@ -55,6 +60,8 @@ _PATTERNS = {
         "#activity+project+name",
     ],
     "activity_code": ["#activity+code"],
+    # A map region by id (region:western-africa), as the map's own 3W export writes it.
+    "region": ["#region+code"],
     "sector": ["#sector-code", "#sector"],
     "country": ["#country-code", "#country"],
     "adm1": ["#adm1-code", "#adm1"],
@@ -63,6 +70,14 @@ _PATTERNS = {
     "status": ["#status", "#activity+status", "#activity+project+status"],
     "start": ["#date+start"],
     "end": ["#date+end"],
+}
+# The role each organization column gives, beyond #org (LEADS) and #org+impl (IMPLEMENTS).
+_OTHER_ROLES = {
+    "funder": "FUNDS",
+    "partners_in": "PARTNERS_IN",
+    "hosts": "HOSTS",
+    "requested": "REQUESTED",
+    "proposed": "PROPOSED",
 }
 _COLUMNS = {
     name: [hxl.model.TagPattern.parse(p) for p in patterns] for name, patterns in _PATTERNS.items()
@@ -110,13 +125,17 @@ def read_3w(
         where = sheet.where(index)
         value = _reader(sheet.rows[index], columns, vocabulary)
         lead_names, impl_names = _several(value("org")), _several(value("impl"))
+        others = {role: _several(value(c)) for c, role in _OTHER_ROLES.items()}
         if not any(value(c) for c in columns):
             continue
         named = value("country")
         place = country_named(named) if named else country
+        # An initiative the map's own export names by id may have no organization.
+        known = _map_id(value("activity_code"))
+        anyone = lead_names or impl_names or any(others.values()) or known
         reasons = [
             (c, "is empty")
-            for c, v in (("#org", lead_names or impl_names), ("#activity", value("activity")))
+            for c, v in (("#org", anyone), ("#activity", value("activity")))
             if not v
         ]
         if named and place is None:
@@ -154,7 +173,12 @@ def read_3w(
             organizations.resolve(n, vocabulary.organization_type(value("org_type")), origin, note)
             for n in lead_names
         ]
-        owner = (leads or impls)[0]
+        held = [
+            (role, organizations.resolve(n, vocabulary.organization_type(None), origin, note))
+            for role, names in others.items()
+            for n in names
+        ]
+        owner = next(iter([*leads, *impls, *(o for _, o in held)]), "")
         key = _activity_key(value("activity_code"), owner, value("activity") or "")
         record = activities.setdefault(key, Row(name, where, "initiative", _activity(key, note)))
         seen.add_written(record, seen.as_written(sheet.tags, sheet.rows[index], columns), where)
@@ -169,6 +193,9 @@ def read_3w(
                 Row(name, where, None, {"from": o, "type": role, "to": key, **note}, original=said)
                 for o in ends
             ]
+        links += [
+            Row(name, where, None, {"from": o, "type": role, "to": key, **note}) for role, o in held
+        ]
         if origin.issues:
             # What naming its organizations found wrong (two names, one id) is this row's.
             links.append(Row(name, where, None, issues=origin.issues))
@@ -257,11 +284,15 @@ def _default_country(
     return found
 
 
+def _map_id(code: str | None) -> str | None:
+    return code if code and code.startswith("initiative:") else None
+
+
 def _activity_key(code: str | None, owner: str, activity: str) -> str:
     """A code that is a map id keeps the row on that initiative; otherwise one
     organization's activity of one name is one initiative, however many rows."""
-    if code and code.startswith("initiative:"):
-        return code
+    if _map_id(code):
+        return str(code)
     return "initiative:" + slug(owner.split(":", 1)[1] + " " + activity)
 
 
@@ -287,6 +318,7 @@ def _activity(node_id: str, note: dict[str, Any]) -> dict[str, Any]:
         "id": node_id,
         "kind": "project",
         "countries": [],
+        "regions": [],
         "areas": [],
         "themes": [],
         "sectors": [],
@@ -302,6 +334,9 @@ def _add_row(
     v.setdefault("name", value("activity"))
     if place and place not in v["countries"]:
         v["countries"].append(place)
+    region = value("region")
+    if region and region.startswith("region:") and region not in v["regions"]:
+        v["regions"].append(region)
     for level in ("adm1", "adm2", "adm3"):
         for area in _several(value(level)):
             if area not in v["areas"]:
