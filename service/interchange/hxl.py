@@ -6,11 +6,14 @@ column headings `seed/field_words.yaml` lists. Columns are found by tag pattern:
                       separated by ';')
     #org+impl         who implements it (several separated by ';'); without an #org
                       column, the implementer is the organization the row is about
+    #org+funder       who funds it; #org+partners_in, #org+hosts, #org+requested and
+                      #org+proposed the map's other roles (its own 3W export writes them)
     #org+type, #org+impl+type   the type of an organization not yet on the map
     #activity         the activity's name (a sheet or row without one is named for its
                       sector); #activity+code, when it holds a map id
     #sector           sectors or clusters, by name or code: themes through
                       `seed/sector_themes.yaml`, the rest kept as the initiative's sectors
+    #region+code      a map region by id (region:western-africa)
     #country          by name (English, French, Spanish...) or ISO or M49 code; a sheet
                       about one country may have none, and the import names the country
     #adm1 #adm2 #adm3 places within the country, by name (P-codes where no name is given)
