@@ -8,12 +8,23 @@
 // Returns: one row: seen (list of {node, fact, file, before: its properties before, or
 //          null}, for the facts this batch changed)
 UNWIND $rows AS row
-MATCH (n:MapNode {id: row.node})
-MATCH (f:ImportFile {name: row.file})
-OPTIONAL MATCH (n)-[old:SEEN_IN {fact: row.fact}]->(f)
-WITH n, f, row, properties(old) AS before
-MERGE (n)-[s:SEEN_IN {fact: row.fact}]->(f)
-  ON CREATE SET s.first_seen = $at, s.times = 0
+// Found by the index on the fact, not by walking the record's notes: an organization that
+// leads a thousand activities of one file has a thousand notes to that file.
+OPTIONAL MATCH (a:MapNode)-[old:SEEN_IN {fact: row.fact}]->(:ImportFile {name: row.file})
+WHERE a.id = row.node
+WITH row, old, properties(old) AS before
+CALL (row, old) {
+  WITH row, old
+  WHERE old IS NULL
+  MATCH (n:MapNode {id: row.node})
+  MATCH (f:ImportFile {name: row.file})
+  CREATE (n)-[s:SEEN_IN {fact: row.fact, first_seen: $at, times: 0}]->(f)
+  RETURN s
+UNION
+  WITH row, old
+  WHERE old IS NOT NULL
+  RETURN old AS s
+}
 WITH s, row, before, s.last_seen = $at AS already
 SET s.times = CASE WHEN already THEN s.times ELSE s.times + 1 END,
     s.where = CASE WHEN already THEN s.where ELSE row.where END,

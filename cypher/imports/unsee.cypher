@@ -7,7 +7,8 @@
 // Returns: one row: facts, files (counts)
 CALL (*) {
   UNWIND $seen AS row
-  MATCH (:MapNode {id: row.node})-[s:SEEN_IN {fact: row.fact}]->(:ImportFile {name: row.file})
+  MATCH (a:MapNode)-[s:SEEN_IN {fact: row.fact}]->(:ImportFile {name: row.file})
+  WHERE a.id = row.node
   FOREACH (_ IN CASE WHEN row.before IS NULL THEN [1] ELSE [] END | DELETE s)
   FOREACH (_ IN CASE WHEN row.before IS NULL THEN [] ELSE [1] END | SET s = row.before)
   RETURN count(*) AS facts

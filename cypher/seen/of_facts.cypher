@@ -7,7 +7,9 @@
 //          file_last_imported, file_imports}, by file name)
 UNWIND $facts AS want
 CALL (want) {
-  OPTIONAL MATCH (:MapNode {id: want.node})-[s:SEEN_IN {fact: want.fact}]->(f:ImportFile)
+  // By the index on the fact: a record may have thousands of notes to one file.
+  OPTIONAL MATCH (a:MapNode)-[s:SEEN_IN {fact: want.fact}]->(f:ImportFile)
+  WHERE a.id = want.node
   WITH s, f ORDER BY f.name
   RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE s {
     .where, .original, .activity, .first_seen, .last_seen, .times,
