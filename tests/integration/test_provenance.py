@@ -48,9 +48,9 @@ def client_and_key(client: TestClient, seeded: Settings) -> Iterator[tuple[TestC
     reseed(seeded)
 
 
-def _upload(client: TestClient, key: str, text: str) -> dict[str, Any]:
+def _upload(client: TestClient, key: str, text: str, dry_run: bool = False) -> dict[str, Any]:
     done = client.post(
-        "/import",
+        "/import?dryRun=true" if dry_run else "/import",
         files=[("files", (FILE, text.encode("utf-8")))],
         headers={"Authorization": f"Bearer {key}"},
     )
@@ -76,6 +76,10 @@ def test_a_fact_dropped_from_a_newer_file_shows_when_it_was_last_seen(
     client_and_key: tuple[TestClient, str],
 ) -> None:
     client, key = client_and_key
+    assert _upload(client, key, V1, dry_run=True)["created"] > 0
+    ilo = f'{{ node(id: "organization:ilo") {{ {SEEN} }} }}'
+    # A dry run notes nothing.
+    assert data_of(client.post("/graphql", json={"query": ilo}).json())["node"]["seen"] == []
     _upload(client, key, V1)
     first = _in_file(_activity(client, "Kiln inspections")["seen"])
     v1_at = first["lastSeen"]
@@ -118,12 +122,8 @@ def test_a_fact_dropped_from_a_newer_file_shows_when_it_was_last_seen(
     )["node"]
     assert _in_file(trust["seen"])["notSeenSince"] == v1_at
     # The ILO, already on the map, is confirmed by the newer file's rows.
-    ilo = data_of(
-        client.post(
-            "/graphql", json={"query": f'{{ node(id: "organization:ilo") {{ {SEEN} }} }}'}
-        ).json()
-    )["node"]
-    assert _in_file(ilo["seen"])["notSeenSince"] is None
+    confirmed = data_of(client.post("/graphql", json={"query": ilo}).json())["node"]
+    assert _in_file(confirmed["seen"])["notSeenSince"] is None
 
 
 def test_the_seed_was_seen_by_no_import(client: TestClient) -> None:
