@@ -19,6 +19,23 @@ KIND_FILES = {draft.FILE: kind for kind, draft in DRAFTS.items()}
 FILE_OF_KIND = {kind: name for name, kind in KIND_FILES.items()}
 RELATIONSHIPS = "relationships"
 CITATION = ("source", "section", "note")
+# The file of where imports saw each fact (service/interchange/seen.py), which the map's
+# CSV and JSON exports carry so that a map restored from them keeps it; its rows' kind.
+SEEN = "seen"
+SEEN_COLUMNS = (
+    "node",
+    "fact",
+    "file",
+    "where",
+    "original",
+    "activity",
+    "first_seen",
+    "last_seen",
+    "times",
+    "file_first_imported",
+    "file_last_imported",
+    "file_imports",
+)
 # A relationship's ends, what it carries (roles, seats, money, people), and its citation.
 RELATIONSHIP_COLUMNS = ("from", "type", "to", *EXTRA_PROPERTIES, *CITATION)
 # Fields that hold countries, written as ISO 3166 alpha-3 codes.

@@ -14,7 +14,7 @@ from service.interchange import native
 from service.interchange.export import Exported
 from service.interchange.iati_codes import load_iati_codes
 from service.interchange.iati_export import Publisher, iati_activities
-from service.interchange.rows import KIND_FILES, RELATIONSHIPS
+from service.interchange.rows import KIND_FILES, RELATIONSHIPS, SEEN
 from service.model.ids import kind_of
 from service.model.records import MapRecord
 
@@ -75,7 +75,7 @@ def chunks(data: bytes, size: int = 64 * 1024) -> Iterator[bytes]:
 def _zip(exported: Exported) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, kind in (*KIND_FILES.items(), (RELATIONSHIPS, None)):
+        for name, kind in (*KIND_FILES.items(), (RELATIONSHIPS, None), (SEEN, SEEN)):
             archive.writestr(f"{name}.csv", native.write_csv(kind, exported.files[name]))
     return out.getvalue()
 

@@ -4,12 +4,17 @@ first and last seen, so a fact that drops out of a partner's newer file shows as
 since" the last import that had it; importing a file again renews that one note instead of
 adding another; and a failed import takes its notes back with the rest."""
 
+import json
+import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
+from service.cli import app
 from service.config import Settings
 from service.db.driver import Database
 from service.domain.seen import Sighting, sightings
@@ -17,6 +22,7 @@ from service.editing import keys
 from service.editing.keys import Editor
 from service.interchange.files import Upload, import_files
 from service.interchange.vocabulary import load_vocabulary
+from service.seed.loader import load, prepare
 from tests.conftest import data_of, reseed, run_db
 
 FILE = "partner-3w.csv"
@@ -171,3 +177,41 @@ def test_a_failed_import_takes_its_provenance_back(
     with pytest.raises(RuntimeError, match="first batch"):
         run_db(seeded, fail)
     assert _notes(seeded) == before
+
+
+@pytest.mark.parametrize("file_format", ["json", "csv"])
+def test_a_map_restored_from_its_export_keeps_where_facts_were_seen(
+    client_and_key: tuple[TestClient, str],
+    seeded: Settings,
+    cli_env: None,
+    tmp_path: Path,
+    file_format: str,
+) -> None:
+    """The map's JSON and CSV exports carry the notes; imported into an empty map they
+    restore them as they were (the export's own file is not noted: it is no new sighting),
+    and a dropped fact still shows when it was last seen."""
+    client, key = client_and_key
+    _upload(client, key, V1)
+    _upload(client, key, V2)
+    facts = ("Kiln inspections", "Port outreach")
+    before = [_activity(client, text) for text in facts]
+    exported = tmp_path / ("map.json" if file_format == "json" else "map.zip")
+    runner = CliRunner()
+    assert runner.invoke(app, ["export", str(exported), "--format", file_format]).exit_code == 0
+
+    async def empty(db: Database) -> None:
+        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
+        await load(db, prepare(seeded.seed_dir, reference_only=True), seeded.load_batch_size)
+
+    run_db(seeded, empty)
+    if file_format == "csv":
+        zipfile.ZipFile(exported).extractall(tmp_path / "csv")
+        files = [str(p) for p in sorted((tmp_path / "csv").iterdir())]
+    else:
+        files = [str(exported)]
+    done = runner.invoke(app, ["import", *files, "--json"])
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.output)["skipped"] == []
+    after = [_activity(client, text) for text in facts]
+    assert after == before
+    assert _in_file(after[1]["seen"])["notSeenSince"] == _in_file(before[1]["seen"])["lastSeen"]
