@@ -1,6 +1,7 @@
 // Deletes up to $limit relationships and then up to $limit nodes that have none left:
 // every node but the schema's own records (map nodes, retired nodes, audit events, API
-// keys, stored overlaps and rankings, any import's runs, holds and undo steps); run until it deletes nothing
+// keys, stored overlaps and rankings, any import's runs, holds and undo steps, and the files
+// imports read); run until it deletes nothing
 // (Database.delete_in_batches), so a map of any size empties within the default heap (a
 // theme or a country can have tens of thousands of relationships, too many to delete with
 // the node in one go). The schema and its migrations stay. Used by the test suite and the

@@ -34,6 +34,10 @@ class Undo:
     links_updated: list[dict[str, Any]] = field(default_factory=list)
     # The audit events the batches recorded.
     events: list[str] = field(default_factory=list)
+    # {node, fact, file, before}: the provenance each batch wrote (before: what the fact's
+    # SEEN_IN held, None where the batch added it); {name, before}: the files it noted.
+    seen: list[dict[str, Any]] = field(default_factory=list)
+    seen_files: list[dict[str, Any]] = field(default_factory=list)
 
     def changed_ids(self) -> set[str]:
         """What the batches changed, for overlap rescoring; a change to the places' regions
@@ -66,7 +70,8 @@ class Undo:
     async def undo_in(self, tx: Transaction) -> None:
         """Takes back one batch in the caller's transaction, in the order `run` takes back
         many: relationships, the records' own relationships and properties, the records
-        created, then the audit events."""
+        created, then the audit events; provenance first, as it names the records."""
+        await tx.run("imports/unsee", seen=self.seen, files=self.seen_files)
         await tx.run("seed/undo_links", created=self.links_created, updated=self.links_updated)
         await tx.run("seed/undo_nodes", created=[], updated=self.nodes_updated)
         await tx.run("edits/replace_links", nodes=self.links_replaced)
@@ -77,6 +82,11 @@ class Undo:
         """Relationships first, then the records' own relationships and properties, then the
         nodes created, then the audit events; each step in batches of its own transaction.
         The caller notes `changed_ids()` for rescoring, whether this succeeds or not."""
+        # Newest first: a fact seen in two batches is put back to what the first found.
+        for seen in batches(self.seen[::-1], batch_size):
+            await db.write("imports/unsee", seen=list(seen), files=[])
+        for files in batches(self.seen_files[::-1], batch_size):
+            await db.write("imports/unsee", seen=[], files=list(files))
         for batch in batches(self.links_created, batch_size):
             await db.write("seed/undo_links", created=list(batch), updated=[])
         for batch in batches(self.links_updated, batch_size):

@@ -15,6 +15,7 @@ batches written so far."""
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import structlog
@@ -24,6 +25,7 @@ from service.domain.undo import Undo
 from service.editing import audit, changes, holds, permissions
 from service.editing.keys import Editor
 from service.errors import Conflict
+from service.interchange import seen
 from service.interchange.identity import Queued
 from service.interchange.organizations import Matched
 from service.interchange.plan import LinkPlan, Plan, RecordPlan, make_plan
@@ -74,23 +76,32 @@ async def import_rows(
     back: its report is exactly what the import would do, and nothing is written.
     `pause_s` waits after each batch written (tests stop an import half-way with it)."""
     permissions.may_import(editor)
-    report = ImportReport(
-        skipped=[
-            SkippedRow(row.file, row.where, where_field, reason)
-            for row in rows
-            for where_field, reason in row.skipped
-        ]
-    )
+    rows, carried = seen.restoring(rows)
+    notes, unread = seen.checked(carried or [])
+    report = ImportReport(skipped=_skipped([*rows, *unread]))
     rows = [row for row in rows if not row.skipped]
     async with db.transaction() as tx:
         plan = await make_plan(tx, rows)
+    # A file that carries where its facts were seen (a map's export coming back) restores
+    # those notes in place of noting its own.
+    restored = None if carried is None else notes
     if dry_run:
         await _write(db, editor, plan, report, batch_size, progress, None)
         return report
     async with holds.holding(db, editor, named_ids(rows), batch_size) as run:
         plan = await _as_held(db, run, rows, plan, batch_size)
-        await _write(db, editor, plan, report, batch_size, progress, run, pause_s)
+        await _write(db, editor, plan, report, batch_size, progress, run, pause_s, restored)
+        for batch in batches(restored or [], batch_size):
+            async with db.transaction() as tx:
+                await run.beat(tx)
+                undo, missing = await seen.restore(tx, batch)
+                await run.keep(tx, undo)
+            report.skipped += _skipped(missing)
     return report
+
+
+def _skipped(rows: list[Row]) -> list[SkippedRow]:
+    return [SkippedRow(row.file, row.where, f, reason) for row in rows for f, reason in row.skipped]
 
 
 async def _as_held(
@@ -140,11 +151,14 @@ async def _write(
     progress: Progress | None,
     run: holds.ImportRun | None,
     pause_s: float = 0.0,
+    restored: list[Any] | None = None,
 ) -> None:
     """Records, then relationships (which need their ends), a batch per transaction, each
     opened by the run's heartbeat and closed by keeping its undo; with `run` None (a dry
-    run) every batch is worked out and counted, and nothing written."""
+    run) every batch is worked out and counted, and nothing written. Each batch notes
+    where its facts were seen, unless the import restores notes it carries (`restored`)."""
     total, done = len(plan.records) + len(plan.links), 0
+    started = datetime.now(UTC)
     steps: list[tuple[Sequence[Any], _BatchWriter]] = [
         (plan.records, _write_records),
         (plan.links, _write_links),
@@ -155,7 +169,9 @@ async def _write(
                 if run:
                     await run.beat(tx)
                 undo = await write(tx, editor, batch, report, run is not None)
-                if run:
+                if run and restored is None:
+                    # Every fact of the batch, written or found unchanged, was seen.
+                    undo.add(await seen.confirm(tx, batch, started))
                     await run.keep(tx, undo)
             done += len(batch)
             if progress:

@@ -10,7 +10,7 @@ from service.domain import directory
 from service.domain.filters import InitiativeFilter
 from service.domain.pagination import PageRequest
 from service.interchange.records import record_row
-from service.interchange.rows import FILE_OF_KIND, KIND_FILES, RELATIONSHIPS
+from service.interchange.rows import FILE_OF_KIND, KIND_FILES, RELATIONSHIPS, SEEN
 from service.model.ids import REFERENCE_KINDS, kind_of
 
 _PAGE = 100
@@ -31,7 +31,9 @@ async def export_map(db: Database, wanted: InitiativeFilter | None = None) -> Ex
     ids = await _scope(db, wanted) if wanted else None
     nodes = await _nodes(db, ids)
     exported = {n["id"] for n in nodes}
-    files: dict[str, list[dict[str, Any]]] = {name: [] for name in (*KIND_FILES, RELATIONSHIPS)}
+    files: dict[str, list[dict[str, Any]]] = {
+        name: [] for name in (*KIND_FILES, RELATIONSHIPS, SEEN)
+    }
     for node in nodes:
         kind = kind_of(node["id"])
         record, links = record_row(kind, node)
@@ -41,7 +43,22 @@ async def export_map(db: Database, wanted: InitiativeFilter | None = None) -> Ex
             for link in links
             if link["to"] in exported or kind_of(link["to"]) in REFERENCE_KINDS
         ]
+    files[SEEN] = await _seen(db, sorted(exported))
     return Exported(files, nodes)
+
+
+async def _seen(db: Database, ids: list[str]) -> list[dict[str, Any]]:
+    """Where imports saw the exported records and their relationships, a page of records
+    per read, times as ISO 8601 text."""
+    found: list[dict[str, Any]] = []
+    for start in range(0, len(ids), _EXPORT_PAGE):
+        rows = await db.read("seen/export", ids=ids[start : start + _EXPORT_PAGE])
+        found += [{k: _iso(v) for k, v in row.items()} for row in rows]
+    return found
+
+
+def _iso(value: Any) -> Any:
+    return value.iso_format() if hasattr(value, "iso_format") else value
 
 
 async def _nodes(db: Database, ids: list[str] | None) -> list[dict[str, Any]]:

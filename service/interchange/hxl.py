@@ -6,11 +6,14 @@ column headings `seed/field_words.yaml` lists. Columns are found by tag pattern:
                       separated by ';')
     #org+impl         who implements it (several separated by ';'); without an #org
                       column, the implementer is the organization the row is about
+    #org+funder       who funds it; #org+partners_in, #org+hosts, #org+requested and
+                      #org+proposed the map's other roles (its own 3W export writes them)
     #org+type, #org+impl+type   the type of an organization not yet on the map
     #activity         the activity's name (a sheet or row without one is named for its
                       sector); #activity+code, when it holds a map id
     #sector           sectors or clusters, by name or code: themes through
                       `seed/sector_themes.yaml`, the rest kept as the initiative's sectors
+    #region+code      a map region by id (region:western-africa)
     #country          by name (English, French, Spanish...) or ISO or M49 code; a sheet
                       about one country may have none, and the import names the country
     #adm1 #adm2 #adm3 places within the country, by name (P-codes where no name is given)
@@ -30,6 +33,7 @@ import hxl.datatypes
 import hxl.model
 
 from service.errors import ImportInvalid, Problem
+from service.interchange import seen
 from service.interchange.organizations import OrganizationIndex
 from service.interchange.people import PlaceCounts, count, people_columns
 from service.interchange.rows import Row
@@ -48,6 +52,11 @@ _PATTERNS = {
         "#org-impl-funder-type",
     ],
     "org_type": ["#org+type-impl-funder"],
+    # The other roles an organization may hold, as the map's own 3W export writes them.
+    **{
+        name: [f"#org+{name}-type"]
+        for name in ("funder", "partners_in", "hosts", "requested", "proposed")
+    },
     "impl": ["#org+impl+name-type", "#org+impl-type-code-id-acronym", "#org+impl-type"],
     "impl_type": ["#org+impl+type"],
     # An implementer's acronym beside its full name (Cameroon's 5W has both columns).
@@ -56,6 +65,8 @@ _PATTERNS = {
     # A project's name, for rows that name no activity.
     "project": ["#activity+project+name", "#project+name", "#project-code"],
     "activity_code": ["#activity+code"],
+    # A map region by id (region:western-africa), as the map's own 3W export writes it.
+    "region": ["#region+code"],
     "sector": ["#sector-code", "#sector"],
     "country": ["#country-code", "#country", "#adm0-code", "#adm0"],
     "adm1": ["#adm1-code", "#adm1"],
@@ -72,6 +83,14 @@ _PATTERNS = {
 _SAYS_WHAT_OR_WHERE = frozenset(
     ("activity", "project", "sector", "country", "adm1", "adm2", "adm3")
 )
+# The role each organization column gives, beyond #org (LEADS) and #org+impl (IMPLEMENTS).
+_OTHER_ROLES = {
+    "funder": "FUNDS",
+    "partners_in": "PARTNERS_IN",
+    "hosts": "HOSTS",
+    "requested": "REQUESTED",
+    "proposed": "PROPOSED",
+}
 _COLUMNS = {
     name: [hxl.model.TagPattern.parse(p) for p in patterns] for name, patterns in _PATTERNS.items()
 }
@@ -132,11 +151,15 @@ def read_3w(
             continue
         value = values.get
         lead_names, impl_names = _several(value("org")), _several(value("impl"))
+        others = {role: _several(value(c)) for c, role in _OTHER_ROLES.items()}
         named = value("country")
         place = country_named(named) if named else country
+        # An initiative the map's own export names by id may have no organization.
+        known = _map_id(value("activity_code"))
+        anyone = lead_names or impl_names or any(others.values()) or known
         reasons = [
             (c, "is empty")
-            for c, v in (("#org", lead_names or impl_names), ("#activity", value("activity")))
+            for c, v in (("#org", anyone), ("#activity", value("activity")))
             if not v
         ]
         if named and place is None:
@@ -174,7 +197,12 @@ def read_3w(
             organizations.resolve(n, vocabulary.organization_type(value("org_type")), origin, note)
             for n in lead_names
         ]
-        owner = (leads or impls)[0]
+        held = [
+            (role, organizations.resolve(n, vocabulary.organization_type(None), origin, note))
+            for role, names in others.items()
+            for n in names
+        ]
+        owner = next(iter([*leads, *impls, *(o for _, o in held)]), "")
         # A presence is in one country; a sheet about one country (no country column)
         # keeps its activities apart from the same names in another country's sheet.
         scope = place if presence else country
@@ -183,6 +211,7 @@ def read_3w(
         record = activities.setdefault(
             key, Row(name, where, "initiative", _activity(key, note, kind))
         )
+        seen.add_written(record, seen.as_written(sheet.tags, sheet.rows[index], columns), where)
         _add_row(record, value, themes, on_map, vocabulary, place)
         links += _count_people(
             sheet.rows[index],
@@ -194,12 +223,16 @@ def read_3w(
             sheet.decimal_comma,
             vocabulary,
         )
-        for lead in leads:
-            links.append(Row(name, where, None, {"from": lead, "type": "LEADS", "to": key, **note}))
-        for impl in impls:
-            links.append(
-                Row(name, where, None, {"from": impl, "type": "IMPLEMENTS", "to": key, **note})
-            )
+        for role, ends, column in (("LEADS", leads, "org"), ("IMPLEMENTS", impls, "impl")):
+            # The organization's cell as written, beside the id it was found or made as.
+            said = seen.as_written(sheet.tags, sheet.rows[index], columns, (column, "activity"))
+            links += [
+                Row(name, where, None, {"from": o, "type": role, "to": key, **note}, original=said)
+                for o in ends
+            ]
+        links += [
+            Row(name, where, None, {"from": o, "type": role, "to": key, **note}) for role, o in held
+        ]
         if origin.issues:
             # What naming its organizations found wrong (two names, one id) is this row's.
             links.append(Row(name, where, None, issues=origin.issues))
@@ -305,14 +338,18 @@ def _default_country(
     return found
 
 
+def _map_id(code: str | None) -> str | None:
+    return code if code and code.startswith("initiative:") else None
+
+
 @lru_cache(maxsize=65_536)
 def _activity_key(code: str | None, owner: str, activity: str, country: str | None) -> str:
     """A code that is a map id keeps the row on that initiative; otherwise one
     organization's activity of one name (in one country, where given) is one initiative,
     however many rows."""
-    if code and code.startswith("initiative:"):
-        return code
-    words = [owner.split(":", 1)[1], activity, *([country.lower()] if country else [])]
+    if _map_id(code):
+        return str(code)
+    words = [owner.split(":", 1)[-1], activity, *([country.lower()] if country else [])]
     return "initiative:" + slug(" ".join(words))
 
 
@@ -366,6 +403,7 @@ def _activity(node_id: str, note: dict[str, Any], kind: InitiativeKind) -> dict[
         "id": node_id,
         "kind": kind.value,
         "countries": [],
+        "regions": [],
         "areas": [],
         "themes": [],
         "sectors": [],
@@ -386,6 +424,9 @@ def _add_row(
     v.setdefault("name", value("activity"))
     if place and place not in v["countries"]:
         v["countries"].append(place)
+    region = value("region")
+    if region and region.startswith("region:") and region not in v["regions"]:
+        v["regions"].append(region)
     for level in ("adm1", "adm2", "adm3"):
         for area in _several(value(level)):
             if area not in v["areas"]:

@@ -46,6 +46,7 @@ from service.interchange.iati_codes import codelist
 from service.interchange.iati_money import Reporter, activity_money, code_of
 from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import Row
+from service.interchange.seen import ACTIVITY
 from service.interchange.vocabulary import Vocabulary
 from service.model.fields import plain
 from service.model.ids import iso3
@@ -156,6 +157,7 @@ class _Reader:
         }
         record = {"id": f"initiative:{slug(identifier)}", "kind": "project", **note}
         row = Row(self.file, where, "initiative", {**record, "iati_identifier": identifier or None})
+        row.original = _as_written(activity, identifier)
         v = row.values
         v["name"] = _narrative(activity, "title")
         v["description"] = _general_description(activity)
@@ -216,6 +218,7 @@ class _Reader:
     ) -> list[Row]:
         """The roles of the participating organizations, and the money each gives."""
         roles: dict[tuple[str, str], dict[str, Any]] = {}
+        said = {ACTIVITY: row.original.get(ACTIVITY, [])}
         for org in activity.findall("participating-org"):
             given = org.get("role", "")
             role = ROLES.get(ROLE_WORDS.get(given.lower(), given))
@@ -249,7 +252,9 @@ class _Reader:
             roles.setdefault((funder, "FUNDS"), {"from": funder, "type": "FUNDS", "to": initiative})
             roles[(funder, "FUNDS")].update(amounts)
         unplaced += money.left_out
-        return [Row(self.file, where, None, {**link, **note}) for link in roles.values()]
+        return [
+            Row(self.file, where, None, {**link, **note}, original=said) for link in roles.values()
+        ]
 
     def _documents(
         self,
@@ -285,9 +290,10 @@ class _Reader:
                 "date": day,
                 "file_format": _media_type(link.get("format")),
             }
-            rows.append(Row(self.file, f"{where}.document-link", "source", values))
+            said = {"document-link": [url]}
+            rows.append(Row(self.file, f"{where}.document-link", "source", values, original=said))
             about = {"from": source, "type": "EVIDENCE_ABOUT", "to": initiative, **note}
-            rows.append(Row(self.file, f"{where}.document-link", None, about))
+            rows.append(Row(self.file, f"{where}.document-link", None, about, original=said))
         return rows
 
     def _reporter(self, element: Element | None, row: Row, note: dict[str, Any]) -> Reporter:
@@ -349,6 +355,28 @@ def _identifier(ref: str | None) -> str | None:
     country code names no one organization, so it is never matched on."""
     ref = (ref or "").strip()
     return ref if _IDENTIFIER.match(ref) else None
+
+
+def _as_written(activity: Element, identifier: str) -> dict[str, list[str]]:
+    """What the activity's file writes for the fields the map reads, as written (codes,
+    not their names), kept beside the cleaned values as their provenance."""
+    found = {
+        ACTIVITY: [identifier],
+        "title": [_narrative(activity, "title") or ""],
+        "activity-status": [code_of(activity.find("activity-status"))],
+        "activity-date": [
+            f"{d.get('type', '')} {d.get('iso-date', '')}".strip()
+            for d in activity.findall("activity-date")
+        ],
+        "recipient-country": [code_of(c) for c in activity.findall("recipient-country")],
+        "recipient-region": [code_of(r) for r in activity.findall("recipient-region")],
+        "sector": [f"{s.get('vocabulary', '1')}:{code_of(s)}" for s in activity.findall("sector")],
+        "participating-org": [
+            f"{_narrative(o) or o.get('ref') or ''} (role {o.get('role', '')})"
+            for o in activity.findall("participating-org")
+        ],
+    }
+    return {k: [t for t in v if t] for k, v in found.items() if any(v)}
 
 
 def _narrative(element: Element, child: str | None = None) -> str | None:

@@ -16,6 +16,8 @@ from service.interchange.rows import (
     KIND_FILES,
     RELATIONSHIP_COLUMNS,
     RELATIONSHIPS,
+    SEEN,
+    SEEN_COLUMNS,
     Row,
     columns,
     list_fields,
@@ -26,12 +28,15 @@ SEPARATOR = " | "
 
 
 def kind_of_file(name: str) -> str | None:
-    """The kind a file holds, from its name; None for the relationships file."""
+    """The kind a file holds, from its name; None for the relationships file, SEEN for
+    where imports saw each fact."""
     stem = PurePath(name).stem
     if stem == RELATIONSHIPS:
         return None
+    if stem == SEEN:
+        return SEEN
     if stem not in KIND_FILES:
-        known = ", ".join([*KIND_FILES, RELATIONSHIPS])
+        known = ", ".join([*KIND_FILES, RELATIONSHIPS, SEEN])
         raise ImportInvalid(
             [Problem(name, None, None, f"name the file for what it holds: {known}")]
         )
@@ -42,9 +47,11 @@ def read_csv(name: str, text: str) -> list[Row]:
     kind = kind_of_file(name)
     table = read_table(name, text)
     header = [c.strip() for c in table[0]] if table else []
-    expected = columns(kind) if kind else list(RELATIONSHIP_COLUMNS)
+    expected = _header(kind)
     given = set(header) - {""}
-    required = {"id"} if kind else {"from", "type", "to"}
+    required = (
+        {"node", "fact", "file"} if kind == SEEN else {"id"} if kind else {"from", "type", "to"}
+    )
     problems = [
         Problem(name, "header", c, f"unknown column; the columns are {', '.join(expected)}")
         for c in sorted(given - set(expected))
@@ -56,8 +63,8 @@ def read_csv(name: str, text: str) -> list[Row]:
     ]
     if problems:
         raise ImportInvalid(problems)
-    several = list_fields(kind) if kind else set()
-    return [
+    several = {"where"} if kind == SEEN else list_fields(kind) if kind else set()
+    return _marked(name, kind) + [
         Row(
             name,
             f"row {n}",
@@ -67,6 +74,18 @@ def read_csv(name: str, text: str) -> list[Row]:
         for n, cells in enumerate(table[1:], 2)
         if any(c.strip() for c in cells)
     ]
+
+
+def _header(kind: str | None) -> list[str]:
+    if kind == SEEN:
+        return list(SEEN_COLUMNS)
+    return columns(kind) if kind else list(RELATIONSHIP_COLUMNS)
+
+
+def _marked(name: str, kind: str | None) -> list[Row]:
+    """A file of where facts were seen, even an empty one, says the import restores them
+    (a map's export coming back): this row, with no values, marks it."""
+    return [Row(name, SEEN, SEEN)] if kind == SEEN else []
 
 
 def _cell(value: str | None, several: bool) -> Any:
@@ -102,11 +121,12 @@ def _json_rows(name: str, kind: str | None, records: Any, part: str = "") -> lis
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise ImportInvalid([Problem(name, part or None, None, "expected a list of objects")])
     prefix = f"{part}" if part else ""
-    return [Row(name, f"{prefix}[{i}]", kind, dict(r)) for i, r in enumerate(records)]
+    rows = [Row(name, f"{prefix}[{i}]", kind, dict(r)) for i, r in enumerate(records)]
+    return _marked(name, kind) + rows
 
 
 def write_csv(kind: str | None, records: list[dict[str, Any]]) -> str:
-    header = columns(kind) if kind else list(RELATIONSHIP_COLUMNS)
+    header = _header(kind)
     out = io.StringIO()
     writer = csv.DictWriter(out, header, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()

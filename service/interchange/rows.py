@@ -19,6 +19,23 @@ KIND_FILES = {draft.FILE: kind for kind, draft in DRAFTS.items()}
 FILE_OF_KIND = {kind: name for name, kind in KIND_FILES.items()}
 RELATIONSHIPS = "relationships"
 CITATION = ("source", "section", "note")
+# The file of where imports saw each fact (service/interchange/seen.py), which the map's
+# CSV and JSON exports carry so that a map restored from them keeps it; its rows' kind.
+SEEN = "seen"
+SEEN_COLUMNS = (
+    "node",
+    "fact",
+    "file",
+    "where",
+    "original",
+    "activity",
+    "first_seen",
+    "last_seen",
+    "times",
+    "file_first_imported",
+    "file_last_imported",
+    "file_imports",
+)
 # A relationship's ends, what it carries (roles, seats, money, people), and its citation.
 RELATIONSHIP_COLUMNS = ("from", "type", "to", *EXTRA_PROPERTIES, *CITATION)
 # Fields that hold countries, written as ISO 3166 alpha-3 codes.
@@ -62,6 +79,13 @@ class Row:
     # Why the reader left this row out (a row naming no organization, a place that is no
     # country), as (field, reason): it is not imported, and the report lists it.
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    # The text the file holds for it, by column or element, as written (the values above
+    # are cleaned: a country's name becomes its code, an organization's name its id); kept
+    # as the fact's provenance (service/interchange/seen.py).
+    original: dict[str, list[str]] = field(default_factory=dict)
+    # The other rows of the file that say the same record (a 3W initiative is made of
+    # every row of its activity).
+    also: list[str] = field(default_factory=list)
 
     def problem(self, field_name: str | None, message: str) -> Problem:
         return Problem(self.file, self.where, field_name, message)

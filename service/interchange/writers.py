@@ -14,7 +14,7 @@ from service.interchange import native
 from service.interchange.export import Exported
 from service.interchange.iati_codes import load_iati_codes
 from service.interchange.iati_export import Publisher, iati_activities
-from service.interchange.rows import KIND_FILES, RELATIONSHIPS
+from service.interchange.rows import KIND_FILES, RELATIONSHIPS, SEEN
 from service.model.ids import kind_of
 from service.model.records import MapRecord
 
@@ -25,11 +25,23 @@ EXPORT_FORMATS = {
     "graphml": ("map.graphml", "application/graphml+xml"),
     "iati": ("map-iati-activities.xml", "application/xml"),
 }
+# The 3W table's columns: a heading and a hashtag. Each role an organization holds in an
+# initiative is a column of its own (#org leads, #org+impl implements...), as the 3W reader
+# reads them back.
+_ROLE_COLUMNS = [
+    ("LEADS", "Organization", "#org"),
+    ("IMPLEMENTS", "Implementing partners", "#org+impl"),
+    ("FUNDS", "Funders", "#org+funder"),
+    ("PARTNERS_IN", "Partners", "#org+partners_in"),
+    ("HOSTS", "Hosts", "#org+hosts"),
+    ("REQUESTED", "Requested by", "#org+requested"),
+    ("PROPOSED", "Proposed by", "#org+proposed"),
+]
 _HXL = [
-    ("Organization", "#org"),
-    ("Implementing partners", "#org+impl"),
+    *((heading, tag) for _, heading, tag in _ROLE_COLUMNS),
     ("Sector", "#sector"),
     ("Country", "#country+code"),
+    ("Region", "#region+code"),
     ("Province or state", "#adm1"),
     ("Activity", "#activity"),
     ("Activity id", "#activity+code"),
@@ -63,14 +75,17 @@ def chunks(data: bytes, size: int = 64 * 1024) -> Iterator[bytes]:
 def _zip(exported: Exported) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, kind in (*KIND_FILES.items(), (RELATIONSHIPS, None)):
+        for name, kind in (*KIND_FILES.items(), (RELATIONSHIPS, None), (SEEN, SEEN)):
             archive.writestr(f"{name}.csv", native.write_csv(kind, exported.files[name]))
     return out.getvalue()
 
 
 def _three_w(exported: Exported) -> str:
-    """One row per initiative and place: who leads it, who implements it, on what (its
-    themes, then its own sectors). Read back, it gives the same table again."""
+    """One row per initiative and place (each country, then each region; one row for an
+    initiative placed nowhere): who holds each role in it, on what (its themes, then its
+    own sectors), where, its status and dates, its map id. Read back, it gives the same
+    table again. Organizations that hold no role in an initiative have no row in a table
+    of who does what, and a note above the table says how many and which."""
     names = {
         r["id"]: r.get("name") or r.get("title")
         for rows in exported.files.values()
@@ -84,26 +99,50 @@ def _three_w(exported: Exported) -> str:
         )
     table = [[h for h, _ in _HXL], [t for _, t in _HXL]]
     for initiative in exported.files["initiatives"]:
-        places = initiative["countries"] or [""]
-        for country in places:
-            table.append(_three_w_row(initiative, country, roles, names))
-    return native.write_rows(table)
+        places = [*(initiative["countries"] or []), *(initiative.get("regions") or [])] or [""]
+        for place in places:
+            table.append(_three_w_row(initiative, place, roles, names))
+    return native.write_rows(_roleless(exported, names) + table)
+
+
+def _roleless(exported: Exported, names: dict[str, Any]) -> list[list[Any]]:
+    """A note row naming the organizations no initiative has in a role, if any (the 3W
+    reader takes the rows above the hashtags as titles)."""
+    types = {t for t, _, _ in _ROLE_COLUMNS}
+    holding = {
+        link["from"]
+        for link in exported.files[RELATIONSHIPS]
+        if link["type"] in types and kind_of(link["to"]) == "initiative"
+    }
+    left = sorted(
+        str(names.get(o["id"]) or o["id"])
+        for o in exported.files["organizations"]
+        if o["id"] not in holding
+    )
+    if not left:
+        return []
+    note = (
+        f"Not in this table: {len(left)} organizations that hold no role in an initiative "
+        f"(the map's CSV and JSON exports carry them): {'; '.join(left)}"
+    )
+    return [[note]]
 
 
 def _three_w_row(
     initiative: dict[str, Any],
-    country: str,
+    place: str,
     roles: dict[tuple[str, str], list[str]],
     names: dict[str, Any],
 ) -> list[Any]:
     node_id = initiative["id"]
     # Sorted within a cell, so the same map always writes the same table.
     sectors = sorted(str(names.get(t, t)) for t in initiative["themes"])
+    region = place if place.startswith("region:") else ""
     return [
-        "; ".join(sorted(roles.get((node_id, "LEADS"), []))),
-        "; ".join(sorted(roles.get((node_id, "IMPLEMENTS"), []))),
+        *("; ".join(sorted(roles.get((node_id, t), []))) for t, _, _ in _ROLE_COLUMNS),
         "; ".join([*sectors, *(initiative.get("sectors") or [])]),
-        country,
+        "" if region else place,
+        region,
         "; ".join(initiative.get("areas") or []),
         initiative["name"],
         node_id,

@@ -45,3 +45,27 @@ def test_an_undo_refuses_a_value_it_could_not_give_back() -> None:
 def test_an_empty_undo_says_so() -> None:
     assert Undo().is_empty()
     assert not Undo(events=["e"]).is_empty()
+
+
+def test_an_undo_keeps_the_provenance_it_takes_back() -> None:
+    """What a batch's notes of where facts were seen held before it (times as times), and
+    which it added (before: None); a step kept before provenance existed reads as none."""
+    seen_at = neo4j.time.DateTime(2026, 3, 1, 9, 0, tzinfo=datetime.UTC)
+    undo = Undo(
+        seen=[
+            {"node": "initiative:a", "fact": "initiative:a", "file": "3w.csv", "before": None},
+            {
+                "node": "organization:b",
+                "fact": "organization:b|LEADS|initiative:a",
+                "file": "3w.csv",
+                "before": {"first_seen": seen_at, "last_seen": seen_at, "times": 1},
+            },
+        ],
+        seen_files=[{"name": "3w.csv", "before": None}],
+    )
+    again = Undo.from_text(undo.as_text())
+    assert again == undo
+    assert type(again.seen[1]["before"]["last_seen"]) is neo4j.time.DateTime
+    assert not again.is_empty()
+    older = Undo.from_text('{"nodes_created": ["x"], "events": []}')
+    assert (older.seen, older.seen_files) == ([], [])

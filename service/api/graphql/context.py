@@ -6,6 +6,7 @@ import asyncio
 from abc import ABC, abstractmethod
 from typing import Any, TypeVar
 
+from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from service.api.graphql.projection import Plan
@@ -13,6 +14,7 @@ from service.config import Settings
 from service.db.driver import Database
 from service.domain.links import LinkSpec, load_links
 from service.domain.records import LinkRecord
+from service.domain.seen import Sighting, sightings
 from service.editing.keys import Editor, authenticate
 from service.errors import Unauthenticated
 
@@ -26,6 +28,10 @@ class Context(BaseContext):
         self.settings = settings
         self._links = LinkBatcher(db)
         self.projections = ProjectionBatcher(db)
+        # Where imports saw facts (seen.py), by (node, fact), a level at a time.
+        self.seen: DataLoader[tuple[str, str], list[Sighting]] = DataLoader(
+            load_fn=lambda facts: sightings(db, list(facts))
+        )
         self._editor: Editor | None = None
 
     def fresh(self) -> "Context":

@@ -38,6 +38,7 @@ from service.api.graphql.nodes import (
     links_at,
     node_of,
 )
+from service.api.graphql.seen import SEEN, Seen, seen_of
 from service.api.graphql.values import (
     ALIASES,
     AS_OF,
@@ -138,6 +139,12 @@ class NodeRelationship:
         description="True if its `until` is before today; false says only that no end is "
         "recorded (see asOf for how old that knowledge is)."
     )
+    # Its start's id and its key: what its provenance is kept by (seen.py).
+    start_and_key: strawberry.Private[tuple[str, str]]
+
+    @strawberry.field(description=SEEN)
+    async def seen(self, info: Ctx) -> list[Seen]:
+        return await seen_of(info, *self.start_and_key)
 
 
 # Named Node in the schema: the Relay interface clients expect (a global, stable id that
@@ -210,9 +217,17 @@ class MapNode:
                 until=text_of(link.props.get("until")),
                 as_of=text_of(link.props.get("as_of")),
                 ended=ended(link.props.get("until"), date.today()),
+                start_and_key=(
+                    str(self.id) if link.outgoing else link.node.id,
+                    str(link.props["key"]),
+                ),
             )
             for link in links
         ]
+
+    @strawberry.field(description=SEEN)
+    async def seen(self, info: Ctx) -> list[Seen]:
+        return await seen_of(info, str(self.id), str(self.id))
 
     @strawberry.field(description="The documents, and sections, this node is known from.")
     async def sources(self, info: Ctx) -> list[Citation]:
