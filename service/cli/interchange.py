@@ -48,8 +48,8 @@ def import_command(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON")] = False,
 ) -> None:
-    """Check files whole, then write them in batches: all of it or none of it (a 3W row
-    that cannot be placed is left out and listed)."""
+    """Check files whole, then write them in batches: all of it or none of it (a row the
+    checks refuse is left out and listed, with what names it)."""
     loaded = load_settings()
     uploads = [Upload(path.name, path.read_bytes()) for path in files]
     citing = Citing(source, section) if source else None

@@ -28,7 +28,7 @@ from service.errors import Conflict
 from service.interchange import seen
 from service.interchange.identity import Queued
 from service.interchange.organizations import Matched
-from service.interchange.plan import LinkPlan, Plan, RecordPlan, make_plan
+from service.interchange.plan import LinkPlan, Plan, RecordPlan, plan_what_passes
 from service.interchange.rows import Row
 from service.model.ids import LABELS
 
@@ -71,8 +71,9 @@ async def import_rows(
     dry_run: bool = False,
     pause_s: float = 0.0,
 ) -> ImportReport:
-    """Checks the rows whole, then writes them; ImportInvalid (nothing held, nothing
-    written) if any row is wrong. A dry run does all of it, then rolls the transaction
+    """Checks the rows whole, then writes those that pass; each row a check refuses is
+    left out and listed in the report with why (ImportInvalid, nothing held or written,
+    only if none passes). A dry run does all of it, then rolls the transaction
     back: its report is exactly what the import would do, and nothing is written.
     `pause_s` waits after each batch written (tests stop an import half-way with it)."""
     permissions.may_import(editor)
@@ -81,7 +82,8 @@ async def import_rows(
     report = ImportReport(skipped=_skipped([*rows, *unread]))
     rows = [row for row in rows if not row.skipped]
     async with db.transaction() as tx:
-        plan = await make_plan(tx, rows)
+        plan, rows, left_out = await plan_what_passes(tx, rows)
+    report.skipped += _skipped(left_out)
     # A file that carries where its facts were seen (a map's export coming back) restores
     # those notes in place of noting its own.
     restored = None if carried is None else notes
@@ -117,7 +119,10 @@ async def _as_held(
         if any(_moved(record, found.get(record.node_id)) for record in batch):
             log.info("import_checked_again", run=run.id)
             async with db.transaction() as tx:
-                return await make_plan(tx, rows)
+                # What was left out stays out; a row an edit made wrong meanwhile is
+                # refused with the rest (ImportInvalid), as nothing is written yet.
+                checked, _, _ = await plan_what_passes(tx, rows)
+                return checked
     return plan
 
 

@@ -202,6 +202,11 @@ def read_3w(
             for role, names in others.items()
             for n in names
         ]
+        if origin.issues:
+            # What naming its organizations found wrong (two names, one id) costs the row:
+            # its work would otherwise be put on the wrong organization.
+            links.append(Row(name, where, None, skipped=origin.issues))
+            continue
         owner = next(iter([*leads, *impls, *(o for _, o in held)]), "")
         # A presence is in one country; a sheet about one country (no country column)
         # keeps its activities apart from the same names in another country's sheet.
@@ -233,9 +238,6 @@ def read_3w(
         links += [
             Row(name, where, None, {"from": o, "type": role, "to": key, **note}) for role, o in held
         ]
-        if origin.issues:
-            # What naming its organizations found wrong (two names, one id) is this row's.
-            links.append(Row(name, where, None, issues=origin.issues))
     note = {"source": citing.source, "section": citing.section}
     reached = [
         Row(name, counts.first_row, None, counts.values(key, place, name, note))

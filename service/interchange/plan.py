@@ -1,7 +1,9 @@
 """Checking an import whole before anything is written: each row becomes an edit draft
 (the same checks as the GraphQL mutations), every id it names must be on the map or in the
-import itself, no id may appear twice or belong to a retired record, and every problem is
-reported at once, with its file, row and field."""
+import itself, no id may appear twice or belong to a retired record. A row a check refuses
+is left out with its file, row, field and reason, with the relationships that name it, and
+the rest is checked again (`plan_what_passes`); an import is refused whole only when no
+row passes."""
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,8 +14,20 @@ from service.editing.changes import link_row
 from service.editing.relationships import RelationshipDraft, shape_problems
 from service.errors import FieldProblem, ImportInvalid, Invalid, Problem
 from service.interchange.records import record_row
-from service.interchange.rows import CITATION, CLEAR, Row
+from service.interchange.rows import CITATION, CLEAR, SEEN, Row
 from service.model.kinds import DRAFTS, AnyDraft, CitationDraft, parse
+
+# A row a check refuses, and why.
+Refusal = tuple[Row, Problem]
+
+
+class RowsRefused(ImportInvalid):
+    """Rows the checks refuse, each with its problems; `refused` names the rows, so an
+    import can leave them out and check the rest again."""
+
+    def __init__(self, refusals: list[Refusal]) -> None:
+        self.refused = [row for row, _ in refusals]
+        super().__init__([problem for _, problem in refusals])
 
 
 @dataclass
@@ -38,8 +52,10 @@ class Plan:
 
 
 async def make_plan(tx: Transaction, rows: list[Row]) -> Plan:
-    """The checked plan; ImportInvalid listing every problem if there is any."""
-    problems = [row.problem(f, reason) for row in rows for f, reason in row.issues]
+    """The checked plan; RowsRefused naming every row a check refuses, and why."""
+    problems: list[Refusal] = [
+        (row, row.problem(f, reason)) for row in rows for f, reason in row.issues
+    ]
     # A row the reader found wrong is reported as such, not checked again field by field,
     # and nor are the relationships of a record that is wrong: its own problems say enough.
     wrong = {str(row.values.get("id")) for row in rows if row.issues and row.kind}
@@ -63,10 +79,42 @@ async def make_plan(tx: Transaction, rows: list[Row]) -> Plan:
     retired = await tx.run("seed/retired_ids", ids=list(drafts_by_id))
     for row in retired:
         plan = drafts_by_id[row["id"]]
-        problems.append(plan.row.problem("id", f"{row['id']} is retired; restore it first"))
+        problems.append(
+            (plan.row, plan.row.problem("id", f"{row['id']} is retired; restore it first"))
+        )
     if problems:
-        raise ImportInvalid(problems)
+        raise RowsRefused(problems)
     return Plan(records, links)
+
+
+async def plan_what_passes(tx: Transaction, rows: list[Row]) -> tuple[Plan, list[Row], list[Row]]:
+    """The plan of the rows the checks pass, those rows, and the rows left out, each with why: a bad
+    value costs its row (and the relationships naming a record left out), never the file.
+    The checks run again on what is left until it passes; only an import of which nothing
+    passes is refused whole (ImportInvalid, with every problem)."""
+    left, out, every = rows, list[Row](), list[Problem]()
+    while True:
+        try:
+            return await make_plan(tx, left), left, out
+        except RowsRefused as refused:
+            every += refused.problems
+            bad = {id(row) for row in refused.refused}
+            gone = {str(r.values.get("id")): r.where for r in left if id(r) in bad and r.kind}
+            for row, problem in zip(refused.refused, refused.problems, strict=True):
+                out.append(_left_out(row, problem.field, problem.message))
+            for row in left:
+                ends = [row.values.get(e) for e in ("from", "to")] if row.kind is None else []
+                named = next((str(e) for e in ends if str(e) in gone), None)
+                if id(row) not in bad and named:
+                    bad.add(id(row))
+                    out.append(_left_out(row, "from", f"names {named}, left out ({gone[named]})"))
+            left = [row for row in left if id(row) not in bad]
+        if not any(row.kind != SEEN for row in left):
+            raise ImportInvalid(every)
+
+
+def _left_out(row: Row, field_name: str | None, reason: str) -> Row:
+    return Row(row.file, row.where, row.kind, row.values, skipped=[(field_name or "", reason)])
 
 
 async def _current(tx: Transaction, rows: list[Row]) -> dict[str, dict[str, Any]]:
@@ -76,7 +124,7 @@ async def _current(tx: Transaction, rows: list[Row]) -> dict[str, dict[str, Any]
 
 
 def _records(
-    rows: list[Row], problems: list[Problem], current: dict[str, dict[str, Any]]
+    rows: list[Row], problems: list[Refusal], current: dict[str, dict[str, Any]]
 ) -> list[RecordPlan]:
     seen: dict[str, Row] = {}
     records = []
@@ -85,15 +133,15 @@ def _records(
             continue
         node_id = str(row.values.get("id") or "")
         if not node_id.startswith(f"{row.kind}:") or len(node_id) <= len(row.kind) + 1:
-            problems.append(row.problem("id", f"needs an id of the form {row.kind}:key"))
+            problems.append((row, row.problem("id", f"needs an id of the form {row.kind}:key")))
             continue
         if node_id in seen:
-            problems.append(row.problem("id", f"{node_id} is also at {seen[node_id].where}"))
+            problems.append((row, row.problem("id", f"{node_id} is also at {seen[node_id].where}")))
             continue
         seen[node_id] = row
         now = current.get(node_id)
         if wrong := _version_problem(row, node_id, now):
-            problems.append(wrong)
+            problems.append((row, wrong))
             continue
         try:
             draft = parse(DRAFTS[row.kind], _draft_input(row, node_id, now))
@@ -164,7 +212,7 @@ def _keep_current(kind: str, now: dict[str, Any], given: dict[str, Any], cleared
 
 
 def _relationships(
-    rows: list[Row], records: dict[str, RecordPlan], problems: list[Problem]
+    rows: list[Row], records: dict[str, RecordPlan], problems: list[Refusal]
 ) -> tuple[list[tuple[Row, RelationshipDraft]], dict[str, list[CitationDraft]]]:
     """The relationships, and the extra citations (CITED_IN rows) of imported records."""
     links: list[tuple[Row, RelationshipDraft]] = []
@@ -211,7 +259,7 @@ def _link(
     row: Row,
     draft: RelationshipDraft,
     found: dict[str, list[str] | None],
-    problems: list[Problem],
+    problems: list[Refusal],
 ) -> LinkPlan:
     wrong = [
         FieldProblem(end, f"'{node_id}' is not on the map or in this import")
@@ -224,5 +272,5 @@ def _link(
     return LinkPlan(row, link_row(draft.from_, draft.type, draft.to, {**draft.extra(), **cited}))
 
 
-def _pointed(row: Row, found: list[FieldProblem]) -> list[Problem]:
-    return [row.problem(p.field, p.reason) for p in found]
+def _pointed(row: Row, found: list[FieldProblem]) -> list[Refusal]:
+    return [(row, row.problem(p.field, p.reason)) for p in found]

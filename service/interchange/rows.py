@@ -74,7 +74,8 @@ class Row:
     where: str
     kind: str | None
     values: dict[str, Any] = field(default_factory=dict)
-    # Problems the reader found that refuse the whole import, as (field, reason).
+    # Problems the reader found with this row, as (field, reason): the checks refuse the row
+    # (and what names it), and the rest of the import goes in (plan.plan_what_passes).
     issues: list[tuple[str, str]] = field(default_factory=list)
     # Why the reader left this row out (a row naming no organization, a place that is no
     # country), as (field, reason): it is not imported, and the report lists it.

@@ -140,7 +140,7 @@ def test_the_maps_csv_files_import_and_import_again_unchanged(
     assert again["relationships_unchanged"] == 3
 
 
-def test_bad_csv_files_are_rejected_whole_with_every_mistake(
+def test_csv_files_with_no_right_row_are_refused_whole_with_every_mistake(
     client: TestClient, upload: Post
 ) -> None:
     found = _problems(upload("bad", ["organizations.csv", "initiatives.csv", "relationships.csv"]))
@@ -160,6 +160,27 @@ def test_bad_csv_files_are_rejected_whole_with_every_mistake(
     }
     for node_id in ("organization:test-bad-two", "initiative:test-bad-dates"):
         assert _absent(client, node_id)
+
+
+def test_a_bad_row_of_the_maps_csv_costs_that_row_and_what_names_it(
+    client: TestClient, upload: Post
+) -> None:
+    done = upload("mixed", ["organizations.csv", "relationships.csv"])
+    assert done.status_code == 200, done.text
+    skipped = {(s["file"], s["row"], s["field"]): s["reason"] for s in done.json()["skipped"]}
+    assert set(skipped) == {
+        ("organizations.csv", "row 3", "type"),
+        ("relationships.csv", "row 3", "from"),
+    }
+    assert "organization:test-mixed-bad" in skipped[("relationships.csv", "row 3", "from")]
+    assert _absent(client, "organization:test-mixed-bad")
+    good = ask(
+        client,
+        '{ organization(id: "organization:test-mixed-good") { initiatives { role initiative { id } } } }',
+    )
+    assert good["organization"]["initiatives"] == [
+        {"role": "PARTNERS_IN", "initiative": {"id": "initiative:knowledge-platform"}}
+    ]
 
 
 def test_the_maps_json_imports_and_a_bad_one_is_refused(client: TestClient, upload: Post) -> None:
@@ -402,15 +423,28 @@ def test_organizations_named_in_other_scripts_stay_apart(client: TestClient, upl
     assert [hit["id"] for hit in found] == ["organization:soyuz-trudyashchikhsya-migrantov"]
 
 
-def test_two_names_that_would_share_an_id_are_refused(client: TestClient, upload: Post) -> None:
-    refused = upload(
-        "bad", ["name_clash_3w.csv"], source="source:gcg-2017-report", section="Agenda"
+def test_two_names_that_would_share_an_id_cost_the_second_row(
+    client: TestClient, upload: Post
+) -> None:
+    done = upload("bad", ["name_clash_3w.csv"], source="source:gcg-2017-report", section="Agenda")
+    assert done.status_code == 200, done.text
+    [skipped] = done.json()["skipped"]
+    assert (skipped["file"], skipped["row"], skipped["field"]) == (
+        "name_clash_3w.csv",
+        "row 4",
+        "#org",
     )
-    assert _problems(refused) == {("name_clash_3w.csv", "row 4", "#org")}
-    [problem] = refused.json()["problems"]
-    assert "'Иван'" in problem["reason"]
-    assert "'Ivan' (name_clash_3w.csv, row 3)" in problem["reason"]
-    assert _absent(client, "organization:ivan")
+    assert "'Иван'" in skipped["reason"]
+    assert "'Ivan' (name_clash_3w.csv, row 3)" in skipped["reason"]
+    # Ivan's row goes in; Иван's shelter is not put on Ivan, nor anywhere.
+    ivan = ask(
+        client,
+        '{ organization(id: "organization:ivan") { name initiatives { initiative { name } } } }',
+    )
+    assert ivan["organization"]["name"] == "Ivan"
+    assert [i["initiative"]["name"] for i in ivan["organization"]["initiatives"]] == [
+        "Hotline for migrant workers"
+    ]
 
 
 @pytest.mark.parametrize("file_format", ["json", "csv"])

@@ -50,7 +50,8 @@ async def import_map(
         Query(alias="dryRun", description="Check and count everything, write nothing"),
     ] = False,
 ) -> ImportReport:
-    """Checks the files whole, then writes them in batches, all or nothing (with
+    """Checks the files whole (a row the checks refuse is left out and listed), then writes
+    the rest in batches, all of it or none (with
     `dryRun=true`, answers what it would write and writes nothing)."""
     permissions.may_import(who)  # before the files are read: a refused key learns nothing
     size = sum(f.size or 0 for f in files)
