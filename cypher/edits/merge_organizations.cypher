@@ -23,6 +23,9 @@ CALL (kept, gone) {
 }
 CALL (kept, gone) {
   MATCH (gone)-[r]->(m)
+  // Where imports saw the duplicate (SEEN_IN, keyed by its facts under its own id) stays
+  // with it: its sightings are its own, read with includeRetired.
+  WHERE type(r) <> 'SEEN_IN'
   WITH kept, r, m, type(r) AS t, properties(r) AS p
   WITH kept, r, m, t, p,
        kept.id + '|' + t + '|' + m.id

@@ -22,7 +22,9 @@ CITATION = ("source", "section", "note")
 # The file of where imports saw each fact (service/interchange/seen.py), which the map's
 # CSV and JSON exports carry so that a map restored from them keeps it; its rows' kind.
 SEEN = "seen"
-SEEN_COLUMNS = (
+# One note: a fact (a record, or a relationship by its key, on its start node) seen in a
+# file, where and as written, when first and last, how many times.
+SEEN_NOTE = (
     "node",
     "fact",
     "file",
@@ -32,6 +34,9 @@ SEEN_COLUMNS = (
     "first_seen",
     "last_seen",
     "times",
+)
+SEEN_COLUMNS = (
+    *SEEN_NOTE,
     "file_first_imported",
     "file_last_imported",
     "file_imports",

@@ -17,7 +17,7 @@ import neo4j.time
 from service.db.driver import Transaction
 from service.domain.undo import Undo
 from service.interchange.plan import LinkPlan, RecordPlan
-from service.interchange.rows import SEEN, Row
+from service.interchange.rows import SEEN, SEEN_NOTE, Row
 
 # The original text's key for an IATI activity's identifier.
 ACTIVITY = "iati-identifier"
@@ -173,7 +173,7 @@ async def restore(
         was["last_imported"] = max(was["last_imported"], note["file_last_imported"])
         was["imports"] = max(was["imports"], note["file_imports"])
     [restored] = await tx.run("imports/restore_files", files=list(files.values()))
-    notes = [{k: note[k] for k in _NOTE} for _, note in batch]
+    notes = [{k: note[k] for k in SEEN_NOTE} for _, note in batch]
     [seen] = await tx.run("imports/restore_seen", rows=notes)
     missing = [
         Row(row.file, row.where, None, skipped=[(SEEN, f"'{note['node']}' is not on the map")])
@@ -181,16 +181,3 @@ async def restore(
         if i in set(seen["missing"])
     ]
     return Undo(seen=list(seen["seen"]), seen_files=list(restored["files"])), missing
-
-
-_NOTE = (
-    "node",
-    "fact",
-    "file",
-    "where",
-    "original",
-    "activity",
-    "first_seen",
-    "last_seen",
-    "times",
-)
