@@ -36,6 +36,8 @@ class Settings(BaseSettings):
 
     # `a87map serve`: worker processes, one per core by default (each has its own pool).
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    # How long requests still running when the server is told to stop may go on.
+    shutdown_grace_s: int = Field(default=10, ge=1)
 
     # The local server, for machines without a Docker engine.
     local_neo4j_home: Path = Path.home() / ".local" / "share" / "alliance87-map" / "neo4j"

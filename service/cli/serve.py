@@ -20,4 +20,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None)
         # still importing on a busy machine is not dead, and killing it starts the same slow
         # import again, for ever (seen with two workers on two loaded cores).
         timeout_worker_healthcheck=60,
+        # A request still running when the server is told to stop (a slow query whose
+        # client has gone) gets this long, then is cancelled: a stop never hangs on one.
+        timeout_graceful_shutdown=settings.shutdown_grace_s,
     )

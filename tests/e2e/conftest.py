@@ -5,10 +5,13 @@ no browser is downloaded). `make browser` installs Chromium; `CHROMIUM` names an
 import os
 import subprocess
 import sys
+import tempfile
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import httpx
 import pytest
@@ -38,24 +41,44 @@ def serving(neo4j_uri: str, user: str, password: str) -> Iterator[str]:
         "LOG_JSON": "true",
     }
     command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port)]
-    process = subprocess.Popen(
-        command, env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}"
+    # The server's log goes to a file, not a pipe: a pipe nobody reads fills up over a
+    # session, and a server blocked writing its log neither answers nor stops.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            command, env=env, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_live(url, process, log)
+            yield url
+        finally:
+            _stop(process, log)
+
+
+def _tail(log: IO[bytes]) -> str:
+    log.seek(0)
+    return log.read().decode(errors="replace")[-4000:]
+
+
+def _stop(process: subprocess.Popen[bytes], log: IO[bytes]) -> None:
+    """Stop the server as a user's Ctrl-C would; one that has not ended well after its
+    grace period is killed, and what it last logged is shown, so the session still ends."""
+    process.terminate()
     try:
-        _wait_until_live(url, process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        warnings.warn(
+            f"the service did not stop within 60 s of SIGTERM:\n{_tail(log)}", stacklevel=1
+        )
 
 
-def _wait_until_live(url: str, process: subprocess.Popen[bytes]) -> None:
+def _wait_until_live(url: str, process: subprocess.Popen[bytes], log: IO[bytes]) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stdout.read().decode() if process.stdout else ""
-            pytest.fail(f"the service exited:\n{output}")
+            pytest.fail(f"the service exited:\n{_tail(log)}")
         try:
             if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
                 return

@@ -135,8 +135,11 @@ def _count(
     people: tuple[int | None, int | None, list[int] | range] | None = None,
     project: int | None = None,
     presence: bool = False,
+    funder: int | None = None,
 ) -> Counted:
-    """`what`: the activity column; `presence`: a sheet with no activity (each
+    """`what`: the activity column; `funder`: a column of funders (#org+funder), each an
+    organization that funds the row's activity, and the activity's owner where the row
+    names no lead or implementer; `presence`: a sheet with no activity (each
     organization's work in a sector is one record, whatever else the row gives);
     `project`: a project's name, for rows naming no activity. `acronym`: a column holding
     each implementer's acronym beside its full name in `impl`; the two name one
@@ -159,6 +162,7 @@ def _count(
             continue
         led = _given(row[lead]) if lead is not None else ""
         done_by = _given(row[impl]) if impl is not None else ""
+        funded_by = _given(row[funder]) if funder is not None else ""
         named_sector = _given(row[sector]) if sector is not None else ""
         written = _given(row[what]) if what is not None else ""
         activity = (
@@ -168,7 +172,7 @@ def _count(
             or (_given(row[project]) if project is not None else "")
             or (f"{named_sector} (no activity named)" if named_sector else "")
         )
-        owner = led or done_by
+        owner = led or done_by or funded_by
         # Each reason a row is left out is listed: no one, nothing, an end before its start.
         given = dates and _given(row[dates[0]]) and _given(row[dates[1]])
         first, last = (_day(row[d]) for d in dates) if dates and given else ("", "")
@@ -180,7 +184,7 @@ def _count(
         short = _given(row[acronym]) if acronym is not None and done_by else ""
         if short:
             parent[root(plain(done_by))] = root(plain(short))
-        named |= {plain(o) for o in (led, done_by) if o}
+        named |= {plain(o) for o in (led, done_by, funded_by) if o}
         activities.add((plain(owner), plain(activity)))
         if people:
             counts = {i: _people(row[i]) for i in people[2] if _given(row[i])}
@@ -301,6 +305,7 @@ def test_ocha_cameroon_5w_without_hashtags(client: TestClient, auth: dict[str, s
         dates=(31, 32),
         acronym=1,
         people=people,
+        funder=39,
     )
     _check(report, counted)
     assert _initiatives_in(client, "CMR") == counted.initiatives
@@ -566,13 +571,21 @@ def test_mozambique_response_tracking_hashtags_on_row_8(
 ) -> None:
     """Mozambique's hashtags are on row 8 of its third sheet, after a title, a legend, a row
     of #VALUE! and two rows of headings (English, Portuguese), with spaces in every tag and
-    a "Comments" cell; no country column, P-codes (MZ09) say Mozambique. The lead is tagged
-    +funder, so each activity is its implementer's."""
+    a "Comments" cell; no country column, P-codes (MZ09) say Mozambique. The first
+    organization column is tagged +funder: it funds the activity, which is its implementer's,
+    or the funder's where the row names no implementer."""
     sheet, row = _hashtag_row("covid-viz--ocha-moz-response-tracking-2019.xlsx")
     rows = _rows("covid-viz--ocha-moz-response-tracking-2019.xlsx", sheet)
     report = _import(client, auth, "covid-viz--ocha-moz-response-tracking-2019.xlsx")
     counted = _count(
-        rows[row:], lead=None, impl=5, what=8, sector=7, dates=(26, 27), people=(22, 24, [22, 24])
+        rows[row:],
+        lead=None,
+        impl=5,
+        what=8,
+        sector=7,
+        dates=(26, 27),
+        people=(22, 24, [22, 24]),
+        funder=3,
     )
     _check(report, counted)
     for left_out in report["skipped"]:
@@ -703,7 +716,9 @@ def test_guatemala_345w_partly_tagged_csv(client: TestClient, auth: dict[str, st
     naming no activity and rows ending in 1970 before they start are left out."""
     rows = _rows("covid-viz--ocha-rolac-gtm-345w-2021.csv")
     report = _import(client, auth, "covid-viz--ocha-rolac-gtm-345w-2021.csv")
-    counted = _count(rows[2:], lead=6, impl=None, what=21, project=3, sector=18, dates=(26, 27))
+    counted = _count(
+        rows[2:], lead=6, impl=None, what=21, project=3, sector=18, dates=(26, 27), funder=5
+    )
     _check(report, counted)
     assert counted.backwards_rows > 0
     assert _initiatives_in(client, "GTM") == counted.initiatives
