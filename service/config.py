@@ -36,6 +36,8 @@ class Settings(BaseSettings):
 
     # `a87map serve`: worker processes, one per core by default (each has its own pool).
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    # How long a signed-in session of the explorer lasts before its editor signs in again.
+    session_hours: int = Field(default=8, ge=1, le=24 * 30)
     # How long requests still running when the server is told to stop may go on.
     shutdown_grace_s: int = Field(default=10, ge=1)
 

@@ -9,13 +9,14 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
+from service.api.deps import request_editor, signs
 from service.api.graphql.projection import Plan
 from service.config import Settings
 from service.db.driver import Database
 from service.domain.links import LinkSpec, load_links
 from service.domain.records import LinkRecord
 from service.domain.seen import Sighting, sightings
-from service.editing.keys import Editor, authenticate
+from service.editing.keys import NOT_ACCEPTED, Editor
 from service.errors import Unauthenticated
 
 T = TypeVar("T")
@@ -44,17 +45,17 @@ class Context(BaseContext):
         return again
 
     async def editor(self) -> Editor:
-        """Who is writing; Unauthenticated without an accepted key."""
+        """Who is writing; Unauthenticated without an accepted key or session."""
         if self._editor is None:
-            header = self.request.headers.get("authorization") if self.request else None
-            self._editor = await authenticate(self.db, header)
+            if self.request is None:
+                raise Unauthenticated(NOT_ACCEPTED)
+            self._editor = await request_editor(self.db, self.request)
         return self._editor
 
     async def reader(self) -> Editor | None:
-        """Who is reading, if the request carries an accepted key; reading needs none, so a
-        missing or refused key reads as the public."""
-        header = self.request.headers.get("authorization") if self.request else None
-        if header is None:
+        """Who is reading, if the request carries an accepted key or session; reading needs
+        none, so a missing or refused one reads as the public."""
+        if self.request is None or not signs(self.request):
             return None
         try:
             return await self.editor()
