@@ -1,6 +1,8 @@
 // The one way the explorer talks to the map: GraphQL over POST to /graphql. Every failure
 // becomes an ApiError whose message a reader can act on, keyed by the API's error code.
 
+import { signing } from "./session";
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -47,7 +49,8 @@ async function post<T>(query: string, variables: Record<string, unknown>): Promi
   try {
     response = await fetch("/graphql", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      headers: { "Content-Type": "application/json", Accept: "application/json", ...signing() },
+      credentials: "same-origin",
       body: JSON.stringify({ query, variables }),
     });
   } catch {

@@ -1,6 +1,6 @@
 // The explorer's entry: the view named in the query string (`?view=network`, `gaps`,
-// `overlaps`, `who`, `people`, `commitments`, `indicators` or `sources`), with navigation
-// between them.
+// `overlaps`, `who`, `people`, `commitments`, `indicators`, `sources` or `signin`), with
+// navigation between them and who is signed in.
 
 import "./style.css";
 import { el, showError } from "./dom";
@@ -13,6 +13,8 @@ import { indicatorsView } from "./views/indicators";
 import { peopleView } from "./views/people";
 import { sourcesView } from "./views/sources";
 import { whoView } from "./views/who";
+import { signInView } from "./views/signin";
+import { session } from "./session";
 
 const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Promise<void> }> = {
   network: { title: "Network", render: networkView },
@@ -23,6 +25,7 @@ const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Prom
   commitments: { title: "Commitments", render: commitmentsView },
   indicators: { title: "Indicators", render: indicatorsView },
   sources: { title: "Evidence", render: sourcesView },
+  signin: { title: "Sign in", render: signInView },
 };
 
 async function start(): Promise<void> {
@@ -30,23 +33,32 @@ async function start(): Promise<void> {
   // Back and Forward step through filter, focus and view changes: the view is drawn
   // again from the query string it returns to.
   window.addEventListener("popstate", () => void show());
+  window.addEventListener("a87:session", () => void navigation(param("view") ?? "network"));
+}
+
+/** The views, and who is signed in: the last link signs in, or names who is signed in. */
+async function navigation(name: string): Promise<void> {
+  const nav = document.getElementById("views");
+  if (!nav) return;
+  const who = await session();
+  nav.replaceChildren(
+    el(
+      "ul",
+      {},
+      ...Object.entries(VIEWS).map(([key, view]) => {
+        const title = key === "signin" && who ? `Signed in: ${who.name} (${who.role})` : view.title;
+        return el("li", {}, el("a", { href: linkTo(key), "aria-current": key === name ? "page" : null }, title));
+      }),
+    ),
+  );
 }
 
 async function show(): Promise<void> {
   const asked = param("view") ?? "network";
   const name = asked in VIEWS ? asked : "network";
-  const nav = document.getElementById("views");
   const root = document.getElementById("view");
-  if (!nav || !root) return;
-  nav.replaceChildren(
-    el(
-      "ul",
-      {},
-      ...Object.entries(VIEWS).map(([key, view]) =>
-        el("li", {}, el("a", { href: linkTo(key), "aria-current": key === name ? "page" : null }, view.title)),
-      ),
-    ),
-  );
+  if (!root) return;
+  await navigation(name);
   const view = VIEWS[name];
   if (!view) return;
   document.title = `${view.title} · Alliance 8.7 stakeholder map`;

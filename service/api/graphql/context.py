@@ -17,7 +17,7 @@ from service.domain.links import LinkSpec, load_links
 from service.domain.records import LinkRecord
 from service.domain.seen import Sighting, sightings
 from service.editing.keys import NOT_ACCEPTED, Editor
-from service.errors import Unauthenticated
+from service.errors import Forbidden, Unauthenticated
 
 T = TypeVar("T")
 
@@ -59,7 +59,9 @@ class Context(BaseContext):
             return None
         try:
             return await self.editor()
-        except Unauthenticated:
+        except (Unauthenticated, Forbidden):
+            # A session's read without its CSRF token, or from another site, reads as the
+            # public's (a cross-site page cannot read the answer anyway).
             return None
 
     async def links(self, spec: LinkSpec, node_id: str) -> list[LinkRecord]:
