@@ -135,6 +135,13 @@ def reseed(settings: Settings) -> None:
     run_db(settings, work)
 
 
+async def empty_map(db: Database, settings: Settings) -> None:
+    """Wipe the map and load only the reference layer (places, themes' targets and the
+    like): the empty map an export is imported into to see it come back whole."""
+    await _wipe(db)
+    await load(db, prepare(settings.seed_dir, reference_only=True), settings.load_batch_size)
+
+
 @pytest.fixture(scope="session")
 def seeded(neo4j_settings: Settings) -> Settings:
     """The test database, wiped and loaded with the seed."""

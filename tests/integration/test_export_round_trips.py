@@ -14,10 +14,8 @@ from typer.testing import CliRunner
 
 from service.cli import app
 from service.config import Settings
-from service.db.driver import Database
 from service.interchange import export
-from service.seed.loader import load, prepare
-from tests.conftest import reseed, run_db
+from tests.conftest import empty_map, reseed, run_db
 
 SHEET = Path(__file__).resolve().parent.parent / "data" / "interchange" / "good" / "three_w.csv"
 ROLES = ("LEADS", "IMPLEMENTS", "FUNDS", "PARTNERS_IN", "HOSTS", "REQUESTED", "PROPOSED")
@@ -59,11 +57,7 @@ def _map(settings: Settings) -> dict[str, Any]:
 
 
 def _empty(settings: Settings) -> None:
-    async def work(db: Database) -> None:
-        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
-        await load(db, prepare(settings.seed_dir, reference_only=True), settings.load_batch_size)
-
-    run_db(settings, work)
+    run_db(settings, lambda db: empty_map(db, settings))
 
 
 def test_the_csv_export_reads_back_as_the_same_map(

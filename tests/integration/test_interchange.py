@@ -26,7 +26,7 @@ from service.interchange import export
 from service.interchange.iati_codes import schema_path
 from service.seed.graph import SeedGraph
 from service.seed.loader import load, prepare
-from tests.conftest import run_db
+from tests.conftest import empty_map, run_db
 
 FILES = Path(__file__).resolve().parent.parent / "data" / "interchange"
 MAP_CSV = ["sources.csv", "organizations.csv", "initiatives.csv", "relationships.csv"]
@@ -526,11 +526,7 @@ def test_an_export_imported_into_an_empty_map_gives_the_same_map(
     runner = CliRunner()
     assert runner.invoke(app, ["export", str(exported), "--format", file_format]).exit_code == 0
 
-    async def empty(db: Database) -> None:
-        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
-        await load(db, prepare(seeded.seed_dir, reference_only=True), seeded.load_batch_size)
-
-    run_db(seeded, empty)
+    run_db(seeded, lambda db: empty_map(db, seeded))
     if file_format == "csv":
         folder = tmp_path / "csv"
         zipfile.ZipFile(exported).extractall(folder)
@@ -652,9 +648,8 @@ def test_an_iati_export_read_back_changes_nothing(client: TestClient, seeded: Se
     the map's own reporting organization is not added (it reports as a secondary reporter)."""
 
     async def empty(db: Database) -> str:
-        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
+        await empty_map(db, seeded)
         graph = prepare(seeded.seed_dir)
-        await load(db, prepare(seeded.seed_dir, reference_only=True), seeded.load_batch_size)
         themes = [n for n in graph.nodes if n.id.startswith("theme:")]
         await load(db, SeedGraph(themes, []), seeded.load_batch_size)
         return (await keys.create_key(db, "test-iati-round-trip", "editor"))[1]

@@ -22,8 +22,7 @@ from service.editing import keys
 from service.editing.keys import Editor
 from service.interchange.files import Upload, import_files
 from service.interchange.vocabulary import load_vocabulary
-from service.seed.loader import load, prepare
-from tests.conftest import data_of, reseed, run_db
+from tests.conftest import data_of, empty_map, reseed, run_db
 
 FILE = "partner-3w.csv"
 HEADER = (
@@ -199,11 +198,7 @@ def test_a_map_restored_from_its_export_keeps_where_facts_were_seen(
     runner = CliRunner()
     assert runner.invoke(app, ["export", str(exported), "--format", file_format]).exit_code == 0
 
-    async def empty(db: Database) -> None:
-        await db.delete_in_batches("maintenance/wipe_map", limit=10_000)
-        await load(db, prepare(seeded.seed_dir, reference_only=True), seeded.load_batch_size)
-
-    run_db(seeded, empty)
+    run_db(seeded, lambda db: empty_map(db, seeded))
     if file_format == "csv":
         zipfile.ZipFile(exported).extractall(tmp_path / "csv")
         files = [str(p) for p in sorted((tmp_path / "csv").iterdir())]
