@@ -11,13 +11,14 @@ from typing import TypeVar
 import pytest
 from playwright.sync_api import Page, expect
 
-from service.config import Settings
+from service.config import PROJECT_ROOT, Settings
 from service.editing import keys
 from tests.conftest import run_db
 from tests.e2e.conftest import screenshot
 
 pytestmark = pytest.mark.e2e
 ORGANIZATION = "organization:ilo"
+AXE = PROJECT_ROOT / "explorer" / "node_modules" / "axe-core" / "axe.min.js"
 T = TypeVar("T")
 # A write sent from the page without the session's CSRF token, as another script might.
 UNSIGNED_WRITE = """async () => {
@@ -45,6 +46,13 @@ def _key(seeded: Settings, role: str, organization: str | None = None) -> tuple[
     return name, made[1]
 
 
+def _accessible(page: Page) -> None:
+    """axe-core (the explorer's pinned dev package) finds no violation on the page."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document)).violations")
+    assert found == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in found]
+
+
 def _sign_in_by_keyboard(page: Page, token: str) -> None:
     field = page.get_by_label("API key")
     expect(field).to_be_focused()
@@ -57,6 +65,8 @@ def test_a_partner_signs_in_by_keyboard_and_the_key_is_kept_nowhere(
 ) -> None:
     name, token = _key(seeded, "editor", ORGANIZATION)
     page.goto(f"{base_url}/?view=signin")
+    expect(page.get_by_label("API key")).to_be_visible()
+    _accessible(page)
     _sign_in_by_keyboard(page, token)
     expect(page.locator('[data-field="name"]')).to_have_text(name)
     expect(page.locator('[data-field="role"]')).to_have_text("editor")
@@ -64,6 +74,7 @@ def test_a_partner_signs_in_by_keyboard_and_the_key_is_kept_nowhere(
     expect(page.locator('[data-field="may"]')).to_contain_text(f"what {ORGANIZATION} does")
     expect(page.locator("#views")).to_contain_text(f"Signed in: {name} (editor)")
     assert token not in page.evaluate(STORED)
+    _accessible(page)
     # The session cookie is HttpOnly: the page's scripts do not see it.
     assert "a87_session" not in page.evaluate("document.cookie")
     screenshot(page, "signed-in")
@@ -90,6 +101,7 @@ def test_a_key_not_accepted_says_so_on_a_phone(page: Page, base_url: str, seeded
     _sign_in_by_keyboard(page, token)
     expect(page.locator("#sign-in-status")).to_contain_text("not accepted")
     expect(page.get_by_label("API key")).to_have_value("")
+    _accessible(page)
     # Nothing is cut off: the form fits the phone's width.
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
