@@ -2,7 +2,9 @@
 retire, restore and merge; only admins delete. Reader keys write nothing. An editor key
 scoped to one organization may change that organization, create initiatives (it is
 recorded as leading them) and sources, and change and link the initiatives it takes part
-in; nothing else, and no imports. A key speaks only for its own organization.
+in; nothing else. It may import what it may write that way: each row of a file it may not
+write is left out, naming why (`interchange/plan.py`). A key speaks only for its own
+organization.
 
 Rights are decided from the map as it was before the change, with both ends locked. A
 relationship is added or removed under one rule (`may_link`), which needs rights over two
@@ -21,6 +23,8 @@ things:
   Alliance) needs an unscoped key.
 
 docs/rights.md lists each type and whose rights it needs."""
+
+from collections.abc import Awaitable, Callable
 
 from service.db.driver import Transaction
 from service.editing.keys import Editor
@@ -50,7 +54,7 @@ def may_create(editor: Editor, kind: str) -> None:
 
 async def may_change(tx: Transaction, editor: Editor, node_id: str) -> None:
     may_write(editor)
-    if not await _within_scope(tx, editor, node_id):
+    if not await within_scope(tx, editor, node_id):
         raise Forbidden(_outside(editor))
 
 
@@ -67,15 +71,23 @@ def spoken_for(link_type: str, from_id: str, to_id: str) -> list[str]:
 
 
 async def may_link(
-    tx: Transaction, editor: Editor, link_type: str, from_id: str, to_id: str
+    tx: Transaction,
+    editor: Editor,
+    link_type: str,
+    from_id: str,
+    to_id: str,
+    within: Callable[[str], Awaitable[bool]] | None = None,
 ) -> None:
     """The one rule for adding and for removing a relationship: rights over the record it
-    is part of and over every end it speaks for. The caller holds both ends' locks."""
+    is part of and over every end it speaks for. The caller holds both ends' locks. An
+    import passes `within`, which also counts the initiatives it creates for the key's
+    organization as the key's."""
     may_write(editor)
     if editor.organization is None:
         return
+    within = within or (lambda node_id: within_scope(tx, editor, node_id))
     part = part_of(from_id, to_id)
-    if not await _within_scope(tx, editor, part):
+    if not await within(part):
         raise Forbidden(
             f"this key is scoped to {editor.organization} and has no rights over {part}; "
             "a scoped key may link records to its organization or to the initiatives it "
@@ -83,7 +95,7 @@ async def may_link(
             "targets and sources, but may not link itself to other records"
         )
     for node_id in spoken_for(link_type, from_id, to_id):
-        if node_id == part or await _within_scope(tx, editor, node_id):
+        if node_id == part or await within(node_id):
             continue
         whose = (
             "no organization's, so only an unscoped key may state it"
@@ -95,8 +107,6 @@ async def may_link(
 
 def may_import(editor: Editor) -> None:
     may_write(editor)
-    if editor.organization:
-        raise Forbidden(f"this key is scoped to {editor.organization}; imports need a wider key")
 
 
 def may_delete(editor: Editor) -> None:
@@ -111,7 +121,9 @@ def may_merge(editor: Editor) -> None:
         raise Forbidden(f"this key is scoped to {editor.organization}; it may not merge records")
 
 
-async def _within_scope(tx: Transaction, editor: Editor, node_id: str) -> bool:
+async def within_scope(tx: Transaction, editor: Editor, node_id: str) -> bool:
+    """Whether the key may change the record: any, unscoped; else its own organization and
+    the initiatives that organization takes part in."""
     own = editor.organization
     if own is None or node_id == own:
         return True

@@ -82,7 +82,7 @@ async def import_rows(
     report = ImportReport(skipped=_skipped([*rows, *unread]))
     rows = [row for row in rows if not row.skipped]
     async with db.transaction() as tx:
-        plan, rows, left_out = await plan_what_passes(tx, rows)
+        plan, rows, left_out = await plan_what_passes(tx, rows, editor)
     report.skipped += _skipped(left_out)
     # A file that carries where its facts were seen (a map's export coming back) restores
     # those notes in place of noting its own.
@@ -91,7 +91,7 @@ async def import_rows(
         await _write(db, editor, plan, report, batch_size, progress, None)
         return report
     async with holds.holding(db, editor, named_ids(rows), batch_size) as run:
-        plan = await _as_held(db, run, rows, plan, batch_size)
+        plan = await _as_held(db, editor, run, rows, plan, batch_size)
         await _write(db, editor, plan, report, batch_size, progress, run, pause_s, restored)
         for batch in batches(restored or [], batch_size):
             async with db.transaction() as tx:
@@ -107,7 +107,12 @@ def _skipped(rows: list[Row]) -> list[SkippedRow]:
 
 
 async def _as_held(
-    db: Database, run: holds.ImportRun, rows: list[Row], plan: Plan, batch_size: int
+    db: Database,
+    editor: Editor,
+    run: holds.ImportRun,
+    rows: list[Row],
+    plan: Plan,
+    batch_size: int,
 ) -> Plan:
     """The plan, if no record it writes has moved between the check and the holds (an
     edit in that moment); else the rows checked again, now that nothing can move them."""
@@ -121,7 +126,7 @@ async def _as_held(
             async with db.transaction() as tx:
                 # What was left out stays out; a row an edit made wrong meanwhile is
                 # refused with the rest (ImportInvalid), as nothing is written yet.
-                checked, _, _ = await plan_what_passes(tx, rows)
+                checked, _, _ = await plan_what_passes(tx, rows, editor)
                 return checked
     return plan
 

@@ -11,8 +11,10 @@ from typing import Any
 from service.db.driver import Transaction
 from service.editing import references
 from service.editing.changes import link_row
+from service.editing.keys import Editor
 from service.editing.relationships import RelationshipDraft, shape_problems
 from service.errors import FieldProblem, ImportInvalid, Invalid, Problem
+from service.interchange import scope
 from service.interchange.records import record_row
 from service.interchange.rows import CITATION, CLEAR, SEEN, Row
 from service.model.kinds import DRAFTS, AnyDraft, CitationDraft, parse
@@ -51,8 +53,9 @@ class Plan:
     links: list[LinkPlan] = field(default_factory=list)
 
 
-async def make_plan(tx: Transaction, rows: list[Row]) -> Plan:
-    """The checked plan; RowsRefused naming every row a check refuses, and why."""
+async def make_plan(tx: Transaction, rows: list[Row], editor: Editor | None = None) -> Plan:
+    """The checked plan; RowsRefused naming every row a check refuses, and why. For a key
+    scoped to one organization, a row it may not write is refused too (scope.py)."""
     problems: list[Refusal] = [
         (row, row.problem(f, reason)) for row in rows for f, reason in row.issues
     ]
@@ -76,6 +79,9 @@ async def make_plan(tx: Transaction, rows: list[Row]) -> Plan:
     for record in records:
         problems += _pointed(record.row, references.draft_problems(record.draft, found))
     links = [_link(row, draft, found, problems) for row, draft in relationships]
+    if editor is not None and editor.organization:
+        written = [(r.row, r.node_id, r.current is None) for r in records]
+        problems += await scope.outside(tx, editor, written, relationships)
     retired = await tx.run("seed/retired_ids", ids=list(drafts_by_id))
     for row in retired:
         plan = drafts_by_id[row["id"]]
@@ -87,7 +93,9 @@ async def make_plan(tx: Transaction, rows: list[Row]) -> Plan:
     return Plan(records, links)
 
 
-async def plan_what_passes(tx: Transaction, rows: list[Row]) -> tuple[Plan, list[Row], list[Row]]:
+async def plan_what_passes(
+    tx: Transaction, rows: list[Row], editor: Editor | None = None
+) -> tuple[Plan, list[Row], list[Row]]:
     """The plan of the rows the checks pass, those rows, and the rows left out, each with why: a bad
     value costs its row (and the relationships naming a record left out), never the file.
     The checks run again on what is left until it passes; only an import of which nothing
@@ -95,7 +103,7 @@ async def plan_what_passes(tx: Transaction, rows: list[Row]) -> tuple[Plan, list
     left, out, every = rows, list[Row](), list[Problem]()
     while True:
         try:
-            return await make_plan(tx, left), left, out
+            return await make_plan(tx, left, editor), left, out
         except RowsRefused as refused:
             every += refused.problems
             bad = {id(row) for row in refused.refused}
