@@ -1,6 +1,6 @@
 // Deletes up to $limit relationships and then up to $limit nodes that have none left:
 // every node but the schema's own records (map nodes, retired nodes, audit events, API
-// keys, stored overlaps and rankings, any import's runs, holds and undo steps, and the files
+// keys and sessions, stored overlaps and rankings, any import's runs, holds and undo steps, and the files
 // imports read); run until it deletes nothing
 // (Database.delete_in_batches), so a map of any size empties within the default heap (a
 // theme or a country can have tens of thousands of relationships, too many to delete with
@@ -9,9 +9,8 @@
 // Parameters: $limit
 // Returns: one row: deleted (relationships and nodes deleted by this call)
 CALL () {
-  MATCH (n)-[r]-()
-  WHERE n:MapNode OR n:Retired
-  WITH DISTINCT r LIMIT $limit
+  MATCH ()-[r]->()
+  WITH r LIMIT $limit
   DELETE r
   RETURN count(*) AS links
 }
