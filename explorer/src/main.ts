@@ -1,5 +1,5 @@
 // The explorer's entry: the view named in the query string (`?view=network`, `gaps`,
-// `overlaps`, `who`, `people`, `commitments`, `indicators`, `sources` or `signin`), with
+// `overlaps`, `who`, `people`, `commitments`, `indicators`, `sources`, `import` or `signin`), with
 // navigation between them and who is signed in.
 
 import "./style.css";
@@ -13,10 +13,12 @@ import { indicatorsView } from "./views/indicators";
 import { peopleView } from "./views/people";
 import { sourcesView } from "./views/sources";
 import { whoView } from "./views/who";
+import { importView } from "./views/import";
 import { signInView } from "./views/signin";
 import { session } from "./session";
 
-const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Promise<void> }> = {
+// `writing`: a page only a signed-in key that writes is offered.
+const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Promise<void>; writing?: boolean }> = {
   network: { title: "Network", render: networkView },
   gaps: { title: "Gap map", render: gapsView },
   overlaps: { title: "Overlaps", render: overlapsView },
@@ -25,6 +27,7 @@ const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Prom
   commitments: { title: "Commitments", render: commitmentsView },
   indicators: { title: "Indicators", render: indicatorsView },
   sources: { title: "Evidence", render: sourcesView },
+  import: { title: "Import", render: importView, writing: true },
   signin: { title: "Sign in", render: signInView },
 };
 
@@ -45,7 +48,9 @@ async function navigation(name: string): Promise<void> {
     el(
       "ul",
       {},
-      ...Object.entries(VIEWS).map(([key, view]) => {
+      ...Object.entries(VIEWS)
+        .filter(([, view]) => !view.writing || who?.writes)
+        .map(([key, view]) => {
         const title = key === "signin" && who ? `Signed in: ${who.name} (${who.role})` : view.title;
         return el("li", {}, el("a", { href: linkTo(key), "aria-current": key === name ? "page" : null }, title));
       }),

@@ -7,23 +7,28 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from service.config import PROJECT_ROOT, Settings
-from tests.conftest import free_port
+from service.editing import keys
+from tests.conftest import free_port, run_db
 from tests.e2e.browser import chromium_path, launch_chromium
 
 # How long a check waits for the page to show something: a fresh Neo4j plans each query on
 # first use, which can take seconds on a small machine. A wait limit, not a speed target.
 expect.set_options(timeout=30_000)
+T = TypeVar("T")
+AXE = PROJECT_ROOT / "explorer" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = Path(
     os.environ.get("A87_SCREENSHOTS_DIR", PROJECT_ROOT / ".artifacts" / "screenshots")
 )
@@ -134,3 +139,24 @@ def page(browser: Browser) -> Iterator[Page]:
 def screenshot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+def on_a_thread(work: Callable[[], T]) -> T:
+    """Database work on a thread of its own: Playwright holds this thread's event loop."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(work).result()
+
+
+def make_key(seeded: Settings, role: str, organization: str | None = None) -> tuple[str, str]:
+    name = f"browser-{role}-{uuid.uuid4().hex[:8]}"
+    made = on_a_thread(
+        lambda: run_db(seeded, lambda db: keys.create_key(db, name, role, organization))
+    )
+    return name, made[1]
+
+
+def accessible(page: Page) -> None:
+    """axe-core (the explorer's pinned dev package) finds no violation on the page."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document)).violations")
+    assert found == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in found]

@@ -3,23 +3,16 @@ and kept nowhere the page's scripts or the address bar can reach; the session su
 reload; a write the page did not sign with the session's CSRF token is refused; signing
 out ends the session. By keyboard alone, on a phone-sized window too."""
 
-import uuid
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
-
 import pytest
 from playwright.sync_api import Page, expect
 
-from service.config import PROJECT_ROOT, Settings
+from service.config import Settings
 from service.editing import keys
 from tests.conftest import run_db
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot
 
 pytestmark = pytest.mark.e2e
 ORGANIZATION = "organization:ilo"
-AXE = PROJECT_ROOT / "explorer" / "node_modules" / "axe-core" / "axe.min.js"
-T = TypeVar("T")
 # A write sent from the page without the session's CSRF token, as another script might.
 UNSIGNED_WRITE = """async () => {
   const form = new FormData();
@@ -32,27 +25,6 @@ STORED = """() => JSON.stringify([Object.entries(localStorage), Object.entries(s
   document.cookie, location.href, document.documentElement.outerHTML])"""
 
 
-def _on_a_thread(work: Callable[[], T]) -> T:
-    """Database work on a thread of its own: Playwright holds this thread's event loop."""
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(work).result()
-
-
-def _key(seeded: Settings, role: str, organization: str | None = None) -> tuple[str, str]:
-    name = f"browser-{role}-{uuid.uuid4().hex[:8]}"
-    made = _on_a_thread(
-        lambda: run_db(seeded, lambda db: keys.create_key(db, name, role, organization))
-    )
-    return name, made[1]
-
-
-def _accessible(page: Page) -> None:
-    """axe-core (the explorer's pinned dev package) finds no violation on the page."""
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate("async () => (await axe.run(document)).violations")
-    assert found == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in found]
-
-
 def _sign_in_by_keyboard(page: Page, token: str) -> None:
     field = page.get_by_label("API key")
     expect(field).to_be_focused()
@@ -63,10 +35,10 @@ def _sign_in_by_keyboard(page: Page, token: str) -> None:
 def test_a_partner_signs_in_by_keyboard_and_the_key_is_kept_nowhere(
     page: Page, base_url: str, seeded: Settings
 ) -> None:
-    name, token = _key(seeded, "editor", ORGANIZATION)
+    name, token = make_key(seeded, "editor", ORGANIZATION)
     page.goto(f"{base_url}/?view=signin")
     expect(page.get_by_label("API key")).to_be_visible()
-    _accessible(page)
+    accessible(page)
     _sign_in_by_keyboard(page, token)
     expect(page.locator('[data-field="name"]')).to_have_text(name)
     expect(page.locator('[data-field="role"]')).to_have_text("editor")
@@ -74,7 +46,7 @@ def test_a_partner_signs_in_by_keyboard_and_the_key_is_kept_nowhere(
     expect(page.locator('[data-field="may"]')).to_contain_text(f"what {ORGANIZATION} does")
     expect(page.locator("#views")).to_contain_text(f"Signed in: {name} (editor)")
     assert token not in page.evaluate(STORED)
-    _accessible(page)
+    accessible(page)
     # The session cookie is HttpOnly: the page's scripts do not see it.
     assert "a87_session" not in page.evaluate("document.cookie")
     screenshot(page, "signed-in")
@@ -95,13 +67,13 @@ def test_a_partner_signs_in_by_keyboard_and_the_key_is_kept_nowhere(
 
 def test_a_key_not_accepted_says_so_on_a_phone(page: Page, base_url: str, seeded: Settings) -> None:
     page.set_viewport_size({"width": 375, "height": 740})
-    name, token = _key(seeded, "editor")
-    _on_a_thread(lambda: run_db(seeded, lambda db: keys.revoke_key(db, name)))
+    name, token = make_key(seeded, "editor")
+    on_a_thread(lambda: run_db(seeded, lambda db: keys.revoke_key(db, name)))
     page.goto(f"{base_url}/?view=signin")
     _sign_in_by_keyboard(page, token)
     expect(page.locator("#sign-in-status")).to_contain_text("not accepted")
     expect(page.get_by_label("API key")).to_have_value("")
-    _accessible(page)
+    accessible(page)
     # Nothing is cut off: the form fits the phone's width.
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
