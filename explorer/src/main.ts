@@ -1,5 +1,5 @@
 // The explorer's entry: the view named in the query string (`?view=network`, `gaps`,
-// `overlaps`, `who`, `people`, `commitments`, `indicators`, `sources`, `import` or `signin`), with
+// `overlaps`, `who`, `people`, `commitments`, `indicators`, `sources`, `import`, `review` or `signin`), with
 // navigation between them and who is signed in.
 
 import "./style.css";
@@ -14,11 +14,14 @@ import { peopleView } from "./views/people";
 import { sourcesView } from "./views/sources";
 import { whoView } from "./views/who";
 import { importView } from "./views/import";
+import { reviewView } from "./views/review";
 import { signInView } from "./views/signin";
 import { session } from "./session";
 
-// `writing`: a page only a signed-in key that writes is offered.
-const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Promise<void>; writing?: boolean }> = {
+// `writing`: a page offered only to a signed-in key that writes ("unscoped": and speaks for
+// no one organization).
+type Writing = "any" | "unscoped";
+const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Promise<void>; writing?: Writing }> = {
   network: { title: "Network", render: networkView },
   gaps: { title: "Gap map", render: gapsView },
   overlaps: { title: "Overlaps", render: overlapsView },
@@ -27,7 +30,8 @@ const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Prom
   commitments: { title: "Commitments", render: commitmentsView },
   indicators: { title: "Indicators", render: indicatorsView },
   sources: { title: "Evidence", render: sourcesView },
-  import: { title: "Import", render: importView, writing: true },
+  import: { title: "Import", render: importView, writing: "any" },
+  review: { title: "Review look-alikes", render: reviewView, writing: "unscoped" },
   signin: { title: "Sign in", render: signInView },
 };
 
@@ -49,7 +53,7 @@ async function navigation(name: string): Promise<void> {
       "ul",
       {},
       ...Object.entries(VIEWS)
-        .filter(([, view]) => !view.writing || who?.writes)
+        .filter(([, view]) => !view.writing || (who?.writes && (view.writing === "any" || !who.organization)))
         .map(([key, view]) => {
         const title = key === "signin" && who ? `Signed in: ${who.name} (${who.role})` : view.title;
         return el("li", {}, el("a", { href: linkTo(key), "aria-current": key === name ? "page" : null }, title));
