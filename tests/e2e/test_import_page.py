@@ -1,7 +1,7 @@
 """The import page in Chromium: a partner signs in, chooses a 3W sheet, reads the preview
 (what would be created, each row left out with its row number and why, the organizations
-found on the map), applies it, and finds its work on the map; signed out, the page is
-closed. A real OCHA sheet goes the same way where the shared files are at hand."""
+found on the map), applies it, finds its work on the map and opens the created record's
+history (who, when, and the file row it came from); signed out, the page is closed. A real OCHA sheet goes the same way where the shared files are at hand."""
 
 import re
 import uuid
@@ -27,11 +27,11 @@ def _sign_in(page: Page, base_url: str, token: str) -> None:
 
 
 def _initiatives_named(base_url: str, name: str) -> list[str]:
-    """The initiatives of exactly that name (search finds them by their words)."""
-    query = "query($text: String!) { search(text: $text, first: 50) { kind name } }"
+    """The ids of the initiatives of exactly that name (search finds them by their words)."""
+    query = "query($text: String!) { search(text: $text, first: 50) { id kind name } }"
     body = httpx.post(f"{base_url}/graphql", json={"query": query, "variables": {"text": name}})
     hits = body.json()["data"]["search"]
-    return [h["name"] for h in hits if h["kind"] == "initiative" and h["name"] == name]
+    return [h["id"] for h in hits if h["kind"] == "initiative" and h["name"] == name]
 
 
 def test_a_partner_previews_and_applies_its_own_sheet(
@@ -70,10 +70,22 @@ def test_a_partner_previews_and_applies_its_own_sheet(
     page.get_by_role("button", name="Apply this import").click()
     expect(page.locator("#import-status")).to_have_text("Imported.")
     expect(result).to_contain_text("were created")
-    assert _initiatives_named(base_url, f"Kiln survey {tag}") == [f"Kiln survey {tag}"]
+    [created] = _initiatives_named(base_url, f"Kiln survey {tag}")
     assert not _initiatives_named(base_url, f"Labour inspection {tag}")
+    # The record the import created, and its history: who (a partner's key is shown by
+    # its role and scope), when, and the file row it came from.
+    page.goto(f"{base_url}/?view=history&id={created}")
+    history = page.locator("#history")
+    expect(history).to_contain_text(f"Kiln survey {tag}")
+    changes = history.locator("table").first
+    expect(changes).to_contain_text(f"editor for {PARTNER}")
+    expect(changes).to_contain_text(f"name: (none) → Kiln survey {tag}")
+    expect(history.locator("table").last).to_contain_text("partner-3w.csv")
+    expect(history.locator("table").last).to_contain_text("row 3")
+    accessible(page)
+    screenshot(page, "history")
     # Signed out, the import page is closed again.
-    page.get_by_role("link", name=re.compile("Signed in")).click()
+    page.goto(f"{base_url}/?view=signin")
     page.get_by_role("button", name="Sign out").click()
     expect(page.locator("#views")).not_to_contain_text("Import")
     page.goto(f"{base_url}/?view=import")

@@ -146,7 +146,7 @@ function reportParts(report: Report, preview: boolean): Child[] {
       ? table(
           "Organizations found on the map",
           ["Written", "Is", "Why", "Where"],
-          report.matched.map((m) => [m.written, el("a", { href: linkTo("network", { focus: m.id }) }, m.id), m.reason, `${m.file}, ${m.row}`]),
+          report.matched.map((m) => [m.written, el("a", { href: linkTo("history", { id: m.id }) }, m.id), m.reason, `${m.file}, ${m.row}`]),
         )
       : null,
     report.queued.length

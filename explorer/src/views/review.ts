@@ -165,7 +165,7 @@ function decided(pair: Candidate): string {
 
 function side(organization: Organization): HTMLElement {
   const facts: [string, Child][] = [
-    ["Id", el("a", { href: linkTo("network", { focus: organization.id }) }, organization.id)],
+    ["Id", el("a", { href: linkTo("history", { id: organization.id }) }, organization.id)],
     ["Acronym", organization.acronym ?? "—"],
     ["Type", words(organization.type)],
     ["IATI identifier", organization.iatiRef ?? "—"],
