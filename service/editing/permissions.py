@@ -33,6 +33,8 @@ from service.model.ids import kind_of
 from service.model.relationships import RELATIONSHIPS
 
 SCOPED_MAY_CREATE = frozenset({"initiative", "source"})
+# Whether a scoped key has rights over a record (within_scope, or an import's wider view).
+Within = Callable[[str], Awaitable[bool]]
 # Records nobody owns: anyone with a key may point their own records at them.
 SHARED_KINDS = frozenset({"country", "region", "theme", "sdg", "sdg-target", "source"})
 
@@ -76,7 +78,7 @@ async def may_link(
     link_type: str,
     from_id: str,
     to_id: str,
-    within: Callable[[str], Awaitable[bool]] | None = None,
+    within: Within | None = None,
 ) -> None:
     """The one rule for adding and for removing a relationship: rights over the record it
     is part of and over every end it speaks for. The caller holds both ends' locks. An

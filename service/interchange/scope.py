@@ -6,7 +6,7 @@ allows, so a row that speaks for another organization (its lead, its funding, it
 membership) is refused. A new organization other than its own is refused too: the key
 speaks for no one else, and a name it cannot find is no one it may add."""
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 
 from service.db.driver import Transaction
 from service.editing import permissions
@@ -18,7 +18,6 @@ from service.model.ids import kind_of
 
 # (the row, the id it writes, whether the record is new)
 Written = tuple[Row, str, bool]
-_Within = Callable[[str], Awaitable[bool]]
 
 
 async def outside(
@@ -55,16 +54,17 @@ async def outside(
 
 
 async def _record_refused(
-    own: str, node_id: str, new: bool, its_own: set[str], within: _Within
+    own: str, node_id: str, new: bool, its_own: set[str], within: permissions.Within
 ) -> str | None:
+    """Why the scoped key may not write the record, if it may not: what it may create is
+    `permissions.SCOPED_MAY_CREATE` (an initiative only where the file gives it a role); what
+    it may change, what `within` allows."""
     kind = kind_of(node_id)
-    if new and (kind == "source" or node_id in its_own):
-        return None
-    if new and kind == "initiative":
-        return f"the file gives {own} no role in it, and a key scoped to {own} speaks only for it"
-    if new:
+    if new and kind not in permissions.SCOPED_MAY_CREATE:
         return f"a key scoped to {own} speaks only for it: it may not add another {kind}"
-    if kind != "source" and await within(node_id):
+    if new and kind == "initiative" and node_id not in its_own:
+        return f"the file gives {own} no role in it, and a key scoped to {own} speaks only for it"
+    if new or await within(node_id):
         return None
     return (
         f"{node_id} is not {own} nor an initiative it takes part in; "
