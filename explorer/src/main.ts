@@ -17,11 +17,9 @@ import { historyView } from "./views/history";
 import { importView } from "./views/import";
 import { reviewView } from "./views/review";
 import { signInView } from "./views/signin";
-import { session } from "./session";
+import { mayOpen, session, type Writing } from "./session";
 
-// `writing`: a page offered only to a signed-in key that writes ("unscoped": and speaks for
-// no one organization).
-type Writing = "any" | "unscoped";
+// `writing`: a page offered only to a signed-in key that may use it (session.ts, mayOpen).
 const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Promise<void>; writing?: Writing }> = {
   network: { title: "Network", render: networkView },
   gaps: { title: "Gap map", render: gapsView },
@@ -55,7 +53,7 @@ async function navigation(name: string): Promise<void> {
       "ul",
       {},
       ...Object.entries(VIEWS)
-        .filter(([, view]) => !view.writing || (who?.writes && (view.writing === "any" || !who.organization)))
+        .filter(([, view]) => !view.writing || mayOpen(who, view.writing))
         .map(([key, view]) => {
         const title = key === "signin" && who ? `Signed in: ${who.name} (${who.role})` : view.title;
         return el("li", {}, el("a", { href: linkTo(key), "aria-current": key === name ? "page" : null }, title));

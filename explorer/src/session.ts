@@ -56,6 +56,14 @@ export async function signOut(): Promise<void> {
   await fetch("/session", { method: "DELETE", credentials: "same-origin", headers }).catch(() => undefined);
 }
 
+/** Which writing pages a page offers: "any" to a key that writes, "unscoped" to one that
+ * also speaks for no one organization (judging other organizations' records). */
+export type Writing = "any" | "unscoped";
+
+export function mayOpen(who: SignedIn | null, writing: Writing): boolean {
+  return Boolean(who?.writes && (writing === "any" || !who.organization));
+}
+
 /** What the role may do, in words. */
 export function mayDo(who: SignedIn): string {
   if (!who.writes) return "You may read who made each change; you cannot change the map.";

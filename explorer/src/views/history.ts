@@ -45,7 +45,7 @@ export async function historyView(root: HTMLElement): Promise<void> {
   const form = el(
     "form",
     {
-      class: "sign-in",
+      class: "stacked",
       onsubmit: (event: Event) => {
         event.preventDefault();
         setParams({ id: field.value.trim() });

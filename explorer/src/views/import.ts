@@ -8,7 +8,7 @@
 
 import { el, replaceChildren, table, type Child } from "../dom";
 import { linkTo } from "../state";
-import { session, signing, type SignedIn } from "../session";
+import { mayOpen, session, signing, type SignedIn } from "../session";
 
 interface Skipped {
   file: string;
@@ -37,7 +37,7 @@ interface Report {
 
 export async function importView(root: HTMLElement): Promise<void> {
   const who = await session();
-  if (!who?.writes) {
+  if (!who || !mayOpen(who, "any")) {
     replaceChildren(
       root,
       el("h2", {}, "Import"),
@@ -91,13 +91,13 @@ function importForm(root: HTMLElement, who: SignedIn): void {
   const form = el(
     "form",
     {
-      class: "import",
+      class: "stacked",
       onsubmit: (event: Event) => {
         event.preventDefault();
         void send(true).then((report) => {
           if (!report) return;
           status.textContent = "Preview: nothing is written until you apply it.";
-          const apply = el("button", { type: "button", id: "import-apply" }, "Apply this import");
+          const apply = el("button", { type: "button", id: "import-apply", class: "action" }, "Apply this import");
           apply.addEventListener("click", () => {
             apply.disabled = true;
             void send(false).then((done) => {

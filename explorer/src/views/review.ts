@@ -7,7 +7,7 @@
 import { ApiError, ask } from "../api";
 import { el, loading, replaceChildren, words, type Child } from "../dom";
 import { linkTo } from "../state";
-import { session } from "../session";
+import { mayOpen, session } from "../session";
 
 interface Organization {
   id: string;
@@ -51,7 +51,7 @@ const SHOWN = 40;
 
 export async function reviewView(root: HTMLElement): Promise<void> {
   const who = await session();
-  if (!who?.writes || who.organization) {
+  if (!mayOpen(who, "unscoped")) {
     const why = who?.organization
       ? `A key scoped to ${who.organization} cannot judge other organizations' records. `
       : "Reviewing look-alikes needs an editor's key. ";
@@ -189,6 +189,6 @@ function side(organization: Organization): HTMLElement {
     "section",
     { class: "side", "aria-label": organization.name },
     el("h4", {}, organization.name),
-    el("dl", {}, ...facts.flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)])),
+    el("dl", { class: "facts" }, ...facts.flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)])),
   );
 }

@@ -27,7 +27,7 @@ function signInForm(root: HTMLElement, said = ""): void {
   const form = el(
     "form",
     {
-      class: "sign-in",
+      class: "stacked",
       method: "post",
       action: "#",
       onsubmit: (event: Event) => {
@@ -66,6 +66,7 @@ function signedInPage(root: HTMLElement, who: SignedIn): void {
     "button",
     {
       type: "button",
+      class: "action",
       onclick: () =>
         void signOut().then(() => {
           signInForm(root, "Signed out.");
@@ -79,7 +80,7 @@ function signedInPage(root: HTMLElement, who: SignedIn): void {
     el("h2", {}, "Signed in"),
     el(
       "dl",
-      { class: "signed-in" },
+      { class: "facts" },
       el("dt", {}, "Key"),
       el("dd", { "data-field": "name" }, who.name),
       el("dt", {}, "Role"),
