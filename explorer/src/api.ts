@@ -3,10 +3,17 @@
 
 import { signing } from "./session";
 
+/** A field the API refused, as the input spells it (cited[0].note), and why. */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    readonly problems: FieldProblem[] = [],
   ) {
     super(message);
     this.name = "ApiError";
@@ -22,7 +29,7 @@ const READABLE: Record<string, string> = {
 
 interface GraphQLErrorBody {
   message: string;
-  extensions?: { code?: string };
+  extensions?: { code?: string; problems?: FieldProblem[] };
 }
 
 interface GraphQLBody<T> {
@@ -36,7 +43,7 @@ export async function ask<T>(query: string, variables: Record<string, unknown> =
   if (first) {
     const code = first.extensions?.code ?? "INTERNAL_SERVER_ERROR";
     // Bad input names what is wrong; show the API's own words for it.
-    throw new ApiError(READABLE[code] ?? first.message, code);
+    throw new ApiError(READABLE[code] ?? first.message, code, first.extensions?.problems ?? []);
   }
   if (!body.data) {
     throw new ApiError(READABLE.INTERNAL_SERVER_ERROR, "INTERNAL_SERVER_ERROR");

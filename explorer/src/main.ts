@@ -1,6 +1,6 @@
 // The explorer's entry: the view named in the query string (`?view=network`, `gaps`,
 // `overlaps`, `who`, `people`, `commitments`, `indicators`, `sources`, `history`, `import`,
-// `review` or `signin`), with navigation between them and who is signed in.
+// `review`, `edit` or `signin`), with navigation between them and who is signed in.
 
 import "./style.css";
 import { el, showError } from "./dom";
@@ -13,6 +13,7 @@ import { indicatorsView } from "./views/indicators";
 import { peopleView } from "./views/people";
 import { sourcesView } from "./views/sources";
 import { whoView } from "./views/who";
+import { editView } from "./views/edit";
 import { historyView } from "./views/history";
 import { importView } from "./views/import";
 import { reviewView } from "./views/review";
@@ -32,6 +33,7 @@ const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Prom
   history: { title: "History", render: historyView },
   import: { title: "Import", render: importView, writing: "any" },
   review: { title: "Review look-alikes", render: reviewView, writing: "unscoped" },
+  edit: { title: "Edit", render: editView, writing: "any" },
   signin: { title: "Sign in", render: signInView },
 };
 

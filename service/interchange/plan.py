@@ -15,7 +15,7 @@ from service.editing.keys import Editor
 from service.editing.relationships import RelationshipDraft, shape_problems
 from service.errors import FieldProblem, ImportInvalid, Invalid, Problem
 from service.interchange import scope
-from service.interchange.records import record_row
+from service.interchange.records import draft_values
 from service.interchange.rows import CITATION, CLEAR, SEEN, Row
 from service.model.kinds import DRAFTS, AnyDraft, CitationDraft, parse
 
@@ -204,19 +204,12 @@ def _draft_input(row: Row, node_id: str, now: dict[str, Any] | None) -> dict[str
 def _keep_current(kind: str, now: dict[str, Any], given: dict[str, Any], cleared: set[str]) -> None:
     """Fills what the row leaves empty from the record's current row; with no citation
     given, the record keeps every citation it has."""
-    held, others = record_row(kind, now)
-    fields = DRAFTS[kind].model_fields
+    held = draft_values(kind, now)
     for name, value in held.items():
-        if name in fields and name not in {*given, *cleared} and value not in (None, []):
+        if name not in {*given, *cleared, "cited"} and value not in (None, []):
             given[name] = value
     if given.get("cited") == []:
-        first = [{k: held.get(k) for k in CITATION}] if held.get("source") else []
-        rest = [
-            {"source": c["to"], "section": c.get("section"), "note": c.get("note")}
-            for c in others
-            if c["type"] == "CITED_IN"
-        ]
-        given["cited"] = first + rest
+        given["cited"] = held.get("cited", [])
 
 
 def _relationships(

@@ -7,7 +7,7 @@ rows; import reads a record's current row to keep what a file leaves empty."""
 from typing import Any
 
 from service.editing.references import FIELD_KINDS
-from service.interchange.rows import COUNTRY_FIELDS, columns, list_fields
+from service.interchange.rows import CITATION, COUNTRY_FIELDS, columns, list_fields
 from service.model.ids import kind_of
 from service.model.kinds import DRAFTS
 
@@ -42,6 +42,22 @@ def record_row(kind: str, node: dict[str, Any]) -> tuple[dict[str, Any], list[di
         )
         rest += [_relationship(node["id"], c) for c in others]
     return record, rest
+
+
+def draft_values(kind: str, node: dict[str, Any]) -> dict[str, Any]:
+    """A node as its draft's input: each field the draft declares, as the map holds it,
+    and every citation (its row holds the first; CITED_IN rows the rest)."""
+    held, others = record_row(kind, node)
+    fields = DRAFTS[kind].model_fields
+    values = {name: held[name] for name in fields if name in held}
+    if "cited" in fields:
+        first = [{k: held.get(k) for k in CITATION}] if held.get("source") else []
+        values["cited"] = first + [
+            {"source": c["to"], "section": c.get("section"), "note": c.get("note")}
+            for c in others
+            if c["type"] == "CITED_IN"
+        ]
+    return values
 
 
 def _own_field(link: dict[str, Any], fields: list[str]) -> str | None:

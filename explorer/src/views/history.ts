@@ -6,7 +6,7 @@
 
 import { ask } from "../api";
 import { el, loading, replaceChildren, table, type Child } from "../dom";
-import { param, setParams } from "../state";
+import { linkTo, param, setParams } from "../state";
 
 interface Change {
   at: string;
@@ -72,6 +72,7 @@ async function draw(region: HTMLElement, id: string): Promise<void> {
   replaceChildren(
     region,
     el("h3", {}, `${node.name} (${node.id})${node.retired ? ", retired" : ""}`),
+    el("p", {}, el("a", { href: linkTo("edit", { id: node.id }) }, "Edit this record")),
     history.length
       ? table(
           `${history.length} ${history.length === 1 ? "change" : "changes"}, newest first`,

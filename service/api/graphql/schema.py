@@ -13,6 +13,7 @@ from strawberry.extensions import (
 
 from service.api.graphql.analysis import AnalysisQuery
 from service.api.graphql.errors import CountRoundTrips, log_errors
+from service.api.graphql.forms import FormQuery
 from service.api.graphql.history import HistoryQuery
 from service.api.graphql.identity import IdentityMutation, IdentityQuery
 from service.api.graphql.mutation import Mutation
@@ -42,7 +43,7 @@ class MapSchema(strawberry.Schema):
     description="Questions to the map: records and lists, search, drawings, the analyses "
     "(overlaps, coverage, constituencies, centrality) and each record's history."
 )
-class Query(MapQuery, AnalysisQuery, HistoryQuery, IdentityQuery):
+class Query(MapQuery, AnalysisQuery, HistoryQuery, IdentityQuery, FormQuery):
     pass
 
 
