@@ -72,7 +72,7 @@ browser:
 
 # Take the documentation's pictures (docs/screenshots/) again from the browser tests.
 screenshots: install browser
-	A87_SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest tests/e2e/test_explorer.py tests/e2e/test_follow_up_views.py
+	A87_SCREENSHOTS_DIR=docs/screenshots $(BIN)/pytest tests/e2e
 
 # A random password for the local Neo4j, kept out of git (.gitignore lists .env).
 .env:

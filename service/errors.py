@@ -134,6 +134,12 @@ class Conflict(MapError, RuntimeError):
     status = 409
 
 
+class Cancelled(Conflict):
+    """An import its starter cancelled while it was written; it was taken back whole."""
+
+    code = "CANCELLED"
+
+
 class Contended(Conflict):
     """Another transaction changed the same records at the same moment: it deleted a node
     this one waited for, or the two deadlocked. Nothing of this transaction was written;

@@ -197,10 +197,11 @@ async def graphql_context(db: DatabaseDep, settings: SettingsDep, gate: GateDep)
 
 
 async def _refusal(_: Request, error: Exception) -> JSONResponse:
-    """Any `MapError` over plain HTTP: its status, the first line of its message, and the
-    problems it lists, if any."""
+    """Any `MapError` over plain HTTP: its status, its code (as GraphQL's
+    `extensions.code`), the first line of its message, and the problems it lists, if any."""
     status = error.status if isinstance(error, MapError) else 500
-    body: dict[str, Any] = {"detail": str(error).split("\n", 1)[0]}
+    code = error.code if isinstance(error, MapError) else "INTERNAL_SERVER_ERROR"
+    body: dict[str, Any] = {"detail": str(error).split("\n", 1)[0], "code": code}
     if isinstance(error, Rejected):
         body["problems"] = [
             {"file": p.file, "row": p.record, "field": p.field, "reason": p.message}

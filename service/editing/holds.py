@@ -32,7 +32,7 @@ from service.db.driver import Database, Transaction, batches
 from service.domain.undo import Undo, note_changed
 from service.editing import owners
 from service.editing.keys import Editor
-from service.errors import Conflict, MapError
+from service.errors import Cancelled, Conflict, MapError
 
 log = structlog.get_logger(__name__)
 
@@ -68,6 +68,17 @@ class ImportRun:
         if not await tx.run("imports/heartbeat", run=self.id, token=self.token):
             raise Conflict(_TAKEN_OVER)
 
+    async def advance(self, tx: Transaction, done: int, total: int) -> None:
+        """Notes how far the writing has got, after the batch's heartbeat; Cancelled if the
+        key that started the run asked to cancel it (its batches are then taken back)."""
+        found = await tx.run(
+            "imports/progress", run=self.id, token=self.token, done=done, total=total
+        )
+        if not found:
+            raise Conflict(_TAKEN_OVER)
+        if found[0]["cancel"]:
+            raise Cancelled("the import was cancelled; nothing of it was kept")
+
     async def keep(self, tx: Transaction, undo: Undo) -> None:
         """Keeps a batch's undo in the batch's own transaction."""
         if undo.is_empty():
@@ -87,10 +98,11 @@ class _Holder:
 
 @asynccontextmanager
 async def holding(
-    db: Database, editor: Editor, ids: Sequence[str], batch_size: int
+    db: Database, editor: Editor, ids: Sequence[str], batch_size: int, ticket: str | None = None
 ) -> AsyncIterator[ImportRun]:
     """Holds `ids` for the block. If the block ends normally the run's writes are made
-    final; if it raises, they are taken back; the holds are released either way."""
+    final; if it raises, they are taken back; the holds are released either way. `ticket`,
+    chosen by whoever started the import, lets the same key follow and cancel it."""
     await recover_abandoned(db, batch_size)
     run = ImportRun(str(uuid.uuid4()), str(uuid.uuid4()))
     me = owners.this_process()
@@ -102,6 +114,7 @@ async def holding(
         host=me.host,
         pid=me.pid,
         pid_started=me.started,
+        ticket=ticket,
     )
     log.debug("import_run_started", run=run.id, actor=editor.name, records=len(ids))
     try:
@@ -309,3 +322,30 @@ def _wake_the_sweep() -> None:
     waker = _wakers.get(asyncio.get_running_loop())
     if waker is not None:
         waker.set()
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a followed import has got: records and relationships written of those to
+    write (None before writing starts), and whether it is final, being taken back, or
+    asked to cancel."""
+
+    written: int | None
+    to_write: int | None
+    done: bool
+    undoing: bool
+    cancel: bool
+
+
+async def progress_of(db: Database, editor: Editor, ticket: str) -> Progress | None:
+    """The progress of the import this key started under `ticket`; None when there is no
+    such run (not started writing yet, ended, or another key's)."""
+    found = await db.read("imports/progress_of", ticket=ticket, actor=editor.name)
+    return Progress(**found[0]) if found else None
+
+
+async def cancel(db: Database, editor: Editor, ticket: str) -> bool:
+    """Asks the import this key started under `ticket` to stop and be taken back. False
+    when there is no such run, or its writes are already final."""
+    found = await db.write("imports/cancel", ticket=ticket, actor=editor.name)
+    return bool(found) and not found[0]["done"]

@@ -46,6 +46,13 @@ class SkippedRow:
     reason: str
 
 
+@dataclass(frozen=True)
+class ChangedRecord:
+    id: str
+    name: str
+    action: str  # created or updated
+
+
 @dataclass
 class ImportReport:
     created: int = 0
@@ -59,6 +66,8 @@ class ImportReport:
     # organizations added as records of their own and queued for review as look-alikes.
     matched: list[Matched] = field(default_factory=list)
     queued: list[Queued] = field(default_factory=list)
+    # Every record the import created or changed (or, in a dry run, would), with how.
+    changed: list[ChangedRecord] = field(default_factory=list)
 
 
 async def import_rows(
@@ -70,12 +79,14 @@ async def import_rows(
     *,
     dry_run: bool = False,
     pause_s: float = 0.0,
+    ticket: str | None = None,
 ) -> ImportReport:
     """Checks the rows whole, then writes those that pass; each row a check refuses is
     left out and listed in the report with why (ImportInvalid, nothing held or written,
     only if none passes). A dry run does all of it, then rolls the transaction
     back: its report is exactly what the import would do, and nothing is written.
-    `pause_s` waits after each batch written (tests stop an import half-way with it)."""
+    `pause_s` waits after each batch written (tests stop an import half-way with it);
+    `ticket` lets the key that started it follow its progress and cancel it."""
     permissions.may_import(editor)
     rows, carried = seen.restoring(rows)
     notes, unread = seen.checked(carried or [])
@@ -90,7 +101,7 @@ async def import_rows(
     if dry_run:
         await _write(db, editor, plan, report, batch_size, progress, None)
         return report
-    async with holds.holding(db, editor, named_ids(rows), batch_size) as run:
+    async with holds.holding(db, editor, named_ids(rows), batch_size, ticket) as run:
         plan = await _as_held(db, editor, run, rows, plan, batch_size)
         await _write(db, editor, plan, report, batch_size, progress, run, pause_s, restored)
         for batch in batches(restored or [], batch_size):
@@ -178,6 +189,7 @@ async def _write(
             async with db.transaction() as tx:
                 if run:
                     await run.beat(tx)
+                    await run.advance(tx, done, total)
                 undo = await write(tx, editor, batch, report, run is not None)
                 if run and restored is None:
                     # Every fact of the batch, written or found unchanged, was seen.
@@ -220,6 +232,8 @@ async def _write_records(
         summary = f"{action}d {record.node_id} from {record.row.file}, {record.row.where}"
         events.append(audit.Change(action, [record.node_id], summary, before, after))
         report.updated, report.created = report.updated + bool(old), report.created + (not old)
+        name = str(props.get("name") or props.get("title") or record.node_id)
+        report.changed.append(ChangedRecord(record.node_id, name, action + "d"))
         if old:
             undo.nodes_updated.append({"id": record.node_id, "before": old["props"]})
             undo.links_replaced.append(

@@ -58,6 +58,7 @@ async def import_files(
     progress: Progress | None = None,
     dry_run: bool = False,
     pause_s: float = 0.0,
+    ticket: str | None = None,
 ) -> ImportReport:
     """Reads every file, checks them together and writes them, all or nothing; with
     `dry_run`, reports what it would write and writes nothing."""
@@ -85,7 +86,7 @@ async def import_files(
         else None
     )
     report = await import_rows(
-        db, editor, rows, batch_size, progress, dry_run=dry_run, pause_s=pause_s
+        db, editor, rows, batch_size, progress, dry_run=dry_run, pause_s=pause_s, ticket=ticket
     )
     if found:
         report.matched, report.queued = found.matched, found.queued

@@ -35,7 +35,8 @@ SCREENSHOTS = Path(
 
 
 @contextmanager
-def serving(neo4j_uri: str, user: str, password: str) -> Iterator[str]:
+def serving(neo4j_uri: str, user: str, password: str, **settings: str) -> Iterator[str]:
+    """The service in a process of its own; `settings` are more of its environment."""
     port = free_port()
     env = {
         **os.environ,
@@ -44,6 +45,7 @@ def serving(neo4j_uri: str, user: str, password: str) -> Iterator[str]:
         "NEO4J_PASSWORD": password,
         "NEO4J_CONNECTION_TIMEOUT_S": "2",
         "LOG_JSON": "true",
+        **settings,
     }
     command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port)]
     # The server's log goes to a file, not a pipe: a pipe nobody reads fills up over a
@@ -136,9 +138,11 @@ def page(browser: Browser) -> Iterator[Page]:
     assert not errors, f"the page threw: {errors}"
 
 
-def screenshot(page: Page, name: str) -> None:
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> None:
+    """The page as the docs show it; `full_page=False` for what the window shows (a long
+    table below would make a picture of megabytes)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
 
 
 def on_a_thread(work: Callable[[], T]) -> T:

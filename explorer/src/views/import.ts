@@ -2,9 +2,11 @@
 // map's CSV or JSON, a 3W/4W/5W sheet as CSV, XLSX, XLS or ODS, or IATI XML), see the
 // preview (what the import would create, update and leave, each row left out with its
 // row number and why, the organizations matched and why, the look-alikes queued for
-// review), then apply exactly that. A partner's key imports only its own rows; the preview
-// says which rows are left out for that. Both steps are POST /import, the preview with
-// ?dryRun=true, signed by the session's CSRF token.
+// review), then apply exactly that, with a progress bar and a Cancel button, and a result
+// that links to every record created or changed. A partner's key imports only its own rows;
+// the preview says which rows are left out for that. Both steps are POST /import, the
+// preview with ?dryRun=true, signed by the session's CSRF token; the apply carries a random
+// ticket by which the page follows it (GET /import/progress/{ticket}) and cancels it (DELETE).
 
 import { el, replaceChildren, table, type Child } from "../dom";
 import { linkTo } from "../state";
@@ -17,7 +19,20 @@ interface Skipped {
   reason: string;
 }
 
+interface Changed {
+  id: string;
+  name: string;
+  action: string;
+}
+
+interface Progress {
+  written: number | null;
+  to_write: number | null;
+  cancel: boolean;
+}
+
 interface Report {
+  changed: Changed[];
   created: number;
   updated: number;
   unchanged: number;
@@ -60,6 +75,7 @@ function importForm(root: HTMLElement, who: SignedIn): void {
   const sheet = el("input", { id: "import-sheet", type: "text", autocomplete: "off" });
   const status = el("p", { id: "import-status", role: "status", class: "status" });
   const result = el("section", { id: "import-result", "aria-label": "What the import does", "aria-live": "polite" });
+  const watch = el("div", { id: "import-watch", hidden: true });
   const send = async (dryRun: boolean): Promise<Report | null> => {
     const form = new FormData();
     for (const file of Array.from(files.files ?? [])) form.append("files", file, file.name);
@@ -67,16 +83,21 @@ function importForm(root: HTMLElement, who: SignedIn): void {
     if (sheet.value.trim()) form.append("sheet", sheet.value.trim());
     status.textContent = dryRun ? "Reading the files…" : "Importing…";
     root.setAttribute("aria-busy", "true");
+    const ticket = dryRun ? null : newTicket();
+    const stop = ticket ? follow(watch, ticket) : () => undefined;
     try {
-      const response = await fetch(`/import?dryRun=${dryRun}`, {
+      const response = await fetch(`/import?dryRun=${dryRun}${ticket ? `&ticket=${ticket}` : ""}`, {
         method: "POST",
         credentials: "same-origin",
         headers: signing(),
         body: form,
       });
-      const body = (await response.json().catch(() => ({}))) as Report & { detail?: string; problems?: Skipped[] };
+      const body = (await response.json().catch(() => ({}))) as Report & { detail?: string; code?: string; problems?: Skipped[] };
       if (!response.ok) {
-        status.textContent = body.detail ?? `The import was refused (HTTP ${response.status}).`;
+        status.textContent =
+          body.code === "CANCELLED"
+            ? "Cancelled: nothing of the import was kept; the map is as it was."
+            : (body.detail ?? `The import was refused (HTTP ${response.status}).`);
         replaceChildren(result, ...(body.problems?.length ? [skippedTable("Why", body.problems)] : []));
         return null;
       }
@@ -85,6 +106,7 @@ function importForm(root: HTMLElement, who: SignedIn): void {
       status.textContent = "The map cannot be reached. Check the connection and try again.";
       return null;
     } finally {
+      stop();
       root.removeAttribute("aria-busy");
     }
   };
@@ -126,9 +148,53 @@ function importForm(root: HTMLElement, who: SignedIn): void {
     sheet,
     el("button", { type: "submit" }, "Preview"),
     status,
+    watch,
   );
   result.tabIndex = -1;
   replaceChildren(root, el("h2", {}, "Import"), form, result);
+}
+
+/** A ticket to follow an import by: random, and needing no secure context. */
+function newTicket(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Shows the import's progress (GET /import/progress/{ticket}) with a Cancel button
+ * (DELETE) until the returned function is called, when the import has answered. */
+function follow(watch: HTMLElement, ticket: string): () => void {
+  const bar = el("progress", { id: "import-progress", "aria-label": "Import progress" });
+  const said = el("p", { id: "import-progress-words", "aria-live": "polite" }, "Checking the rows…");
+  const cancel = el("button", { type: "button", class: "action" }, "Cancel the import");
+  const url = `/import/progress/${ticket}`;
+  cancel.addEventListener("click", () => {
+    cancel.disabled = true;
+    said.textContent = "Cancelling: what was written is being taken back…";
+    void fetch(url, { method: "DELETE", credentials: "same-origin", headers: signing() });
+  });
+  replaceChildren(watch, el("label", { for: "import-progress" }, "Progress"), bar, said, cancel);
+  watch.hidden = false;
+  let ended = false;
+  const poll = async (): Promise<void> => {
+    while (!ended) {
+      const response = await fetch(url, { credentials: "same-origin", headers: signing() }).catch(() => null);
+      if (ended) break;
+      if (response?.ok) {
+        const now = (await response.json()) as Progress;
+        if (now.to_write !== null && now.written !== null) {
+          bar.max = Math.max(now.to_write, 1);
+          bar.value = now.written;
+          if (!now.cancel) said.textContent = `Written ${now.written.toLocaleString()} of ${now.to_write.toLocaleString()} records and relationships.`;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+  };
+  void poll();
+  return () => {
+    ended = true;
+    watch.hidden = true;
+  };
 }
 
 function reportParts(report: Report, preview: boolean): Child[] {
@@ -141,6 +207,7 @@ function reportParts(report: Report, preview: boolean): Child[] {
       `Records: ${report.created} ${would} created, ${report.updated} updated, ${report.unchanged} left as they are. `,
       `Relationships: ${report.relationships_created} ${would} created, ${report.relationships_updated} updated, ${report.relationships_unchanged} left as they are.`,
     ),
+    preview || !report.changed.length ? null : changedList(report.changed),
     report.skipped.length ? skippedTable(leftOut(report.skipped), report.skipped) : el("p", {}, "No row is left out."),
     report.matched.length
       ? table(
@@ -178,4 +245,26 @@ function skippedTable(caption: string, rows: Skipped[]): HTMLTableElement {
   );
   shown.classList.add("skipped");
   return shown;
+}
+
+/** Every record the import created or changed, each linked to its history and its form. */
+function changedList(changed: Changed[]): HTMLElement {
+  return el(
+    "details",
+    { id: "import-changed", open: changed.length <= 50 },
+    el("summary", {}, `${changed.length} ${changed.length === 1 ? "record" : "records"} created or changed`),
+    el(
+      "ul",
+      {},
+      ...changed.map((c) =>
+        el(
+          "li",
+          {},
+          el("a", { href: linkTo("history", { id: c.id }) }, c.name),
+          ` (${c.id}, ${c.action}) `,
+          el("a", { href: linkTo("edit", { id: c.id }), "aria-label": `Edit ${c.name}` }, "edit"),
+        ),
+      ),
+    ),
+  );
 }

@@ -4,15 +4,17 @@ like all reading) streams the map, or a filtered part, as JSON, CSV (zip), a 3W 
 GraphML. Refusals are `MapError`s, answered by the app's one handler as 401, 403, 400, 413
 or 422 (with every problem listed), never as a 500."""
 
+from dataclasses import asdict
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi import APIRouter, File, Form, Path, Query, UploadFile
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
 
 from service.api.deps import DatabaseDep, EditorDep, SettingsDep
 from service.domain.filters import InitiativeFilter
-from service.editing import permissions
-from service.errors import TooLarge
+from service.editing import holds, permissions
+from service.errors import NotFound, TooLarge
 from service.interchange.apply import ImportReport
 from service.interchange.export import export_map
 from service.interchange.files import Upload, import_files
@@ -22,6 +24,8 @@ from service.interchange.writers import EXPORT_FORMATS, chunks, render
 
 router = APIRouter(tags=["import and export"])
 ExportFormat = Literal["json", "csv", "hxl", "graphml", "iati"]
+# An import's ticket: chosen by the caller, such as a UUID.
+TICKET = r"^[A-Za-z0-9-]{8,64}$"
 
 
 @router.post("/import", tags=["import and export"], response_model=ImportReport)
@@ -49,6 +53,14 @@ async def import_map(
         bool,
         Query(alias="dryRun", description="Check and count everything, write nothing"),
     ] = False,
+    ticket: Annotated[
+        str | None,
+        Query(
+            pattern=TICKET,
+            description="A random id the caller chooses, to follow the import's progress "
+            "(GET /import/progress/{ticket}) and cancel it (DELETE) with the same key",
+        ),
+    ] = None,
 ) -> ImportReport:
     """Checks the files whole (a row the checks refuse is left out and listed), then writes
     the rest in batches, all of it or none (with
@@ -73,7 +85,43 @@ async def import_map(
         options=SheetOptions(country, sheet),
         dry_run=dry_run,
         pause_s=settings.import_batch_pause_s,
+        ticket=ticket,
     )
+
+
+class ImportProgress(BaseModel):
+    """How far an import has got: records and relationships written of those to write
+    (null while its rows are still being checked), and whether it is final, being taken
+    back, or asked to cancel."""
+
+    written: int | None
+    to_write: int | None
+    done: bool
+    undoing: bool
+    cancel: bool
+
+
+@router.get("/import/progress/{ticket}", response_model=ImportProgress)
+async def import_progress(
+    who: EditorDep, db: DatabaseDep, ticket: Annotated[str, Path(pattern=TICKET)]
+) -> ImportProgress:
+    """The progress of an import this key started with `ticket`. 404 while its rows are
+    checked, once it has ended, and for another key's."""
+    found = await holds.progress_of(db, who, ticket)
+    if found is None:
+        raise NotFound("no import of this key is being written under that ticket")
+    return ImportProgress(**asdict(found))
+
+
+@router.delete("/import/progress/{ticket}", status_code=202)
+async def cancel_import(
+    who: EditorDep, db: DatabaseDep, ticket: Annotated[str, Path(pattern=TICKET)]
+) -> dict[str, str]:
+    """Asks an import this key started with `ticket` to stop: at its next batch it stops
+    and takes back everything it wrote, and its POST answers 409 CANCELLED."""
+    if not await holds.cancel(db, who, ticket):
+        raise NotFound("no import of this key is being written under that ticket")
+    return {"status": "cancelling"}
 
 
 @router.get("/export", tags=["import and export"], response_class=StreamingResponse)
