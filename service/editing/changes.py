@@ -48,6 +48,7 @@ async def create_in(
     merge it decides together); the caller has checked the key may create it."""
     node_id = draft.node_id()
     await references.check_draft(tx, draft)
+    await permissions.may_link_draft(tx, editor, node_id, draft)
     if await tx.run("nodes/by_id_with_retired", id=node_id):
         raise Invalid([FieldProblem("key", f"'{node_id}' is taken; choose another key")])
     if isinstance(draft, OrganizationDraft) and not confirm_new:
@@ -89,6 +90,7 @@ async def update_in(
     if draft.key and draft.node_id() != node_id:
         raise Invalid([FieldProblem("key", f"ids never change; leave key out for {node_id}")])
     await references.check_draft(tx, draft)
+    await permissions.may_link_draft(tx, editor, node_id, draft)
     before = await record_state(tx, node_id, now)
     props = {**edited(draft), "id": node_id, "version": version}
     links = link_rows(node_id, draft, None)
@@ -188,6 +190,7 @@ async def current(
         raise NotFound(f"nothing on the map has the id '{node_id}'")
     if editor is not None:
         await permissions.may_change(tx, editor, node_id)
+        permissions.may_change_locked(editor, node_id, found)
     await refuse_held(tx, [node_id])
     props: Props = found
     is_retired = "retired" in props

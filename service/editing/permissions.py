@@ -30,13 +30,14 @@ from service.db.driver import Transaction
 from service.editing.keys import Editor
 from service.errors import Forbidden
 from service.model.ids import kind_of
+from service.model.kinds import AnyDraft, locked_by, part_of_initiative
 from service.model.relationships import RELATIONSHIPS
 
-SCOPED_MAY_CREATE = frozenset({"initiative", "source"})
+SCOPED_MAY_CREATE = frozenset({"initiative", "source", "period-report"})
 # Whether a scoped key has rights over a record (within_scope, or an import's wider view).
 Within = Callable[[str], Awaitable[bool]]
 # Records nobody owns: anyone with a key may point their own records at them.
-SHARED_KINDS = frozenset({"country", "region", "theme", "sdg", "sdg-target", "source"})
+SHARED_KINDS = frozenset({"country", "region", "theme", "sdg", "sdg-target", "source", "indicator"})
 
 
 def may_write(editor: Editor) -> None:
@@ -124,14 +125,46 @@ def may_merge(editor: Editor) -> None:
 
 
 async def within_scope(tx: Transaction, editor: Editor, node_id: str) -> bool:
-    """Whether the key may change the record: any, unscoped; else its own organization and
-    the initiatives that organization takes part in."""
+    """Whether the key may change the record: any, unscoped; else its own organization,
+    the initiatives that organization takes part in, and the records part of those (a
+    period report, by the type its kind declares as `PART_OF_INITIATIVE`)."""
     own = editor.organization
     if own is None or node_id == own:
         return True
-    if kind_of(node_id) != "initiative":
+    kind = kind_of(node_id)
+    through = part_of_initiative(kind)
+    if through:
+        found = await tx.run("edits/part_of_initiative", id=node_id, type=through)
+        return bool(found) and await within_scope(tx, editor, found[0]["initiative"])
+    if kind != "initiative":
         return False
     return bool(await tx.run("edits/works_on", organization=own, initiative=node_id))
+
+
+async def may_link_draft(tx: Transaction, editor: Editor, node_id: str, draft: AnyDraft) -> None:
+    """The draft's own relationships (its countries, its initiative...) under the one rule,
+    `may_link`, the record itself counted as the key's: it is being created or changed by
+    it. So a partner's period report must be for an initiative its organization takes part
+    in."""
+    if editor.organization is None:
+        return
+
+    async def within(target: str) -> bool:
+        return target == node_id or await within_scope(tx, editor, target)
+
+    for link_type, targets in draft.links().items():
+        for target in targets:
+            await may_link(tx, editor, link_type, node_id, target, within)
+
+
+def may_change_locked(editor: Editor, node_id: str, props: dict[str, object]) -> None:
+    """A locked record (a closed reporting period: its kind's `LOCKED_BY` property is true)
+    changes only by an admin key, which may reopen it; the change is audited as any is."""
+    lock = locked_by(kind_of(node_id))
+    if lock and props.get(lock) is True and not editor.is_admin:
+        raise Forbidden(
+            f"{node_id} is {lock}: it is locked against changes; an admin key may reopen it"
+        )
 
 
 def _outside(editor: Editor) -> str:

@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from service.db.driver import Transaction
-from service.editing import references
+from service.editing import permissions, references
 from service.editing.changes import link_row
 from service.editing.keys import Editor
 from service.editing.relationships import RelationshipDraft, shape_problems
-from service.errors import FieldProblem, ImportInvalid, Invalid, Problem
+from service.errors import FieldProblem, Forbidden, ImportInvalid, Invalid, Problem
 from service.interchange import scope
 from service.interchange.records import draft_values
 from service.interchange.rows import CITATION, CLEAR, SEEN, Row
-from service.model.kinds import DRAFTS, AnyDraft, CitationDraft, parse
+from service.model.kinds import DRAFTS, AnyDraft, CitationDraft, parse, part_of_initiative
 
 # A row a check refuses, and why.
 Refusal = tuple[Row, Problem]
@@ -80,8 +80,9 @@ async def make_plan(tx: Transaction, rows: list[Row], editor: Editor | None = No
         problems += _pointed(record.row, references.draft_problems(record.draft, found))
     links = [_link(row, draft, found, problems) for row, draft in relationships]
     if editor is not None and editor.organization:
-        written = [(r.row, r.node_id, r.current is None) for r in records]
-        problems += await scope.outside(tx, editor, written, relationships)
+        problems += await scope.outside(tx, editor, *_scoped(records, relationships))
+    if editor is not None:
+        problems += _locked(editor, records)
     retired = await tx.run("seed/retired_ids", ids=list(drafts_by_id))
     for row in retired:
         plan = drafts_by_id[row["id"]]
@@ -119,6 +120,41 @@ async def plan_what_passes(
             left = [row for row in left if id(row) not in bad]
         if not any(row.kind != SEEN for row in left):
             raise ImportInvalid(every)
+
+
+def _scoped(
+    records: list[RecordPlan], relationships: list[tuple[Row, RelationshipDraft]]
+) -> tuple[list[scope.Written], list[scope.Link]]:
+    """The records and links a scoped key's rights are judged on: every record, with the
+    initiative it is kept with, if any; the relationship rows and each record's own links."""
+    written = [(r.row, r.node_id, r.current is None, _part_of(r.draft)) for r in records]
+    links: list[scope.Link] = [(row, str(d.type), d.from_, d.to) for row, d in relationships]
+    links += [
+        (r.row, link_type, r.node_id, target)
+        for r in records
+        for link_type, targets in r.draft.links().items()
+        for target in targets
+    ]
+    return written, links
+
+
+def _part_of(draft: AnyDraft) -> str | None:
+    through = part_of_initiative(draft.KIND)
+    found = draft.links().get(through, []) if through else []
+    return found[0] if found else None
+
+
+def _locked(editor: Editor, records: list[RecordPlan]) -> list[Refusal]:
+    """The rows that would change a locked record (a closed reporting period)."""
+    refused = []
+    for record in records:
+        if record.current is None:
+            continue
+        try:
+            permissions.may_change_locked(editor, record.node_id, record.current["props"])
+        except Forbidden as error:
+            refused.append((record.row, record.row.problem("id", str(error))))
+    return refused
 
 
 def _left_out(row: Row, field_name: str | None, reason: str) -> Row:

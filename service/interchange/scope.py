@@ -11,26 +11,34 @@ from collections.abc import Sequence
 from service.db.driver import Transaction
 from service.editing import permissions
 from service.editing.keys import Editor
-from service.editing.relationships import RelationshipDraft
 from service.errors import Forbidden, Problem
 from service.interchange.rows import Row
 from service.model.ids import kind_of
+from service.model.kinds import DRAFTS, part_of_initiative
 
-# (the row, the id it writes, whether the record is new)
-Written = tuple[Row, str, bool]
+# The kinds kept with an initiative (a period report): a partner creates one only for an
+# initiative its organization takes part in.
+_KEPT_WITH_INITIATIVE = frozenset(k for k in DRAFTS if part_of_initiative(k))
+
+# (the row, the id it writes, whether the record is new, the initiative it is part of if
+# its kind is kept with one: `PART_OF_INITIATIVE`)
+Written = tuple[Row, str, bool, str | None]
+# (the row, the relationship type, the id it starts at, the id it points to)
+Link = tuple[Row, str, str, str]
 
 
 async def outside(
     tx: Transaction,
     editor: Editor,
     records: Sequence[Written],
-    links: Sequence[tuple[Row, RelationshipDraft]],
+    links: Sequence[Link],
 ) -> list[tuple[Row, Problem]]:
-    """Each row the scoped key may not write, with why."""
+    """Each row the scoped key may not write, with why. `links` holds the relationship
+    rows and the records' own links (an initiative's countries, a report's initiative)."""
     own = str(editor.organization)
     # A new initiative the file gives the organization a role in is the organization's.
-    roles = {d.to for _, d in links if d.from_ == own and kind_of(d.to) == "initiative"}
-    its_own = {node_id for _, node_id, new in records if new and node_id in roles}
+    roles = {to for _, _, from_, to in links if from_ == own and kind_of(to) == "initiative"}
+    its_own = {node_id for _, node_id, new, _ in records if new and node_id in roles}
     known: dict[str, bool] = {}
 
     async def within(node_id: str) -> bool:
@@ -40,14 +48,19 @@ async def outside(
             known[node_id] = await permissions.within_scope(tx, editor, node_id)
         return known[node_id]
 
+    # A new record kept with an initiative (a period report) is the key's if its
+    # initiative is.
+    for _, node_id, new, initiative in records:
+        if new and initiative and await within(initiative):
+            its_own.add(node_id)
     refused = [
         (row, row.problem("id", reason))
-        for row, node_id, new in records
+        for row, node_id, new, initiative in records
         if (reason := await _record_refused(own, node_id, new, its_own, within))
     ]
-    for row, draft in links:
+    for row, link_type, from_, to in links:
         try:
-            await permissions.may_link(tx, editor, draft.type, draft.from_, draft.to, within)
+            await permissions.may_link(tx, editor, link_type, from_, to, within)
         except Forbidden as error:
             refused.append((row, row.problem("type", str(error))))
     return refused
@@ -64,6 +77,11 @@ async def _record_refused(
         return f"a key scoped to {own} speaks only for it: it may not add another {kind}"
     if new and kind == "initiative" and node_id not in its_own:
         return f"the file gives {own} no role in it, and a key scoped to {own} speaks only for it"
+    if new and kind != "initiative" and kind in _KEPT_WITH_INITIATIVE and node_id not in its_own:
+        return (
+            f"it is for an initiative {own} takes no part in; "
+            f"a key scoped to {own} speaks only for it"
+        )
     if new or await within(node_id):
         return None
     return (

@@ -30,7 +30,7 @@ from service.model.fields import (
     plain,
 )
 from service.model.ids import country_id
-from service.model.relationships import field_links
+from service.model.relationships import Currency, field_links
 from service.model.values import (
     ActionGroupKind,
     CommitmentStatus,
@@ -349,6 +349,40 @@ class MergeJudgementFields(Strict):
     reason: str | None = Field(default=None, description="Why, in your own words.")
 
 
+class PeriodReportFields(Strict):
+    period_start: PartialDate = Field(description="The first day of the period. " + _DATE)
+    period_end: PartialDate = Field(description="The last day of the period. " + _DATE)
+    people_targeted: Annotated[int, Field(ge=0)] | None = Field(
+        default=None,
+        description="How many people the initiative set out to reach in the period; "
+        "left out: not reported (not zero).",
+    )
+    people_reached: Annotated[int, Field(ge=0)] | None = Field(
+        default=None,
+        description="How many people it reached in the period; left out: not reported.",
+    )
+    funding: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = Field(
+        default=None,
+        description="The money it spent in the period, in `currency`; left out: not reported.",
+    )
+    currency: Currency | None = Field(
+        default=None, description="The ISO 4217 code of the funding's currency, such as USD."
+    )
+    observed_value: Annotated[float, Field(allow_inf_nan=False)] | None = Field(
+        default=None,
+        description="The value of `indicator` the organization observed in the period, "
+        "where it reports one; its source is the report's citation.",
+    )
+    closed: bool = Field(
+        default=False,
+        description="A closed period is locked: only an admin key changes it again (to "
+        "reopen it), and that change is in its history.",
+    )
+    description: str | None = Field(
+        default=None, description="What the figures count, in your own words."
+    )
+
+
 # --- The records as editors and imports send them -----------------------------------
 
 
@@ -373,6 +407,12 @@ class Draft(Strict):
     EDITED: ClassVar[bool] = True
     # The seed curates it in a file of its own; False: editors and imports make it.
     SEEDED: ClassVar[bool] = True
+    # The property that, when true, locks the record: only an admin key changes it then
+    # (service/editing/permissions.py, `may_change_locked`); None: never locked.
+    LOCKED_BY: ClassVar[str | None] = None
+    # The relationship type to the initiative a record is part of, for kinds a partner's
+    # key may keep for the initiatives its organization takes part in; None: none.
+    PART_OF_INITIATIVE: ClassVar[str | None] = None
     key: Key | None = Field(
         default=None,
         description="Optional; the id becomes kind:key. Left out, it is made from the "
@@ -590,6 +630,38 @@ class MergeJudgementDraft(Draft, MergeJudgementFields):
         return f"{self.KIND}:{self.key or slug(pair)}"
 
 
+class PeriodReportDraft(Draft, PeriodReportFields):
+    """A partner's figures for one initiative over one reporting period: people targeted
+    and reached, money spent, and an indicator's observed value, each with the report's
+    source. A partner's key reports for the initiatives its organization takes part in;
+    a closed period is locked against edits until an admin reopens it."""
+
+    KIND: ClassVar[str] = "period-report"
+    FILE: ClassVar[str] = "period_reports"
+    LINKS: ClassVar[dict[str, str]] = field_links("period-report")
+    SEEDED: ClassVar[bool] = False
+    LOCKED_BY: ClassVar[str | None] = "closed"
+    PART_OF_INITIATIVE: ClassVar[str | None] = "PERIOD_OF"
+    initiative: MapId = Field(description="The id of the initiative the figures are for.")
+    indicator: MapId | None = Field(
+        default=None, description="The id of the indicator `observedValue` is a value of."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "PeriodReportDraft":
+        _check_order(self.period_start, self.period_end, "period_end")
+        if self.funding is not None and self.currency is None:
+            raise ValueError("currency: funding needs its currency, such as USD")
+        if (self.observed_value is None) != (self.indicator is None):
+            raise ValueError("indicator: an observed value and its indicator go together")
+        return self
+
+    def node_id(self) -> str:
+        # Named by the initiative and the period: one report per initiative and period.
+        named = " ".join([self.initiative.split(":", 1)[1], self.period_start, self.period_end])
+        return f"{self.KIND}:{self.key or slug(named)}"
+
+
 def due_on(due: str | None) -> dict[str, Any]:
     """The last day a partial due date can mean, so "overdue on" compares real dates."""
     return {"due_on": date_bounds(None, due)["end_on"]}
@@ -606,6 +678,7 @@ AnyDraft = (
     | CommitmentDraft
     | IndicatorDraft
     | MergeJudgementDraft
+    | PeriodReportDraft
 )
 # Every kind an editor or an import may write, in the order files are read and written:
 # sources first (records cite them), then what the others name.
@@ -622,12 +695,25 @@ DRAFTS: dict[str, type[AnyDraft]] = {
         IndicatorDraft,
         CommitmentDraft,
         MergeJudgementDraft,
+        PeriodReportDraft,
     )
 }
 
 
 # The kinds editors create and change one record at a time.
 EDITED_KINDS = tuple(kind for kind, draft in DRAFTS.items() if draft.EDITED)
+
+
+def part_of_initiative(kind: str) -> str | None:
+    """The relationship type to the initiative a record of the kind is kept with, if any."""
+    found: str | None = getattr(DRAFTS.get(kind), "PART_OF_INITIATIVE", None)
+    return found
+
+
+def locked_by(kind: str) -> str | None:
+    """The property that locks a record of the kind when true, if any."""
+    found: str | None = getattr(DRAFTS.get(kind), "LOCKED_BY", None)
+    return found
 
 
 def _check_order(start: str | None, end: str | None, field: str) -> None:

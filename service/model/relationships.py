@@ -529,6 +529,48 @@ RELATIONSHIPS: dict[str, Relationship] = {
         ),
         speaks=TO,
     ),
+    # A partner's figures for a reporting period: the initiative they are for (it speaks
+    # for the initiative's doers) and the indicator an observed value is of.
+    "PERIOD_OF": _r(
+        "period-report",
+        "initiative",
+        sides=(
+            forward(
+                "period-report",
+                "initiative",
+                "initiative",
+                "The initiative it reports on.",
+                one=True,
+            ),
+            reverse(
+                "initiative",
+                "period_reports",
+                "period-report",
+                "Its reported figures, a report per reporting period.",
+            ),
+        ),
+        speaks=TO,
+    ),
+    "OBSERVED_FOR": _r(
+        "period-report",
+        "indicator",
+        sides=(
+            forward(
+                "period-report",
+                "indicator",
+                "indicator",
+                "The indicator its observed value is of.",
+                one=True,
+            ),
+            reverse(
+                "indicator",
+                "period_reports",
+                "period-report",
+                "Values observed by the initiatives that report against it, by period.",
+            ),
+        ),
+        speaks=FROM,
+    ),
 }
 # The relationship types the map draws itself (a country's regions, from the seed's
 # geography), never written on their own, and the fields they give the records.
@@ -613,6 +655,8 @@ FIELD_LINKS = (
     FieldLink("indicator", "themes", "ADDRESSES", "theme"),
     FieldLink("indicator", "sdg_targets", "MEASURES", "sdg-target"),
     FieldLink("merge-judgement", "organizations", "JUDGES", "organization"),
+    FieldLink("period-report", "initiative", "PERIOD_OF", "initiative"),
+    FieldLink("period-report", "indicator", "OBSERVED_FOR", "indicator"),
 )
 
 

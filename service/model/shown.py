@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from service.model.relationships import sides
 
-# What a property holds: text (dates as text too), a list of texts, a whole number, or one
-# of the model's value lists, named by its GraphQL enum ("enum:OrganizationType").
-TEXT, TEXTS, INTEGER = "text", "texts", "integer"
+# What a property holds: text (dates as text too), a list of texts, a whole number, a
+# number, true or false, or one of the model's value lists, named by its GraphQL enum
+# ("enum:OrganizationType").
+TEXT, TEXTS, INTEGER, NUMBER, FLAG = "text", "texts", "integer", "number", "flag"
 _DATE = "As precise as known: YYYY, YYYY-MM or YYYY-MM-DD."
 _OURS = "What it is, in this project's words."
 
@@ -448,6 +449,44 @@ SHOWN: dict[str, Shown] = {
                 Prop("decided_on", "When it was decided, as precise as known.", required=True),
                 Prop("reason", "Why, in the words of who decided; null: none recorded."),
                 "organizations",
+            ),
+        ),
+        Shown(
+            "period-report",
+            "PeriodReport",
+            "A partner's figures for one initiative over one reporting period: people "
+            "targeted and reached, money spent, and an indicator's observed value, with the "
+            "report's sources. A figure left out is not reported, not zero.",
+            (
+                "initiative",
+                Prop("period_start", "The first day of the period. " + _DATE, required=True),
+                Prop("period_end", "The last day of the period. " + _DATE, required=True),
+                Prop(
+                    "people_targeted",
+                    "People it set out to reach in the period; null: not reported.",
+                    INTEGER,
+                ),
+                Prop(
+                    "people_reached",
+                    "People it reached in the period; null: not reported.",
+                    INTEGER,
+                ),
+                Prop("funding", "Money spent in the period; null: not reported.", NUMBER),
+                Prop("currency", "The funding's currency (ISO 4217)."),
+                "indicator",
+                Prop(
+                    "observed_value",
+                    "The indicator's value the organization observed; null: none reported.",
+                    NUMBER,
+                ),
+                Prop(
+                    "closed",
+                    "Whether the period is closed: locked until an admin reopens it.",
+                    FLAG,
+                    required=True,
+                    default="false",
+                ),
+                Prop("description", "What the figures count, in the reporter's words."),
             ),
         ),
     )

@@ -23,7 +23,7 @@ from service.model.ids import LABELS
 from service.model.kinds import inferred_parts
 from service.model.records import MapRecord
 from service.model.relationships import RELATIONSHIPS, Side, sides
-from service.model.shown import INTEGER, SHOWN, TEXT, TEXTS, Prop, Shown
+from service.model.shown import FLAG, INTEGER, NUMBER, SHOWN, TEXT, TEXTS, Prop, Shown
 
 Ctx = Info[Context, None]
 # Relationship types with a published need figure at one end. A need figure is no record of
@@ -80,7 +80,7 @@ def _inferences(props: dict[str, Any]) -> list[Inference]:
 
 # --- The kinds' types, made from their declarations (service/model/shown.py) --------------
 
-_HOLDS: dict[str, Any] = {TEXT: str, TEXTS: list[str], INTEGER: int}
+_HOLDS: dict[str, Any] = {TEXT: str, TEXTS: list[str], INTEGER: int, NUMBER: float, FLAG: bool}
 
 
 def declared(kind: str) -> Callable[[type[N]], type[N]]:
@@ -130,7 +130,7 @@ def _annotation(prop: Prop) -> Any:
 
 def _value(prop: Prop, record: MapRecord) -> Any:
     """A property as its declaration says: text (a Neo4j date as text), a list, a whole
-    number or a value of its list; null where it is not stored."""
+    number, a number, true or false, or a value of its list; null where it is not stored."""
     value = record.props.get(prop.stored_as, prop.default)
     if value is None and prop.or_id:
         return record.id
@@ -140,7 +140,12 @@ def _value(prop: Prop, record: MapRecord) -> Any:
         return None
     if prop.enum:
         return inputs.value_list(prop.enum)(value)
-    return int(value) if prop.holds == INTEGER else str(value)
+    if prop.holds == FLAG:
+        return value in (True, "true")
+    return _NUMBERS[prop.holds](value) if prop.holds in _NUMBERS else str(value)
+
+
+_NUMBERS: dict[str, Callable[[Any], Any]] = {INTEGER: int, NUMBER: float}
 
 
 def _side_field(module: str, link_type: str, side: Side) -> Any:
