@@ -17,13 +17,15 @@ from pydantic.fields import FieldInfo
 from service.db.driver import Database
 from service.editing import permissions
 from service.editing.keys import Editor
+from service.editing.references import FIELD_KINDS
 from service.errors import Forbidden, NotFound
 from service.interchange.records import draft_values
 from service.interchange.rows import FILE_OF_KIND
 from service.model.ids import kind_of
 from service.model.kinds import DRAFTS
 
-# Fields a form never shows: the key is part of the id, which an edit cannot change.
+# Fields an edit form does not show: the key is part of the id, which an edit cannot
+# change. A new record's form shows it (left empty, the id is made from the name).
 _HIDDEN = frozenset({"key"})
 
 
@@ -48,6 +50,9 @@ class EditForm:
     may_save: bool
     why_not: str | None
     fields: tuple[FormField, ...]
+    # (kind, field): records the caller may add that name this one in a field of their
+    # own (a period report's initiative), so a page can offer "add one for this record".
+    related: tuple[tuple[str, str], ...] = ()
 
 
 async def edit_form(db: Database, editor: Editor | None, node_id: str) -> EditForm:
@@ -61,7 +66,7 @@ async def edit_form(db: Database, editor: Editor | None, node_id: str) -> EditFo
     node = rows[0]
     retired = "retired" in node["props"]
     values = draft_values(kind, node)
-    why_not = await _why_not(db, editor, node_id, retired)
+    why_not = await _why_not(db, editor, node_id, node["props"])
     return EditForm(
         id=node_id,
         kind=kind,
@@ -74,17 +79,75 @@ async def edit_form(db: Database, editor: Editor | None, node_id: str) -> EditFo
             for name, info in DRAFTS[kind].model_fields.items()
             if name not in _HIDDEN
         ),
+        related=tuple(_related(editor, kind)),
     )
 
 
-async def _why_not(db: Database, editor: Editor | None, node_id: str, retired: bool) -> str | None:
+def _related(editor: Editor | None, kind: str) -> list[tuple[str, str]]:
+    """The kinds the caller may add whose draft names one record of `kind` in a field."""
+    return [
+        (other, name)
+        for other in creatable(editor)
+        for name in DRAFTS[other].LINKS
+        if kind in FIELD_KINDS[name].split()
+        and entry_of(DRAFTS[other].model_fields[name].annotation)[0] == "text"
+    ]
+
+
+async def new_form(editor: Editor | None, kind: str, given: dict[str, str]) -> EditForm:
+    """The form to create a record of a kind: each field at its model's default, or at
+    the value `given` names for it (a page opened from an initiative fills it in)."""
+    if kind not in DRAFTS or not DRAFTS[kind].EDITED or kind not in FILE_OF_KIND:
+        raise NotFound(f"'{kind}' is no kind editors create one record at a time")
+    why_not = _why_not_create(editor, kind)
+    fields = DRAFTS[kind].model_fields
+    return EditForm(
+        id="",
+        kind=kind,
+        version=0,
+        retired=False,
+        may_save=why_not is None,
+        why_not=why_not,
+        fields=tuple(
+            _field(name, info, given.get(name, _default(info))) for name, info in fields.items()
+        ),
+    )
+
+
+def creatable(editor: Editor | None) -> list[str]:
+    """The kinds the caller may create one record at a time, in the model's order."""
+    return [
+        kind
+        for kind, draft in DRAFTS.items()
+        if draft.EDITED and kind in FILE_OF_KIND and _why_not_create(editor, kind) is None
+    ]
+
+
+def _default(info: FieldInfo) -> Any:
+    return None if info.is_required() else info.get_default(call_default_factory=True)
+
+
+def _why_not_create(editor: Editor | None, kind: str) -> str | None:
+    if editor is None:
+        return "sign in with a key that writes to add a record"
+    try:
+        permissions.may_create(editor, kind)
+    except Forbidden as refused:
+        return str(refused)
+    return None
+
+
+async def _why_not(
+    db: Database, editor: Editor | None, node_id: str, props: dict[str, Any]
+) -> str | None:
     if editor is None:
         return "sign in with a key that writes to change this record"
-    if retired:
+    if "retired" in props:
         return "this record is retired; restore it before changing it"
     try:
         async with db.transaction() as tx:
             await permissions.may_change(tx, editor, node_id)
+        permissions.may_change_locked(editor, node_id, props)
     except Forbidden as refused:
         return str(refused)
     return None

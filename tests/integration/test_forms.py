@@ -98,3 +98,27 @@ def test_a_partner_may_save_its_own_record_only(
 def test_a_kind_nobody_edits_one_at_a_time_has_no_form(gql: Ask) -> None:
     body = gql(FORM, id="country:NPL")
     assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+NEW = """query($kind: String!, $given: JSON) { newForm(kind: $kind, given: $given) {
+  id version maySave whyNot mutation fields { name value } } creatableKinds }"""
+
+
+def test_a_new_records_form_says_who_may_add_it(
+    as_key: Callable[[str | None], Ask], gql: Ask, seeded: Settings
+) -> None:
+    signed_out = gql(NEW, kind="source")["data"]
+    assert signed_out["creatableKinds"] == []
+    assert signed_out["newForm"]["maySave"] is False
+    partner = as_key(_token(seeded, "editor", PARTNER))
+    body = partner(NEW, kind="period-report", given={"initiative": "initiative:x"})["data"]
+    assert set(body["creatableKinds"]) == {"source", "initiative", "period-report"}
+    form = body["newForm"]
+    assert (form["id"], form["version"], form["mutation"]) == ("", 0, "createPeriodReport")
+    values = {f["name"]: f["value"] for f in form["fields"]}
+    assert values["initiative"] == "initiative:x"
+    assert values["closed"] is False
+    assert form["maySave"] is True
+    other = partner(NEW, kind="organization")["data"]["newForm"]
+    assert other["maySave"] is False
+    assert PARTNER in other["whyNot"]

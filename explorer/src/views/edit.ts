@@ -28,7 +28,13 @@ interface Field {
   value: Value;
 }
 
+interface Related {
+  kind: string;
+  field: string;
+}
+
 interface Form {
+  related: Related[];
   id: string;
   kind: string;
   version: number;
@@ -40,6 +46,13 @@ interface Form {
   fields: Field[];
 }
 
+interface State {
+  form: Form;
+  // The values as last read from the map: what a conflict is reconciled against.
+  base: Map<string, Value>;
+  region: HTMLElement;
+}
+
 interface Control {
   field: Field;
   box: HTMLElement;
@@ -49,12 +62,13 @@ interface Control {
   set: (value: Value) => void;
 }
 
-const FORM = `query Form($id: ID!) {
-  editForm(id: $id) {
-    id kind version retired maySave whyNot mutation inputType
-    fields { name label description required entry options { value label } value }
-  }
-}`;
+const SHAPE = `id kind version retired maySave whyNot mutation inputType related { kind field }
+    fields { name label description required entry options { value label } value }`;
+const FORM = `query Form($id: ID!) { editForm(id: $id) { ${SHAPE} } }`;
+const NEW = `query New($kind: String!, $given: JSON) { newForm(kind: $kind, given: $given) { ${SHAPE} } }`;
+const KINDS = `{ creatableKinds }`;
+// The query parameters that are no field of a new record's form.
+const NOT_GIVEN = new Set(["view", "id", "new"]);
 
 export async function editView(root: HTMLElement): Promise<void> {
   const who = await session();
@@ -79,9 +93,48 @@ export async function editView(root: HTMLElement): Promise<void> {
     replaceChildren(root, el("h2", {}, "Edit a record"), el("p", {}, why, el("a", { href: linkTo("signin") }, who ? "Sign in with another key" : "Sign in"), "."));
     return;
   }
-  replaceChildren(root, el("h2", {}, "Edit a record"), pick, region);
+  const kinds = el("select", { id: "new-kind" });
+  const adding = el(
+    "form",
+    {
+      class: "stacked",
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        setParams({ new: kinds.value, id: null });
+        void openNew(region, kinds.value, {});
+      },
+    },
+    el("label", { for: "new-kind" }, "Or add a record of the kind"),
+    kinds,
+    el("button", { type: "submit" }, "New record"),
+  );
+  replaceChildren(root, el("h2", {}, "Edit a record"), pick, adding, region);
+  void ask<{ creatableKinds: string[] }>(KINDS).then((found) =>
+    kinds.replaceChildren(...found.creatableKinds.map((k) => el("option", { value: k }, kindWords(k)))),
+  );
   const id = param("id");
+  const kind = param("new");
   if (id) await open(region, id);
+  else if (kind) await openNew(region, kind, given());
+}
+
+/** A kind in words: "period report". */
+function kindWords(kind: string): string {
+  return kind.replace(/-/g, " ");
+}
+
+/** What the address names for a new record's fields (?new=period-report&initiative=...). */
+function given(): Record<string, string> {
+  const found: Record<string, string> = {};
+  new URLSearchParams(location.search).forEach((value, key) => {
+    if (!NOT_GIVEN.has(key)) found[key] = value;
+  });
+  return found;
+}
+
+async function openNew(region: HTMLElement, kind: string, filled: Record<string, string>): Promise<void> {
+  const found = await loading(region, () => ask<{ newForm: Form }>(NEW, { kind, given: filled }));
+  if (found) draw(region, found.newForm);
 }
 
 async function open(region: HTMLElement, id: string): Promise<void> {
@@ -92,7 +145,7 @@ async function open(region: HTMLElement, id: string): Promise<void> {
 function draw(region: HTMLElement, form: Form): void {
   const controls = form.fields.map((f) => control(f, !form.maySave));
   const status = el("p", { id: "edit-status", role: "status" });
-  const state = { form, base: new Map(form.fields.map((f) => [f.name, f.value])) };
+  const state: State = { form, base: new Map(form.fields.map((f) => [f.name, f.value])), region };
   const save = el("button", { type: "submit", disabled: !form.maySave }, "Save");
   const body = el(
     "form",
@@ -108,23 +161,27 @@ function draw(region: HTMLElement, form: Form): void {
     save,
     status,
   );
+  const isNew = form.id === "";
   replaceChildren(
     region,
-    el("h3", {}, `${form.id}${form.retired ? " (retired)" : ""}`),
-    el(
-      "p",
-      { class: "hint", id: "edit-version" },
-      `Version ${form.version}. `,
-      el("a", { href: linkTo("history", { id: form.id }) }, "Its history"),
-      ".",
-    ),
+    el("h3", {}, isNew ? `New ${kindWords(form.kind)}` : `${form.id}${form.retired ? " (retired)" : ""}`),
+    isNew
+      ? null
+      : el(
+          "p",
+          { class: "hint", id: "edit-version" },
+          `Version ${form.version}. `,
+          el("a", { href: linkTo("history", { id: form.id }) }, "Its history"),
+          ".",
+          ...form.related.map((r) => [" ", el("a", { href: linkTo("edit", { new: r.kind, [r.field]: form.id }) }, `Add a ${kindWords(r.kind)} for it`), "."]).flat(),
+        ),
     form.whyNot ? el("p", { class: "notice" }, `Read only: ${form.whyNot}.`) : null,
     body,
   );
 }
 
 async function submit(
-  state: { form: Form; base: Map<string, Value> },
+  state: State,
   controls: Control[],
   status: HTMLElement,
   save: HTMLButtonElement,
@@ -137,19 +194,11 @@ async function submit(
   }
   for (const c of controls) show(c.problem, null);
   const input = Object.fromEntries(controls.map((c) => [c.field.name, c.get()]));
-  const { form } = state;
-  const mutation = `mutation Save($id: ID!, $version: Int!, $input: ${form.inputType}!) {
-    ${form.mutation}(id: $id, version: $version, input: $input) { id version }
-  }`;
   save.disabled = true;
   status.textContent = "Saving…";
   try {
-    const saved = await ask<Record<string, { version: number }>>(mutation, { id: form.id, version: form.version, input });
-    const version = saved[form.mutation].version;
-    form.version = version;
-    state.base = new Map(controls.map((c) => [c.field.name, c.get()]));
-    document.getElementById("edit-version")?.firstChild?.replaceWith(`Version ${version}. `);
-    status.textContent = `Saved: ${form.id} is now at version ${version}.`;
+    if (state.form.id === "") await create(state, input, status);
+    else await update(state, input);
   } catch (error) {
     await refused(error, state, controls, status);
   } finally {
@@ -157,9 +206,52 @@ async function submit(
   }
 }
 
+async function update(state: State, input: Record<string, Value>): Promise<void> {
+  const { form } = state;
+  const mutation = `mutation Save($id: ID!, $version: Int!, $input: ${form.inputType}!) {
+    ${form.mutation}(id: $id, version: $version, input: $input) { id version }
+  }`;
+  const saved = await ask<Record<string, { version: number }>>(mutation, { id: form.id, version: form.version, input });
+  const version = saved[form.mutation].version;
+  // The form read again: what the save made of it, and whether it is still the
+  // editor's to change (a closed period is locked).
+  const fresh = await ask<{ editForm: Form }>(FORM, { id: form.id });
+  draw(state.region, fresh.editForm);
+  const shown = document.getElementById("edit-status");
+  if (shown) shown.textContent = `Saved: ${form.id} is now at version ${version}.`;
+}
+
+// createOrganization answers with the likely duplicates instead of a record when the name
+// is close to one on the map (mutation.py); a second save confirms it is a new one.
+let confirmNew = false;
+
+async function create(state: { form: Form }, input: Record<string, Value>, status: HTMLElement): Promise<void> {
+  const { form } = state;
+  const organization = form.mutation === "createOrganization";
+  const answer = organization
+    ? `(input: $input, confirmNew: ${confirmNew}) { organization { id } possibleDuplicates { id name reason } }`
+    : "(input: $input) { id }";
+  const made = await ask<Record<string, { id?: string; organization?: { id: string } | null; possibleDuplicates?: { id: string; name: string; reason: string }[] }>>(
+    `mutation Add($input: ${form.inputType}!) { ${form.mutation}${answer} }`,
+    { input },
+  );
+  const result = made[form.mutation];
+  const id = result.id ?? result.organization?.id;
+  if (!id) {
+    confirmNew = true;
+    status.textContent = `Not added: it may be ${(result.possibleDuplicates ?? []).map((d) => `${d.name} (${d.id}, ${d.reason})`).join("; ")}. Save again to add it as a new organization.`;
+    return;
+  }
+  confirmNew = false;
+  status.textContent = `Added ${id}.`;
+  // Its form, as a step Back can undo: the page draws the view its address names.
+  history.pushState(null, "", linkTo("edit", { id }));
+  window.dispatchEvent(new PopStateEvent("popstate"));
+}
+
 async function refused(
   error: unknown,
-  state: { form: Form; base: Map<string, Value> },
+  state: State,
   controls: Control[],
   status: HTMLElement,
 ): Promise<void> {
@@ -186,7 +278,7 @@ async function refused(
 
 /** Folds the version someone else saved into the form: what only they changed is taken,
  * what both changed differently gets a choice beside the field. Returns the latter. */
-function reconcile(state: { form: Form; base: Map<string, Value> }, controls: Control[], latest: Form): Control[] {
+function reconcile(state: State, controls: Control[], latest: Form): Control[] {
   const theirs = new Map(latest.fields.map((f) => [f.name, f.value]));
   const both: Control[] = [];
   for (const c of controls) {

@@ -1,10 +1,11 @@
-"""`editForm(id)`: a record's edit form in GraphQL's own words, so a page can draw it and
-save it through the kind's update mutation without knowing any kind. The fields come from
-the kind's draft (`service/interchange/forms.py`); here they get the names, enum values and
-mutation the GraphQL input of that kind takes (`edit_inputs.INPUTS`)."""
+"""`editForm(id)` and `newForm(kind)`: a record's form in GraphQL's own words, so a page
+can draw it and save it through the kind's update or create mutation without knowing any
+kind. The fields come from the kind's draft (`service/interchange/forms.py`); here they
+get the names, enum values and mutation the GraphQL input of that kind takes
+(`edit_inputs.INPUTS`)."""
 
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -53,6 +54,12 @@ class FormField:
     )
 
 
+@strawberry.type(description="A record the caller may add that names this one in a field.")
+class RelatedForm:
+    kind: str = strawberry.field(description="Its kind, such as period-report.")
+    field: str = strawberry.field(description="The input field that names this record.")
+
+
 @strawberry.type(
     description="The form to change a record: its fields from the kind's model, filled with "
     "what the map holds at `version`, and the mutation that saves it."
@@ -65,10 +72,15 @@ class EditForm:
     may_save: bool = strawberry.field(description="Whether the caller's key may save it.")
     why_not: str | None = strawberry.field(description="Why not, when it may not.")
     mutation: str = strawberry.field(
-        description="The mutation that saves it, such as updateOrganization."
+        description="The mutation that saves it, such as updateOrganization (createX for a "
+        "new record's form, whose id is empty and version 0)."
     )
     input_type: str = strawberry.field(description="Its input type, such as OrganizationInput.")
     fields: list[FormField] = strawberry.field(description="Its fields, in the model's order.")
+    related: list[RelatedForm] = strawberry.field(
+        description="Records the caller may add for this one (a period report for an "
+        "initiative): open newForm(kind, given: {field: id})."
+    )
 
 
 def _enum(annotation: Any) -> StrawberryEnumDefinition | None:
@@ -118,16 +130,45 @@ class FormQuery:
     )
     async def edit_form(self, info: Ctx, id: strawberry.ID) -> EditForm:
         found = await forms.edit_form(info.context.db, await info.context.reader(), str(id))
-        enums = _enums(found.kind)
-        input_type = ei.INPUTS[found.kind].__strawberry_definition__.name
-        return EditForm(
-            id=strawberry.ID(found.id),
-            kind=found.kind,
-            version=found.version,
-            retired=found.retired,
-            may_save=found.may_save,
-            why_not=found.why_not,
-            mutation="update" + input_type.removesuffix("Input"),
-            input_type=input_type,
-            fields=[_field(f, enums.get(f.name)) for f in found.fields],
-        )
+        return _form(found, "update")
+
+    @strawberry.field(
+        description="The form to add a record of a kind (such as period-report), derived "
+        "from its model like editForm, each field at its default; `given` fills fields in "
+        "by their input names (initiative: initiative:...). Saved with its create mutation.",
+        metadata=rights.BY_CALLER,
+    )
+    async def new_form(self, info: Ctx, kind: str, given: JSON | None = None) -> EditForm:
+        sent: dict[str, Any] = cast(dict[str, Any], given) if isinstance(given, dict) else {}
+        filled = {_python_name(k): v for k, v in sent.items() if isinstance(v, str)}
+        found = await forms.new_form(await info.context.reader(), kind, filled)
+        return _form(found, "create")
+
+    @strawberry.field(
+        description="The kinds of record the caller's key may add one at a time (none "
+        "signed out), in the model's order.",
+        metadata=rights.BY_CALLER,
+    )
+    async def creatable_kinds(self, info: Ctx) -> list[str]:
+        return forms.creatable(await info.context.reader())
+
+
+def _python_name(name: str) -> str:
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
+
+
+def _form(found: forms.EditForm, verb: str) -> EditForm:
+    enums = _enums(found.kind)
+    input_type = ei.INPUTS[found.kind].__strawberry_definition__.name
+    return EditForm(
+        id=strawberry.ID(found.id),
+        kind=found.kind,
+        version=found.version,
+        retired=found.retired,
+        may_save=found.may_save,
+        why_not=found.why_not,
+        mutation=verb + input_type.removesuffix("Input"),
+        input_type=input_type,
+        fields=[_field(f, enums.get(f.name)) for f in found.fields],
+        related=[RelatedForm(kind=k, field=camel_case(f)) for k, f in found.related],
+    )
