@@ -1,5 +1,6 @@
-// Coverage of each place and theme, the 3W way: the initiatives on the theme active on
-// $asOf (status active, and their known dates around that day) working in the place
+// Coverage of each place and theme, the 3W way: the initiatives on the theme present on
+// $asOf (status active, or unknown as a 3W sheet that gives none leaves it, and their known
+// dates around that day) working in the place
 // itself (a country, or a region and its countries), those reaching it through a wider
 // region short of the world, and those working worldwide; the distinct organizations of the
 // first and of the other two; the initiatives there that are not active then (planned,
@@ -11,6 +12,11 @@
 //             $edition (edition name or null for the latest)
 // Returns: one row per place and theme: place {id, props}, theme {id, props}, local,
 //          regional, worldwide, localOrganizations, reachingOrganizations, notActive (ints),
+//          unknownStatus (how many of `local` have no status recorded),
+//          reached (people the active work here counts as reached, summed; 0 if none
+//          counts them), reachedCounted (how many of its REACHES give a count), funding
+//          (per currency: {currency, amount, counted}, each FUNDS of the work here taken
+//          as disbursed, else committed, else budget),
 //          own (need props or null), ownSources (list of titles), regionNeed (props or
 //          null), regionSource (title or null), regionMax (highest value of that regional
 //          figure), countryPeople (int or null), countriesCounted (int)
@@ -22,7 +28,7 @@ MATCH (t:Theme)
 WHERE $theme IS NULL OR t.id = $theme
 CALL (t) {
   OPTIONAL MATCH (:Region {id: 'region:world'})<-[:OPERATES_IN]-(i:Initiative)-[:ADDRESSES]->(t)
-  WHERE i.status = 'active'
+  WHERE i.status IN ['active', 'unknown']
     AND (i.start_on IS NULL OR i.start_on <= $asOf) AND (i.end_on IS NULL OR i.end_on >= $asOf)
   RETURN collect(DISTINCT i) AS world
 }
@@ -34,7 +40,7 @@ CALL (world) {
 CALL (t) {
   MATCH (r:Region) WHERE r.id <> 'region:world'
   MATCH (r)<-[:OPERATES_IN]-(i:Initiative)
-  WHERE i.status = 'active'
+  WHERE i.status IN ['active', 'unknown']
     AND (i.start_on IS NULL OR i.start_on <= $asOf) AND (i.end_on IS NULL OR i.end_on >= $asOf)
     AND EXISTS { (i)-[:ADDRESSES]->(t) }
   WITH r, collect(DISTINCT i) AS initiatives
@@ -56,7 +62,7 @@ CALL (place, t) {
   }
   WITH i WHERE EXISTS { (i)-[:ADDRESSES]->(t) }
   WITH collect(i) AS found
-  RETURN [i IN found WHERE i.status = 'active'
+  RETURN [i IN found WHERE i.status IN ['active', 'unknown']
             AND (i.start_on IS NULL OR i.start_on <= $asOf)
             AND (i.end_on IS NULL OR i.end_on >= $asOf)] AS here,
          size(found) AS allHere
@@ -82,6 +88,22 @@ CALL (here) {
   OPTIONAL MATCH (o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS]->(i)
   RETURN count(DISTINCT o) AS localOrganizations
 }
+CALL (place, here) {
+  UNWIND (CASE WHEN size(here) = 0 THEN [null] ELSE here END) AS i
+  OPTIONAL MATCH (i)-[r:REACHES]->(p)
+  WHERE p = place OR EXISTS { (p)-[:IN_REGION]->(place) }
+  WITH r WHERE r.reached IS NOT NULL
+  RETURN sum(r.reached) AS reached, count(r) AS reachedCounted
+}
+CALL (here) {
+  UNWIND (CASE WHEN size(here) = 0 THEN [null] ELSE here END) AS i
+  OPTIONAL MATCH (:Organization)-[f:FUNDS]->(i)
+  WITH f, coalesce(f.disbursed, f.committed, f.budget) AS amount
+  WHERE f.currency IS NOT NULL AND amount IS NOT NULL
+  WITH f.currency AS currency, sum(amount) AS amount, count(f) AS counted
+  ORDER BY currency
+  RETURN collect({currency: currency, amount: amount, counted: counted}) AS funding
+}
 CALL (throughOrganizations, worldOrganizations) {
   UNWIND throughOrganizations + worldOrganizations AS o
   RETURN count(DISTINCT o) AS reachingOrganizations
@@ -95,7 +117,7 @@ CALL (place, t) {
 }
 OPTIONAL MATCH (place)-[:IN_REGION]->(ilo:Region {scheme: 'ILO region'})
 WITH place, t, here, allHere, through, world, localOrganizations, reachingOrganizations, own,
-     ownSources, coalesce(ilo, place) AS needRegion
+     ownSources, reached, reachedCounted, funding, coalesce(ilo, place) AS needRegion
 CALL (needRegion, t) {
   OPTIONAL MATCH (n:NeedEstimate)-[:FOR_REGION]->(needRegion)
   WHERE EXISTS { (n)-[:FOR_THEME]->(t) } AND ($edition IS NULL OR n.edition = $edition OR n.edition IS NULL)
@@ -114,6 +136,8 @@ CALL (place, t) {
 RETURN {id: place.id, props: properties(place)} AS place, {id: t.id, props: properties(t)} AS theme,
        size(here) AS local, size(through) AS regional, size(world) AS worldwide,
        localOrganizations, reachingOrganizations, allHere - size(here) AS notActive,
+       size([i IN here WHERE i.status = 'unknown']) AS unknownStatus,
+       reached, reachedCounted, funding,
        own, ownSources, regionNeed, regionSource, regionMax,
        CASE WHEN countriesCounted = 0 THEN null ELSE countryPeople END AS countryPeople,
        countriesCounted

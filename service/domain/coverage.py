@@ -1,6 +1,8 @@
-"""Where need is high and coverage low: for each place and theme, the active initiatives
-and organizations working there and reaching it, the published need (the place's own
-figure, else its ILO region's), and the gap (service/scoring/coverage.py)."""
+"""Where need is high and presence low: for each place and theme, the active initiatives
+and organizations working there at country level (and, apart, those reaching it through a
+wider region or worldwide), the people they reached and the money recorded for them, the
+published need (the place's own figure, else its ILO region's), and the gap
+(service/scoring/coverage.py)."""
 
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,18 +20,24 @@ MAX_LIMIT = 500
 
 
 @dataclass(frozen=True)
+class Money:
+    """The money recorded for the work in a place, in one currency."""
+
+    currency: str
+    amount: float
+    counted: int  # how many fundings it adds up
+
+
+@dataclass(frozen=True)
 class PlaceCoverage:
     place: MapRecord
     theme: MapRecord
     as_of: date
-    initiatives: int
-    regional_initiatives: int
-    worldwide_initiatives: int
-    organizations: int
-    reaching_organizations: int
-    not_active: int
+    presence: scoring.Presence
+    funding: tuple[Money, ...]
     need: scoring.Need | None
     gap: scoring.Gap
+    include_wider: bool = False
     tied_with: int = 0
 
 
@@ -94,31 +102,42 @@ async def coverage(
     level: Level,
     as_of: date | None = None,
     edition: str | None = None,
+    include_wider: bool = False,
 ) -> list[PlaceCoverage]:
     theme_id = map_id("theme", theme) if theme else None
     if theme_id:
         await require_existing(db, {"theme": theme_id})
     day = as_of or date.today()
     rows = await db.read("coverage/places", level=level, theme=theme_id, asOf=day, edition=edition)
-    found = [_row(row, level, day) for row in rows]
+    found = [_row(row, level, day, include_wider) for row in rows]
     return _indexed(found)
 
 
-def _row(row: dict[str, Any], level: str, day: date) -> PlaceCoverage:
+def _row(row: dict[str, Any], level: str, day: date, include_wider: bool) -> PlaceCoverage:
     need = _need(row, level)
-    local, regional, worldwide = row["local"], row["regional"], row["worldwide"]
+    counted = int(row["reachedCounted"])
+    here = scoring.Presence(
+        initiatives=row["local"],
+        organizations=row["localOrganizations"],
+        regional_initiatives=row["regional"],
+        worldwide_initiatives=row["worldwide"],
+        wider_organizations=row["reachingOrganizations"],
+        not_active=row["notActive"],
+        people_reached=int(row["reached"]) if counted else None,
+        reached_counted=counted,
+        unknown_status=int(row["unknownStatus"]),
+    )
     return PlaceCoverage(
         place=MapRecord.from_row(row["place"]),
         theme=MapRecord.from_row(row["theme"]),
         as_of=day,
-        initiatives=local,
-        regional_initiatives=regional,
-        worldwide_initiatives=worldwide,
-        organizations=row["localOrganizations"],
-        reaching_organizations=row["reachingOrganizations"],
-        not_active=row["notActive"],
+        presence=here,
+        funding=tuple(
+            Money(m["currency"], float(m["amount"]), int(m["counted"])) for m in row["funding"]
+        ),
         need=need,
-        gap=scoring.gap(need, local, regional, worldwide, row["notActive"]),
+        gap=scoring.gap(need, here, include_wider),
+        include_wider=include_wider,
     )
 
 
@@ -145,13 +164,14 @@ async def coverage_gaps(
     rank_by: RankBy = "PEOPLE",
     as_of: date | None = None,
     edition: str | None = None,
+    include_wider: bool = False,
 ) -> list[PlaceCoverage]:
     """Places with a gap, widest first, by people or by rate; places with none are left out
     (no estimate, or, by people, no count). Ties are broken by people, rate, then name,
     and each row says how many others share its gap."""
     if not 1 <= limit <= MAX_LIMIT:
         raise BadInput(f"limit: must be between 1 and {MAX_LIMIT}, not {limit}")
-    found = await coverage(db, theme, level, as_of, edition)
+    found = await coverage(db, theme, level, as_of, edition, include_wider)
 
     def score(c: PlaceCoverage) -> float | None:
         return c.gap.score if rank_by == "PEOPLE" else c.gap.rate_score

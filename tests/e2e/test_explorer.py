@@ -420,8 +420,10 @@ def test_the_gap_map_has_need_coverage_and_gap_layers(page: Page, base_url: str)
     expect(page).to_have_url(re.compile(r"layer=need"))
     expect(page.locator(".map .legend li").first).to_have_text("Need (rate):")
     page.select_option("#gap-layer", "coverage")
-    expect(page.locator(".map .legend li").first).to_have_text("Coverage (active work):")
+    expect(page.locator(".map .legend li").first).to_have_text("Coverage (organizations present):")
+    # On the seed no country has country-level child labour work: said, not drawn as 0.
+    expect(page.locator(".map .legend")).to_contain_text("No country-level work recorded")
     coverage_fill = page.locator('path.country[data-iso3="NGA"]').get_attribute("fill")
     assert coverage_fill != gap_fill
     svg_label = page.locator("svg.world").get_attribute("aria-label") or ""
-    assert "coverage (active work)" in svg_label
+    assert "coverage (organizations present)" in svg_label

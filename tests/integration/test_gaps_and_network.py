@@ -31,7 +31,7 @@ def test_region_coverage_uses_the_latest_estimate(gql: Ask, seed_graph: SeedGrap
     # The regional consultations were held in 2017: shown apart, never counted as coverage.
     assert (europe["initiatives"], europe["notActive"]) == (0, 1)
     assert europe["organizations"] == 0
-    assert europe["scoringVersion"] == "coverage-2"
+    assert europe["scoringVersion"] == "coverage-3"
 
 
 def test_a_theme_without_published_figures_says_no_estimate(gql: Ask) -> None:

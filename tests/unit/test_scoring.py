@@ -75,23 +75,63 @@ def _need(value: float, people: int | None, basis: str = "country") -> coverage.
     )
 
 
-def test_a_gap_is_high_where_need_is_high_and_coverage_low() -> None:
+def _here(
+    local: int = 0,
+    organizations: int = 0,
+    regional: int = 0,
+    worldwide: int = 0,
+    wider: int = 0,
+    not_active: int = 0,
+    reached: int | None = None,
+) -> coverage.Presence:
+    return coverage.Presence(
+        local, organizations, regional, worldwide, wider, not_active, reached, int(bool(reached))
+    )
+
+
+def test_a_gap_is_high_where_need_is_high_and_presence_low() -> None:
     """By people, a large country with a low rate outranks a small one with a high rate;
-    by rate, the other way round; coverage lowers both; work not active is not counted."""
+    by rate, the other way round; organizations present lower both; work not active is not
+    counted."""
     india, eritrea = _need(8.0, 11_050_000), _need(90.3, 320_000)
-    assert coverage.gap(india, 0, 0, 0, 0).score == 11_050_000
-    assert coverage.gap(india, 0, 0, 0, 0).score > coverage.gap(eritrea, 0, 0, 0, 0).score  # type: ignore[operator]
-    assert coverage.gap(eritrea, 0, 0, 0, 0).rate_score == 90.3
-    covered = coverage.gap(india, local=3, regional=0, worldwide=4, not_active=2)
+    assert coverage.gap(india, _here()).score == 11_050_000
+    assert coverage.gap(india, _here()).score > coverage.gap(eritrea, _here()).score  # type: ignore[operator]
+    assert coverage.gap(eritrea, _here()).rate_score == 90.3
+    covered = coverage.gap(india, _here(local=3, organizations=4, worldwide=4, not_active=2))
     assert covered.coverage == 4.0
     assert covered.score == 11_050_000 / 5
+    assert covered.same_unit is False
+    assert "no count of the same unit" in covered.why
     assert "2 here not active then, not counted" in covered.why
     assert "11,050,000 people" in covered.why
     assert "its own figure" in covered.why
 
 
+def test_no_country_level_work_says_so_and_gives_no_coverage_number() -> None:
+    """Worldwide work alone is shown apart, never silently added in: no coverage number,
+    and the gap is the whole need; asked to include it, it counts and says so."""
+    need = _need(8.0, 11_050_000)
+    alone = coverage.gap(need, _here(worldwide=3, wider=5))
+    assert alone.coverage is None
+    assert alone.score == 11_050_000
+    assert "no country-level work recorded" in alone.why
+    assert "shown apart, not counted" in alone.why
+    wider = coverage.gap(need, _here(worldwide=3, wider=5), include_wider=True)
+    assert wider.coverage == 5.0
+    assert "included as asked" in wider.why
+
+
+def test_people_reached_are_set_against_people_in_need_in_one_unit() -> None:
+    need = _need(8.0, 1_000_000)
+    reached = coverage.gap(need, _here(local=2, organizations=2, reached=250_000))
+    assert reached.same_unit is True
+    assert reached.score == 750_000
+    assert "750,000 people in need not reached" in reached.why
+    assert coverage.gap(need, _here(local=1, organizations=1, reached=2_000_000)).score == 0
+
+
 def test_a_regional_figure_without_people_is_ranked_by_rate_only() -> None:
-    fallback = coverage.gap(_need(10.1, None, basis="region"), 0, 0, 0, 0)
+    fallback = coverage.gap(_need(10.1, None, basis="region"), _here())
     assert fallback.score is None
     assert fallback.rate_score == 10.1
     assert "the figure for Arab States" in fallback.why
@@ -99,7 +139,7 @@ def test_a_regional_figure_without_people_is_ranked_by_rate_only() -> None:
 
 
 def test_no_estimate_is_said_never_zero() -> None:
-    result = coverage.gap(None, local=0, regional=0, worldwide=2, not_active=0)
+    result = coverage.gap(None, _here(worldwide=2))
     assert result.score is None
     assert result.rate_score is None
     assert result.why.startswith("no published estimate of need")

@@ -35,7 +35,10 @@ interface PlaceCoverage {
   organizations: number;
   notActive: number;
   need: Need | null;
-  coverage: number;
+  // Organizations present at country level; null where no country-level work is recorded.
+  coverage: number | null;
+  countryLevelWork: boolean;
+  peopleReached: number | null;
   gapScore: number | null;
   rateGapScore: number | null;
   tiedWith: number;
@@ -43,7 +46,7 @@ interface PlaceCoverage {
 }
 
 const ROW = `place { ... on Country { id name iso3 m49 iloRegion } ... on Region { id name } }
-  theme { id name } initiatives regionalInitiatives worldwideInitiatives organizations notActive
+  theme { id name } initiatives regionalInitiatives worldwideInitiatives organizations notActive countryLevelWork peopleReached
   need { measure value unit people dataYear dataPeriod edition basis sources region } coverage gapScore rateGapScore tiedWith why`;
 const QUERY = `query Gaps($theme: String!, $level: CoverageLevel!) {
   coverage(theme: $theme, level: COUNTRY) { ${ROW} }
@@ -53,13 +56,20 @@ const QUERY = `query Gaps($theme: String!, $level: CoverageLevel!) {
 // The map's layers: what colours the countries, each with its own legend.
 interface Layer {
   label: string;
+  // What a place without a value is said to have.
+  missing: string;
   value: (r: PlaceCoverage) => number | null;
   colours: (t: number) => string;
 }
 const LAYERS: Record<string, Layer> = {
-  gap: { label: "Gap by rate", value: (r) => r.rateGapScore, colours: interpolateOrRd },
-  need: { label: "Need (rate)", value: (r) => r.need?.value ?? null, colours: interpolateOrRd },
-  coverage: { label: "Coverage (active work)", value: (r) => r.coverage, colours: interpolateBlues },
+  gap: { label: "Gap by rate", missing: "No figure", value: (r) => r.rateGapScore, colours: interpolateOrRd },
+  need: { label: "Need (rate)", missing: "No figure", value: (r) => r.need?.value ?? null, colours: interpolateOrRd },
+  coverage: {
+    label: "Coverage (organizations present)",
+    missing: "No country-level work recorded",
+    value: (r) => r.coverage,
+    colours: interpolateBlues,
+  },
 };
 const WIDTH = 960;
 const HEIGHT = 500;
@@ -83,7 +93,8 @@ export async function gapsView(root: HTMLElement): Promise<void> {
       "p",
       { class: "lead" },
       "Need is the country's own published figure where there is one (Global Slavery Index 2023, UNICEF 2023), else its ILO region's; " +
-        "coverage counts the initiatives active today in the country, its regions and worldwide. The map colours the gap by rate; " +
+        "coverage is the organizations present: those in work recorded in the country itself that runs today. Regional and worldwide work is shown apart, never added in; " +
+        "a country with no country-level work recorded says so rather than a number. The map colours the gap by rate; " +
         "the table ranks the widest gaps by people.",
     ),
     el("div", { class: "toolbar" }, filters ?? null, levelChoice(redraw), layerChoice(redraw)),
@@ -203,7 +214,15 @@ function tooltip(svg: SVGSVGElement, row: PlaceCoverage): void {
     el("strong", {}, row.place.name),
     el("span", {}, `Need: ${needText(row.need)}`),
     el("span", {}, `Source: ${row.need ? `${row.need.sources.join("; ")}; ${row.need.dataYear !== null ? `${row.need.dataYear} data` : `data from ${row.need.dataPeriod ?? "a year not given"}`}` : "none published"}`),
-    el("span", {}, `Coverage: ${number(row.coverage)} (${row.initiatives} active here, ${row.regionalInitiatives} regional, ${row.worldwideInitiatives} worldwide; ${row.notActive} not active)`),
+    el(
+      "span",
+      {},
+      row.countryLevelWork
+        ? `Coverage: ${row.coverage ?? 0} organization(s) present in ${row.initiatives} initiative(s) here` +
+            (row.peopleReached === null ? "" : `, reaching ${row.peopleReached.toLocaleString()} people`)
+        : "No country-level work recorded (not the same as none)",
+      ` (apart: ${row.regionalInitiatives} regional, ${row.worldwideInitiatives} worldwide; ${row.notActive} not active)`,
+    ),
     el("span", {}, `Gap by rate: ${row.rateGapScore === null ? "no estimate" : number(row.rateGapScore, 3)}`),
     el("span", { class: "note" }, row.why),
   );
@@ -224,7 +243,7 @@ function legend(colour: Colours, shown: Layer): HTMLElement {
     { class: "legend", "aria-label": "Legend" },
     el("li", {}, `${shown.label}: `),
     ...steps.map((s) => el("li", {}, el("span", { class: "swatch", style: `background:${colour(s * top)}`, "aria-hidden": "true" }), number(s * top, 2))),
-    el("li", {}, el("span", { class: "swatch hatched", "aria-hidden": "true" }), "No figure"),
+    el("li", {}, el("span", { class: "swatch hatched", "aria-hidden": "true" }), shown.missing),
     el("li", {}, el("span", { class: "swatch", style: `background:${NOT_ON_MAP}`, "aria-hidden": "true" }), "Not on the map"),
   );
 }
@@ -238,7 +257,7 @@ function gapTable(caption: string, rows: PlaceCoverage[], withWhy: boolean): HTM
       const gap = r.gapScore === null ? (r.need ? "No count of people" : "No estimate") : number(r.gapScore, 0);
       const rate = r.rateGapScore === null ? "No estimate" : number(r.rateGapScore, 3);
       const tied = r.tiedWith ? ` (tied with ${r.tiedWith} more)` : "";
-      const cells = [r.place.name + tied, needText(r.need), number(r.coverage), gap, rate];
+      const cells = [r.place.name + tied, needText(r.need), r.coverage === null ? "no country-level work recorded" : String(r.coverage), gap, rate];
       return withWhy ? [...cells, r.why] : cells;
     }),
   );

@@ -157,39 +157,80 @@ class NeedFigure:
     )
 
 
-@strawberry.type(description="How well a place is covered for a theme, against its need.")
+@strawberry.type(description="Money recorded for the work in a place, in one currency.")
+class FundingTotal:
+    currency: str = strawberry.field(description="Its ISO 4217 code.")
+    amount: float = strawberry.field(
+        description="The fundings added up, each as disbursed where given, else committed, "
+        "else budgeted."
+    )
+    fundings: int = strawberry.field(description="How many fundings it adds up.")
+
+
+@strawberry.type(
+    description="The work present in a place on a theme, against its need: coverage is the "
+    "organizations present at country level; regional and worldwide work is shown apart."
+)
 class PlaceCoverage:
     place: Place = strawberry.field(description="The country or region.")
     theme: Theme = strawberry.field(description="The theme.")
-    as_of: str = strawberry.field(description="The day coverage is counted for.")
+    as_of: str = strawberry.field(description="The day the work is counted for.")
+    country_level_work: bool = strawberry.field(
+        description="Whether any active country-level work on the theme is recorded here. "
+        "False says no work is recorded, which is not the same as none."
+    )
     initiatives: int = strawberry.field(
-        description="Initiatives active that day in the place itself."
+        description="Initiatives present that day at country level in the place itself (for "
+        "a region, in it or its countries): active, or of unknown status (most 3W sheets "
+        "give none), with their known dates around the day."
+    )
+    unknown_status: int = strawberry.field(
+        description="Of those, the ones with no status recorded."
+    )
+    organizations: int = strawberry.field(
+        description="Distinct organizations taking part in those: the presence."
+    )
+    people_reached: int | None = strawberry.field(
+        description="People those initiatives count as reached here; null where none of "
+        "them counts the people it reached (not zero)."
+    )
+    funding: list[FundingTotal] = strawberry.field(
+        description="Money recorded for those initiatives, per currency (never added across "
+        "currencies); empty where none is recorded."
     )
     regional_initiatives: int = strawberry.field(
-        description="Initiatives active that day across a wider region the place lies in."
+        description="Initiatives active that day across a wider region the place lies in: "
+        "shown apart, counted only with includeWider."
     )
     worldwide_initiatives: int = strawberry.field(
-        description="Initiatives active that day worldwide."
+        description="Initiatives active that day worldwide: shown apart, counted only with "
+        "includeWider."
+    )
+    reaching_organizations: int = strawberry.field(
+        description="Distinct organizations in the active regional and worldwide ones."
     )
     not_active: int = strawberry.field(
         description="Initiatives in the place that are not active that day (planned, "
         "proposed, completed, unknown): shown apart, never counted as coverage."
     )
-    organizations: int = strawberry.field(
-        description="Distinct organizations in the active initiatives in the place itself."
-    )
-    reaching_organizations: int = strawberry.field(
-        description="Distinct organizations in the active regional and worldwide ones."
-    )
     need: NeedFigure | None = strawberry.field(description="Null: no published estimate.")
-    coverage: float = strawberry.field(
-        description="The coverage index the gap is measured against."
+    coverage: float | None = strawberry.field(
+        description="The organizations present (with includeWider, the wider work's too); "
+        "null where no country-level work is recorded: no number stands for it."
+    )
+    includes_wider: bool = strawberry.field(
+        description="Whether regional and worldwide work is counted in, as asked."
     )
     gap_score: float | None = strawberry.field(
-        description="The gap by people: null without an estimate or a count of people."
+        description="The gap by people: where the work here counts people reached, the "
+        "people in need not reached; else the people in need over (1 + coverage). Null "
+        "without an estimate or a count of people."
+    )
+    gap_in_people: bool = strawberry.field(
+        description="Whether gapScore is a count of people (need less people reached)."
     )
     rate_gap_score: float | None = strawberry.field(
-        description="The gap by rate: null without an estimate."
+        description="The gap by rate: the rate over (1 + coverage). Null without an estimate."
     )
     tied_with: int = strawberry.field(
         description="In coverageGaps: how many other places share this gap."
@@ -221,19 +262,29 @@ def _coverage(found: coverage.PlaceCoverage) -> PlaceCoverage:
             index=round(need.index, 4),
         )
     )
+    here = found.presence
     return PlaceCoverage(
         place=node_of(found.place),
         theme=Theme.of(found.theme),
         as_of=found.as_of.isoformat(),
-        initiatives=found.initiatives,
-        regional_initiatives=found.regional_initiatives,
-        worldwide_initiatives=found.worldwide_initiatives,
-        not_active=found.not_active,
-        organizations=found.organizations,
-        reaching_organizations=found.reaching_organizations,
+        country_level_work=here.initiatives > 0,
+        initiatives=here.initiatives,
+        unknown_status=here.unknown_status,
+        organizations=here.organizations,
+        people_reached=here.people_reached,
+        funding=[
+            FundingTotal(currency=m.currency, amount=m.amount, fundings=m.counted)
+            for m in found.funding
+        ],
+        regional_initiatives=here.regional_initiatives,
+        worldwide_initiatives=here.worldwide_initiatives,
+        reaching_organizations=here.wider_organizations,
+        not_active=here.not_active,
         need=figure,
         coverage=found.gap.coverage,
+        includes_wider=found.include_wider,
         gap_score=found.gap.score,
+        gap_in_people=found.gap.same_unit,
         rate_gap_score=found.gap.rate_score,
         tied_with=found.tied_with,
         why=found.gap.why,
@@ -389,8 +440,9 @@ class AnalysisQuery:
         ]
 
     @strawberry.field(
-        description="Coverage against need for every place and theme, on `asOf` (default "
-        "today), with the need of `edition` (default the latest)."
+        description="The work present against need for every place and theme, on `asOf` "
+        "(default today), with the need of `edition` (default the latest). Regional and "
+        "worldwide work is shown apart and counted only with `includeWider`."
     )
     async def coverage(
         self,
@@ -399,8 +451,11 @@ class AnalysisQuery:
         level: CoverageLevel = CoverageLevel.REGION,
         as_of: date | None = None,
         edition: str | None = None,
+        include_wider: bool = False,
     ) -> list[PlaceCoverage]:
-        found = await coverage.coverage(info.context.db, theme, level.value, as_of, edition)
+        found = await coverage.coverage(
+            info.context.db, theme, level.value, as_of, edition, include_wider
+        )
         return [_coverage(c) for c in found]
 
     @strawberry.field(
@@ -417,9 +472,17 @@ class AnalysisQuery:
         rank_by: GapRanking = GapRanking.PEOPLE,
         as_of: date | None = None,
         edition: str | None = None,
+        include_wider: bool = False,
     ) -> list[PlaceCoverage]:
         found = await coverage.coverage_gaps(
-            info.context.db, theme, level.value, limit, rank_by.value, as_of, edition
+            info.context.db,
+            theme,
+            level.value,
+            limit,
+            rank_by.value,
+            as_of,
+            edition,
+            include_wider,
         )
         return [_coverage(c) for c in found]
 
