@@ -6,10 +6,13 @@
 // missing end as "still running" only for active work. $activeFrom and $activeTo (both or
 // neither) keep active or completed work whose known dates overlap that range. An organization
 // type matches initiatives with at least one organization of that type in any role.
-// With $includeRetired, retired initiatives are listed too.
+// With $includeRetired, retired initiatives are listed too. $updatedSince keeps those an
+// audit event names (an edit or an import) or an import saw on or after that day;
+// $lastVerifiedBefore those never verified or verified before that day (a partial date
+// compares as its first day).
 // Parameters: $includeRetired, $kind, $status, $theme, $sdgTarget, $countryPlaces, $regionPlaces,
 //             $actionGroup, $organization, $organizationType, $text, $activeOn, $activeFrom, $activeTo,
-//             $skip, $limit
+//             $updatedSince, $lastVerifiedBefore, $skip, $limit
 // Returns: one row: total (int), page (list of {id, props})
 // With a place filter, the candidates are found from its places outwards (a country's
 // work is hundreds of initiatives, the map's tens of thousands); the filters then apply.
@@ -49,6 +52,12 @@ WHERE ($kind IS NULL OR i.kind = $kind)
   AND ($activeFrom IS NULL OR $activeTo IS NULL
        OR (i.status IN ['active', 'completed'] AND i.start_on IS NOT NULL
            AND i.start_on <= $activeTo AND coalesce(i.end_on, i.start_on) >= $activeFrom))
+  AND ($lastVerifiedBefore IS NULL OR i.last_verified IS NULL
+       OR i.last_verified < toString($lastVerifiedBefore))
+  AND ($updatedSince IS NULL
+       OR EXISTS { (i)-[s:SEEN_IN]->() WHERE date(s.last_seen) >= $updatedSince }
+       OR EXISTS { MATCH (e:AuditEvent) WHERE e.at >= datetime({date: $updatedSince})
+                   AND i.id IN e.targets })
 WITH i ORDER BY toLower(i.name), i.id
 WITH collect(i) AS matched
 RETURN size(matched) AS total,

@@ -53,6 +53,10 @@ class InitiativeFilter:
     active_on: date | None = None
     active_from: date | None = None
     active_to: date | None = None
+    # Freshness: changed or seen in an import on or after the day; last verified before
+    # the day (or never).
+    updated_since: date | None = None
+    last_verified_before: date | None = None
     include_retired: bool = False
 
     def __post_init__(self) -> None:

@@ -248,6 +248,16 @@ class InitiativeFilter:
     active_to: date | None = strawberry.field(
         default=None, description="The end of the activeFrom range."
     )
+    updated_since: date | None = strawberry.field(
+        default=None,
+        description="Only initiatives changed (by an edit or an import) or seen in an import "
+        "on or after this day.",
+    )
+    last_verified_before: date | None = strawberry.field(
+        default=None,
+        description="Only initiatives last verified against a source before this day, or "
+        "never (a partial date counts from its first day): the facts to check again.",
+    )
 
 
 @strawberry.input(description="Narrow who is doing what, where.")

@@ -8,6 +8,7 @@ import strawberry
 from service.api.graphql import inputs
 from service.api.graphql.connections import Connection, connection
 from service.api.graphql.context import Context
+from service.api.graphql.fresh_pages import InitiativeConnection, fresh_page
 from service.api.graphql.inputs import InitiativeRole
 from service.api.graphql.nodes import TYPES, node_of
 from service.api.graphql.types import (
@@ -230,17 +231,21 @@ class Query:
         page = await directory.organizations(info.context.db, wanted, _page(info, first, after))
         return connection(page, Organization.of)
 
-    @strawberry.field(description="Initiatives, by name, filtered and paged.")
+    @strawberry.field(
+        description="Initiatives, by name, filtered and paged; each edge says when its facts "
+        "were last confirmed and, with activeOn, whether its running is only the last thing "
+        "known, and the page says how much of it is older than an age."
+    )
     async def initiatives(
         self,
         info: Ctx,
         filter: inputs.InitiativeFilter | None = None,
         first: int = 20,
         after: str | None = None,
-    ) -> Connection[Initiative]:
+    ) -> InitiativeConnection:
         wanted = filters.InitiativeFilter(**_plain(filter))
         page = await directory.initiatives(info.context.db, wanted, _page(info, first, after))
-        return connection(page, Initiative.of)
+        return await fresh_page(info, page, wanted.active_on)
 
     @strawberry.field(
         description="The evidence directory: the documents the map's facts come from, by "

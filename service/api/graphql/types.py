@@ -55,7 +55,7 @@ from service.api.graphql.values import (
     dated,
     text_of,
 )
-from service.domain import accountability, directory
+from service.domain import accountability, directory, freshness
 from service.domain.links import CITATIONS
 from service.domain.places import Matched
 from service.domain.records import LinkRecord, Provenance
@@ -228,6 +228,22 @@ class MapNode:
     @strawberry.field(description=SEEN)
     async def seen(self, info: Ctx) -> list[Seen]:
         return await seen_of(info, str(self.id), str(self.id))
+
+    @strawberry.field(
+        description="The latest day its facts were confirmed: checked against a source "
+        "(lastVerified) or seen in an import (the latest lastSeen of `seen`); null: "
+        "neither. What the map says of it holds as of that day."
+    )
+    async def last_confirmed(self, info: Ctx) -> str | None:
+        return freshness.last_confirmed(self.last_verified, await self.seen(info))
+
+    @strawberry.field(
+        description="Whether its facts are older than `years` (default 2): last confirmed "
+        "before then, or never. A stale fact may no longer hold; its date says how old it is."
+    )
+    async def stale(self, info: Ctx, years: int = freshness.STALE_YEARS) -> bool:
+        confirmed = await self.last_confirmed(info)
+        return freshness.stale(confirmed, years, date.today())
 
     @strawberry.field(description="The documents, and sections, this node is known from.")
     async def sources(self, info: Ctx) -> list[Citation]:
