@@ -4,6 +4,10 @@ Each `.cypher` file holds one statement and opens with a header comment that nam
 parameters (`// Parameters: $a, $b` or `// Parameters: none`) and what it returns
 (`// Returns: ...`). A statement's name is its path below `cypher/` without the ending,
 such as `organizations/page`. Migrations live apart, under `cypher/migrations/`.
+
+A line `INCLUDE name` stands for the `.inc` file of that name (`cypher/name.inc`): a part
+two statements share, such as the initiatives a filter matches, written once. The
+statement's header names the parameters its includes use too.
 """
 
 import re
@@ -13,6 +17,7 @@ from pathlib import Path
 from service.errors import QueryFileError
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_INCLUDE = re.compile(r"^INCLUDE ([a-z_/-]+)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,8 @@ class Queries:
         for path in sorted(cypher_dir.rglob("*.cypher")):
             name = path.relative_to(cypher_dir).with_suffix("").as_posix()
             if not name.startswith("migrations/"):
-                found[name] = parse_query(name, path.read_text(encoding="utf-8"))
+                source = _included(cypher_dir, name, path.read_text(encoding="utf-8"))
+                found[name] = parse_query(name, source)
         return cls(found)
 
     def __getitem__(self, name: str) -> Query:
@@ -64,6 +70,18 @@ class Queries:
 
     def names(self) -> list[str]:
         return sorted(self._queries)
+
+
+def _included(cypher_dir: Path, name: str, source: str) -> str:
+    """The statement with each `INCLUDE part` line replaced by that part's text."""
+
+    def part(found: re.Match[str]) -> str:
+        path = cypher_dir / f"{found.group(1)}.inc"
+        if not path.is_file():
+            raise QueryFileError(f"{name}: it includes {found.group(1)}, which has no .inc file")
+        return path.read_text(encoding="utf-8").strip()
+
+    return _INCLUDE.sub(part, source)
 
 
 _SLOT = re.compile(r"@([a-z_]+)@")

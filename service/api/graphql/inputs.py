@@ -1,8 +1,10 @@
 """Enums and filter inputs. The enums are the model's value lists (`service.model.values`),
 wrapped for GraphQL; their values are the strings stored in the graph."""
 
+from dataclasses import asdict
 from datetime import date
 from enum import Enum
+from typing import Any
 
 import strawberry
 
@@ -334,3 +336,15 @@ class GraphFilter:
     region: str | None = strawberry.field(
         default=None, description="Without a focus: initiatives in this region or inside it."
     )
+
+
+def values_of(given: Any) -> dict[str, Any]:
+    """An input's fields, with enums (alone or in a list) as their stored values."""
+    values = asdict(given) if given is not None else {}
+    return {k: _stored(v) for k, v in values.items()}
+
+
+def _stored(value: Any) -> Any:
+    if isinstance(value, list):
+        return [getattr(v, "value", v) for v in value]
+    return getattr(value, "value", value)

@@ -1,8 +1,5 @@
 """The root fields. Each turns its arguments into a domain call and the result into types."""
 
-from dataclasses import asdict
-from typing import Any
-
 import strawberry
 
 from service.api.graphql import inputs
@@ -37,16 +34,7 @@ from service.model.records import MapRecord
 Ctx = strawberry.Info[Context, None]
 
 
-def _plain(given: Any) -> dict[str, Any]:
-    """An input's fields, with enums (alone or in a list) as their stored values."""
-    values = asdict(given) if given is not None else {}
-    return {k: _stored(v) for k, v in values.items()}
-
-
-def _stored(value: Any) -> Any:
-    if isinstance(value, list):
-        return [getattr(v, "value", v) for v in value]
-    return getattr(value, "value", value)
+_plain = inputs.values_of
 
 
 def _page(info: Ctx, first: int, after: str | None) -> PageRequest:

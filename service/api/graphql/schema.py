@@ -11,6 +11,7 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 
+from service.api.graphql.aggregates import AggregateQuery
 from service.api.graphql.analysis import AnalysisQuery
 from service.api.graphql.errors import CountRoundTrips, log_errors
 from service.api.graphql.forms import FormQuery
@@ -43,7 +44,7 @@ class MapSchema(strawberry.Schema):
     description="Questions to the map: records and lists, search, drawings, the analyses "
     "(overlaps, coverage, constituencies, centrality) and each record's history."
 )
-class Query(MapQuery, AnalysisQuery, HistoryQuery, IdentityQuery, FormQuery):
+class Query(MapQuery, AnalysisQuery, AggregateQuery, HistoryQuery, IdentityQuery, FormQuery):
     pass
 
 
