@@ -38,6 +38,12 @@ QUESTIONS = {
         limit: 20) { organization { id } betweenness } }""",
     "coverage by country (forced labour)": """{ coverage(theme: "theme:forced-labour",
         level: COUNTRY) { place { ... on Country { id } } gapScore } }""",
+    "aggregate by country (whole map)": """{ aggregate(by: [COUNTRY]) { group { value label }
+        initiatives organizations peopleReached funding { currency amount } } }""",
+    "aggregate by theme and status (whole map)": """{ aggregate(by: [THEME, STATUS]) {
+        group { value } initiatives organizations } }""",
+    "aggregate by country, forced labour only": """{ aggregate(by: [COUNTRY],
+        filter: { theme: "theme:forced-labour" }) { group { value } initiatives organizations } }""",
 }
 
 

@@ -6,10 +6,13 @@ what no initiative counts (people reached, money) is null or empty, never zero
 (service/domain/aggregates.py, cypher/initiatives/aggregate.cypher)."""
 
 import asyncio
+import csv
+import io
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from service.config import Settings
 from service.db.driver import Database
@@ -102,9 +105,7 @@ def test_organization_types_count_as_the_type_filter_does(gql: Ask, generated: N
             assert group["initiatives"] == _total(gql, organizationType=kind.upper()), kind
 
 
-def test_countries_agree_with_the_raw_graph(
-    gql: Ask, seeded: Settings, generated: None
-) -> None:
+def test_countries_agree_with_the_raw_graph(gql: Ask, seeded: Settings, generated: None) -> None:
     async def read(db: Database) -> dict[str, int]:
         async with db.driver.session(database=db.database) as session:
             result = await session.run(
@@ -127,3 +128,24 @@ def test_what_is_not_counted_is_null_never_zero(gql: Ask, generated: None) -> No
         if group["peopleReachedCounted"] == 0:
             assert group["peopleReached"] is None
         assert all(f["fundings"] > 0 for f in group["funding"])
+
+
+def test_the_download_is_the_aggregate_as_a_table(
+    gql: Ask, client: TestClient, generated: None
+) -> None:
+    """CSV and HXL downloads give each group's counts as the GraphQL field does, the HXL one
+    with its hashtags under the headers."""
+    groups = _groups(gql, ["THEME", "STATUS"])
+    expected = sorted(
+        ((g["group"][0]["value"] or "", g["group"][1]["value"] or ""), g["initiatives"])
+        for g in groups
+    )
+    for fmt in ("csv", "hxl"):
+        sent = client.get(f"/export/aggregate?by=THEME&by=STATUS&format={fmt}")
+        assert sent.status_code == 200, sent.text
+        rows = list(csv.reader(io.StringIO(sent.text)))
+        header, body = rows[0], rows[2 if fmt == "hxl" else 1 :]
+        if fmt == "hxl":
+            assert rows[1][:2] == ["#sector+theme", "#status"]
+        at = header.index("Initiatives")
+        assert sorted(((r[0], r[1]), int(r[at])) for r in body) == expected

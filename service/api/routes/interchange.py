@@ -8,10 +8,11 @@ from dataclasses import asdict
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Path, Query, UploadFile
-from fastapi.responses import StreamingResponse
+from fastapi.responses import PlainTextResponse, StreamingResponse
 from pydantic import BaseModel
 
 from service.api.deps import DatabaseDep, EditorDep, SettingsDep
+from service.domain import aggregates
 from service.domain.filters import InitiativeFilter
 from service.editing import holds, permissions
 from service.errors import NotFound, TooLarge
@@ -19,6 +20,7 @@ from service.interchange.apply import ImportReport
 from service.interchange.export import export_map
 from service.interchange.files import Upload, import_files
 from service.interchange.hxl import Citing, SheetOptions
+from service.interchange.summaries import aggregate_table
 from service.interchange.vocabulary import load_vocabulary
 from service.interchange.writers import EXPORT_FORMATS, chunks, render
 
@@ -122,6 +124,29 @@ async def cancel_import(
     if not await holds.cancel(db, who, ticket):
         raise NotFound("no import of this key is being written under that ticket")
     return {"status": "cancelling"}
+
+
+@router.get("/export/aggregate", tags=["import and export"], response_class=PlainTextResponse)
+async def export_aggregate(
+    db: DatabaseDep,
+    by: Annotated[list[str], Query(description="COUNTRY, ADMIN_AREA, REGION, THEME, ...")],
+    file_format: Annotated[Literal["csv", "hxl"], Query(alias="format")] = "csv",
+    theme: str | None = None,
+    country: str | None = None,
+    region: str | None = None,
+    status: str | None = None,
+) -> PlainTextResponse:
+    """The GraphQL `aggregate` as a table to download: CSV, or HXL (hashtags under the
+    headers), one column of money per currency. Public, as all reading is."""
+    wanted = InitiativeFilter(theme=theme, country=country, region=region, status=status)
+    groups = await aggregates.aggregate(db, by, wanted)
+    table = aggregate_table(by, groups, hxl=file_format == "hxl")
+    name = "aggregate-" + "-".join(d.lower() for d in by) + ".csv"
+    return PlainTextResponse(
+        table,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.get("/export", tags=["import and export"], response_class=StreamingResponse)
