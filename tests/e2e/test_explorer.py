@@ -427,3 +427,16 @@ def test_the_gap_map_has_need_coverage_and_gap_layers(page: Page, base_url: str)
     assert coverage_fill != gap_fill
     svg_label = page.locator("svg.world").get_attribute("aria-label") or ""
     assert "coverage (organizations present)" in svg_label
+
+
+def test_the_gap_map_shows_differences_between_countries(page: Page, base_url: str) -> None:
+    """Modern slavery's gap map draws the countries in more than five fills, by quantile
+    classes the legend names, so the many low rates differ from one another too."""
+    page.goto(f"{base_url}/?view=gaps&theme=theme:modern-slavery")
+    expect(page.locator(".map")).to_have_attribute("data-state", "ready")
+    fills = set(
+        page.locator("path.country").evaluate_all("(all) => all.map((p) => p.getAttribute('fill'))")
+    )
+    coloured = {f for f in fills if f and not f.startswith("url(") and f != "#eeeeee"}
+    assert len(coloured) > 5, coloured
+    expect(page.locator(".map .legend")).to_contain_text("Quantiles: 7 classes")

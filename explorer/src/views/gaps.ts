@@ -3,7 +3,7 @@
 // (from `coverageGaps`) in a table beside it.
 
 import { geoNaturalEarth1, geoPath, type GeoPermissibleObjects } from "d3-geo";
-import { scaleSequential, type ScaleSequential } from "d3-scale";
+import { scaleQuantile, type ScaleQuantile } from "d3-scale";
 import { interpolateBlues, interpolateOrRd } from "d3-scale-chromatic";
 import { feature } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
@@ -175,11 +175,16 @@ function loadAtlas(): Promise<Topology> {
   return atlas;
 }
 
-type Colours = ScaleSequential<string>;
+// Quantile classes: each colour holds about as many countries as the next, so that the many
+// low values differ from one another as well as from the few high ones (a linear scale
+// draws most of the world in one pale fill). The legend says so.
+const CLASSES = 7;
+type Colours = ScaleQuantile<string>;
 
 function colourScale(rows: PlaceCoverage[], shown: Layer): Colours {
-  const highest = Math.max(0.01, ...rows.map((r) => shown.value(r) ?? 0));
-  return scaleSequential(shown.colours).domain([0, highest]);
+  const values = rows.map((r) => shown.value(r)).filter((v): v is number => v !== null);
+  const fills = Array.from({ length: CLASSES }, (_, i) => shown.colours((i + 1) / (CLASSES + 1)));
+  return scaleQuantile<string>().domain(values.length ? values : [0]).range(fills);
 }
 
 function worldMap(topology: Topology, rows: PlaceCoverage[], colour: Colours, shown: Layer): SVGSVGElement {
@@ -236,15 +241,21 @@ function needText(need: Need | null): string {
 }
 
 function legend(colour: Colours, shown: Layer): HTMLElement {
-  const steps = [0, 0.25, 0.5, 0.75, 1];
-  const top = colour.domain()[1] ?? 1;
+  const cuts = colour.quantiles();
+  const domain = colour.domain();
+  const low = Math.min(...domain);
+  const high = Math.max(...domain);
+  const bounds = [low, ...cuts, high];
   return el(
     "ul",
     { class: "legend", "aria-label": "Legend" },
     el("li", {}, `${shown.label}: `),
-    ...steps.map((s) => el("li", {}, el("span", { class: "swatch", style: `background:${colour(s * top)}`, "aria-hidden": "true" }), number(s * top, 2))),
+    ...colour.range().map((fill, i) =>
+      el("li", {}, el("span", { class: "swatch", style: `background:${fill}`, "aria-hidden": "true" }), `${number(bounds[i], 2)}–${number(bounds[i + 1], 2)}`),
+    ),
     el("li", {}, el("span", { class: "swatch hatched", "aria-hidden": "true" }), shown.missing),
     el("li", {}, el("span", { class: "swatch", style: `background:${NOT_ON_MAP}`, "aria-hidden": "true" }), "Not on the map"),
+    el("li", { class: "scale-note" }, `Quantiles: ${CLASSES} classes of about as many countries each.`),
   );
 }
 
