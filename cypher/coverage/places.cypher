@@ -9,7 +9,8 @@
 // latest data year unless $edition names one. For a region, `countryPeople` adds up the
 // people of its countries' own figures of the same set.
 // Parameters: $level ('REGION' or 'COUNTRY'), $theme (theme id or null), $asOf (date),
-//             $edition (edition name or null for the latest)
+//             $edition (edition name or null for the latest), $place (one place's id, or
+//             null for every place of the level)
 // Returns: one row per place and theme: place {id, props}, theme {id, props}, local,
 //          regional, worldwide, localOrganizations, reachingOrganizations, notActive (ints),
 //          unknownStatus (how many of `local` have no status recorded),
@@ -17,7 +18,8 @@
 //          counts them), reachedCounted (how many of its REACHES give a count), funding
 //          (per currency: {currency, amount, counted}, each FUNDS of the work here taken
 //          as disbursed, else committed, else budget),
-//          own (need props or null), ownSources (list of titles), regionNeed (props or
+//          own (need props or null), ownSources (list of titles), ownMax (the highest
+//          own figure of its set, for the index), regionNeed (props or
 //          null), regionSource (title or null), regionMax (highest value of that regional
 //          figure), countryPeople (int or null), countriesCounted (int)
 // (The work is found from each place outwards, never from the theme inwards: a theme has
@@ -52,8 +54,9 @@ CALL (t) {
   RETURN collect({id: r.id, initiatives: initiatives, organizations: organizations}) AS regional
 }
 MATCH (place:MapNode)
-WHERE ($level = 'REGION' AND place:Region AND place.scheme = 'ILO region')
-   OR ($level = 'COUNTRY' AND place:Country)
+WHERE (($level = 'REGION' AND place:Region AND place.scheme = 'ILO region')
+   OR ($level = 'COUNTRY' AND place:Country))
+  AND ($place IS NULL OR place.id = $place)
 CALL (place, t) {
   CALL (place) {
     MATCH (place)<-[:OPERATES_IN]-(i:Initiative) RETURN i
@@ -113,11 +116,16 @@ CALL (place, t) {
   WHERE EXISTS { (n)-[:FOR_THEME]->(t) } AND ($edition IS NULL OR n.edition = $edition)
   WITH n ORDER BY coalesce(n.data_year, n.data_year_to, 0) DESC LIMIT 1
   OPTIONAL MATCH (n)-[:CITED_IN]->(s:Source)
-  RETURN properties(n) AS own, collect(s.name) AS ownSources
+  WITH n, collect(s.name) AS ownSources
+  // The highest own figure of the same set (measure and edition), for the index.
+  OPTIONAL MATCH (peer:NeedEstimate)-[:FOR_THEME]->(t)
+  WHERE peer.measure = n.measure AND peer.edition = n.edition
+    AND EXISTS { (peer)-[:FOR_COUNTRY]->() }
+  RETURN properties(n) AS own, ownSources, max(peer.value) AS ownMax
 }
 OPTIONAL MATCH (place)-[:IN_REGION]->(ilo:Region {scheme: 'ILO region'})
 WITH place, t, here, allHere, through, world, localOrganizations, reachingOrganizations, own,
-     ownSources, reached, reachedCounted, funding, coalesce(ilo, place) AS needRegion
+     ownSources, ownMax, reached, reachedCounted, funding, coalesce(ilo, place) AS needRegion
 CALL (needRegion, t) {
   OPTIONAL MATCH (n:NeedEstimate)-[:FOR_REGION]->(needRegion)
   WHERE EXISTS { (n)-[:FOR_THEME]->(t) } AND ($edition IS NULL OR n.edition = $edition OR n.edition IS NULL)
@@ -138,7 +146,7 @@ RETURN {id: place.id, props: properties(place)} AS place, {id: t.id, props: prop
        localOrganizations, reachingOrganizations, allHere - size(here) AS notActive,
        size([i IN here WHERE i.status = 'unknown']) AS unknownStatus,
        reached, reachedCounted, funding,
-       own, ownSources, regionNeed, regionSource, regionMax,
+       own, ownSources, ownMax, regionNeed, regionSource, regionMax,
        CASE WHEN countriesCounted = 0 THEN null ELSE countryPeople END AS countryPeople,
        countriesCounted
 ORDER BY place.id, t.id

@@ -1,5 +1,5 @@
 // The explorer's entry: the view named in the query string (`?view=network`, `gaps`,
-// `overlaps`, `who`, `people`, `commitments`, `indicators`, `sources`, `history`, `import`,
+// `country`, `overlaps`, `who`, `people`, `commitments`, `indicators`, `sources`, `history`, `import`,
 // `review`, `edit` or `signin`), with navigation between them and who is signed in.
 
 import "./style.css";
@@ -13,6 +13,7 @@ import { indicatorsView } from "./views/indicators";
 import { peopleView } from "./views/people";
 import { sourcesView } from "./views/sources";
 import { whoView } from "./views/who";
+import { countryView } from "./views/country";
 import { editView } from "./views/edit";
 import { historyView } from "./views/history";
 import { importView } from "./views/import";
@@ -24,6 +25,7 @@ import { mayOpen, session, type Writing } from "./session";
 const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Promise<void>; writing?: Writing }> = {
   network: { title: "Network", render: networkView },
   gaps: { title: "Gap map", render: gapsView },
+  country: { title: "Country profile", render: countryView },
   overlaps: { title: "Overlaps", render: overlapsView },
   who: { title: "Who's doing what, where", render: whoView },
   people: { title: "People and seats", render: peopleView },

@@ -59,6 +59,7 @@ def _need(row: dict[str, Any], level: str) -> scoring.Need | None:
             sources=tuple(row["ownSources"]),
             basis=scoring.Basis.COUNTRY,
             region=None,
+            highest=float(row["ownMax"] or own["value"]),
             people=own.get("people"),
             people_basis=own.get("people_unit"),
             data_period=own.get("data_period"),
@@ -103,14 +104,17 @@ async def coverage(
     as_of: date | None = None,
     edition: str | None = None,
     include_wider: bool = False,
+    place: str | None = None,
 ) -> list[PlaceCoverage]:
+    """Every place of the level (or the one `place` names), for the theme or every theme."""
     theme_id = map_id("theme", theme) if theme else None
     if theme_id:
         await require_existing(db, {"theme": theme_id})
     day = as_of or date.today()
-    rows = await db.read("coverage/places", level=level, theme=theme_id, asOf=day, edition=edition)
-    found = [_row(row, level, day, include_wider) for row in rows]
-    return _indexed(found)
+    rows = await db.read(
+        "coverage/places", level=level, theme=theme_id, asOf=day, edition=edition, place=place
+    )
+    return [_row(row, level, day, include_wider) for row in rows]
 
 
 def _row(row: dict[str, Any], level: str, day: date, include_wider: bool) -> PlaceCoverage:
@@ -139,21 +143,6 @@ def _row(row: dict[str, Any], level: str, day: date, include_wider: bool) -> Pla
         gap=scoring.gap(need, here, include_wider),
         include_wider=include_wider,
     )
-
-
-def _indexed(found: list[PlaceCoverage]) -> list[PlaceCoverage]:
-    """Each own figure's index against the highest of its set (regional ones have theirs)."""
-    highest: dict[tuple[str, str | None], float] = {}
-    for c in found:
-        if c.need and c.need.basis == scoring.Basis.COUNTRY:
-            key = (c.need.measure, c.need.edition)
-            highest[key] = max(highest.get(key, 0.0), c.need.value)
-    return [
-        replace(c, need=replace(c.need, highest=highest[(c.need.measure, c.need.edition)]))
-        if c.need and c.need.basis == scoring.Basis.COUNTRY
-        else c
-        for c in found
-    ]
 
 
 async def coverage_gaps(

@@ -69,20 +69,21 @@ class AggregateQuery:
         wanted = filters.InitiativeFilter(**inputs.values_of(filter))
         names = [d.value for d in by]
         found = await aggregates.aggregate(info.context.db, names, wanted)
-        return [
-            AggregateRow(
-                group=[
-                    GroupValue(by=d, value=v, label=label)
-                    for d, v, label in zip(names, g.values, g.labels, strict=True)
-                ],
-                initiatives=g.initiatives,
-                organizations=g.organizations,
-                people_reached=g.people_reached,
-                people_reached_counted=g.reached_counted,
-                funding=[
-                    FundingTotal(currency=m.currency, amount=m.amount, fundings=m.counted)
-                    for m in g.funding
-                ],
-            )
-            for g in found
-        ]
+        return [row_of(names, g) for g in found]
+
+
+def row_of(names: list[str], g: aggregates.Group) -> AggregateRow:
+    return AggregateRow(
+        group=[
+            GroupValue(by=d, value=v, label=label)
+            for d, v, label in zip(names, g.values, g.labels, strict=True)
+        ],
+        initiatives=g.initiatives,
+        organizations=g.organizations,
+        people_reached=g.people_reached,
+        people_reached_counted=g.reached_counted,
+        funding=[
+            FundingTotal(currency=m.currency, amount=m.amount, fundings=m.counted)
+            for m in g.funding
+        ],
+    )

@@ -241,7 +241,7 @@ class PlaceCoverage:
     )
 
 
-def _coverage(found: coverage.PlaceCoverage) -> PlaceCoverage:
+def coverage_of(found: coverage.PlaceCoverage) -> PlaceCoverage:
     need = found.need
     figure = (
         None
@@ -456,7 +456,7 @@ class AnalysisQuery:
         found = await coverage.coverage(
             info.context.db, theme, level.value, as_of, edition, include_wider
         )
-        return [_coverage(c) for c in found]
+        return [coverage_of(c) for c in found]
 
     @strawberry.field(
         description="Places where need most outruns coverage, widest gap first, by people "
@@ -484,7 +484,7 @@ class AnalysisQuery:
             edition,
             include_wider,
         )
-        return [_coverage(c) for c in found]
+        return [coverage_of(c) for c in found]
 
     @strawberry.field(description="Constituencies each action group and the GCG has and lacks.")
     async def constituency_gaps(self, info: Ctx) -> list[ConstituencyGap]:

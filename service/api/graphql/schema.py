@@ -19,6 +19,7 @@ from service.api.graphql.history import HistoryQuery
 from service.api.graphql.identity import IdentityMutation, IdentityQuery
 from service.api.graphql.mutation import Mutation
 from service.api.graphql.nodes import all_types
+from service.api.graphql.profiles import ProfileQuery
 from service.api.graphql.query import Query as MapQuery
 from service.config import Settings
 
@@ -44,7 +45,9 @@ class MapSchema(strawberry.Schema):
     description="Questions to the map: records and lists, search, drawings, the analyses "
     "(overlaps, coverage, constituencies, centrality) and each record's history."
 )
-class Query(MapQuery, AnalysisQuery, AggregateQuery, HistoryQuery, IdentityQuery, FormQuery):
+class Query(
+    MapQuery, AnalysisQuery, AggregateQuery, ProfileQuery, HistoryQuery, IdentityQuery, FormQuery
+):
     pass
 
 
