@@ -46,8 +46,20 @@ export function look(kind: string): { colour: string; shape: string; name: strin
   return KINDS[kind] ?? { ...OTHER, name: `Other (${kind})` };
 }
 
-export function styles(biggest: number): cytoscape.StylesheetJson {
-  const size = (degree: number): number => 14 + 42 * Math.sqrt(degree / biggest);
+// Communities, coloured apart (Okabe-Ito again, in another order); those past the eighth
+// share grey, and the legend says so.
+export const COMMUNITY_COLOURS = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"];
+export const OTHER_COMMUNITY = "#bbbbbb";
+
+export function communityColour(number: number): string {
+  return COMMUNITY_COLOURS[number] ?? OTHER_COMMUNITY;
+}
+
+/** What sizes the nodes: ties drawn (degree), closeness or eigenvector centrality. */
+export type SizeBy = "degree" | "closeness" | "eigenvector";
+
+export function styles(biggest: number, sizeBy: SizeBy = "degree", byCommunity = false): cytoscape.StylesheetJson {
+  const size = (value: number): number => 14 + 42 * Math.sqrt(Math.max(value, 0) / (biggest || 1));
   return [
     {
       selector: "node",
@@ -56,33 +68,52 @@ export function styles(biggest: number): cytoscape.StylesheetJson {
         "font-size": LABEL_PX,
         "background-color": OTHER.colour,
         shape: OTHER.shape as cytoscape.Css.NodeShape,
-        "text-wrap": "ellipsis",
-        "text-max-width": "110px",
+        // Whole names, wrapped between words: never cut to "Allian…".
+        "text-wrap": "wrap",
+        "text-max-width": "120px",
         "text-valign": "bottom",
         "text-margin-y": 2,
         "border-width": 1,
         "border-color": "#ffffff",
-        width: (node: cytoscape.NodeSingular) => size(Number(node.data("degree"))),
-        height: (node: cytoscape.NodeSingular) => size(Number(node.data("degree"))),
+        width: (node: cytoscape.NodeSingular) => size(Number(node.data(sizeBy))),
+        height: (node: cytoscape.NodeSingular) => size(Number(node.data(sizeBy))),
       },
     },
     ...Object.entries(KINDS).map(([kind, look]) => ({
       selector: `node[kind = "${kind}"]`,
-      style: { "background-color": look.colour, shape: look.shape as cytoscape.Css.NodeShape },
+      style: byCommunity ? { shape: look.shape as cytoscape.Css.NodeShape } : { "background-color": look.colour, shape: look.shape as cytoscape.Css.NodeShape },
     })),
+    ...(byCommunity
+      ? [{ selector: "node", style: { "background-color": (node: cytoscape.NodeSingular) => communityColour(Number(node.data("community"))) } }]
+      : []),
     { selector: "node:selected", style: { label: "data(label)", "border-width": 4, "border-color": "#111111", "font-weight": "bold" } },
     // Edges take no taps: a tap always lands on the node under it, never on a line across it.
     { selector: "edge", style: { width: 1, "line-color": "#b8b8b8", "curve-style": "haystack", opacity: 0.8, events: "no" } },
   ];
 }
 
-export function legend(drawn: Set<string>): HTMLElement[] {
+const SIZED: Record<SizeBy, string> = {
+  degree: "how many ties it has in the drawing",
+  closeness: "its closeness: how near it is to all it can reach",
+  eigenvector: "its eigenvector centrality: tied to others that are well tied",
+};
+
+export function legend(drawn: Set<string>, sizeBy: SizeBy = "degree", communities: { number: number; name: string; size: number }[] | null = null): HTMLElement[] {
   const kinds = [...drawn].sort((a, b) => ring(a) - ring(b) || a.localeCompare(b)).map(look);
+  const colours: (HTMLElement | null)[] = communities
+    ? [
+        ...communities.slice(0, COMMUNITY_COLOURS.length).map((c) =>
+          el("li", { "data-community": c.number }, el("span", { class: "swatch", style: `background:${communityColour(c.number)}`, "aria-hidden": "true" }), `${c.name} and ${c.size - 1} more`),
+        ),
+        communities.length > COMMUNITY_COLOURS.length ? el("li", {}, el("span", { class: "swatch", style: `background:${OTHER_COMMUNITY}`, "aria-hidden": "true" }), `${communities.length - COMMUNITY_COLOURS.length} smaller communities`) : null,
+      ]
+    : [];
   return [
     ...kinds.map((shown) =>
-      el("li", { "data-kind": shown.name }, el("span", { class: `swatch shape-${shown.shape}`, style: `background:${shown.colour}`, "aria-hidden": "true" }), shown.name),
+      el("li", { "data-kind": shown.name }, el("span", { class: `swatch shape-${shown.shape}`, style: `background:${communities ? "#ffffff; border:1px solid #555" : shown.colour}`, "aria-hidden": "true" }), shown.name),
     ),
-    el("li", {}, "Size: how many ties it has in the drawing"),
+    ...colours.filter((c): c is HTMLElement => c !== null),
+    el("li", {}, `Size: ${SIZED[sizeBy]}`),
   ];
 }
 

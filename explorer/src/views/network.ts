@@ -8,7 +8,7 @@ import { showDetails } from "../details";
 import { el, loading, replaceChildren, table } from "../dom";
 import { chosen, filterBar, ORGANIZATION_TYPE, REGION, SDG_TARGET, THEME, type FilterField } from "../filters";
 import { param, setParams } from "../state";
-import { LABEL_PX, legend, look, ring, RINGS, styles } from "./network-look";
+import { communityColour, LABEL_PX, legend, look, ring, RINGS, styles, type SizeBy } from "./network-look";
 import { searchBox } from "./network-search";
 
 interface GraphNode {
@@ -16,12 +16,22 @@ interface GraphNode {
   kind: string;
   label: string;
   degree: number;
+  community: number;
+  closeness: number;
+  eigenvector: number;
+}
+
+interface Community {
+  number: number;
+  name: string;
+  size: number;
 }
 
 interface Drawing {
   focus: string | null;
   truncated: boolean;
   nodes: GraphNode[];
+  communities: Community[];
   edges: { id: string; source: string; target: string; type: string; label: string | null }[];
 }
 
@@ -30,8 +40,9 @@ const FIELDS: FilterField[] = [...AREA, ORGANIZATION_TYPE];
 const QUERY = `query Network($focus: ID, $depth: Int!, $filter: GraphFilter) {
   graph(focus: $focus, depth: $depth, filter: $filter) {
     focus truncated
-    nodes { id kind label degree }
+    nodes { id kind label degree community closeness eigenvector }
     edges { id source target type label }
+    communities { number name size }
   }
 }`;
 
@@ -68,7 +79,7 @@ export async function networkView(root: HTMLElement): Promise<void> {
       "Each dot is an organization, initiative, Alliance body, place or SDG target; larger dots have more ties. " +
         "Choose a node to read its details and sources, or show its neighbourhood.",
     ),
-    el("div", { class: "toolbar" }, filters ?? null, searchBox((id) => view.select(id))),
+    el("div", { class: "toolbar" }, filters ?? null, lookChoices(() => void view.draw()), searchBox((id) => view.select(id))),
     banner,
     el("div", { class: "split" }, el("div", { class: "drawing" }, controls, empty, canvas, key), panel),
     listing,
@@ -179,7 +190,9 @@ class NetworkView {
 
   private render(drawing: Drawing): void {
     const nodes = drawing.nodes;
-    const biggest = Math.max(1, ...nodes.map((n) => n.degree));
+    const sizeBy = (param("size") ?? "degree") as SizeBy;
+    const byCommunity = param("colour") === "community";
+    const biggest = Math.max(0.000001, ...nodes.map((n) => n[sizeBy]));
     const labelled = nodes.length <= 40 ? 0 : 3;
     const elements: ElementDefinition[] = [
       ...nodes.map((n) => ({
@@ -194,7 +207,7 @@ class NetworkView {
     this.cy = cytoscape({
       container: this.canvas,
       elements,
-      style: styles(biggest),
+      style: styles(biggest, sizeBy, byCommunity),
       layout: {
         name: "concentric",
         animate: false,
@@ -224,22 +237,62 @@ class NetworkView {
     const name = document.getElementById("focus-name");
     if (focused && name) name.textContent = focused.label;
     replaceChildren(this.listing, nodeTable(drawing, (id) => void this.select(id)));
-    replaceChildren(this.key, ...legend(new Set(nodes.map((n) => n.kind))));
+    replaceChildren(this.key, ...legend(new Set(nodes.map((n) => n.kind)), sizeBy, byCommunity ? drawing.communities : null));
   }
 }
 
 function nodeTable(drawing: Drawing, open: (id: string) => void): HTMLElement {
+  const named = new Map(drawing.communities.map((c) => [c.number, c.name]));
   const rows = [...drawing.nodes]
     .sort((a, b) => b.degree - a.degree || a.label.localeCompare(b.label))
     .map((n) => [
       el("button", { type: "button", class: "link", "data-node": n.id, onclick: () => open(n.id) }, n.label),
       look(n.kind).name,
       n.degree,
+      n.closeness.toFixed(3),
+      n.eigenvector.toFixed(3),
+      named.get(n.community) ?? "",
     ]);
   return el(
-    "details",
-    { class: "equivalent" },
-    el("summary", {}, `The ${drawing.nodes.length} drawn nodes as a table`),
-    table("Drawn nodes, most ties first", ["Name", "Kind", "Ties drawn"], rows),
+    "div",
+    {},
+    el(
+      "details",
+      { class: "equivalent" },
+      el("summary", {}, `The ${drawing.communities.length} communities of the drawing`),
+      table(
+        "Communities (Louvain, fixed seed), each named by its most central member",
+        ["Community", "Nodes"],
+        drawing.communities.map((c) => [el("span", {}, el("span", { class: "swatch", style: `background:${communityColour(c.number)}`, "aria-hidden": "true" }), ` ${c.name}`), c.size]),
+      ),
+    ),
+    el(
+      "details",
+      { class: "equivalent" },
+      el("summary", {}, `The ${drawing.nodes.length} drawn nodes as a table`),
+      table("Drawn nodes, most ties first", ["Name", "Kind", "Ties drawn", "Closeness", "Eigenvector", "Community"], rows),
+    ),
+  );
+}
+
+/** Colour by kind or by community; size by ties, closeness or eigenvector centrality. */
+function lookChoices(onChange: () => void): HTMLElement {
+  const colour = el("select", { id: "network-colour" }, el("option", { value: "kind" }, "Kind"), el("option", { value: "community" }, "Community"));
+  colour.value = param("colour") ?? "kind";
+  const size = el("select", { id: "network-size" }, el("option", { value: "degree" }, "Ties drawn"), el("option", { value: "closeness" }, "Closeness"), el("option", { value: "eigenvector" }, "Eigenvector centrality"));
+  size.value = param("size") ?? "degree";
+  colour.addEventListener("change", () => {
+    setParams({ colour: colour.value === "kind" ? null : colour.value });
+    onChange();
+  });
+  size.addEventListener("change", () => {
+    setParams({ size: size.value === "degree" ? null : size.value });
+    onChange();
+  });
+  return el(
+    "div",
+    { class: "look-choices" },
+    el("div", { class: "field" }, el("label", { for: "network-colour" }, "Colour by"), colour),
+    el("div", { class: "field" }, el("label", { for: "network-size" }, "Size by"), size),
   );
 }

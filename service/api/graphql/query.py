@@ -26,7 +26,15 @@ from service.api.graphql.types import (
     Theme,
     membership,
 )
-from service.domain import accountability, directory, filters, search, subgraph, who
+from service.domain import (
+    accountability,
+    communities,
+    directory,
+    filters,
+    search,
+    subgraph,
+    who,
+)
 from service.domain.pagination import PageRequest
 from service.domain.places import Matched
 from service.model.records import MapRecord
@@ -110,6 +118,28 @@ class GraphNode:
     kind: str = strawberry.field(description="The kind of record, for colour and shape.")
     label: str = strawberry.field(description="A short label: the acronym, code or name.")
     degree: int = strawberry.field(description="How many drawn edges touch it.")
+    community: int = strawberry.field(
+        description="The community it belongs to in this drawing (Graph.communities), by "
+        "Louvain's method with a fixed seed: the same drawing gives the same communities."
+    )
+    closeness: float = strawberry.field(
+        description="Its closeness centrality in the drawing (0-1): how near it is to all "
+        "it can reach."
+    )
+    eigenvector: float = strawberry.field(
+        description="Its eigenvector centrality in the drawing, within its connected part and "
+        "scaled by that part's share of the drawing: tied to others that are well tied."
+    )
+
+
+@strawberry.type(description="A community of a drawing: nodes more tied to each other.")
+class GraphCommunity:
+    number: int = strawberry.field(description="Its number; 0 is the largest.")
+    name: str = strawberry.field(
+        description="Named by its most central member: the one with the most ties in it."
+    )
+    size: int = strawberry.field(description="How many nodes it has.")
+    members: list[strawberry.ID] = strawberry.field(description="The ids of its nodes.")
 
 
 @strawberry.type(description="An edge to draw, from source to target.")
@@ -129,16 +159,24 @@ class Graph:
     nodes: list[GraphNode] = strawberry.field(description="The nodes to draw.")
     edges: list[GraphEdge] = strawberry.field(description="The edges between them.")
     truncated: bool = strawberry.field(description="True if the node limit cut the walk short.")
+    communities: list[GraphCommunity] = strawberry.field(
+        description="The drawing's communities, largest first, each named by its most "
+        "central member."
+    )
 
 
 def _graph(focus: str | None, found: subgraph.Subgraph) -> Graph:
     degrees = found.degrees()
+    measured = communities.measure(found)
     nodes = [
         GraphNode(
             id=strawberry.ID(n.id),
             kind=n.kind,
             label=n.short_name,
             degree=degrees[n.id],
+            community=measured.community_of.get(n.id, 0),
+            closeness=round(measured.closeness.get(n.id, 0.0), 6),
+            eigenvector=measured.eigenvector.get(n.id, 0.0),
         )
         for n in found.nodes
     ]
@@ -157,6 +195,15 @@ def _graph(focus: str | None, found: subgraph.Subgraph) -> Graph:
         nodes=nodes,
         edges=edges,
         truncated=found.truncated,
+        communities=[
+            GraphCommunity(
+                number=c.number,
+                name=c.name,
+                size=len(c.members),
+                members=[strawberry.ID(m) for m in c.members],
+            )
+            for c in measured.communities
+        ],
     )
 
 
