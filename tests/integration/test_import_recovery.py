@@ -347,6 +347,7 @@ def test_a_run_owned_on_another_host_is_left_alone_until_its_heartbeat_is_stale(
             host="another-host.example",
             pid=1,
             pid_started="",
+            ticket=None,
         )
         await db.write("imports/hold", run=run, ids=[ILO])
         left_alone = await holds.recover_abandoned(db, BATCH)

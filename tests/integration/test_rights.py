@@ -274,6 +274,13 @@ _JUDGEMENT = {
     "organizations": ["organization:freedom-fund", "organization:walk-free-foundation"],
     "cited": CITED,
 }
+_PERIOD = {
+    "key": "test-reader-report",
+    "initiative": "initiative:knowledge-platform",
+    "periodStart": "2026-01-01",
+    "periodEnd": "2026-03-31",
+    "cited": CITED,
+}
 _EVERY_MUTATION: dict[str, tuple[str, dict[str, Any]]] = {
     "createSource": (
         "mutation($i: SourceInput!) { createSource(input: $i) { id } }",
@@ -352,6 +359,15 @@ _EVERY_MUTATION: dict[str, tuple[str, dict[str, Any]]] = {
         "mutation($i: MergeJudgementInput!) { updateMergeJudgement("
         'id: "merge-judgement:test-reader-judgement", version: 1, input: $i) { id } }',
         {"i": _JUDGEMENT},
+    ),
+    "createPeriodReport": (
+        "mutation($i: PeriodReportInput!) { createPeriodReport(input: $i) { id } }",
+        {"i": _PERIOD},
+    ),
+    "updatePeriodReport": (
+        "mutation($i: PeriodReportInput!) { updatePeriodReport("
+        'id: "period-report:test-reader-report", version: 1, input: $i) { id } }',
+        {"i": _PERIOD},
     ),
     "retire": ('mutation { retire(id: "organization:ilo", version: 1) { id } }', {}),
     "restore": ('mutation { restore(id: "organization:ilo", version: 1) { id } }', {}),
