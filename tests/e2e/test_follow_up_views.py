@@ -163,3 +163,27 @@ def test_a_date_out_of_range_says_what_to_fix(page: Page, base_url: str) -> None
     expect(alert).to_contain_text("12019-01-01")
     page.reload()
     expect(alert).to_have_attribute("data-code", "BAD_USER_INPUT")
+
+
+def test_the_commitments_day_waits_for_the_analyst_and_refuses_impossible_days(
+    page: Page, base_url: str
+) -> None:
+    page.goto(f"{base_url}/?view=commitments&on=2026-12-01")
+    count = page.locator(".commitments .count")
+    expect(count).to_have_attribute("data-count", re.compile(r"\d+"))
+    asked: list[str] = []
+    page.on(
+        "request",
+        lambda r: asked.append(r.post_data or "") if r.url.endswith("/graphql") else None,
+    )
+    day = page.locator("#filter-on")
+    day.focus()
+    # Typed as a person types it: month, day, then the year digit by digit.
+    page.keyboard.type("03012019", delay=60)
+    expect(page).to_have_url(re.compile(r"on=2019-03-01"), timeout=10_000)
+    page.wait_for_timeout(800)
+    assert len([a for a in asked if "commitments" in a]) == 1, asked
+    day.fill("1200-01-01")
+    day.dispatch_event("change")
+    expect(page.locator("#filter-on-problem")).to_contain_text("between 1990 and 2100")
+    expect(page).to_have_url(re.compile(r"on=2019-03-01"))

@@ -54,13 +54,27 @@ export async function commitmentsView(root: HTMLElement): Promise<void> {
   const results = el("section", { class: "commitments", "aria-label": "Commitments" });
   const panel = el("aside", { id: "details", class: "panel", "aria-label": "Details", hidden: true });
   const open = (id: string): void => void showDetails(panel, id, { open, close: () => (panel.hidden = true) });
-  const day = el("input", { type: "date", id: "filter-on", name: "on", value: param("on") ?? today() });
+  const day = el("input", { type: "date", id: "filter-on", name: "on", value: param("on") ?? today(), min: "1990-01-01", max: "2100-12-31", "aria-describedby": "filter-on-problem" });
+  const problem = el("p", { id: "filter-on-problem", class: "problem", role: "alert", hidden: true });
   const only = el("input", { type: "checkbox", id: "filter-overdue", name: "overdue", checked: param("overdue") === "1" });
   const redraw = (): void => {
     setParams({ on: day.value || null, overdue: only.checked ? "1" : null });
     void drawCommitments(results, open);
   };
-  day.addEventListener("change", redraw);
+  // A date is asked for once the analyst stops typing it (a year typed digit by digit is
+  // four dates on the way), and only when it is a real day the map can answer for.
+  let waiting: number | undefined;
+  const typed = (): void => {
+    window.clearTimeout(waiting);
+    waiting = window.setTimeout(() => {
+      const wrong = !day.value || !day.checkValidity();
+      problem.hidden = !wrong;
+      problem.textContent = wrong ? "Give a whole day between 1990 and 2100." : "";
+      if (!wrong) redraw();
+    }, 600);
+  };
+  day.addEventListener("input", typed);
+  day.addEventListener("change", typed);
   only.addEventListener("change", redraw);
   replaceChildren(
     root,
@@ -73,7 +87,7 @@ export async function commitmentsView(root: HTMLElement): Promise<void> {
     el(
       "form",
       { class: "toolbar filters", "aria-label": "Filters", onsubmit: (e: Event) => e.preventDefault() },
-      el("div", { class: "field" }, el("label", { for: "filter-on" }, "Overdue on"), day),
+      el("div", { class: "field" }, el("label", { for: "filter-on" }, "Overdue on"), day, problem),
       el("div", { class: "field check" }, el("label", { for: "filter-overdue" }, only, " Only overdue ones")),
     ),
     el("div", { class: "split" }, results, panel),
