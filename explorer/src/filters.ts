@@ -60,7 +60,10 @@ export const regions = once(async () => {
   const found = await ask<{ regions: (Named & { scheme: string })[] }>(
     "{ regions { id name scheme } }",
   );
-  return found.regions.map((r): Choice => ({ value: r.id, label: r.name, group: r.scheme }));
+  // A name two schemes share (UN M49's Africa and the ILO's) says whose it is.
+  const seen = new Map<string, number>();
+  for (const r of found.regions) seen.set(r.name, (seen.get(r.name) ?? 0) + 1);
+  return found.regions.map((r): Choice => ({ value: r.id, label: (seen.get(r.name) ?? 0) > 1 ? `${r.name} (${r.scheme})` : r.name, group: r.scheme }));
 });
 
 // Only targets some initiative works towards: the other 160-odd would always come up empty.
