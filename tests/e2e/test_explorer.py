@@ -440,3 +440,4 @@ def test_the_gap_map_shows_differences_between_countries(page: Page, base_url: s
     coloured = {f for f in fills if f and not f.startswith("url(") and f != "#eeeeee"}
     assert len(coloured) > 5, coloured
     expect(page.locator(".map .legend")).to_contain_text("Quantiles: 7 classes")
+    screenshot(page, "gaps-modern-slavery")

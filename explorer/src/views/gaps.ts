@@ -183,8 +183,12 @@ type Colours = ScaleQuantile<string>;
 
 function colourScale(rows: PlaceCoverage[], shown: Layer): Colours {
   const values = rows.map((r) => shown.value(r)).filter((v): v is number => v !== null);
-  const fills = Array.from({ length: CLASSES }, (_, i) => shown.colours((i + 1) / (CLASSES + 1)));
-  return scaleQuantile<string>().domain(values.length ? values : [0]).range(fills);
+  // Few distinct values (regional figures only): one colour each, never two classes alike.
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  const classes = Math.max(1, Math.min(CLASSES, distinct.length));
+  const fills = Array.from({ length: classes }, (_, i) => shown.colours((i + 1) / (classes + 1)));
+  const domain = distinct.length <= CLASSES ? distinct : values;
+  return scaleQuantile<string>().domain(domain.length ? domain : [0]).range(fills);
 }
 
 function worldMap(topology: Topology, rows: PlaceCoverage[], colour: Colours, shown: Layer): SVGSVGElement {
@@ -251,11 +255,23 @@ function legend(colour: Colours, shown: Layer): HTMLElement {
     { class: "legend", "aria-label": "Legend" },
     el("li", {}, `${shown.label}: `),
     ...colour.range().map((fill, i) =>
-      el("li", {}, el("span", { class: "swatch", style: `background:${fill}`, "aria-hidden": "true" }), `${number(bounds[i], 2)}–${number(bounds[i + 1], 2)}`),
+      el(
+        "li",
+        {},
+        el("span", { class: "swatch", style: `background:${fill}`, "aria-hidden": "true" }),
+        // One value a colour: the value; classes: the range each holds.
+        domain.length === colour.range().length ? number(domain[i], 2) : `${number(bounds[i], 2)}–${number(bounds[i + 1], 2)}`,
+      ),
     ),
     el("li", {}, el("span", { class: "swatch hatched", "aria-hidden": "true" }), shown.missing),
     el("li", {}, el("span", { class: "swatch", style: `background:${NOT_ON_MAP}`, "aria-hidden": "true" }), "Not on the map"),
-    el("li", { class: "scale-note" }, `Quantiles: ${CLASSES} classes of about as many countries each.`),
+    el(
+      "li",
+      { class: "scale-note" },
+      domain.length === colour.range().length
+        ? `One colour for each of the ${domain.length} values.`
+        : `Quantiles: ${CLASSES} classes of about as many countries each.`,
+    ),
   );
 }
 
