@@ -23,14 +23,26 @@ Ctx = strawberry.Info[Context, None]
 class InitiativeEdge:
     cursor: str = strawberry.field(description="Where this item sits, for `after`.")
     node: Initiative = strawberry.field(description="The initiative.")
-    last_confirmed: str | None = strawberry.field(
+    # Read only when asked: a page that does not ask costs no look at where it was seen.
+    record: strawberry.Private[MapRecord]
+    active_on: strawberry.Private[date | None]
+
+    @strawberry.field(
         description="The latest day its facts were verified or seen in an import; null: never."
     )
-    last_known: bool | None = strawberry.field(
+    async def last_confirmed(self, info: Ctx) -> str | None:
+        seen = await seen_of(info, self.record.id, self.record.id)
+        return ages.last_confirmed(self.record.props.get("last_verified"), seen)
+
+    @strawberry.field(
         description="With the filter's activeOn: true when that day is after it was last "
         "confirmed, so its running then is only the last thing known of it ('last known "
         "running'); false when confirmed on or after the day; null without activeOn."
     )
+    async def last_known(self, info: Ctx) -> bool | None:
+        if self.active_on is None:
+            return None
+        return ages.last_known(await self.last_confirmed(info), self.active_on)
 
 
 @strawberry.type(description="How current a page's facts are, against an age.")
@@ -58,8 +70,8 @@ class InitiativeConnection:
         description="How many initiatives on this page rest on facts older than `years` "
         "(default 2), and the warning to show."
     )
-    def freshness(self, years: int = ages.STALE_YEARS) -> PageFreshness:
-        days = [e.last_confirmed for e in self.edges]
+    async def freshness(self, info: Ctx, years: int = ages.STALE_YEARS) -> PageFreshness:
+        days = list(await asyncio.gather(*(e.last_confirmed(info) for e in self.edges)))
         old = [d for d in days if ages.stale(d, years, date.today())]
         known = [d for d in days if d]
         says = (
@@ -75,27 +87,16 @@ class InitiativeConnection:
         )
 
 
-async def fresh_page(
-    info: Ctx, page: Page[MapRecord], active_on: date | None
-) -> InitiativeConnection:
-    """The page as a connection, each initiative with the day it was last confirmed."""
-    seen = await asyncio.gather(*(seen_of(info, r.id, r.id) for r in page.items))
-    edges = []
-    for i, (record, sightings) in enumerate(zip(page.items, seen, strict=True)):
-        confirmed = ages.last_confirmed(record.props.get("last_verified"), sightings)
-        known = None if active_on is None else ages.last_known(confirmed, active_on)
-        edges.append(
-            InitiativeEdge(
-                cursor=page.cursor(i),
-                node=Initiative.of(record),
-                last_confirmed=confirmed,
-                last_known=known,
-            )
-        )
-    info_ = PageInfo(
+def fresh_page(page: Page[MapRecord], active_on: date | None) -> InitiativeConnection:
+    """The page as a connection; each edge reads where its initiative was seen when asked."""
+    edges = [
+        InitiativeEdge(cursor=page.cursor(i), node=Initiative.of(r), record=r, active_on=active_on)
+        for i, r in enumerate(page.items)
+    ]
+    info = PageInfo(
         has_next_page=page.has_next,
         has_previous_page=page.skip > 0,
         start_cursor=edges[0].cursor if edges else None,
         end_cursor=edges[-1].cursor if edges else None,
     )
-    return InitiativeConnection(edges=edges, page_info=info_, total_count=page.total)
+    return InitiativeConnection(edges=edges, page_info=info, total_count=page.total)

@@ -280,7 +280,7 @@ class Query:
     ) -> InitiativeConnection:
         wanted = filters.InitiativeFilter(**_plain(filter))
         page = await directory.initiatives(info.context.db, wanted, _page(info, first, after))
-        return await fresh_page(info, page, wanted.active_on)
+        return fresh_page(page, wanted.active_on)
 
     @strawberry.field(
         description="The evidence directory: the documents the map's facts come from, by "
