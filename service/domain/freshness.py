@@ -6,8 +6,12 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Protocol
 
+from service.errors import BadInput
+
 # Facts last confirmed longer ago than this are said to be stale, unless asked otherwise.
 STALE_YEARS = 2
+# The ages one may ask about, in years.
+MAX_YEARS = 100
 
 
 class SeenLike(Protocol):
@@ -24,7 +28,10 @@ def last_confirmed(last_verified: str | None, seen: Iterable[SeenLike]) -> str |
 
 
 def stale(confirmed: str | None, years: int, today: date) -> bool:
-    """Never confirmed, or confirmed before `years` ago (a partial date by its last day)."""
+    """Never confirmed, or confirmed before `years` ago (a partial date by its last day);
+    BadInput for an age outside 0 to MAX_YEARS."""
+    if not 0 <= years <= MAX_YEARS:
+        raise BadInput(f"years: between 0 and {MAX_YEARS}, not {years}")
     if confirmed is None:
         return True
     limit = (
