@@ -29,9 +29,12 @@ class Measures:
 
 
 def measure(drawn: Subgraph) -> Measures:
+    # Louvain's answer depends on the order it meets nodes and edges: in id order, the same
+    # drawing gives the same communities however the database returned it.
     graph: nx.Graph[str] = nx.Graph()
-    graph.add_nodes_from(n.id for n in drawn.nodes)
-    graph.add_edges_from((e.source, e.target) for e in drawn.edges if e.source != e.target)
+    graph.add_nodes_from(sorted(n.id for n in drawn.nodes))
+    ends = sorted({(min(e.source, e.target), max(e.source, e.target)) for e in drawn.edges})
+    graph.add_edges_from((a, b) for a, b in ends if a != b)
     labels = {n.id: n.short_name for n in drawn.nodes}
     found = nx.community.louvain_communities(graph, seed=SEED) if graph.number_of_nodes() else []
     named = sorted(
