@@ -159,6 +159,14 @@ def make_key(seeded: Settings, role: str, organization: str | None = None) -> tu
     return name, made[1]
 
 
+def sign_in(page: Page, base_url: str, token: str) -> None:
+    """Signs the page in with a key through the sign-in page, as a person would."""
+    page.goto(f"{base_url}/?view=signin")
+    page.get_by_label("API key").fill(token)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
 def accessible(page: Page) -> None:
     """axe-core (the explorer's pinned dev package) finds no violation on the page."""
     page.add_script_tag(path=str(AXE))

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from service.config import Settings
 from tests.conftest import reseed
-from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot
+from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot, sign_in
 
 pytestmark = pytest.mark.e2e
 RECORD = "organization:ilo"
@@ -34,13 +34,6 @@ def _ask(base_url: str, query: str) -> dict:  # type: ignore[type-arg]
     body = answer.json()
     assert "errors" not in body, body
     return body["data"]  # type: ignore[no-any-return]
-
-
-def _sign_in(page: Page, base_url: str, token: str) -> None:
-    page.goto(f"{base_url}/?view=signin")
-    page.get_by_label("API key").fill(token)
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def _open(page: Page, base_url: str) -> None:
@@ -78,7 +71,7 @@ def test_the_form_is_the_models_and_fills_from_the_map(base_url: str) -> None:
 def test_an_edit_in_two_tabs_is_resolved_field_by_field(
     page: Page, base_url: str, editor: str
 ) -> None:
-    _sign_in(page, base_url, editor)
+    sign_in(page, base_url, editor)
     other = page.context.new_page()
     other.set_viewport_size({"width": 375, "height": 800})
     _open(page, base_url)
@@ -121,7 +114,7 @@ def test_an_edit_in_two_tabs_is_resolved_field_by_field(
 
 
 def test_a_refused_field_says_why_beside_it(page: Page, base_url: str, editor: str) -> None:
-    _sign_in(page, base_url, editor)
+    sign_in(page, base_url, editor)
     _open(page, base_url)
     before = _ask(base_url, READ)["organization"]["version"]
     page.get_by_label("Founded", exact=True).fill("last spring")

@@ -12,18 +12,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from service.config import PROJECT_ROOT, Settings
-from tests.e2e.conftest import accessible, make_key, screenshot
+from tests.e2e.conftest import accessible, make_key, screenshot, sign_in
 
 pytestmark = pytest.mark.e2e
 PARTNER = "organization:walk-free-foundation"
 REAL = PROJECT_ROOT.parent / "shared" / "real-files" / "3w"
-
-
-def _sign_in(page: Page, base_url: str, token: str) -> None:
-    page.goto(f"{base_url}/?view=signin")
-    page.get_by_label("API key").fill(token)
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def _initiatives_named(base_url: str, name: str) -> list[str]:
@@ -50,7 +43,7 @@ def test_a_partner_previews_and_applies_its_own_sheet(
     page.goto(f"{base_url}/?view=import")
     expect(page.locator("#view")).to_contain_text("Importing needs a key")
     expect(page.locator("#views")).not_to_contain_text("Import")
-    _sign_in(page, base_url, token)
+    sign_in(page, base_url, token)
     page.get_by_role("link", name="Import").click()
     page.get_by_label("Files").set_input_files(str(sheet))
     page.get_by_role("button", name="Preview").click()
@@ -99,7 +92,7 @@ def test_a_real_ocha_sheet_previews_with_its_skipped_rows(
     """Libya's 3W (XLSX, no country column): named as Libya, it previews with every row
     left out listed with its row number and reason."""
     _, token = make_key(seeded, "editor")
-    _sign_in(page, base_url, token)
+    sign_in(page, base_url, token)
     page.goto(f"{base_url}/?view=import")
     page.get_by_label("Files").set_input_files(str(REAL / "ocha-libya-3w-2021.xlsx"))
     page.get_by_label(re.compile("Country the sheet is about")).fill("LBY")

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from service.config import PROJECT_ROOT, Settings
 from tests.conftest import reseed
-from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot, serving
+from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot, serving, sign_in
 
 pytestmark = pytest.mark.e2e
 REAL = PROJECT_ROOT.parent / "shared" / "real-files" / "3w"
@@ -33,13 +33,6 @@ def slow_url(seeded: Settings) -> Iterator[str]:
     on_a_thread(lambda: reseed(seeded))
 
 
-def _sign_in(page: Page, url: str, token: str) -> None:
-    page.goto(f"{url}/?view=signin")
-    page.get_by_label("API key").fill(token)
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-
-
 def _named(url: str, words: str) -> list[str]:
     query = "query($text: String!) { search(text: $text, first: 50) { id name } }"
     body = httpx.post(f"{url}/graphql", json={"query": query, "variables": {"text": words}})
@@ -54,7 +47,7 @@ def test_a_partner_cancels_an_import_half_way(
     rows = [f"FAO,Seed kits {tag} {n},LBY" for n in range(60)]
     sheet.write_text("Partner,Activity,Country\n#org,#activity,#country\n" + "\n".join(rows))
     _, token = make_key(seeded, "editor", PARTNER)
-    _sign_in(page, slow_url, token)
+    sign_in(page, slow_url, token)
     page.goto(f"{slow_url}/?view=import")
     page.get_by_label("Files").set_input_files(str(sheet))
     page.get_by_role("button", name="Preview").click()
@@ -74,7 +67,7 @@ def test_a_partner_imports_its_own_rows_of_a_real_sheet_and_watches_it_go_in(
     """Libya's 3W names FAO in some rows: a key scoped to FAO imports those and is told,
     row by row, why the others are left out."""
     _, token = make_key(seeded, "editor", PARTNER)
-    _sign_in(page, slow_url, token)
+    sign_in(page, slow_url, token)
     page.goto(f"{slow_url}/?view=import")
     page.get_by_label("Files").set_input_files(str(REAL / "ocha-libya-3w-2021.xlsx"))
     page.get_by_label("Country the sheet is about (if it has no country column)").fill("LBY")

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from service.config import Settings
 from tests.conftest import reseed
-from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot
+from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot, sign_in
 
 pytestmark = pytest.mark.e2e
 PARTNER = "organization:walk-free-foundation"
@@ -41,10 +41,7 @@ def test_a_partner_reports_its_figures_and_closes_the_period(
     page: Page, base_url: str, partner: str
 ) -> None:
     page.set_viewport_size({"width": 375, "height": 800})
-    page.goto(f"{base_url}/?view=signin")
-    page.get_by_label("API key").fill(partner)
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    sign_in(page, base_url, partner)
     # Its quarterly report, as a source of its own.
     key = f"quarterly-{uuid.uuid4().hex[:6]}"
     page.goto(f"{base_url}/?view=edit")

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from service.config import Settings
 from tests.conftest import reseed
-from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot
+from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot, sign_in
 
 pytestmark = pytest.mark.e2e
 # Two organizations new to the map, each also written misspelt, as field sheets do.
@@ -50,10 +50,7 @@ def _pair(page: Page, name: str):  # type: ignore[no-untyped-def]
 def test_an_editor_decides_look_alikes_and_undoes_a_merge(
     page: Page, base_url: str, queued: str
 ) -> None:
-    page.goto(f"{base_url}/?view=signin")
-    page.get_by_label("API key").fill(queued)
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    sign_in(page, base_url, queued)
     page.get_by_role("link", name="Review look-alikes").click()
     different = _pair(page, "Norweigan Refugee Council")
     expect(different).to_contain_text("both work in IRQ")
@@ -81,10 +78,7 @@ def test_a_partner_is_not_offered_the_review_page(
     page: Page, base_url: str, seeded: Settings
 ) -> None:
     _, token = make_key(seeded, "editor", "organization:walk-free-foundation")
-    page.goto(f"{base_url}/?view=signin")
-    page.get_by_label("API key").fill(token)
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    sign_in(page, base_url, token)
     expect(page.locator("#views")).to_contain_text("Import")
     expect(page.locator("#views")).not_to_contain_text("Review")
     page.goto(f"{base_url}/?view=review")

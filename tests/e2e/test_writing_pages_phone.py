@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from service.config import Settings
-from tests.e2e.conftest import accessible, make_key
+from tests.e2e.conftest import accessible, make_key, sign_in
 
 pytestmark = pytest.mark.e2e
 # Each writing page, and a button it must offer by keyboard.
@@ -26,10 +26,7 @@ def test_a_writing_page_fits_a_phone_and_works_by_keyboard(
 ) -> None:
     _, token = make_key(seeded, "editor")
     page.set_viewport_size({"width": 375, "height": 740})
-    page.goto(f"{base_url}/?view=signin")
-    page.get_by_label("API key").fill(token)
-    page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    sign_in(page, base_url, token)
     extra = "&id=organization:ilo" if view == "edit" else ""
     page.goto(f"{base_url}/?view={view}{extra}")
     expect(page.locator("#view h2")).to_be_visible()
