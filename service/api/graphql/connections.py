@@ -38,10 +38,15 @@ class Connection(Generic[T]):
 
 def connection(page: Page[R], build: Callable[[R], T]) -> Connection[T]:
     edges = [Edge(cursor=page.cursor(i), node=build(item)) for i, item in enumerate(page.items)]
-    info = PageInfo(
+    return Connection(edges=edges, page_info=page_info(page), total_count=page.total)
+
+
+def page_info(page: Page[R]) -> PageInfo:
+    """Where a page sits: its first and last cursors, and whether pages come either side."""
+    last = len(page.items) - 1
+    return PageInfo(
         has_next_page=page.has_next,
         has_previous_page=page.skip > 0,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
+        start_cursor=page.cursor(0) if page.items else None,
+        end_cursor=page.cursor(last) if page.items else None,
     )
-    return Connection(edges=edges, page_info=info, total_count=page.total)

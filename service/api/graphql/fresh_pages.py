@@ -8,7 +8,7 @@ from datetime import date
 
 import strawberry
 
-from service.api.graphql.connections import PageInfo
+from service.api.graphql.connections import PageInfo, page_info
 from service.api.graphql.context import Context
 from service.api.graphql.seen import seen_of
 from service.api.graphql.types import Initiative
@@ -93,10 +93,4 @@ def fresh_page(page: Page[MapRecord], active_on: date | None) -> InitiativeConne
         InitiativeEdge(cursor=page.cursor(i), node=Initiative.of(r), record=r, active_on=active_on)
         for i, r in enumerate(page.items)
     ]
-    info = PageInfo(
-        has_next_page=page.has_next,
-        has_previous_page=page.skip > 0,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
-    )
-    return InitiativeConnection(edges=edges, page_info=info, total_count=page.total)
+    return InitiativeConnection(edges=edges, page_info=page_info(page), total_count=page.total)
