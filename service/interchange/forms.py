@@ -20,9 +20,8 @@ from service.editing.keys import Editor
 from service.editing.references import FIELD_KINDS
 from service.errors import Forbidden, NotFound
 from service.interchange.records import draft_values
-from service.interchange.rows import FILE_OF_KIND
 from service.model.ids import kind_of
-from service.model.kinds import DRAFTS
+from service.model.kinds import DRAFTS, EDITED_KINDS
 
 # Fields an edit form does not show: the key is part of the id, which an edit cannot
 # change. A new record's form shows it (left empty, the id is made from the name).
@@ -58,7 +57,7 @@ class EditForm:
 async def edit_form(db: Database, editor: Editor | None, node_id: str) -> EditForm:
     """The form to change a record, filled with what the map holds now."""
     kind = kind_of(node_id)
-    if kind not in DRAFTS or not DRAFTS[kind].EDITED or kind not in FILE_OF_KIND:
+    if kind not in EDITED_KINDS:
         raise NotFound(f"'{node_id}' is no record editors change one at a time")
     rows = await db.read("interchange/export_nodes", kinds=[kind], ids=[node_id], after="", limit=1)
     if not rows:
@@ -97,7 +96,7 @@ def _related(editor: Editor | None, kind: str) -> list[tuple[str, str]]:
 async def new_form(editor: Editor | None, kind: str, given: dict[str, str]) -> EditForm:
     """The form to create a record of a kind: each field at its model's default, or at
     the value `given` names for it (a page opened from an initiative fills it in)."""
-    if kind not in DRAFTS or not DRAFTS[kind].EDITED or kind not in FILE_OF_KIND:
+    if kind not in EDITED_KINDS:
         raise NotFound(f"'{kind}' is no kind editors create one record at a time")
     why_not = _why_not_create(editor, kind)
     fields = DRAFTS[kind].model_fields
@@ -116,11 +115,7 @@ async def new_form(editor: Editor | None, kind: str, given: dict[str, str]) -> E
 
 def creatable(editor: Editor | None) -> list[str]:
     """The kinds the caller may create one record at a time, in the model's order."""
-    return [
-        kind
-        for kind, draft in DRAFTS.items()
-        if draft.EDITED and kind in FILE_OF_KIND and _why_not_create(editor, kind) is None
-    ]
+    return [kind for kind in EDITED_KINDS if _why_not_create(editor, kind) is None]
 
 
 def _default(info: FieldInfo) -> Any:
