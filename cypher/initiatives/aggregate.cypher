@@ -18,9 +18,17 @@
 //          null), reachedCounted (int), funding (list of {currency, amount, counted})
 INCLUDE initiatives/matching
 WITH DISTINCT i
+// What each initiative brings to its groups, read once however many groups it falls in.
 WITH i,
      [k IN range(0, size($by) - 1) WHERE $by[k] = 'ORGANIZATION_TYPE'][0] AS typeAt,
      [k IN range(0, size($by) - 1) WHERE $by[k] = 'COUNTRY'][0] AS countryAt,
+     [(o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i) |
+        [o.id, o.type]] AS taking,
+     [(i)-[r:REACHES]->(p) WHERE r.reached IS NOT NULL | [p.id, r.reached]] AS reaching,
+     [(:Organization)-[f:FUNDS]->(i)
+        WHERE f.currency IS NOT NULL AND coalesce(f.disbursed, f.committed, f.budget) IS NOT NULL |
+        {currency: f.currency, amount: coalesce(f.disbursed, f.committed, f.budget)}] AS fundings
+WITH i, typeAt, countryAt, taking, reaching, fundings,
      [d IN $by |
        CASE d
          WHEN 'COUNTRY' THEN [(i)-[:OPERATES_IN]->(c:Country) | c.id]
@@ -28,28 +36,23 @@ WITH i,
          WHEN 'REGION' THEN [(i)-[:OPERATES_IN]->(r:Region) | r.id]
          WHEN 'THEME' THEN [(i)-[:ADDRESSES]->(t:Theme) | t.id]
          WHEN 'SECTOR' THEN coalesce(i.sectors, [])
-         WHEN 'ORGANIZATION_TYPE' THEN reduce(types = [], t IN
-             [(o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i) | o.type] |
-             CASE WHEN t IN types THEN types ELSE types + t END)
+         WHEN 'ORGANIZATION_TYPE' THEN reduce(types = [], t IN taking |
+             CASE WHEN t[1] IN types THEN types ELSE types + t[1] END)
          WHEN 'STATUS' THEN [i.status]
          WHEN 'YEAR' THEN CASE WHEN i.start_on IS NULL THEN [] ELSE [toString(i.start_on.year)] END
        END] AS valueLists
 // Every combination of the initiative's values, one value (or null) per dimension.
-WITH i, typeAt, countryAt,
+WITH i, typeAt, countryAt, taking, reaching, fundings,
      reduce(groups = [[]], values IN valueLists |
        reduce(out = [], g IN groups |
          out + [v IN (CASE WHEN size(values) = 0 THEN [null] ELSE values END) | g + [v]])) AS groups
 UNWIND groups AS g
-WITH g, i,
-     [(o:Organization)-[:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED]->(i)
-        WHERE typeAt IS NULL OR o.type = g[typeAt] | o.id] AS organizations,
-     reduce(total = null, n IN [(i)-[r:REACHES]->(p) WHERE r.reached IS NOT NULL
-                                   AND (countryAt IS NULL OR p.id = g[countryAt]) | r.reached] |
-       coalesce(total, 0) + n) AS reachedHere,
-     [(:Organization)-[f:FUNDS]->(i)
-        WHERE f.currency IS NOT NULL AND coalesce(f.disbursed, f.committed, f.budget) IS NOT NULL |
-        {currency: f.currency, amount: coalesce(f.disbursed, f.committed, f.budget)}] AS fundings
-WITH g, count(i) AS initiatives, sum(reachedHere) AS reached, count(reachedHere) AS reachedCounted,
+WITH g, fundings,
+     [t IN taking WHERE typeAt IS NULL OR t[1] = g[typeAt] | t[0]] AS organizations,
+     reduce(total = null, r IN reaching |
+       CASE WHEN countryAt IS NULL OR r[0] = g[countryAt] THEN coalesce(total, 0) + r[1]
+            ELSE total END) AS reachedHere
+WITH g, count(*) AS initiatives, sum(reachedHere) AS reached, count(reachedHere) AS reachedCounted,
      collect(organizations) AS organizationLists, collect(fundings) AS fundingLists
 CALL (organizationLists) {
   UNWIND organizationLists AS found

@@ -6,6 +6,10 @@ Every statement goes through the `Database`: `read` and `write` run a named stat
 transaction. Each checks the parameters against the statement's header and counts the
 round trip for the current request; a lost connection becomes `DatabaseUnavailable`. The
 migrations' schema statements, which take no parameters, go through `run_schema`.
+
+A write that changed anything also marks the map's revision (maintenance/revise) in the same
+transaction, before it commits: answers kept for a revision (service/domain/kept.py) are
+then never given after a change, by any process, whichever path wrote it.
 """
 
 import asyncio
@@ -221,7 +225,18 @@ class Database:
         return await self._run(name, parameters, RoutingControl.READ)
 
     async def write(self, name: str, /, **parameters: Any) -> list[Row]:
-        return await self._run(name, parameters, RoutingControl.WRITE)
+        """One statement in a transaction of its own, retried as the driver retries (a
+        deadlock, a leader switch)."""
+        query = _prepare(self.queries, name, parameters)
+
+        async def work(tx: AsyncManagedTransaction) -> list[Row]:
+            transaction = Transaction(tx, self.queries)
+            rows = await transaction.send(query, parameters)
+            await transaction.revise_if_changed()
+            return rows
+
+        async with self._watched(), self.driver.session(database=self.database) as session:
+            return await session.execute_write(work)
 
     async def read_built(self, query: Query, /, **parameters: Any) -> list[Row]:
         """A read put together from fragments of cypher/ (cypher/projections/README.md)."""
@@ -247,7 +262,9 @@ class Database:
         async with self._watched(), self.driver.session(database=self.database) as session:
             tx = await session.begin_transaction()
             try:
-                yield Transaction(tx, self.queries)
+                transaction = Transaction(tx, self.queries)
+                yield transaction
+                await transaction.revise_if_changed()
                 await tx.commit()
             finally:
                 if not tx.closed():
@@ -282,11 +299,22 @@ class Transaction:
     def __init__(self, tx: neo4j.AsyncTransaction | AsyncManagedTransaction, queries: Queries):
         self._tx = tx
         self._queries = queries
+        self._changed = False
 
     async def run(self, name: str, /, **parameters: Any) -> list[Row]:
-        query = _prepare(self._queries, name, parameters)
+        return await self.send(_prepare(self._queries, name, parameters), parameters)
+
+    async def send(self, query: Query, parameters: dict[str, Any]) -> list[Row]:
         result = await self._tx.run(query.text, parameters)
-        return [_row(record) async for record in result]
+        rows = [_row(record) async for record in result]
+        self._changed = self._changed or (await result.consume()).counters.contains_updates
+        return rows
+
+    async def revise_if_changed(self) -> None:
+        """Marks the map's revision if any statement so far changed anything."""
+        if self._changed:
+            await self.send(_prepare(self._queries, "maintenance/revise", {}), {})
+            self._changed = False
 
 
 def batches(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:

@@ -17,7 +17,9 @@ from fastapi.testclient import TestClient
 from service.config import Settings
 from service.db.driver import Database
 from service.db.runtime import open_database
+from service.model.records import MapRecord
 from service.seed import synthetic
+from service.seed.graph import SeedGraph
 from service.seed.loader import load
 from tests.conftest import run_db
 
@@ -149,3 +151,48 @@ def test_the_download_is_the_aggregate_as_a_table(
             assert rows[1][:2] == ["#sector+theme", "#status"]
         at = header.index("Initiatives")
         assert sorted(((r[0], r[1]), int(r[at])) for r in body) == expected
+
+
+def _statuses(gql: Ask) -> dict[str | None, int]:
+    return {g["group"][0]["value"]: g["initiatives"] for g in _groups(gql, ["STATUS"])}
+
+
+def test_an_aggregate_asked_again_counts_what_another_process_wrote_since(
+    gql: Ask, seeded: Settings, generated: None
+) -> None:
+    """Aggregates are kept until the map changes (service/domain/kept.py): a change written
+    by another process, through the loader, with no count changing (one initiative's status
+    only), is in the next answer, and so is its undoing."""
+    made = synthetic.generate(10_000, duplicate_share=0.0, seed=29).graph
+    first = next(
+        n for n in made.nodes if n.kind == "initiative" and n.props["status"] != "completed"
+    )
+    ended = MapRecord(first.id, {**first.props, "status": "completed"})
+
+    async def write(record: MapRecord) -> None:  # its own driver: as another process would
+        async with open_database(seeded, migrate_schema=False) as db:
+            await load(db, SeedGraph([record], []), batch_size=10)
+
+    before = _statuses(gql)
+    assert _statuses(gql) == before  # asked again, unchanged: the kept answer
+    asyncio.run(write(ended))
+    after = _statuses(gql)
+    assert after.get("completed", 0) == before.get("completed", 0) + 1
+    assert after[first.props["status"]] == before[first.props["status"]] - 1
+    asyncio.run(write(first))
+    assert _statuses(gql) == before
+
+
+def test_only_a_write_that_changes_something_marks_a_new_revision(seeded: Settings) -> None:
+    async def revision(db: Database) -> Any:
+        return (await db.read("maintenance/revision"))[0]["revision"]
+
+    async def check(db: Database) -> None:
+        start = await revision(db)
+        async with db.transaction() as tx:  # a transaction that only reads
+            await tx.run("schema/applied_versions")
+        assert await revision(db) == start
+        await db.write("sessions/end", hash="no such session")  # a write that finds nothing
+        assert await revision(db) == start
+
+    run_db(seeded, check)
