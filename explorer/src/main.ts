@@ -1,5 +1,5 @@
 // The explorer's entry: the view named in the query string (`?view=network`, `gaps`,
-// `country`, `overlaps`, `who`, `people`, `commitments`, `indicators`, `sources`, `history`, `import`,
+// `country`, `overlaps`, `who`, `counts`, `people`, `commitments`, `indicators`, `sources`, `history`, `import`,
 // `review`, `edit` or `signin`), with navigation between them and who is signed in.
 
 import "./style.css";
@@ -13,6 +13,8 @@ import { indicatorsView } from "./views/indicators";
 import { peopleView } from "./views/people";
 import { sourcesView } from "./views/sources";
 import { whoView } from "./views/who";
+import { countsView } from "./views/counts";
+import { offerTableDownloads } from "./tables";
 import { countryView } from "./views/country";
 import { editView } from "./views/edit";
 import { historyView } from "./views/history";
@@ -20,6 +22,7 @@ import { importView } from "./views/import";
 import { reviewView } from "./views/review";
 import { signInView } from "./views/signin";
 import { mayOpen, session, type Writing } from "./session";
+import { backLink, embedCode, embedded, notEmbeddable } from "./embed";
 
 // `writing`: a page offered only to a signed-in key that may use it (session.ts, mayOpen).
 const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Promise<void>; writing?: Writing }> = {
@@ -28,6 +31,7 @@ const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Prom
   country: { title: "Country profile", render: countryView },
   overlaps: { title: "Overlaps", render: overlapsView },
   who: { title: "Who's doing what, where", render: whoView },
+  counts: { title: "Counts and sums", render: countsView },
   people: { title: "People and seats", render: peopleView },
   commitments: { title: "Commitments", render: commitmentsView },
   indicators: { title: "Indicators", render: indicatorsView },
@@ -40,6 +44,8 @@ const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Prom
 };
 
 async function start(): Promise<void> {
+  const root = document.getElementById("view");
+  if (root) offerTableDownloads(root);
   await show();
   // Back and Forward step through filter, focus and view changes: the view is drawn
   // again from the query string it returns to.
@@ -77,11 +83,20 @@ async function show(): Promise<void> {
   document.title = `${view.title} · Alliance 8.7 stakeholder map`;
   root.dataset.view = name;
   root.replaceChildren();
+  const framed = embedded();
+  document.body.classList.toggle("embedded", framed);
+  const reading = !view.writing && name !== "signin";
+  if (framed && !reading) {
+    root.append(notEmbeddable());
+    return;
+  }
   try {
     await view.render(root);
   } catch (error) {
     showError(error);
   }
+  if (framed) root.append(backLink());
+  else if (reading) root.append(embedCode(view.title));
 }
 
 void start();

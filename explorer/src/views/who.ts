@@ -4,6 +4,7 @@
 import { ask } from "../api";
 import { download, toCsv } from "../csv";
 import { el, loading, replaceChildren, table, words } from "../dom";
+import { ownDownloads } from "../tables";
 import {
   ACTION_GROUP,
   chosen,
@@ -93,7 +94,7 @@ async function drawWho(results: HTMLElement): Promise<void> {
     results,
     el("p", { class: "count", "data-count": String(rows.length) }, `${rows.length} row${rows.length === 1 ? "" : "s"} `, save),
     rows.length
-      ? el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Table, scrolls sideways" }, table("Who is doing what, where", HEADER, cells))
+      ? el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Table, scrolls sideways" }, ownDownloads(table("Who is doing what, where", HEADER, cells)))
       : el("p", {}, "Nobody on the map matches these filters."),
   );
 }

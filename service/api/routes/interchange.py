@@ -23,6 +23,7 @@ from service.interchange.hxl import Citing, SheetOptions
 from service.interchange.summaries import aggregate_table
 from service.interchange.vocabulary import load_vocabulary
 from service.interchange.writers import EXPORT_FORMATS, chunks, render
+from service.model.values import OrganizationType
 
 router = APIRouter(tags=["import and export"])
 ExportFormat = Literal["json", "csv", "hxl", "graphml", "iati"]
@@ -135,10 +136,17 @@ async def export_aggregate(
     country: str | None = None,
     region: str | None = None,
     status: str | None = None,
+    organization_type: Annotated[OrganizationType | None, Query(alias="organizationType")] = None,
 ) -> PlainTextResponse:
     """The GraphQL `aggregate` as a table to download: CSV, or HXL (hashtags under the
     headers), one column of money per currency. Public, as all reading is."""
-    wanted = InitiativeFilter(theme=theme, country=country, region=region, status=status)
+    wanted = InitiativeFilter(
+        theme=theme,
+        country=country,
+        region=region,
+        status=status,
+        organization_type=organization_type,
+    )
     groups = await aggregates.aggregate(db, by, wanted)
     table = aggregate_table(by, groups, hxl=file_format == "hxl")
     name = "aggregate-" + "-".join(d.lower() for d in by) + ".csv"
