@@ -1,6 +1,8 @@
 // CSV as spreadsheets read it (RFC 4180): fields quoted when they hold a comma, quote or line
 // break; a leading formula character is defused so a spreadsheet never runs a cell.
 
+import { save } from "./figures";
+
 export function toCsv(header: string[], rows: string[][]): string {
   return [header, ...rows].map((row) => row.map(field).join(",")).join("\r\n") + "\r\n";
 }
@@ -11,12 +13,5 @@ function field(value: string): string {
 }
 
 export function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  save(filename, new Blob([text], { type: "text/csv;charset=utf-8" }));
 }

@@ -18,13 +18,23 @@ NOT_BUILT = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 The GraphQL API answers POST requests at /graphql meanwhile.</p></body></html>"""
 
 
-def built_page(built: Path, name: str) -> Response:
-    """A page Vite built, or 503 saying how to build it."""
+# The explorer's pages that write or sign in (explorer/src/main.ts, `writing` and signin):
+# never drawn inside another site's frame, where a page laid over them could steer a
+# signed-in editor's clicks. Every other view may be embedded with `embed=1`.
+WRITING_VIEWS = frozenset({"import", "review", "edit", "signin"})
+_OWN_FRAMES = {"Content-Security-Policy": "frame-ancestors 'self'", "X-Frame-Options": "SAMEORIGIN"}
+_ANY_FRAME = {"Content-Security-Policy": "frame-ancestors *"}
+
+
+def built_page(built: Path, name: str, *, embeddable: bool = False) -> Response:
+    """A page Vite built, or 503 saying how to build it; framed by this site only, unless
+    `embeddable`."""
     page = built / name
     if not page.is_file():
         return HTMLResponse(NOT_BUILT, status_code=503)
     # Pages are small and change with every build; their hashed assets are cached.
-    return FileResponse(page, headers={"Cache-Control": "no-cache"})
+    framing = _ANY_FRAME if embeddable else _OWN_FRAMES
+    return FileResponse(page, headers={"Cache-Control": "no-cache", **framing})
 
 
 class HashedAssets(StaticFiles):
@@ -43,8 +53,11 @@ def mount_explorer(app: FastAPI, built: Path) -> None:
         app.mount("/assets", HashedAssets(directory=assets), name="explorer-assets")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def explorer() -> Response:
-        return built_page(built, "index.html")
+    async def explorer(view: str | None = None, embed: str | None = None) -> Response:
+        """The explorer; `?view=...&embed=1` is a reading view another site may frame."""
+        return built_page(
+            built, "index.html", embeddable=embed == "1" and view not in WRITING_VIEWS
+        )
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     async def docs() -> Response:

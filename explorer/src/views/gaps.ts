@@ -12,6 +12,7 @@ import { ask } from "../api";
 import { el, loading, number, replaceChildren, table } from "../dom";
 import { filterBar, THEME, type FilterField } from "../filters";
 import { param, setParams } from "../state";
+import { saveButtons, svgDrawing } from "../figures";
 
 interface Need {
   measure: string;
@@ -146,7 +147,8 @@ async function drawGaps(map: HTMLElement, side: HTMLElement, all: HTMLElement): 
   if (!found) return;
   const shown = layer();
   const scale = colourScale(found.coverage, shown);
-  replaceChildren(map, worldMap(found.atlas, found.coverage, scale, shown), legend(scale, shown), el(
+  const world = worldMap(found.atlas, found.coverage, scale, shown);
+  replaceChildren(map, world, legend(scale, shown), saveButtons(`gap-map-${theme.replace(/^theme:/, "")}`, svgDrawing(world)), el(
       "figcaption",
       { class: "tooltip", "aria-live": "polite" },
       "Point at or tap a country to read its need, coverage and gap.",

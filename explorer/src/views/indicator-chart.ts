@@ -3,6 +3,7 @@
 // readers); the table beside it holds the same values.
 
 import { el } from "../dom";
+import { saveButtons, svgDrawing } from "../figures";
 
 export interface Series {
   label: string;
@@ -60,7 +61,8 @@ export function chart(series: Series[], unit: string, title: string): HTMLElemen
     { class: "legend" },
     ...series.map((s, i) => el("li", {}, el("span", { class: "swatch", style: `background:${COLOURS[i % COLOURS.length] ?? "#000000"}`, "aria-hidden": "true" }), s.label)),
   );
-  const figure = el("figure", { class: "chart-figure" }, key);
+  const name = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const figure = el("figure", { class: "chart-figure" }, key, saveButtons(name || "indicator", svgDrawing(drawing as SVGSVGElement)));
   figure.prepend(drawing);
   return figure;
 }

@@ -121,3 +121,42 @@ export function ring(kind: string): number {
   const found = RINGS.indexOf(kind);
   return found < 0 ? RINGS.length : found;
 }
+
+/** The network as drawn, as a standalone SVG: each tie a line, each node a circle in its
+ *  colour, each shown label in words wrapped as on the page (about 120 px a line). */
+export function networkSvg(cy: cytoscape.Core): string {
+  const box = cy.elements().boundingBox({});
+  const pad = 20;
+  const at = (p: cytoscape.Position): string => `${(p.x - box.x1 + pad).toFixed(1)} ${(p.y - box.y1 + pad).toFixed(1)}`;
+  const escape = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const parts: string[] = [];
+  cy.edges().forEach((edge) => {
+    const [x1, y1] = at(edge.source().position()).split(" ");
+    const [x2, y2] = at(edge.target().position()).split(" ");
+    parts.push(`<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${String(edge.style("line-color"))}" stroke-width="1" opacity="0.8"/>`);
+  });
+  cy.nodes().forEach((node) => {
+    const [x, y] = at(node.position()).split(" ").map(Number);
+    const r = node.width() / 2;
+    parts.push(`<circle cx="${x}" cy="${y}" r="${r.toFixed(1)}" fill="${String(node.style("background-color"))}" stroke="#ffffff"><title>${escape(String(node.data("label")))}</title></circle>`);
+    const label = String(node.style("label") ?? "");
+    const px = Number.parseFloat(String(node.style("font-size"))) || LABEL_PX;
+    wrapped(label, 20).forEach((line, n) => {
+      parts.push(`<text x="${x}" y="${((y ?? 0) + r + px * (n + 1.1)).toFixed(1)}" font-size="${px.toFixed(1)}" font-family="sans-serif" text-anchor="middle">${escape(line)}</text>`);
+    });
+  });
+  const width = box.w + 2 * pad;
+  const height = box.h + 2 * pad;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width.toFixed(0)}" height="${height.toFixed(0)}" viewBox="0 0 ${width.toFixed(0)} ${height.toFixed(0)}"><rect width="100%" height="100%" fill="#ffffff"/>${parts.join("")}</svg>`;
+}
+
+/** `text` in lines of about `width` characters, broken between words only. */
+function wrapped(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] ?? "").length + word.length < width) lines[last] = `${lines[last]} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}

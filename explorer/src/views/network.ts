@@ -8,7 +8,8 @@ import { showDetails } from "../details";
 import { el, loading, replaceChildren, table } from "../dom";
 import { chosen, filterBar, ORGANIZATION_TYPE, REGION, SDG_TARGET, THEME, type FilterField } from "../filters";
 import { param, setParams } from "../state";
-import { communityColour, LABEL_PX, legend, look, ring, RINGS, styles, type SizeBy } from "./network-look";
+import { saveButtons } from "../figures";
+import { communityColour, LABEL_PX, legend, look, networkSvg, ring, RINGS, styles, type SizeBy } from "./network-look";
 import { searchBox } from "./network-search";
 
 interface GraphNode {
@@ -69,6 +70,7 @@ export async function networkView(root: HTMLElement): Promise<void> {
     el("button", { type: "button", id: "zoom-fit", onclick: () => view.fit() }, "Fit"),
     el("button", { type: "button", id: "zoom-reset", onclick: () => view.reset() }, "Reset"),
   );
+  const saving = saveButtons("network", { svg: () => view.svg(), png: () => view.png() });
   const filters = await loading(root, () => filterBar(FIELDS, () => void view.draw()));
   replaceChildren(
     root,
@@ -81,7 +83,7 @@ export async function networkView(root: HTMLElement): Promise<void> {
     ),
     el("div", { class: "toolbar" }, filters ?? null, lookChoices(() => void view.draw()), searchBox((id) => view.select(id))),
     banner,
-    el("div", { class: "split" }, el("div", { class: "drawing" }, controls, empty, canvas, key), panel),
+    el("div", { class: "split" }, el("div", { class: "drawing" }, controls, empty, canvas, key, saving), panel),
     listing,
   );
   await view.draw();
@@ -91,6 +93,15 @@ export async function networkView(root: HTMLElement): Promise<void> {
 
 class NetworkView {
   private cy: Core | null = null;
+
+  svg(): string {
+    return this.cy ? networkSvg(this.cy) : "";
+  }
+
+  async png(): Promise<Blob> {
+    if (!this.cy) throw new Error("nothing is drawn yet");
+    return this.cy.png({ output: "blob-promise", full: true, scale: 2, bg: "#ffffff" });
+  }
 
   constructor(
     private readonly canvas: HTMLElement,
