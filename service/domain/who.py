@@ -4,13 +4,21 @@ initiative appears: one with no organization recorded has a row of its own sayin
 Places follow the one place rule (`places.py`), and each row says how it matched."""
 
 from dataclasses import dataclass
+from typing import Any
+
+import orjson
 
 from service.db.driver import Database
 from service.domain.filters import WhoFilter, as_parameters, normalise
+from service.domain.kept import Kept
 from service.domain.pagination import Page, PageRequest
 from service.domain.places import Matched, PlaceScope, scopes, with_scopes
 from service.domain.records import Provenance
 from service.model.records import MapRecord, Props
+
+# The total reads every matching initiative; a page reads about its own rows. So the total
+# is kept until the map changes (service/domain/kept.py), by filter.
+_TOTALS: Kept[int] = Kept(size=256)
 
 
 @dataclass(frozen=True)
@@ -34,9 +42,18 @@ async def who_is_doing_what_where(
     country, region = await scopes(db, given_parameters)
     scope = country or region  # how a row matched is told against the country, if given
     parameters = with_scopes(given_parameters, country, region)
+    total = await _TOTALS.answer(db, _asked(parameters), lambda: _total(db, parameters))
     row = (await db.read("who/rows", **parameters, skip=page.skip, limit=page.limit))[0]
     items = [_row(item, scope) for item in row["page"]]
-    return Page(items=items, total=row["total"], skip=page.skip)
+    return Page(items=items, total=total, skip=page.skip)
+
+
+def _asked(parameters: dict[str, Any]) -> str:
+    return orjson.dumps(parameters, option=orjson.OPT_SORT_KEYS).decode()
+
+
+async def _total(db: Database, parameters: dict[str, Any]) -> int:
+    return int((await db.read("who/total", **parameters))[0]["total"])
 
 
 def _row(item: Props, scope: PlaceScope | None) -> WhoRow:

@@ -16,7 +16,7 @@ from service.editing.keys import Editor
 from service.errors import Conflict, FieldProblem, Invalid, NotFound
 from service.model.ids import LABELS, kind_of
 from service.model.kinds import DRAFTS, EDITED_KINDS, AnyDraft, OrganizationDraft
-from service.model.records import LinkRow, MapRecord
+from service.model.records import SORT_KEY, LinkRow, MapRecord, with_sort_key
 
 Props = dict[str, Any]
 # A scoped key's organization is recorded as leading the initiatives it creates.
@@ -211,8 +211,9 @@ def stale(node_id: str, version: int, latest: object = None) -> str:
 
 
 def stored(draft: AnyDraft) -> Props:
-    """The draft's node properties, without nulls (absent and null read the same)."""
-    return {k: v for k, v in draft.properties().items() if v is not None}
+    """The draft's node properties as stored: without nulls (absent and null read the
+    same), with their sort key."""
+    return with_sort_key({k: v for k, v in draft.properties().items() if v is not None})
 
 
 def edited(draft: AnyDraft) -> Props:
@@ -295,7 +296,9 @@ def state(props: Props, links: list[Props]) -> Props:
     # No value and an empty list say the same (nothing recorded), so a record stored
     # without `areas` and one sent with `areas: []` are one state, not a change.
     shown = {
-        k: v for k, v in props.items() if k not in ("id", "version") and v is not None and v != []
+        k: v
+        for k, v in props.items()
+        if k not in ("id", "version", SORT_KEY) and v is not None and v != []
     }
     edges = sorted(
         ({"from": r["from"], "type": r["type"], "to": r["to"], **r["props"]} for r in links),

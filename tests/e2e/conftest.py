@@ -3,19 +3,12 @@ the explorer page in a real headless Chromium (Debian's package, driven by Playw
 no browser is downloaded). `make browser` installs Chromium; `CHROMIUM` names another."""
 
 import os
-import subprocess
-import sys
-import tempfile
-import time
 import uuid
-import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import TypeVar
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
@@ -23,6 +16,7 @@ from service.config import PROJECT_ROOT, Settings
 from service.editing import keys
 from tests.conftest import free_port, run_db
 from tests.e2e.browser import chromium_path, launch_chromium
+from tests.serving import serving
 
 # How long a check waits for the page to show something: a fresh Neo4j plans each query on
 # first use, which can take seconds on a small machine. A wait limit, not a speed target.
@@ -32,66 +26,6 @@ AXE = PROJECT_ROOT / "explorer" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = Path(
     os.environ.get("A87_SCREENSHOTS_DIR", PROJECT_ROOT / ".artifacts" / "screenshots")
 )
-
-
-@contextmanager
-def serving(neo4j_uri: str, user: str, password: str, **settings: str) -> Iterator[str]:
-    """The service in a process of its own; `settings` are more of its environment."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "NEO4J_URI": neo4j_uri,
-        "NEO4J_USER": user,
-        "NEO4J_PASSWORD": password,
-        "NEO4J_CONNECTION_TIMEOUT_S": "2",
-        "LOG_JSON": "true",
-        **settings,
-    }
-    command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port)]
-    # The server's log goes to a file, not a pipe: a pipe nobody reads fills up over a
-    # session, and a server blocked writing its log neither answers nor stops.
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(
-            command, env=env, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_live(url, process, log)
-            yield url
-        finally:
-            _stop(process, log)
-
-
-def _tail(log: IO[bytes]) -> str:
-    log.seek(0)
-    return log.read().decode(errors="replace")[-4000:]
-
-
-def _stop(process: subprocess.Popen[bytes], log: IO[bytes]) -> None:
-    """Stop the server as a user's Ctrl-C would; one that has not ended well after its
-    grace period is killed, and what it last logged is shown, so the session still ends."""
-    process.terminate()
-    try:
-        process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-        warnings.warn(
-            f"the service did not stop within 60 s of SIGTERM:\n{_tail(log)}", stacklevel=1
-        )
-
-
-def _wait_until_live(url: str, process: subprocess.Popen[bytes], log: IO[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the service exited:\n{_tail(log)}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.5)
-    pytest.fail("the service did not answer /healthz within 60 s")
 
 
 @pytest.fixture(scope="session")

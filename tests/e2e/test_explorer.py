@@ -253,6 +253,12 @@ def test_who_table_filters_and_downloads_csv(page: Page, base_url: str) -> None:
     assert len(lines) == narrowed + 1
     # Initiatives with no organization recorded are rows too, and say so.
     assert any(line.startswith("(no organization recorded),") for line in lines)
+    # Where a row matched is said by the place's name, never by its id ("region:world").
+    page.select_option("#filter-region", "region:un-africa")
+    expect(page.locator(".who tbody tr").first).to_be_visible()
+    matched = page.locator(".who tbody tr td:nth-child(6)").all_inner_texts()
+    assert matched
+    assert not [m for m in matched if re.search(r"\b(region|country):", m)], matched
     screenshot(page, "who")
 
 

@@ -16,7 +16,8 @@ from playwright.sync_api import Page, expect
 
 from service.config import PROJECT_ROOT, Settings
 from tests.conftest import reseed
-from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot, serving, sign_in
+from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot, sign_in
+from tests.serving import serving
 
 pytestmark = pytest.mark.e2e
 REAL = PROJECT_ROOT.parent / "shared" / "real-files" / "3w"

@@ -110,6 +110,11 @@ async function allRows(where: Record<string, unknown>): Promise<Row[]> {
   }
 }
 
+/** The place a row matched through, by name: it is one of the places the work is in. */
+function placeName(row: Row): string {
+  return row.places.find((p) => p.id === row.matchedVia)?.name ?? row.matchedVia ?? "";
+}
+
 function asCells(row: Row): string[] {
   return [
     row.organization ? row.organization.name : "(no organization recorded)",
@@ -117,7 +122,7 @@ function asCells(row: Row): string[] {
     row.role ? words(row.role) : "",
     row.initiative.name,
     row.places.map((p) => p.name).join("; "),
-    row.matched ? `${MATCHED[row.matched] ?? words(row.matched)} (${row.matchedVia ?? ""})` : "",
+    row.matched ? `${MATCHED[row.matched] ?? words(row.matched)} (through ${placeName(row)})` : "",
     row.themes.map((t) => t.name).join("; "),
     row.sdgTargets.map((t) => t.code).join("; "),
     row.sources.map((s) => [s.source?.name, s.section].filter(Boolean).join(", ")).join("; "),
