@@ -48,7 +48,7 @@ export async function countsView(root: HTMLElement): Promise<void> {
     el(
       "p",
       { class: "lead" },
-      "How many initiatives and organizations, and how many people reached and how much money where recorded, in each group you choose. An initiative in two countries counts in both; money is summed per currency, never across currencies; an empty cell means nothing was recorded, not zero.",
+      "How many initiatives and organizations, and how many people reached and how much money where recorded, in each group you choose. An initiative in two countries counts in both, and grouped by theme it counts under each of its themes, whichever theme the filter names; money is summed per currency, never across currencies; an empty cell means nothing was recorded, not zero.",
     ),
     el("div", { class: "toolbar" }, groupChoices(draw), filters ?? null),
     results,
