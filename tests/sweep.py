@@ -101,7 +101,13 @@ def _literal(sweep: Sweep, name: str, ref: Type, returns: str) -> str | None:
         if name == "code":
             return f'"{sweep.target}"'
         return '"child labour"'
-    return {"Int": "1", "Float": "0.5", "Boolean": "false", "Date": '"2017-11-13"'}.get(scalar)
+    return {
+        "Int": "1",
+        "Float": "0.5",
+        "Boolean": "false",
+        "Date": '"2017-11-13"',
+        "DateTime": '"2017-11-13T00:00:00Z"',
+    }.get(scalar)
 
 
 def _arguments(sweep: Sweep, field: Type) -> str | None:

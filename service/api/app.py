@@ -29,7 +29,7 @@ from service.api.graphql.errors import format_error
 from service.api.graphql.fast_reads import FastReads
 from service.api.graphql.schema import build_schema
 from service.api.limits import BodyLimit
-from service.api.routes import health, interchange, session
+from service.api.routes import feeds, health, interchange, session
 from service.config import Settings, get_settings
 from service.db.driver import Database
 from service.db.runtime import make_database
@@ -152,6 +152,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(interchange.router)
     app.include_router(session.router)
+    app.include_router(feeds.router)
     mount_explorer(app, settings.explorer_dir)
     return app
 

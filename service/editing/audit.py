@@ -1,8 +1,11 @@
 """Audit events: every change is recorded, in the transaction that makes it, with who made
 it, when, what, and the state before and after. `history` reads a node's events back."""
 
+import base64
+import binascii
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from service.db.driver import Database, Transaction
@@ -10,8 +13,13 @@ from service.domain import overlap_store
 from service.domain.directory import checked_id
 from service.editing.keys import Editor
 from service.errors import BadInput
+from service.model.ids import LABELS
 
 HISTORY_MAX = 500
+ACTIONS = ("create", "update", "retire", "restore", "delete", "link", "unlink", "merge", "unmerge")
+# Properties a person may have agreed to once and withdrawn since: a record shows them only
+# while consent stands, and its history only to the keys that read contact history.
+PRIVATE = ("contact",)
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,15 @@ class AuditEvent:
     summary: str
     before: Any
     after: Any
+
+    def for_reader(self, reads_contact: bool) -> "AuditEvent":
+        """The event as a caller may read it: without a person's contact details unless
+        the caller's key reads contact history."""
+        if reads_contact:
+            return self
+        return replace(
+            self, before=_without_private(self.before), after=_without_private(self.after)
+        )
 
     def changed_fields(self) -> list[str]:
         """The node properties whose value differs between before and after."""
@@ -99,6 +116,96 @@ async def history(db: Database, node_id: str, limit: int = 100) -> list[AuditEve
         raise BadInput(f"first: must be between 1 and {HISTORY_MAX}")
     rows = await db.read("audit/history", id=node_id, limit=limit)
     return [_event(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class Changes:
+    events: list[AuditEvent]
+    more: bool  # further events follow the last one
+    cursor: str | None  # where the next page starts; None if there are no events
+
+
+async def changes(
+    db: Database,
+    since: datetime,
+    *,
+    kind: str | None = None,
+    record: str | None = None,
+    action: str | None = None,
+    after: str | None = None,
+    limit: int = 50,
+) -> Changes:
+    """The events after `since` (or after the cursor `after`), oldest first."""
+    _check_feed(since, kind, record, action, limit)
+    after_at, after_id = _cursor(after) if after else (None, None)
+    rows = await db.read(
+        "audit/changes",
+        since=since,
+        afterAt=after_at,
+        afterId=after_id,
+        kind=kind,
+        id=record,
+        action=action,
+        limit=limit + 1,
+    )
+    events = [_event(row) for row in rows[:limit]]
+    last = events[-1] if events else None
+    cursor = _encode(last.at, last.id) if last else after
+    return Changes(events, len(rows) > limit, cursor)
+
+
+async def newest_changes(
+    db: Database,
+    since: datetime,
+    *,
+    kind: str | None = None,
+    record: str | None = None,
+    action: str | None = None,
+    limit: int = 50,
+) -> list[AuditEvent]:
+    """The newest `limit` events after `since`, newest first: a feed reader's page."""
+    _check_feed(since, kind, record, action, limit)
+    rows = await db.read(
+        "audit/newest_changes", since=since, kind=kind, id=record, action=action, limit=limit
+    )
+    return [_event(row) for row in rows]
+
+
+def _check_feed(
+    since: datetime, kind: str | None, record: str | None, action: str | None, limit: int
+) -> None:
+    if since.tzinfo is None:
+        raise BadInput("since: give a time zone (2026-01-01T00:00:00Z), not a local time")
+    if not 1 <= limit <= HISTORY_MAX:
+        raise BadInput(f"first: must be between 1 and {HISTORY_MAX}")
+    if kind is not None and kind not in LABELS:
+        raise BadInput(f"kind: '{kind}' is not one of {', '.join(sorted(LABELS))}")
+    if action is not None and action not in ACTIONS:
+        raise BadInput(f"action: '{action}' is not one of {', '.join(ACTIONS)}")
+    if record is not None:
+        checked_id(record)
+
+
+def _encode(at: str, event_id: str) -> str:
+    return base64.urlsafe_b64encode(f"{at}|{event_id}".encode()).decode()
+
+
+def _cursor(text: str) -> tuple[str, str]:
+    try:
+        at, _, event_id = base64.urlsafe_b64decode(text.encode()).decode().partition("|")
+        datetime.fromisoformat(at)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise BadInput(f"after: {text!r} is not a cursor this API gave out") from None
+    if not event_id:
+        raise BadInput(f"after: {text!r} is not a cursor this API gave out")
+    return at, event_id
+
+
+def _without_private(state: Any) -> Any:
+    if not isinstance(state, dict) or not isinstance(state.get("properties"), dict):
+        return state
+    kept = {k: v for k, v in state["properties"].items() if k not in PRIVATE}
+    return {**state, "properties": kept}
 
 
 def _event(row: dict[str, Any]) -> AuditEvent:

@@ -9,6 +9,7 @@ for more); the outcome of each run is written to `.artifacts/fuzz-queries.json`.
 import json
 import os
 from collections import Counter
+from datetime import UTC
 
 import pytest
 from fastapi.testclient import TestClient
@@ -65,6 +66,11 @@ def _queries(seeded: Settings) -> st.SearchStrategy[str]:
                 nodes.String
             ),
             "Date": dates.map(nodes.String),
+            "DateTime": st.one_of(
+                st.datetimes(timezones=st.just(UTC)).map(lambda t: t.isoformat()),
+                st.datetimes().map(lambda t: t.isoformat()),  # no zone: refused, never a 500
+                st.sampled_from(["2017-11-13T00:00:00Z", "2017-13-40T25:00:00Z", "", "now"]),
+            ).map(nodes.String),
             "JSON": st.just(nodes.Null),
         },
     )

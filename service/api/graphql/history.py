@@ -1,9 +1,10 @@
 """The audit trail in GraphQL: `history(id)` lists the changes to a record, newest first,
-with who made each (the key's role and the organization it was scoped to; the key's own
-name to reader and admin keys only) and the state before and after (a person's contact
-details to admin keys only). Both depend on the caller, and say so (rights.py)."""
+and `changes(since)` every change after a moment, oldest first, as a feed reads it; each
+with who made it (the key's role and the organization it was scoped to; the key's own name
+to reader and admin keys only) and the state before and after (a person's contact details
+to admin keys only). Both depend on the caller, and say so (rights.py)."""
 
-from typing import cast
+from datetime import datetime
 
 import strawberry
 from strawberry.scalars import JSON
@@ -55,7 +56,8 @@ class AuditEntry:
     )
 
     @classmethod
-    def of(cls, event: audit.AuditEvent, *, show_contact: bool) -> "AuditEntry":
+    def of(cls, found: audit.AuditEvent, *, show_contact: bool) -> "AuditEntry":
+        event = found.for_reader(show_contact)
         return cls(
             id=strawberry.ID(event.id),
             at=event.at,
@@ -66,21 +68,19 @@ class AuditEntry:
             targets=[strawberry.ID(t) for t in event.targets],
             summary=event.summary,
             changed_fields=event.changed_fields(),
-            before=_without_contact(event.before, show_contact),
-            after=_without_contact(event.after, show_contact),
+            before=event.before,
+            after=event.after,
         )
 
 
-# Properties a person may have agreed to once and withdrawn since: the record shows them
-# only while consent stands, and its history only to admin keys.
-_PRIVATE = ("contact",)
-
-
-def _without_contact(state: JSON | None, admin: bool) -> JSON | None:
-    if admin or not isinstance(state, dict) or not isinstance(state.get("properties"), dict):
-        return state
-    kept = {k: v for k, v in state["properties"].items() if k not in _PRIVATE}
-    return cast(JSON, {**state, "properties": kept})
+@strawberry.type(description="A page of changes, oldest first.")
+class ChangePage:
+    changes: list[AuditEntry] = strawberry.field(description="The changes, oldest first.")
+    end_cursor: str | None = strawberry.field(
+        description="Give it as `after` to read on from the last change here (keep it to "
+        "ask again later: it then gives what changed since); null if there were none."
+    )
+    has_more: bool = strawberry.field(description="Whether more changes follow already.")
 
 
 @strawberry.type
@@ -91,6 +91,43 @@ class HistoryQuery:
     )
     async def history(self, info: Ctx, id: strawberry.ID, first: int = 50) -> list[AuditEntry]:
         events = await audit.history(info.context.db, str(id), first)
-        caller = await info.context.reader()
-        show_contact = caller is not None and caller.reads_contact_history
+        show_contact = await _reads_contact(info)
         return [AuditEntry.of(e, show_contact=show_contact) for e in events]
+
+    @strawberry.field(
+        description="Every change made after `since` (edits, imports with the file and row "
+        "each change came from, merges, undoings), oldest first, optionally about records of "
+        "one `kind` (initiative, organization...), about one record (`id`) or of one "
+        "`action`; read on with `after`, the last page's endCursor.",
+        metadata=rights.BY_CALLER,
+    )
+    async def changes(
+        self,
+        info: Ctx,
+        since: datetime,
+        kind: str | None = None,
+        id: strawberry.ID | None = None,
+        action: str | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> ChangePage:
+        found = await audit.changes(
+            info.context.db,
+            since,
+            kind=kind,
+            record=None if id is None else str(id),
+            action=action,
+            after=after,
+            limit=first,
+        )
+        show_contact = await _reads_contact(info)
+        return ChangePage(
+            changes=[AuditEntry.of(e, show_contact=show_contact) for e in found.events],
+            end_cursor=found.cursor,
+            has_more=found.more,
+        )
+
+
+async def _reads_contact(info: Ctx) -> bool:
+    caller = await info.context.reader()
+    return caller is not None and caller.reads_contact_history
