@@ -221,6 +221,14 @@ class Database:
             self._troubled = True
             raise
 
+    def _session(self) -> neo4j.AsyncSession:
+        """A session chained to every other statement of this process (the driver's own
+        bookmarks, which `execute_query` uses too): in a cluster, a read sent after a write
+        waits until the server it lands on holds that write."""
+        return self.driver.session(
+            database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager
+        )
+
     async def read(self, name: str, /, **parameters: Any) -> list[Row]:
         return await self._run(name, parameters, RoutingControl.READ)
 
@@ -235,7 +243,7 @@ class Database:
             await transaction.revise_if_changed()
             return rows
 
-        async with self._watched(), self.driver.session(database=self.database) as session:
+        async with self._watched(), self._session() as session:
             return await session.execute_write(work)
 
     async def read_built(self, query: Query, /, **parameters: Any) -> list[Row]:
@@ -259,7 +267,7 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator["Transaction"]:
         """One write transaction: committed when the block ends, rolled back if it raises."""
-        async with self._watched(), self.driver.session(database=self.database) as session:
+        async with self._watched(), self._session() as session:
             tx = await session.begin_transaction()
             try:
                 transaction = Transaction(tx, self.queries)
