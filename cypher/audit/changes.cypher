@@ -9,8 +9,6 @@ WHERE
 INCLUDE audit/matching
   AND ($afterAt IS NULL OR e.at > datetime($afterAt)
        OR (e.at = datetime($afterAt) AND e.id > $afterId))
-RETURN e.id AS id, toString(e.at) AS at, e.actor AS actor, e.role AS role, e.scope AS scope,
-       e.action AS action, e.targets AS targets, e.summary AS summary,
-       e.before AS before, e.after AS after
+INCLUDE audit/event
 ORDER BY e.at, e.id
 LIMIT $limit

@@ -4,8 +4,6 @@
 // Returns: one row per event: id, at, actor, role, scope, action, targets, summary, before, after
 MATCH (e:AuditEvent)
 WHERE $id IN e.targets
-RETURN e.id AS id, toString(e.at) AS at, e.actor AS actor, e.role AS role, e.scope AS scope,
-       e.action AS action, e.targets AS targets, e.summary AS summary,
-       e.before AS before, e.after AS after
+INCLUDE audit/event
 ORDER BY e.at DESC, e.id
 LIMIT $limit

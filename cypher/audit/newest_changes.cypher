@@ -5,8 +5,6 @@
 MATCH (e:AuditEvent)
 WHERE
 INCLUDE audit/matching
-RETURN e.id AS id, toString(e.at) AS at, e.actor AS actor, e.role AS role, e.scope AS scope,
-       e.action AS action, e.targets AS targets, e.summary AS summary,
-       e.before AS before, e.after AS after
+INCLUDE audit/event
 ORDER BY e.at DESC, e.id DESC
 LIMIT $limit

@@ -230,7 +230,8 @@ class Database:
         )
 
     async def read(self, name: str, /, **parameters: Any) -> list[Row]:
-        return await self._run(name, parameters, RoutingControl.READ)
+        query = _prepare(self.queries, name, parameters)
+        return await self._send(query, parameters, RoutingControl.READ)
 
     async def write(self, name: str, /, **parameters: Any) -> list[Row]:
         """One statement in a transaction of its own, retried as the driver retries (a
@@ -249,11 +250,6 @@ class Database:
     async def read_built(self, query: Query, /, **parameters: Any) -> list[Row]:
         """A read put together from fragments of cypher/ (cypher/projections/README.md)."""
         return await self._send(_checked(query, parameters), parameters, RoutingControl.READ)
-
-    async def _run(
-        self, name: str, parameters: dict[str, Any], routing: RoutingControl
-    ) -> list[Row]:
-        return await self._send(_prepare(self.queries, name, parameters), parameters, routing)
 
     async def _send(
         self, query: Query, parameters: dict[str, Any], routing: RoutingControl

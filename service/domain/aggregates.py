@@ -6,8 +6,6 @@ initiatives the list's own filter matches, so the counts agree with the lists.""
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
 from service.db.driver import Database
 from service.domain.coverage import Money
 from service.domain.filters import InitiativeFilter, as_parameters, normalise
@@ -58,8 +56,7 @@ async def aggregate(db: Database, by: list[str], given: InitiativeFilter) -> lis
         raise BadInput(f"by: {', '.join(unknown)} is not one of {', '.join(DIMENSIONS)}")
     checked = await normalise(db, given)
     parameters = _without_paging(await placed(db, as_parameters(checked)))
-    asked = orjson.dumps([by, parameters], option=orjson.OPT_SORT_KEYS).decode()
-    return list(await _KEPT.answer(db, asked, lambda: _computed(db, by, parameters)))
+    return list(await _KEPT.answer(db, [by, parameters], lambda: _computed(db, by, parameters)))
 
 
 async def _computed(db: Database, by: list[str], parameters: dict[str, Any]) -> tuple[Group, ...]:

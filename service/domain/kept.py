@@ -9,7 +9,9 @@ revision, which is never asked for again."""
 
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
+
+import orjson
 
 from service.db.driver import Database
 
@@ -23,11 +25,13 @@ class Kept(Generic[T]):
         self._size = size
         self._answers: OrderedDict[tuple[str, str], T] = OrderedDict()
 
-    async def answer(self, db: Database, asked: str, compute: Callable[[], Awaitable[T]]) -> T:
+    async def answer(self, db: Database, asked: Any, compute: Callable[[], Awaitable[T]]) -> T:
+        """The answer to `asked` (what the caller computes from: parameters that orjson
+        writes, such as dates), kept or computed by `compute`."""
         [row] = await db.read("maintenance/revision")
         if row["revision"] is None:  # nothing written yet: nothing to tell maps apart by
             return await compute()
-        key = (str(row["revision"]), asked)
+        key = (str(row["revision"]), orjson.dumps(asked, option=orjson.OPT_SORT_KEYS).decode())
         if key in self._answers:
             self._answers.move_to_end(key)
             return self._answers[key]

@@ -1,4 +1,5 @@
-"""Relay-style paging: `first` and an opaque `after` cursor that encodes an offset."""
+"""Relay-style paging: `first` and an opaque `after` cursor that encodes an offset (or, for
+a feed that grows at its end, the key of the last item read: `key_cursor`)."""
 
 import base64
 import binascii
@@ -16,13 +17,34 @@ def encode_cursor(offset: int) -> str:
 
 
 def decode_cursor(cursor: str) -> int:
-    try:
-        text = base64.urlsafe_b64decode(cursor.encode()).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        text = ""
+    text = _decoded(cursor)
     if not text.startswith(_PREFIX) or not text[len(_PREFIX) :].isdigit():
-        raise BadInput(f"'after' is not a cursor this API gave out: {cursor!r}")
+        raise _not_ours(cursor)
     return int(text[len(_PREFIX) :])
+
+
+def key_cursor(*parts: str) -> str:
+    """A cursor naming the last item read by its key's parts (none holds `|`)."""
+    return base64.urlsafe_b64encode("|".join(parts).encode()).decode()
+
+
+def decode_key_cursor(cursor: str, parts: int) -> list[str]:
+    """The `parts` parts of a key cursor; BadInput if it is not one this API gave out."""
+    found = _decoded(cursor).split("|")
+    if len(found) != parts or not all(found):
+        raise _not_ours(cursor)
+    return found
+
+
+def _decoded(cursor: str) -> str:
+    try:
+        return base64.urlsafe_b64decode(cursor.encode()).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return ""
+
+
+def _not_ours(cursor: str) -> BadInput:
+    return BadInput(f"'after' is not a cursor this API gave out: {cursor!r}")
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,6 @@ Places follow the one place rule (`places.py`), and each row says how it matched
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
 from service.db.driver import Database
 from service.domain.filters import WhoFilter, as_parameters, normalise
 from service.domain.kept import Kept
@@ -42,14 +40,10 @@ async def who_is_doing_what_where(
     country, region = await scopes(db, given_parameters)
     scope = country or region  # how a row matched is told against the country, if given
     parameters = with_scopes(given_parameters, country, region)
-    total = await _TOTALS.answer(db, _asked(parameters), lambda: _total(db, parameters))
+    total = await _TOTALS.answer(db, parameters, lambda: _total(db, parameters))
     row = (await db.read("who/rows", **parameters, skip=page.skip, limit=page.limit))[0]
     items = [_row(item, scope) for item in row["page"]]
     return Page(items=items, total=total, skip=page.skip)
-
-
-def _asked(parameters: dict[str, Any]) -> str:
-    return orjson.dumps(parameters, option=orjson.OPT_SORT_KEYS).decode()
 
 
 async def _total(db: Database, parameters: dict[str, Any]) -> int:

@@ -1,8 +1,6 @@
 """Audit events: every change is recorded, in the transaction that makes it, with who made
 it, when, what, and the state before and after. `history` reads a node's events back."""
 
-import base64
-import binascii
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -11,6 +9,7 @@ from typing import Any
 from service.db.driver import Database, Transaction
 from service.domain import overlap_store
 from service.domain.directory import checked_id
+from service.domain.pagination import decode_key_cursor, key_cursor
 from service.editing.keys import Editor
 from service.errors import BadInput
 from service.model.ids import LABELS
@@ -112,10 +111,31 @@ async def record(
 async def history(db: Database, node_id: str, limit: int = 100) -> list[AuditEvent]:
     """The events about a node, newest first; a deleted node's events stay readable."""
     checked_id(node_id)
-    if not 1 <= limit <= HISTORY_MAX:
-        raise BadInput(f"first: must be between 1 and {HISTORY_MAX}")
-    rows = await db.read("audit/history", id=node_id, limit=limit)
+    rows = await db.read("audit/history", id=node_id, limit=_checked_limit(limit))
     return [_event(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class ChangeFilter:
+    """Which changes a feed asks for: those after `since` (a time with its zone), about a
+    record of one kind, about one record, of one action (None: any)."""
+
+    since: datetime
+    kind: str | None = None
+    record: str | None = None
+    action: str | None = None
+
+    def parameters(self) -> dict[str, Any]:
+        """As cypher/audit/matching.inc names them; BadInput for what no change can be."""
+        if self.since.tzinfo is None:
+            raise BadInput("since: give a time zone (2026-01-01T00:00:00Z), not a local time")
+        if self.kind is not None and self.kind not in LABELS:
+            raise BadInput(f"kind: '{self.kind}' is not one of {', '.join(sorted(LABELS))}")
+        if self.action is not None and self.action not in ACTIONS:
+            raise BadInput(f"action: '{self.action}' is not one of {', '.join(ACTIONS)}")
+        if self.record is not None:
+            checked_id(self.record)
+        return {"since": self.since, "kind": self.kind, "id": self.record, "action": self.action}
 
 
 @dataclass(frozen=True)
@@ -126,78 +146,44 @@ class Changes:
 
 
 async def changes(
-    db: Database,
-    since: datetime,
-    *,
-    kind: str | None = None,
-    record: str | None = None,
-    action: str | None = None,
-    after: str | None = None,
-    limit: int = 50,
+    db: Database, wanted: ChangeFilter, *, after: str | None = None, limit: int = 50
 ) -> Changes:
-    """The events after `since` (or after the cursor `after`), oldest first."""
-    _check_feed(since, kind, record, action, limit)
-    after_at, after_id = _cursor(after) if after else (None, None)
+    """The events `wanted` picks after the cursor `after` (if given), oldest first."""
+    parameters = wanted.parameters()
+    after_at, after_id = _after(after) if after else (None, None)
     rows = await db.read(
         "audit/changes",
-        since=since,
+        **parameters,
         afterAt=after_at,
         afterId=after_id,
-        kind=kind,
-        id=record,
-        action=action,
-        limit=limit + 1,
+        limit=_checked_limit(limit) + 1,
     )
     events = [_event(row) for row in rows[:limit]]
     last = events[-1] if events else None
-    cursor = _encode(last.at, last.id) if last else after
+    cursor = key_cursor(last.at, last.id) if last else after
     return Changes(events, len(rows) > limit, cursor)
 
 
-async def newest_changes(
-    db: Database,
-    since: datetime,
-    *,
-    kind: str | None = None,
-    record: str | None = None,
-    action: str | None = None,
-    limit: int = 50,
-) -> list[AuditEvent]:
-    """The newest `limit` events after `since`, newest first: a feed reader's page."""
-    _check_feed(since, kind, record, action, limit)
-    rows = await db.read(
-        "audit/newest_changes", since=since, kind=kind, id=record, action=action, limit=limit
-    )
+async def newest_changes(db: Database, wanted: ChangeFilter, limit: int = 50) -> list[AuditEvent]:
+    """The newest `limit` events `wanted` picks, newest first: a feed reader's page."""
+    parameters = wanted.parameters()
+    rows = await db.read("audit/newest_changes", **parameters, limit=_checked_limit(limit))
     return [_event(row) for row in rows]
 
 
-def _check_feed(
-    since: datetime, kind: str | None, record: str | None, action: str | None, limit: int
-) -> None:
-    if since.tzinfo is None:
-        raise BadInput("since: give a time zone (2026-01-01T00:00:00Z), not a local time")
+def _checked_limit(limit: int) -> int:
     if not 1 <= limit <= HISTORY_MAX:
         raise BadInput(f"first: must be between 1 and {HISTORY_MAX}")
-    if kind is not None and kind not in LABELS:
-        raise BadInput(f"kind: '{kind}' is not one of {', '.join(sorted(LABELS))}")
-    if action is not None and action not in ACTIONS:
-        raise BadInput(f"action: '{action}' is not one of {', '.join(ACTIONS)}")
-    if record is not None:
-        checked_id(record)
+    return limit
 
 
-def _encode(at: str, event_id: str) -> str:
-    return base64.urlsafe_b64encode(f"{at}|{event_id}".encode()).decode()
-
-
-def _cursor(text: str) -> tuple[str, str]:
+def _after(cursor: str) -> tuple[str, str]:
+    """The time and id of the event a page of changes ended at."""
+    at, event_id = decode_key_cursor(cursor, 2)
     try:
-        at, _, event_id = base64.urlsafe_b64decode(text.encode()).decode().partition("|")
         datetime.fromisoformat(at)
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise BadInput(f"after: {text!r} is not a cursor this API gave out") from None
-    if not event_id:
-        raise BadInput(f"after: {text!r} is not a cursor this API gave out")
+    except ValueError:
+        raise BadInput(f"'after' is not a cursor this API gave out: {cursor!r}") from None
     return at, event_id
 
 

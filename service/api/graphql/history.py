@@ -111,15 +111,8 @@ class HistoryQuery:
         first: int = 50,
         after: str | None = None,
     ) -> ChangePage:
-        found = await audit.changes(
-            info.context.db,
-            since,
-            kind=kind,
-            record=None if id is None else str(id),
-            action=action,
-            after=after,
-            limit=first,
-        )
+        wanted = audit.ChangeFilter(since, kind, None if id is None else str(id), action)
+        found = await audit.changes(info.context.db, wanted, after=after, limit=first)
         show_contact = await _reads_contact(info)
         return ChangePage(
             changes=[AuditEntry.of(e, show_contact=show_contact) for e in found.events],

@@ -30,9 +30,7 @@ async def changes_feed(
     start = since or datetime.now(UTC) - timedelta(days=DEFAULT_DAYS)
     if start.tzinfo is None:
         start = start.replace(tzinfo=UTC)
-    found = await audit.newest_changes(
-        db, start, kind=kind, record=record, action=action, limit=MOST
-    )
+    found = await audit.newest_changes(db, audit.ChangeFilter(start, kind, record, action), MOST)
     base = str(request.base_url).rstrip("/")
     body = atom_feed(found, base_url=base, feed_url=str(request.url), title="Changes to the map")
     return Response(body, media_type="application/atom+xml; charset=utf-8")
