@@ -47,6 +47,12 @@ export function table(caption: string, headers: string[], rows: Child[][]): HTML
   );
 }
 
+/** Text as a file name's stem: lower case, words joined by "-" ("Counts by theme" gives
+ *  "counts-by-theme"); `otherwise` where nothing is left. */
+export function slug(text: string, otherwise: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || otherwise;
+}
+
 /** An enum value such as CO_CHAIR in words: "co chair". */
 export function words(value: string): string {
   return value.toLowerCase().replace(/_/g, " ");

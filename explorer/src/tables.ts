@@ -3,7 +3,7 @@
 // A view whose table has fuller downloads of its own (who, counts) marks it.
 
 import { download, toCsv } from "./csv";
-import { el } from "./dom";
+import { el, slug } from "./dom";
 
 export function ownDownloads(table: HTMLTableElement): HTMLTableElement {
   table.dataset.download = "own";
@@ -17,7 +17,7 @@ export function offerTableDownloads(root: HTMLElement): void {
       if (table.dataset.download) continue;
       table.dataset.download = "offered";
       const caption = table.caption?.textContent?.trim() || "table";
-      const button = el("button", { type: "button", class: "table-csv", onclick: () => download(`${slug(caption)}.csv`, asCsv(table)) }, `Download “${caption}” as CSV`);
+      const button = el("button", { type: "button", class: "table-csv", onclick: () => download(`${slug(caption, "table").slice(0, 60)}.csv`, asCsv(table)) }, `Download “${caption}” as CSV`);
       (table.closest(".scroll") ?? table).after(button);
     }
   };
@@ -29,8 +29,4 @@ function asCsv(table: HTMLTableElement): string {
   const cells = (row: HTMLTableRowElement): string[] => [...row.cells].map((c) => (c.textContent ?? "").trim());
   const [header, ...body] = [...table.rows];
   return toCsv(header ? cells(header) : [], body.map(cells));
-}
-
-function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "table";
 }

@@ -2,7 +2,7 @@
 // values up the side from zero. Each point has a title (hover, and read by screen
 // readers); the table beside it holds the same values.
 
-import { el } from "../dom";
+import { el, slug } from "../dom";
 import { saveButtons, svgDrawing } from "../figures";
 
 export interface Series {
@@ -61,8 +61,7 @@ export function chart(series: Series[], unit: string, title: string): HTMLElemen
     { class: "legend" },
     ...series.map((s, i) => el("li", {}, el("span", { class: "swatch", style: `background:${COLOURS[i % COLOURS.length] ?? "#000000"}`, "aria-hidden": "true" }), s.label)),
   );
-  const name = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  const figure = el("figure", { class: "chart-figure" }, key, saveButtons(name || "indicator", svgDrawing(drawing as SVGSVGElement)));
+  const figure = el("figure", { class: "chart-figure" }, key, saveButtons(slug(title, "indicator"), svgDrawing(drawing as SVGSVGElement)));
   figure.prepend(drawing);
   return figure;
 }
