@@ -9,6 +9,7 @@ UNWIND $facts AS want
 CALL (want) {
   // By the index on the fact: a record may have thousands of notes to one file.
   OPTIONAL MATCH (a:MapNode)-[s:SEEN_IN {fact: want.fact}]->(f:ImportFile)
+  USING INDEX s:SEEN_IN(fact)
   WHERE a.id = want.node
   WITH s, f ORDER BY f.name
   RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE s {

@@ -305,13 +305,14 @@ async def _write_links(
     existing = {
         row["key"]: row["props"] for row in await tx.run("interchange/links_by_key", rows=keys)
     }
-    written, events = [], []
+    written: dict[str, dict[str, Any]] = {}  # by key: a key given twice is written once
+    events = []
     for plan in batch:
         link, key = plan.link, plan.link["props"]["key"]
         if existing.get(key) == link["props"]:
             report.relationships_unchanged += 1
             continue
-        written.append(link)
+        written[key] = link
         action = "relink" if key in existing else "link"
         summary = (
             f"{link['from']} {link['type']} {link['to']}, from {plan.row.file}, {plan.row.where}"
@@ -325,14 +326,22 @@ async def _write_links(
             report.relationships_created += 1
     if not (written and writing):
         return Undo()
-    [result] = await tx.run("seed/merge_links", rows=written)
+    created = [link for key, link in written.items() if key not in existing]
+    updated = [link for key, link in written.items() if key in existing]
+    [result] = await tx.run("interchange/write_links", created=created, updated=updated)
     if result["written"] != len(written):
         raise Conflict(
             f"{len(written) - result['written']} relationships lost an end while the import "
             "was written (a record they join was removed); nothing of the import was kept: "
             "import it again"
         )
-    undo = Undo(links_created=result["created"], links_updated=result["updated"])
+    undo = Undo(
+        links_created=[{**_ends(link), "key": link["props"]["key"]} for link in created],
+        links_updated=[
+            {**_ends(link), "key": link["props"]["key"], "before": existing[link["props"]["key"]]}
+            for link in updated
+        ],
+    )
     undo.events += await audit.record_all(tx, editor, events)
     return undo
 

@@ -43,7 +43,7 @@ REGIONS = [
     "region:ilo-europe-and-central-asia",
 ]
 ROLES = ["LEADS", "IMPLEMENTS", "FUNDS", "PARTNERS_IN"]
-_WORDS = [
+WORDS = [
     "abuse",
     "adoption",
     "agencies",
@@ -245,7 +245,7 @@ def _reword(rng: random.Random, words: list[str]) -> list[str]:
     """The same description with two words swapped for others and one moved."""
     changed = list(words)
     for index in rng.sample(range(len(changed)), 2):
-        changed[index] = rng.choice(_WORDS)
+        changed[index] = rng.choice(WORDS)
     changed.insert(rng.randrange(len(changed)), changed.pop(rng.randrange(len(changed))))
     return changed
 
@@ -263,7 +263,7 @@ def _original(
     )
     return _Profile(
         id=f"initiative:{PREFIX}{n}",
-        words=rng.sample(_WORDS, 12),
+        words=rng.sample(WORDS, 12),
         places=places,
         themes=rng.sample(THEMES, rng.randint(2, 3)),
         work=rng.sample(WORK, rng.randint(1, 2)),
