@@ -254,11 +254,29 @@ class Database:
     async def _send(
         self, query: Query, parameters: dict[str, Any], routing: RoutingControl
     ) -> list[Row]:
+        """A read as one auto-commit statement in a read session: one round trip (a managed
+        transaction adds a COMMIT, a second round trip, to every read), still routed to a
+        follower in a cluster and chained by the same bookmarks. Where Neo4j is lost or
+        busy the read is sent again as the driver's managed transaction, retried for as
+        long as this process's driver retries."""
         async with self._watched():
+            try:
+                return await self._read_once(query, parameters)
+            except (ServiceUnavailable, SessionExpired, TransientError):
+                pass
             result = await self.driver.execute_query(
                 query.text, parameters, database_=self.database, routing_=routing
             )
         return [_row(record) for record in result.records]
+
+    async def _read_once(self, query: Query, parameters: dict[str, Any]) -> list[Row]:
+        async with self.driver.session(
+            database=self.database,
+            default_access_mode=neo4j.READ_ACCESS,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        ) as session:
+            result = await session.run(query.text, parameters)
+            return [_row(record) async for record in result]
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator["Transaction"]:
