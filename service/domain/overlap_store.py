@@ -96,12 +96,18 @@ def scored(
     return rows
 
 
-async def explained(db: Database, pairs: list[tuple[str, str]]) -> list[scoring.Overlap]:
-    """Stored pairs scored again from their two initiatives, for their reasons: the same
-    scorer on the same profiles, so the same score and verdict as stored."""
-    ids = sorted({i for pair in pairs for i in pair})
-    rows = await db.read("overlaps/profiles", ids=ids) if ids else []
-    profiles = {row["id"]: profile(row) for row in rows}
+async def profiles_of(db: Database, ids: Iterable[str]) -> dict[str, scoring.Profile]:
+    """What overlap scoring compares about each of the initiatives, by id."""
+    wanted = sorted(set(ids))
+    rows = await db.read("overlaps/profiles", ids=wanted) if wanted else []
+    return {row["id"]: profile(row) for row in rows}
+
+
+def explained(
+    profiles: dict[str, scoring.Profile], pairs: list[tuple[str, str]]
+) -> list[scoring.Overlap]:
+    """Stored pairs scored again from their two initiatives' profiles, for their reasons:
+    the same scorer on the same profiles, so the same score and verdict as stored."""
     vectors = text.vectors({pid: p.text for pid, p in profiles.items()})
     row = vectors.row
     left = np.array([row[a] for a, _ in pairs], np.int64)

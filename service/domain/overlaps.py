@@ -8,8 +8,9 @@ from datetime import date
 import networkx as nx
 
 from service.db.driver import Database
-from service.domain import overlap_store
+from service.domain import overlap_reviews, overlap_store
 from service.domain.filters import map_id, require_existing
+from service.domain.overlap_reviews import ReviewVerdict
 from service.errors import BadInput
 from service.model.ids import country_id
 from service.model.records import MapRecord
@@ -23,6 +24,10 @@ class ScoredPair:
     a: MapRecord
     b: MapRecord
     overlap: scoring.Overlap
+    # The secretariat's review of the pair, if any, and whether both initiatives are still
+    # what it saw (a pair whose review is current is left out unless asked for).
+    review: overlap_reviews.Review | None = None
+    review_current: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,16 +54,19 @@ async def scored_pairs(
     *,
     include_unrelated: bool = False,
     leave_out_related: bool = False,
+    include_reviewed: bool = True,
     as_of: date | None = None,
     limit: int = 2**62,
 ) -> list[ScoredPair]:
     """Stored pairs scoring at least `min_score`, best first; pairs the scoring finds
-    unrelated (sharing only context) only when asked for. With `as_of`, only work that had
-    not ended by that day is compared (None: all of it, whenever it ran)."""
+    unrelated (sharing only context) only when asked for; pairs whose review is current
+    left out unless `include_reviewed`. With `as_of`, only work that had not ended by that
+    day is compared (None: all of it, whenever it ran)."""
     theme_id = map_id("theme", theme) if theme else None
     place_id = country_id(country) if country else None
     await require_existing(db, {k: v for k, v in (("theme", theme_id), ("country", place_id)) if v})
     generation = await overlap_store.current_generation(db)
+    reviewed = await overlap_reviews.reviews(db)
     rows = await db.read(
         "overlaps/stored",
         generation=generation,
@@ -68,13 +76,20 @@ async def scored_pairs(
         asOf=as_of,
         theme=theme_id,
         country=place_id,
-        limit=limit,
+        # Enough rows that the page is still full once the reviewed pairs are left out.
+        limit=min(limit + (0 if include_reviewed else len(reviewed)), 2**62),
     )
-    results = await overlap_store.explained(db, [(row["a"], row["b"]) for row in rows])
-    return [
-        ScoredPair(MapRecord(row["a"], row["aProps"]), MapRecord(row["b"], row["bProps"]), result)
-        for row, result in zip(rows, results, strict=True)
-    ]
+    pairs = [(row["a"], row["b"]) for row in rows]
+    profiles = await overlap_store.profiles_of(db, (i for pair in pairs for i in pair))
+    found = []
+    for row, result in zip(rows, overlap_store.explained(profiles, pairs), strict=True):
+        review = reviewed.get(overlap_reviews.pair_key(row["a"], row["b"]))
+        current = review is not None and review.current(profiles)
+        if current and not include_reviewed:
+            continue
+        a, b = MapRecord(row["a"], row["aProps"]), MapRecord(row["b"], row["bProps"])
+        found.append(ScoredPair(a, b, result, review, current))
+    return found[:limit]
 
 
 async def overlaps(
@@ -85,9 +100,11 @@ async def overlaps(
     limit: int,
     *,
     include_unrelated: bool = False,
+    include_reviewed: bool = False,
     as_of: date | None = None,
 ) -> list[ScoredPair]:
-    """The pairs worth a look among work not ended by `as_of` (default today)."""
+    """The pairs worth a look among work not ended by `as_of` (default today): pairs the
+    secretariat has reviewed leave the list until one of their initiatives changes."""
     _check_score(min_score)
     _check_limit(limit)
     return await scored_pairs(
@@ -96,6 +113,7 @@ async def overlaps(
         theme,
         country,
         include_unrelated=include_unrelated,
+        include_reviewed=include_reviewed,
         as_of=as_of or date.today(),
         limit=limit,
     )
@@ -107,8 +125,15 @@ async def duplicate_clusters(
     """Groups of initiatives joined by overlaps at or above `min_score` among work not
     ended by `as_of` (default today), largest first."""
     _check_score(min_score)
-    # Parts of one whole are not duplicates: they do not join a cluster.
-    pairs = await scored_pairs(db, min_score, as_of=as_of or date.today(), leave_out_related=True)
+    # Parts of one whole are not duplicates: they do not join a cluster; nor does a pair
+    # the secretariat found complementary or not related, while its review is current.
+    pairs = [
+        p
+        for p in await scored_pairs(
+            db, min_score, as_of=as_of or date.today(), leave_out_related=True
+        )
+        if not (p.review_current and p.review and p.review.verdict is not ReviewVerdict.DUPLICATE)
+    ]
     graph: nx.Graph[str] = nx.Graph()
     for pair in pairs:
         graph.add_edge(pair.a.id, pair.b.id, pair=pair)

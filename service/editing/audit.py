@@ -17,7 +17,20 @@ from service.errors import BadInput
 from service.model.ids import LABELS
 
 HISTORY_MAX = 500
-ACTIONS = ("create", "update", "retire", "restore", "delete", "link", "unlink", "merge", "unmerge")
+ACTIONS = (
+    "create",
+    "update",
+    "retire",
+    "restore",
+    "delete",
+    "link",
+    "relink",  # an import's new properties for a relationship already on the map
+    "unlink",
+    "merge",
+    "unmerge",
+    "review-overlap",  # service/editing/overlap_reviews.py
+    "respond-to-review",
+)
 # Properties a person may have agreed to once and withdrawn since: a record shows them only
 # while consent stands, and its history only to the keys that read contact history.
 PRIVATE = ("contact",)

@@ -391,6 +391,16 @@ _EVERY_MUTATION: dict[str, tuple[str, dict[str, Any]]] = {
         'mutation { undoMerge(duplicate: "organization:walk-free-foundation", version: 2) { id } }',
         {},
     ),
+    "reviewOverlap": (
+        'mutation { reviewOverlap(a: "initiative:knowledge-platform", '
+        'b: "initiative:global-estimates-modern-slavery", verdict: NOT_RELATED, reason: "Test.") { pair } }',
+        {},
+    ),
+    "respondToReview": (
+        'mutation { respondToReview(a: "initiative:knowledge-platform", '
+        'b: "initiative:global-estimates-modern-slavery", response: "Test.") { pair } }',
+        {},
+    ),
 }
 
 

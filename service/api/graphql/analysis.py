@@ -9,6 +9,7 @@ import strawberry
 from service.api.graphql.context import Context
 from service.api.graphql.inputs import MembershipRecorded
 from service.api.graphql.nodes import node_of
+from service.api.graphql.reviews import OverlapReview
 from service.api.graphql.types import (
     ActionGroup,
     Initiative,
@@ -16,7 +17,7 @@ from service.api.graphql.types import (
     Place,
     Theme,
 )
-from service.domain import constituencies, coverage, network, overlaps
+from service.domain import constituencies, coordination, coverage, network, overlaps
 from service.scoring import coverage as coverage_scoring
 from service.scoring import overlap as overlap_scoring
 
@@ -75,6 +76,11 @@ class Overlap:
     scoring_version: str = strawberry.field(
         description="The version of the scoring rules that gave it."
     )
+    review: OverlapReview | None = strawberry.field(
+        description="The secretariat's review of the pair and the organizations' responses, "
+        "if it was reviewed; `review.current` false: an initiative changed since, and the "
+        "pair is open again."
+    )
 
 
 def _overlap(pair: overlaps.ScoredPair) -> Overlap:
@@ -97,7 +103,32 @@ def _overlap(pair: overlaps.ScoredPair) -> Overlap:
         verdict=pair.overlap.verdict,
         verdict_reason=pair.overlap.why or None,
         scoring_version=overlap_scoring.VERSION,
+        review=OverlapReview.of(pair.review, pair.review_current) if pair.review else None,
     )
+
+
+@strawberry.type(
+    description="Two organizations working on the same theme in the same place (a country "
+    "or region their initiatives operate in) with no tie on the map (no initiative or "
+    "Alliance body in common): a hint that they should know of each other, with why."
+)
+class CoordinationSuggestion:
+    a: strawberry.ID = strawberry.field(description="One organization.")
+    a_name: str = strawberry.field(description="Its name.")
+    b: strawberry.ID = strawberry.field(description="The other.")
+    b_name: str = strawberry.field(description="Its name.")
+    score: float = strawberry.field(
+        description="The theme-and-place pairs both work on, plus half a point for each "
+        "where one funds and the other carries out work."
+    )
+    shared_themes: list[strawberry.ID] = strawberry.field(description="Themes both work on.")
+    shared_places: list[strawberry.ID] = strawberry.field(
+        description="Countries and regions where both work on one of those themes."
+    )
+    complementary_roles: list[str] = strawberry.field(
+        description="Where one funds and the other carries out work, in words."
+    )
+    reasons: list[str] = strawberry.field(description="Why it is suggested, in words.")
 
 
 @strawberry.type(description="Initiatives joined by overlaps above the threshold.")
@@ -396,7 +427,9 @@ class OrganizationRank:
 class AnalysisQuery:
     @strawberry.field(
         description="Pairs of initiatives that look like the same work, best first, among "
-        "work not ended by `asOf` (default today: a known end before it, or completed)."
+        "work not ended by `asOf` (default today: a known end before it, or completed). A "
+        "pair the secretariat has reviewed is left out while both initiatives are what the "
+        "review saw, unless `includeReviewed`."
     )
     async def overlaps(
         self,
@@ -407,6 +440,7 @@ class AnalysisQuery:
         limit: int = 50,
         include_unrelated: bool = False,
         as_of: date | None = None,
+        include_reviewed: bool = False,
     ) -> list[Overlap]:
         found = await overlaps.overlaps(
             info.context.db,
@@ -415,9 +449,34 @@ class AnalysisQuery:
             country,
             limit,
             include_unrelated=include_unrelated,
+            include_reviewed=include_reviewed,
             as_of=as_of,
         )
         return [_overlap(pair) for pair in found]
+
+    @strawberry.field(
+        description="Pairs of organizations working on the same theme in the same place "
+        "(country or region) with no initiative or Alliance body in common on the map, best "
+        "first, with their reasons; optionally on one theme or in one country."
+    )
+    async def coordination_suggestions(
+        self, info: Ctx, theme: str | None = None, country: str | None = None, first: int = 50
+    ) -> list[CoordinationSuggestion]:
+        found = await coordination.suggestions(info.context.db, theme, country, first)
+        return [
+            CoordinationSuggestion(
+                a=strawberry.ID(s.a),
+                a_name=s.a_name,
+                b=strawberry.ID(s.b),
+                b_name=s.b_name,
+                score=s.score,
+                shared_themes=[strawberry.ID(t) for t in s.shared_themes],
+                shared_places=[strawberry.ID(c) for c in s.shared_places],
+                complementary_roles=list(s.complementary),
+                reasons=list(s.reasons),
+            )
+            for s in found
+        ]
 
     @strawberry.field(
         description="Groups of initiatives joined by overlaps above the threshold, among "

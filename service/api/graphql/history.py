@@ -39,7 +39,10 @@ class AuditEntry:
         description="The organization the change was made for: the one the key is scoped to."
     )
     action: str = strawberry.field(
-        description="create, update, retire, restore, delete, link, unlink, merge or unmerge."
+        description="create, update, retire, restore, delete, link, relink (a relationship's "
+        "properties replaced by an import), unlink, merge, unmerge, review-overlap (the "
+        "secretariat's verdict on two initiatives) or respond-to-review (an organization's "
+        "answer to it)."
     )
     targets: list[strawberry.ID] = strawberry.field(
         description="The ids of the records it changed."

@@ -21,6 +21,7 @@ from service.api.graphql.mutation import Mutation
 from service.api.graphql.nodes import all_types
 from service.api.graphql.profiles import ProfileQuery
 from service.api.graphql.query import Query as MapQuery
+from service.api.graphql.reviews import ReviewMutation, ReviewQuery
 from service.config import Settings
 
 
@@ -46,13 +47,20 @@ class MapSchema(strawberry.Schema):
     "(overlaps, coverage, constituencies, centrality) and each record's history."
 )
 class Query(
-    MapQuery, AnalysisQuery, AggregateQuery, ProfileQuery, HistoryQuery, IdentityQuery, FormQuery
+    MapQuery,
+    AnalysisQuery,
+    AggregateQuery,
+    ProfileQuery,
+    HistoryQuery,
+    IdentityQuery,
+    FormQuery,
+    ReviewQuery,
 ):
     pass
 
 
 @strawberry.type(name="Mutation", description="Every change to the map. Each needs an API key.")
-class MapMutation(Mutation, IdentityMutation):
+class MapMutation(Mutation, IdentityMutation, ReviewMutation):
     pass
 
 
