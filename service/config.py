@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     # back what they wrote and release their holds (docs/imports-and-holds.md); 0: only at
     # its start and at each import.
     import_recovery_every_s: float = Field(default=10.0, ge=0)
+    # How often this process sends webhooks what is due (0: this process sends none), and
+    # how long a receiver has to answer (service/editing/webhooks.py).
+    webhooks_every_s: float = Field(default=1.0, ge=0)
+    webhook_timeout_s: float = Field(default=10.0, gt=0, le=120)
     # For tests and demonstrations only: a pause after each batch an import writes, so
     # that it can be stopped half-way. Leave it at 0.
     import_batch_pause_s: float = Field(default=0.0, ge=0)
@@ -74,6 +78,9 @@ class Settings(BaseSettings):
     # Reads answered before go through the lean executor (api/graphql/fast_reads.py);
     # off, strawberry answers every request.
     graphql_fast_reads: bool = True
+    # How often an open `changes` subscription looks for new changes in the audit trail
+    # (any process's writes land there, so every process's subscribers see them).
+    changes_poll_s: float = Field(default=1.0, gt=0, le=60)
     page_size_max: int = 100
     graph_node_limit_max: int = 1000
 

@@ -34,7 +34,7 @@ from service.config import Settings, get_settings
 from service.db.driver import Database
 from service.db.runtime import make_database
 from service.db.schema_gate import SchemaGate
-from service.editing import holds
+from service.editing import holds, webhooks
 from service.errors import DatabaseUnavailable, MapError, Rejected
 from service.logs import configure_logging
 
@@ -169,18 +169,24 @@ async def _take_back_abandoned_imports(db: Database, settings: Settings) -> None
 
 @asynccontextmanager
 async def _sweeping(db: Database, settings: Settings) -> AsyncIterator[None]:
-    """While the server runs, abandoned imports are looked for every few seconds."""
-    every = settings.import_recovery_every_s
-    if not every:
-        yield
-        return
-    sweep = asyncio.create_task(holds.keep_recovering(db, settings.load_batch_size, every))
+    """While the server runs, abandoned imports are looked for every few seconds, and
+    webhooks are sent what is due."""
+    tasks = []
+    if settings.import_recovery_every_s:
+        every = settings.import_recovery_every_s
+        tasks.append(holds.keep_recovering(db, settings.load_batch_size, every))
+    if settings.webhooks_every_s:
+        every, timeout = settings.webhooks_every_s, settings.webhook_timeout_s
+        tasks.append(webhooks.keep_delivering(db, every, timeout))
+    running = [asyncio.create_task(t) for t in tasks]
     try:
         yield
     finally:
-        sweep.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await sweep
+        for task in running:
+            task.cancel()
+        for task in running:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
 
 def _tune_garbage_collection() -> None:

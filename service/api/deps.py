@@ -19,18 +19,19 @@ _bearer = HTTPBearer(auto_error=False, description="An API key made with `a87map
 
 # Dependencies are coroutines although they only read app.state: FastAPI runs a plain
 # function in its thread pool, three thread hops a GraphQL request (about 4 % of a small
-# read's time in a profile).
-async def get_settings(request: Request) -> Settings:
+# read's time in a profile). They take the connection, so subscriptions over a WebSocket
+# get them too.
+async def get_settings(request: HTTPConnection) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-async def get_database(request: Request) -> Database:
+async def get_database(request: HTTPConnection) -> Database:
     db: Database = request.app.state.db
     return db
 
 
-async def get_gate(request: Request) -> SchemaGate:
+async def get_gate(request: HTTPConnection) -> SchemaGate:
     gate: SchemaGate = request.app.state.gate
     return gate
 

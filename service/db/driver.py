@@ -236,12 +236,21 @@ class Database:
     async def write(self, name: str, /, **parameters: Any) -> list[Row]:
         """One statement in a transaction of its own, retried as the driver retries (a
         deadlock, a leader switch)."""
+        return await self._write(name, parameters, revises=True)
+
+    async def write_aside(self, name: str, /, **parameters: Any) -> list[Row]:
+        """The same, for a write beside the map that no answer reads (a webhook's lease and
+        delivery log): the map's revision stays, so kept answers stay valid."""
+        return await self._write(name, parameters, revises=False)
+
+    async def _write(self, name: str, parameters: dict[str, Any], *, revises: bool) -> list[Row]:
         query = _prepare(self.queries, name, parameters)
 
         async def work(tx: AsyncManagedTransaction) -> list[Row]:
             transaction = Transaction(tx, self.queries)
             rows = await transaction.send(query, parameters)
-            await transaction.revise_if_changed()
+            if revises:
+                await transaction.revise_if_changed()
             return rows
 
         async with self._watched(), self._session() as session:

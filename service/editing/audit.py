@@ -181,9 +181,13 @@ async def changes(
         limit=_checked_limit(limit) + 1,
     )
     events = [_event(row) for row in rows[:limit]]
-    last = events[-1] if events else None
-    cursor = key_cursor(last.at, last.id) if last else after
+    cursor = event_cursor(events[-1]) if events else after
     return Changes(events, len(rows) > limit, cursor)
+
+
+def event_cursor(event: AuditEvent) -> str:
+    """The cursor that reads on after the event."""
+    return key_cursor(event.at, event.id)
 
 
 async def newest_changes(db: Database, wanted: ChangeFilter, limit: int = 50) -> list[AuditEvent]:

@@ -396,6 +396,8 @@ _EVERY_MUTATION: dict[str, tuple[str, dict[str, Any]]] = {
         'b: "initiative:global-estimates-modern-slavery", verdict: NOT_RELATED, reason: "Test.") { pair } }',
         {},
     ),
+    "registerWebhook": ('mutation { registerWebhook(url: "http://127.0.0.1:9/x") { id } }', {}),
+    "removeWebhook": ('mutation { removeWebhook(id: "no-such-webhook") }', {}),
     "respondToReview": (
         'mutation { respondToReview(a: "initiative:knowledge-platform", '
         'b: "initiative:global-estimates-modern-slavery", response: "Test.") { pair } }',

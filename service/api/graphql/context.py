@@ -16,7 +16,7 @@ from service.db.driver import Database
 from service.domain.links import LinkSpec, load_links
 from service.domain.records import LinkRecord
 from service.domain.seen import Sighting, sightings
-from service.editing.keys import NOT_ACCEPTED, Editor
+from service.editing.keys import NOT_ACCEPTED, Editor, authenticate
 from service.errors import Forbidden, Unauthenticated
 
 T = TypeVar("T")
@@ -44,18 +44,31 @@ class Context(BaseContext):
         again._editor = self._editor
         return again
 
+    def _sent_key(self) -> str | None:
+        """The key a WebSocket sent in its connection_init payload, as `Authorization:
+        Bearer ...` (a browser cannot set headers on a WebSocket)."""
+        params = self.connection_params
+        if not isinstance(params, dict):
+            return None
+        value = params.get("Authorization", params.get("authorization"))
+        return value if isinstance(value, str) else None
+
     async def editor(self) -> Editor:
         """Who is writing; Unauthenticated without an accepted key or session."""
         if self._editor is None:
-            if self.request is None:
+            sent = self._sent_key()
+            if sent is not None:
+                self._editor = await authenticate(self.db, sent)
+            elif self.request is None:
                 raise Unauthenticated(NOT_ACCEPTED)
-            self._editor = await request_editor(self.db, self.request)
+            else:
+                self._editor = await request_editor(self.db, self.request)
         return self._editor
 
     async def reader(self) -> Editor | None:
         """Who is reading, if the request carries an accepted key or session; reading needs
         none, so a missing or refused one reads as the public."""
-        if self.request is None or not signs(self.request):
+        if self._sent_key() is None and (self.request is None or not signs(self.request)):
             return None
         try:
             return await self.editor()

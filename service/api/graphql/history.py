@@ -4,7 +4,9 @@ with who made it (the key's role and the organization it was scoped to; the key'
 to reader and admin keys only) and the state before and after (a person's contact details
 to admin keys only). Both depend on the caller, and say so (rights.py)."""
 
-from datetime import datetime
+import asyncio
+from collections.abc import AsyncGenerator
+from datetime import UTC, datetime
 
 import strawberry
 from strawberry.scalars import JSON
@@ -127,3 +129,37 @@ class HistoryQuery:
 async def _reads_contact(info: Ctx) -> bool:
     caller = await info.context.reader()
     return caller is not None and caller.reads_contact_history
+
+
+@strawberry.type
+class ChangeSubscription:
+    @strawberry.subscription(
+        description="Every change made from now (or after `since`), as it is made, oldest "
+        "first, optionally about records of one `kind`, about one record (`id`) or of one "
+        "`action`: the same events as `changes`, each shown as the subscriber's key may "
+        "read it. Over a WebSocket (graphql-transport-ws) at /graphql; send the key as "
+        "`Authorization: Bearer ...` in the connection_init payload or the upgrade's "
+        "headers. New changes are looked for every CHANGES_POLL_S seconds (1 by default).",
+        metadata=rights.BY_CALLER,
+    )
+    async def changes(
+        self,
+        info: Ctx,
+        since: datetime | None = None,
+        kind: str | None = None,
+        id: strawberry.ID | None = None,
+        action: str | None = None,
+    ) -> AsyncGenerator[AuditEntry, None]:
+        wanted = audit.ChangeFilter(
+            since or datetime.now(UTC), kind, None if id is None else str(id), action
+        )
+        wanted.parameters()  # a filter no change can meet is refused before the stream opens
+        show_contact = await _reads_contact(info)
+        after = None
+        while True:
+            found = await audit.changes(info.context.db, wanted, after=after, limit=100)
+            for event in found.events:
+                yield AuditEntry.of(event, show_contact=show_contact)
+            after = found.cursor
+            if not found.more:
+                await asyncio.sleep(info.context.settings.changes_poll_s)

@@ -15,13 +15,14 @@ from service.api.graphql.aggregates import AggregateQuery
 from service.api.graphql.analysis import AnalysisQuery
 from service.api.graphql.errors import CountRoundTrips, log_errors
 from service.api.graphql.forms import FormQuery
-from service.api.graphql.history import HistoryQuery
+from service.api.graphql.history import ChangeSubscription, HistoryQuery
 from service.api.graphql.identity import IdentityMutation, IdentityQuery
 from service.api.graphql.mutation import Mutation
 from service.api.graphql.nodes import all_types
 from service.api.graphql.profiles import ProfileQuery
 from service.api.graphql.query import Query as MapQuery
 from service.api.graphql.reviews import ReviewMutation, ReviewQuery
+from service.api.graphql.webhooks import WebhookMutation, WebhookQuery
 from service.config import Settings
 
 
@@ -55,12 +56,20 @@ class Query(
     IdentityQuery,
     FormQuery,
     ReviewQuery,
+    WebhookQuery,
 ):
     pass
 
 
 @strawberry.type(name="Mutation", description="Every change to the map. Each needs an API key.")
-class MapMutation(Mutation, IdentityMutation, ReviewMutation):
+class MapMutation(Mutation, IdentityMutation, ReviewMutation, WebhookMutation):
+    pass
+
+
+@strawberry.type(
+    name="Subscription", description="What the map says as it happens, over a WebSocket."
+)
+class Subscription(ChangeSubscription):
     pass
 
 
@@ -68,6 +77,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return MapSchema(
         query=Query,
         mutation=MapMutation,
+        subscription=Subscription,
         types=all_types(),
         extensions=_extensions(settings),
     )
