@@ -150,7 +150,12 @@ def reference(sdl: str) -> str:
     """The reference page, in Markdown, for a schema written in GraphQL's SDL."""
     schema = build_schema(sdl)
     lines = [INTRO]
-    for title, root in (("Queries", schema.query_type), ("Mutations", schema.mutation_type)):
+    roots = (
+        ("Queries", schema.query_type),
+        ("Mutations", schema.mutation_type),
+        ("Subscriptions", schema.subscription_type),
+    )
+    for title, root in roots:
         if root is not None:
             lines += [f"## {title} {{ #{root.name} }}", "", _paragraph(root.description), ""]
             lines += [*_fields_table(root.fields), ""]
