@@ -34,7 +34,7 @@ from service.config import Settings, get_settings
 from service.db.driver import Database
 from service.db.runtime import make_database
 from service.db.schema_gate import SchemaGate
-from service.editing import holds, webhooks
+from service.editing import alerts, holds, webhooks
 from service.errors import DatabaseUnavailable, MapError, Rejected
 from service.logs import configure_logging
 
@@ -169,8 +169,8 @@ async def _take_back_abandoned_imports(db: Database, settings: Settings) -> None
 
 @asynccontextmanager
 async def _sweeping(db: Database, settings: Settings) -> AsyncIterator[None]:
-    """While the server runs, abandoned imports are looked for every few seconds, and
-    webhooks are sent what is due."""
+    """While the server runs, abandoned imports are looked for every few seconds, webhooks
+    are sent what is due, and alerts are raised."""
     tasks = []
     if settings.import_recovery_every_s:
         every = settings.import_recovery_every_s
@@ -178,6 +178,9 @@ async def _sweeping(db: Database, settings: Settings) -> AsyncIterator[None]:
     if settings.webhooks_every_s:
         every, timeout = settings.webhooks_every_s, settings.webhook_timeout_s
         tasks.append(webhooks.keep_delivering(db, every, timeout))
+    if settings.alerts_every_s:
+        every, within = settings.alerts_every_s, settings.alert_due_within_days
+        tasks.append(alerts.keep_raising(db, every, within))
     running = [asyncio.create_task(t) for t in tasks]
     try:
         yield

@@ -396,6 +396,7 @@ _EVERY_MUTATION: dict[str, tuple[str, dict[str, Any]]] = {
         'b: "initiative:global-estimates-modern-slavery", verdict: NOT_RELATED, reason: "Test.") { pair } }',
         {},
     ),
+    "acknowledgeAlert": ('mutation { acknowledgeAlert(key: "overlap a b") }', {}),
     "registerWebhook": ('mutation { registerWebhook(url: "http://127.0.0.1:9/x") { id } }', {}),
     "removeWebhook": ('mutation { removeWebhook(id: "no-such-webhook") }', {}),
     "respondToReview": (

@@ -12,6 +12,7 @@ from strawberry.extensions import (
 )
 
 from service.api.graphql.aggregates import AggregateQuery
+from service.api.graphql.alerts import AlertMutation, AlertQuery
 from service.api.graphql.analysis import AnalysisQuery
 from service.api.graphql.errors import CountRoundTrips, log_errors
 from service.api.graphql.forms import FormQuery
@@ -57,12 +58,13 @@ class Query(
     FormQuery,
     ReviewQuery,
     WebhookQuery,
+    AlertQuery,
 ):
     pass
 
 
 @strawberry.type(name="Mutation", description="Every change to the map. Each needs an API key.")
-class MapMutation(Mutation, IdentityMutation, ReviewMutation, WebhookMutation):
+class MapMutation(Mutation, IdentityMutation, ReviewMutation, WebhookMutation, AlertMutation):
     pass
 
 

@@ -1,0 +1,224 @@
+"""Alerts worth acting on, each with the facts behind it and a link to look: a pair of
+initiatives that overlap (a new or changed initiative repeating existing work, open until
+the secretariat reviews it), a commitment falling due within the chosen window or overdue,
+and two organization records that may be one (an import's look-alike, in the identity
+queue). An alert is raised once, by a key naming what it is about (the pair, the
+commitment and its due date), and stays raised until a key acknowledges it; then it does
+not come back for the same thing (a commitment given a new due date is a new thing).
+
+Alerts are raised while the server runs (every ALERTS_EVERY_S seconds) and whenever they
+are read, so a read never misses one. They are bookkeeping beside the map: raising one
+does not change the map's revision. Not raised (docs/not-built-yet.md): facts past a
+freshness limit, and a commitment whose meeting event is on the map but not linked."""
+
+import asyncio
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+from typing import Any
+
+import structlog
+
+from service.db.driver import Database
+from service.domain import overlap_store, overlaps
+from service.domain.accountability import CommitmentFilter, commitments, current_state
+from service.domain.pagination import PageRequest
+from service.editing import identity, permissions
+from service.editing.keys import Editor
+from service.errors import BadInput, NotFound
+from service.model.values import OPEN_COMMITMENTS
+from service.scoring import overlap as scoring
+
+log = structlog.get_logger(__name__)
+LIST_MAX = 500
+_EVERY = 10**6
+
+
+class AlertKind(Enum):
+    OVERLAP = "OVERLAP"
+    COMMITMENT_DUE = "COMMITMENT_DUE"
+    COMMITMENT_OVERDUE = "COMMITMENT_OVERDUE"
+    LOOK_ALIKE = "LOOK_ALIKE"
+
+
+@dataclass(frozen=True)
+class Alert:
+    key: str
+    kind: AlertKind
+    subjects: list[str]
+    title: str
+    facts: list[str]
+    link: str
+    themes: list[str]
+    places: list[str]
+    organizations: list[str]
+    raised_at: str | None = None
+    acknowledged_at: str | None = None
+    acknowledged_by: str | None = None
+
+    def as_parameter(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "kind": self.kind.value,
+            "subjects": self.subjects,
+            "title": self.title,
+            "facts": self.facts,
+            "link": self.link,
+            "themes": self.themes,
+            "places": self.places,
+            "organizations": self.organizations,
+        }
+
+
+async def raise_due(db: Database, today: date, due_within_days: int) -> int:
+    """Raises every alert the map calls for now that was never raised; how many."""
+    found = [
+        *await _overlaps(db),
+        *await _commitments(db, today, due_within_days),
+        *await _look_alikes(db),
+    ]
+    if not found:
+        return 0
+    [row] = await db.write_aside("alerts/raise", alerts=[a.as_parameter() for a in found])
+    raised = int(row["raised"])
+    if raised:
+        log.info("alerts_raised", raised=raised)
+    return raised
+
+
+async def _overlaps(db: Database) -> list[Alert]:
+    pairs = await overlaps.overlaps(db, scoring.REVIEW_MIN_SCORE, None, None, overlaps.MAX_LIMIT)
+    worth = [
+        p
+        for p in pairs
+        if p.overlap.verdict in (scoring.Verdict.DUPLICATE, scoring.Verdict.OVERLAP)
+    ]
+    profiles = await overlap_store.profiles_of(db, (i for p in worth for i in (p.a.id, p.b.id)))
+    found = []
+    for pair in worth:
+        a, b = profiles[pair.a.id], profiles[pair.b.id]
+        facts = [f"score {pair.overlap.score:.2f} ({pair.overlap.verdict.value.lower()})"]
+        facts += [
+            f"{r.facet}: {r.similarity:.2f}"
+            + (f" (shared: {', '.join(r.shared)})" if r.shared else "")
+            for r in pair.overlap.reasons
+        ]
+        found.append(
+            Alert(
+                key=f"overlap {pair.a.id} {pair.b.id}",
+                kind=AlertKind.OVERLAP,
+                subjects=[pair.a.id, pair.b.id],
+                title=f"'{pair.a.name}' and '{pair.b.name}' look like the same work",
+                facts=facts,
+                link="/?view=overlaps",
+                themes=sorted(a.themes | b.themes),
+                places=sorted(a.places | b.places),
+                organizations=sorted(a.organizations | b.organizations),
+            )
+        )
+    return found
+
+
+async def _commitments(db: Database, today: date, within_days: int) -> list[Alert]:
+    statuses = [str(s.value) for s in OPEN_COMMITMENTS]
+    page = await commitments(db, CommitmentFilter(statuses=statuses), PageRequest(0, _EVERY))
+    horizon = (today + timedelta(days=within_days)).isoformat()
+    found = []
+    for record in page.items:
+        due_on = record.props.get("due_on")
+        if due_on is None or str(due_on) > horizon:
+            continue
+        overdue = str(due_on) < today.isoformat()
+        kind = AlertKind.COMMITMENT_OVERDUE if overdue else AlertKind.COMMITMENT_DUE
+        status = current_state(record.props, []).status
+        found.append(
+            Alert(
+                key=f"{kind.value.lower()} {record.id} {due_on}",
+                kind=kind,
+                subjects=[record.id],
+                title=f"'{record.name}' {'was' if overdue else 'is'} due on {due_on}",
+                facts=[f"due {record.props.get('due')}", f"status as recorded: {status}"],
+                link=f"/?view=history&id={record.id}",
+                themes=[],
+                places=[],
+                organizations=[],
+            )
+        )
+    return found
+
+
+async def _look_alikes(db: Database) -> list[Alert]:
+    found = []
+    for queued in await identity.queue(db, first=identity.QUEUE_MAX):
+        a, b = queued.records
+        found.append(
+            Alert(
+                key=f"look-alike {queued.pair.a} {queued.pair.b}",
+                kind=AlertKind.LOOK_ALIKE,
+                subjects=[queued.pair.a, queued.pair.b],
+                title=f"'{a.name}' and '{b.name}' may be one organization",
+                facts=[f"score {queued.pair.score:.2f}", *queued.pair.reasons],
+                link="/?view=review",
+                themes=[],
+                places=[],
+                organizations=[queued.pair.a, queued.pair.b],
+            )
+        )
+    return found
+
+
+async def listed(
+    db: Database,
+    *,
+    kind: AlertKind | None = None,
+    about: str | None = None,
+    acknowledged_too: bool = False,
+    limit: int = 100,
+) -> list[Alert]:
+    if not 1 <= limit <= LIST_MAX:
+        raise BadInput(f"first: must be between 1 and {LIST_MAX}, not {limit}")
+    rows = await db.read(
+        "alerts/list",
+        acknowledgedToo=acknowledged_too,
+        kind=None if kind is None else kind.value,
+        about=about,
+        limit=limit,
+    )
+    return [
+        Alert(
+            key=row["key"],
+            kind=AlertKind(row["kind"]),
+            subjects=row["subjects"],
+            title=row["title"],
+            facts=row["facts"],
+            link=row["link"],
+            themes=row["themes"],
+            places=row["places"],
+            organizations=row["organizations"],
+            raised_at=row["raisedAt"],
+            acknowledged_at=row["acknowledgedAt"],
+            acknowledged_by=row["acknowledgedBy"],
+        )
+        for row in rows
+    ]
+
+
+async def acknowledge(db: Database, editor: Editor, key: str) -> None:
+    """Marks the alert acknowledged (the first acknowledgement stands). A key scoped to an
+    organization acknowledges only what concerns that organization."""
+    permissions.may_write(editor)
+    rows = await db.write_aside(
+        "alerts/acknowledge", key=key, by=editor.name, organization=editor.organization
+    )
+    if not rows:
+        raise NotFound(f"no alert '{key}' this key may acknowledge")
+
+
+async def keep_raising(db: Database, every_s: float, due_within_days: int) -> None:
+    """Raises what is due every `every_s` seconds while the server runs."""
+    while True:
+        try:
+            await raise_due(db, date.today(), due_within_days)
+        except Exception as error:  # a lost database: the next round tries again
+            log.warning("alerts_round_failed", error=str(error))
+        await asyncio.sleep(every_s)
