@@ -53,8 +53,11 @@ def data_of(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def settings_for_tests(**overrides: Any) -> Settings:
-    """Settings from the arguments and the environment, never from a developer's .env."""
-    return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]
+    """Settings from the arguments and the environment, never from a developer's .env.
+    Alerts are raised when read, not also in the background: a background round would
+    rescore overlaps at moments the tests of rescoring do not choose."""
+    chosen = {"alerts_every_s": 0, **overrides}
+    return Settings(_env_file=None, **chosen)  # type: ignore[call-arg]
 
 
 @pytest.fixture(scope="session")
