@@ -185,6 +185,28 @@ async def changes(
     return Changes(events, len(rows) > limit, cursor)
 
 
+async def between(db: Database, since: datetime, until: datetime) -> list[AuditEvent]:
+    """Every event after `since` and up to `until`, oldest first (read a page at a time)."""
+    for moment, name in ((since, "from"), (until, "to")):
+        if moment.tzinfo is None:
+            raise BadInput(f"{name}: give a time zone (2026-01-01T00:00:00Z), not a local time")
+    found: list[AuditEvent] = []
+    after_at, after_id = None, None
+    while True:
+        rows = await db.read(
+            "audit/between",
+            since=since,
+            until=until,
+            afterAt=after_at,
+            afterId=after_id,
+            limit=HISTORY_MAX,
+        )
+        found += [_event(row) for row in rows]
+        if len(rows) < HISTORY_MAX:
+            return found
+        after_at, after_id = found[-1].at, found[-1].id
+
+
 def event_cursor(event: AuditEvent) -> str:
     """The cursor that reads on after the event."""
     return key_cursor(event.at, event.id)

@@ -7,6 +7,8 @@ to admin keys only). Both depend on the caller, and say so (rights.py)."""
 import asyncio
 from collections.abc import AsyncGenerator
 from datetime import UTC, datetime
+from enum import Enum
+from typing import Annotated, Any, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -14,6 +16,7 @@ from strawberry.scalars import JSON
 from service.api.graphql import rights
 from service.api.graphql.context import Context
 from service.editing import audit
+from service.editing import diff as diffs
 
 Ctx = strawberry.Info[Context, None]
 
@@ -88,6 +91,53 @@ class ChangePage:
     has_more: bool = strawberry.field(description="Whether more changes follow already.")
 
 
+@strawberry.enum(description="How a fact differs between the two moments.")
+class FactChangeKind(Enum):
+    ADDED = "ADDED"
+    REMOVED = "REMOVED"
+    CHANGED = "CHANGED"
+
+
+@strawberry.type(description="A record or relationship that differs between two moments.")
+class FactChange:
+    fact: str = strawberry.field(description="The record's id, or the relationship's key.")
+    change: FactChangeKind = strawberry.field(
+        description="ADDED, REMOVED (deleted or retired) or CHANGED."
+    )
+    before: JSON | None = strawberry.field(description="It at the first moment; null: absent.")
+    after: JSON | None = strawberry.field(description="It at the second moment; null: absent.")
+    changed_fields: list[str] = strawberry.field(description="What differs, for a change.")
+    sources: list[strawberry.ID] = strawberry.field(description="The sources it cites.")
+    events: list[strawberry.ID] = strawberry.field(
+        description="The audit events that changed it between the two moments."
+    )
+
+
+@strawberry.type(description="What changed on the map between two moments, fact by fact.")
+class MapDiff:
+    records: list[FactChange] = strawberry.field(description="Records added, removed, changed.")
+    relationships: list[FactChange] = strawberry.field(
+        description="Relationships added, removed, changed (a record's own places, themes "
+        "and citations among them)."
+    )
+    not_taken_apart: list[str] = strawberry.field(
+        description="Merges and undone merges between the moments, as their events' "
+        "summaries: they move relationships the diff does not list."
+    )
+
+
+def _fact(c: diffs.FactChange) -> FactChange:
+    return FactChange(
+        fact=c.fact,
+        change=FactChangeKind(c.change),
+        before=cast(Any, c.before),
+        after=cast(Any, c.after),
+        changed_fields=c.changed_fields,
+        sources=[strawberry.ID(s) for s in c.sources],
+        events=[strawberry.ID(e) for e in c.events],
+    )
+
+
 @strawberry.type
 class HistoryQuery:
     @strawberry.field(
@@ -123,6 +173,28 @@ class HistoryQuery:
             changes=[AuditEntry.of(e, show_contact=show_contact) for e in found.events],
             end_cursor=found.cursor,
             has_more=found.more,
+        )
+
+    @strawberry.field(
+        description="What changed on the map between two moments (times with their zone): "
+        "the records and relationships added, removed and changed, each with its state at "
+        "both, its sources and the events that changed it, from the audit trail. Seed "
+        "loads are not in the trail; merges are named, not taken apart.",
+        metadata=rights.BY_CALLER,
+    )
+    async def diff(
+        self,
+        info: Ctx,
+        from_: Annotated[datetime, strawberry.argument(name="from")],
+        to: datetime,
+    ) -> MapDiff:
+        found = await diffs.diff(
+            info.context.db, from_, to, reads_contact=await _reads_contact(info)
+        )
+        return MapDiff(
+            records=[_fact(c) for c in found.records],
+            relationships=[_fact(c) for c in found.relationships],
+            not_taken_apart=[summary for _, summary in found.not_taken_apart],
         )
 
 
