@@ -188,6 +188,9 @@ class Database:
     starting accepts connections and then holds queries for seconds; without the probe a
     client would see its own timeout instead of DATABASE_UNAVAILABLE."""
 
+    # Whether answers read here may be kept until the map changes (service/domain/kept.py).
+    keeps_answers = True
+
     def __init__(
         self, driver: AsyncDriver, queries: Queries, database: str, *, probe_timeout_s: float
     ) -> None:
@@ -301,6 +304,19 @@ class Database:
                 if not tx.closed():
                     await tx.rollback()
 
+    @asynccontextmanager
+    async def rehearsal(self) -> AsyncIterator["Transaction"]:
+        """A write transaction that is always rolled back: what is written in it is seen
+        by the statements run in it and by nothing else (the map as of a past moment,
+        service/editing/as_of.py)."""
+        async with self._watched(), self._session() as session:
+            tx = await session.begin_transaction()
+            try:
+                yield Transaction(tx, self.queries)
+            finally:
+                if not tx.closed():
+                    await tx.rollback()
+
     async def delete_in_batches(self, name: str, /, limit: int, **parameters: Any) -> None:
         """Run a deleting statement that takes $limit and returns `deleted`, a transaction
         at a time, until it deletes nothing: a large deletion in bounded memory."""
@@ -322,6 +338,23 @@ class Database:
         """A real read of the map's database: Bolt answers some seconds before the database
         itself does, so connecting alone would report ready too early."""
         await self.read("schema/applied_versions")
+
+
+class InTransaction(Database):
+    """The database as one transaction sees it: every read runs in it. Answers are not
+    kept (service/domain/kept.py) for what a rehearsal wrote."""
+
+    keeps_answers = False
+
+    def __init__(self, db: Database, tx: "Transaction") -> None:
+        super().__init__(db.driver, db.queries, db.database, probe_timeout_s=db.probe_timeout_s)
+        self._tx = tx
+
+    async def read(self, name: str, /, **parameters: Any) -> list[Row]:
+        return await self._tx.run(name, **parameters)
+
+    async def read_built(self, query: Query, /, **parameters: Any) -> list[Row]:
+        return await self._tx.send(_checked(query, parameters), parameters)
 
 
 class Transaction:

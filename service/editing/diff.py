@@ -87,7 +87,7 @@ async def diff(db: Database, since: datetime, until: datetime, *, reads_contact:
     records, links, skipped = _Trail(), _Trail(), []
     for found in events:
         event = found.for_reader(reads_contact)
-        if event.action in RECORD_ACTIONS and (subject := _subject(event)):
+        if event.action in RECORD_ACTIONS and (subject := subject_of(event)):
             _record_event(records, links, subject, event)
         elif event.action in ("link", "unlink", "relink"):
             _link_event(links, event)
@@ -96,7 +96,8 @@ async def diff(db: Database, since: datetime, until: datetime, *, reads_contact:
     return MapDiff(records.changes(), links.changes(), skipped)
 
 
-def _subject(event: audit.AuditEvent) -> str | None:
+def subject_of(event: audit.AuditEvent) -> str | None:
+    """The record a record event is about."""
     matched = _SUBJECT.match(event.summary)
     if matched:
         return matched.group(1)

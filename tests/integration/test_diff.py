@@ -1,8 +1,9 @@
-"""`diff(from, to)` against snapshots: after a sequence of edits through the API (a new
-organization, a relationship added and later removed, a place added to an initiative, an
-organization retired), the records and relationships `diff` lists as added, removed and
-changed between any two of the moments are those a whole backup of the database taken at
-each moment shows."""
+"""The map at past moments against snapshots taken then: after a sequence of edits through
+the API (a new organization, a relationship added and later removed, a place added to an
+initiative, an organization retired), the records and relationships `diff` lists as added,
+removed and changed between any two of the moments are those a whole backup of the
+database taken at each moment shows, and `whoIsDoingWhatWhere(asOf)` gives the rows it
+gave at each moment."""
 
 import uuid
 from collections.abc import Callable, Iterator
@@ -30,6 +31,9 @@ RETIRE = "mutation($id: ID!, $version: Int!) { retire(id: $id, version: $version
 VERSION = "query($id: ID!) { node(id: $id) { ... on Organization { version } } }"
 FORM = """query($id: ID!) { editForm(id: $id) {
   version mutation inputType fields { name value } } }"""
+WHO = """query($asOf: DateTime) { whoIsDoingWhatWhere(first: 100, asOf: $asOf) {
+  totalCount edges { node { organization { id name } role initiative { id name status }
+  places { ... on Country { id } ... on Region { id } } themes { id } } } } }"""
 GCG = "source:gcg-2017-report"
 CITED = [{"source": GCG, "section": "Agenda", "note": "Test record."}]
 PLACED = "initiative:knowledge-platform"
@@ -147,3 +151,31 @@ def test_the_moments_must_be_in_order_and_have_a_zone(gql: Ask) -> None:
     assert later["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     local = gql(DIFF, **{"from": "2026-01-01T00:00:00", "to": "2026-02-01T00:00:00Z"})
     assert local["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_who_is_doing_what_where_as_of_a_moment_gives_what_it_gave_then(
+    seeded: Settings, as_key: Callable[[str | None], Ask], admin: str
+) -> None:
+    ask = as_key(admin)
+    moments, answers = [_now()], [_ok(ask(WHO))]
+    key = f"asof-{uuid.uuid4().hex[:6]}"
+    organization = {"key": key, "name": f"As Of Watch {key}", "type": "NGO", "cited": CITED}
+    made = _ok(ask(CREATE_ORG, input=organization))["createOrganization"]["organization"]
+    link = {"from": made["id"], "type": "LEADS", "to": PLACED, "source": GCG}
+    _ok(ask(ADD, input={**link, "section": "Agenda", "note": "Test link."}))
+    _add_country(ask, PLACED, "PRY")
+    moments.append(_now())
+    answers.append(_ok(ask(WHO)))
+
+    _ok(ask(REMOVE, **{k: link[k] for k in ("from", "type", "to")}))
+    retired = "organization:unu"
+    version = _ok(ask(VERSION, id=retired))["node"]["version"]
+    _ok(ask(RETIRE, id=retired, version=version))
+    moments.append(_now())
+    answers.append(_ok(ask(WHO)))
+
+    assert answers[0] != answers[1] != answers[2], "each step changes who does what where"
+    for moment, then in zip(moments, answers, strict=True):
+        assert _ok(ask(WHO, asOf=moment)) == then, moment
+    # The rebuilt past is seen by that answer only: the map is as the edits left it.
+    assert _ok(ask(WHO)) == answers[2]

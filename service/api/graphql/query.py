@@ -1,5 +1,7 @@
 """The root fields. Each turns its arguments into a domain call and the result into types."""
 
+from datetime import datetime
+
 import strawberry
 
 from service.api.graphql import inputs
@@ -37,6 +39,7 @@ from service.domain import (
 )
 from service.domain.pagination import PageRequest
 from service.domain.places import Matched
+from service.editing.as_of import rewound
 from service.model.records import MapRecord
 
 Ctx = strawberry.Info[Context, None]
@@ -389,7 +392,10 @@ class Query:
 
     @strawberry.field(
         description="One row per organization, role and initiative, and one for each "
-        "initiative with no organization recorded; places by the one place rule."
+        "initiative with no organization recorded; places by the one place rule. With "
+        "`asOf` (a time with its zone), the rows as the map stood then, rebuilt from the "
+        "audit trail (seed loads are not in it; a moment before a merge is refused); "
+        "below a row, a record's own relationships are read from the map as it is now."
     )
     async def who_is_doing_what_where(
         self,
@@ -397,9 +403,15 @@ class Query:
         where: inputs.WhoFilter | None = None,
         first: int = 50,
         after: str | None = None,
+        as_of: datetime | None = None,
     ) -> Connection[WhoIsDoingWhatWhereRow]:
         wanted = filters.WhoFilter(**_plain(where))
-        page = await who.who_is_doing_what_where(info.context.db, wanted, _page(info, first, after))
+        asked = _page(info, first, after)
+        if as_of is None:
+            page = await who.who_is_doing_what_where(info.context.db, wanted, asked)
+        else:
+            async with rewound(info.context.db, as_of) as past:
+                page = await who.who_is_doing_what_where(past, wanted, asked)
         return connection(page, _who_row)
 
     @strawberry.field(description="Full-text search over every kind, best first.")
