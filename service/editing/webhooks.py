@@ -232,6 +232,7 @@ async def _deliver(db: Database, hook: dict[str, Any], me: str, timeout_s: float
             ok=ok,
             cursor=audit.event_cursor(event),
             retrySeconds=wait,
+            leaseSeconds=LEASE_S,
             release=False,
         )
         if not logged:  # another process holds it now (this one was too slow): stop here
