@@ -7,7 +7,11 @@ commitment and its due date), and stays raised until a key acknowledges it; then
 not come back for the same thing (a commitment given a new due date is a new thing).
 
 Alerts are raised while the server runs (every ALERTS_EVERY_S seconds) and whenever they
-are read, so a read never misses one. They are bookkeeping beside the map: raising one
+are read, so a read never misses one. Each new alert is also an event of the audit trail
+(action alert-overlap, alert-commitment-due, alert-commitment-overdue or alert-look-alike,
+targets everything it concerns), so a user follows the alerts on a theme, in a country,
+about an organization or of a kind through `changes`, its subscription, the Atom feed or
+a webhook, filtered as any change is. Alerts are bookkeeping beside the map: raising one
 does not change the map's revision. Not raised (docs/not-built-yet.md): facts past a
 freshness limit, and a commitment whose meeting event is on the map but not linked."""
 
@@ -23,7 +27,7 @@ from service.db.driver import Database
 from service.domain import overlap_store, overlaps
 from service.domain.accountability import CommitmentFilter, commitments, current_state
 from service.domain.pagination import PageRequest
-from service.editing import identity, permissions
+from service.editing import audit, identity, permissions
 from service.editing.keys import Editor
 from service.errors import BadInput, NotFound
 from service.model.values import OPEN_COMMITMENTS
@@ -57,7 +61,9 @@ class Alert:
     acknowledged_by: str | None = None
 
     def as_parameter(self) -> dict[str, Any]:
-        return {
+        """The alert as raise.cypher takes it: its own properties, and the audit event
+        that announces it (alert-overlap..., about everything it concerns)."""
+        alert = {
             "key": self.key,
             "kind": self.kind.value,
             "subjects": self.subjects,
@@ -68,6 +74,18 @@ class Alert:
             "places": self.places,
             "organizations": self.organizations,
         }
+        targets = sorted({*self.subjects, *self.organizations, *self.themes, *self.places})
+        return {
+            "alert": alert,
+            "action": alert_action(self.kind),
+            "targets": targets,
+            "after": audit.as_json(alert),
+        }
+
+
+def alert_action(kind: AlertKind) -> str:
+    """The audit action that announces an alert of the kind: alert-overlap..."""
+    return "alert-" + kind.value.lower().replace("_", "-")
 
 
 async def raise_due(db: Database, today: date, due_within_days: int) -> int:

@@ -30,6 +30,11 @@ ACTIONS = (
     "unmerge",
     "review-overlap",  # service/editing/overlap_reviews.py
     "respond-to-review",
+    # Raised by the map itself (service/editing/alerts.py), one action per kind of alert.
+    "alert-overlap",
+    "alert-commitment-due",
+    "alert-commitment-overdue",
+    "alert-look-alike",
 )
 # Properties a person may have agreed to once and withdrawn since: a record shows them only
 # while consent stands, and its history only to the keys that read contact history.

@@ -6,7 +6,7 @@ one; each is raised once, and acknowledging one takes it off the open list for g
 import json
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -19,7 +19,10 @@ from tests.conftest import reseed, run_db
 Ask = Callable[..., dict[str, Any]]
 ALERTS = """query($kind: AlertKind, $about: ID, $acknowledged: Boolean! = false) {
   alerts(kind: $kind, about: $about, acknowledged: $acknowledged, first: 500) {
-    key kind subjects title facts link organizations acknowledgedAt } }"""
+    key kind subjects title facts link organizations themes acknowledgedAt } }"""
+CHANGES = """query($since: DateTime!, $id: ID, $action: String) {
+  changes(since: $since, id: $id, action: $action, first: 100) {
+    changes { action targets summary role } } }"""
 OVERLAPS = "{ overlaps(limit: 500) { a { id } b { id } score reasons { facet } } }"
 ACKNOWLEDGE = "mutation($key: String!) { acknowledgeAlert(key: $key) }"
 CREATE_COMMITMENT = "mutation($input: CommitmentInput!) { createCommitment(input: $input) { id } }"
@@ -47,6 +50,14 @@ def _alerts(ask: Ask, **given: Any) -> list[dict[str, Any]]:
     body = ask(ALERTS, **given)
     assert "errors" not in body, body
     found: list[dict[str, Any]] = body["data"]["alerts"]
+    return found
+
+
+def _changes(ask: Ask, since: str, **filters: Any) -> list[dict[str, Any]]:
+    body = ask(CHANGES, since=since, **filters)
+    assert "errors" not in body, body
+    found: list[dict[str, Any]] = body["data"]["changes"]["changes"]
+    assert all(c["role"] == "system" for c in found if c["action"].startswith("alert-"))
     return found
 
 
@@ -82,6 +93,7 @@ def test_each_kind_is_raised_once_with_its_facts_and_acknowledged_for_good(
 ) -> None:
     ask = as_key(admin)
     before = {a["key"] for a in _alerts(ask, acknowledged=True)}
+    since = datetime.now(UTC).isoformat()
 
     due = (date.today() + timedelta(days=30)).isoformat()
     pledge = {
@@ -118,6 +130,15 @@ def test_each_kind_is_raised_once_with_its_facts_and_acknowledged_for_good(
 
     look_alikes = [a for a in new if a["kind"] == "LOOK_ALIKE"]
     assert any("organization:fao" in a["subjects"] for a in look_alikes)
+
+    # Each new alert is also in the changes feed, filtered by its kind or by what it
+    # concerns, as any change is (so a subscription or a webhook can follow them).
+    due_events = _changes(ask, since, action="alert-commitment-due")
+    assert [e["targets"] for e in due_events] == [[commitment]]
+    about_copy = _changes(ask, since, id=copy_id, action="alert-overlap")
+    assert any(set(named[0]["subjects"]) <= set(e["targets"]) for e in about_copy)
+    theme = next(t for t in named[0]["themes"])
+    assert any(e["summary"] == named[0]["title"] for e in _changes(ask, since, id=theme))
 
     # Read again: nothing is raised twice.
     again = [a["key"] for a in _alerts(ask) if a["key"] not in before]

@@ -38,7 +38,8 @@ class AuditEntry:
         extensions=[rights.only_for(rights.ReadsActors())],
     )
     role: str = strawberry.field(
-        description="The role of the key that made the change: editor or admin."
+        description="The role of the key that made the change: editor or admin; system for "
+        "an alert the map raised itself."
     )
     scope: str | None = strawberry.field(
         description="The organization the change was made for: the one the key is scoped to."
@@ -46,8 +47,9 @@ class AuditEntry:
     action: str = strawberry.field(
         description="create, update, retire, restore, delete, link, relink (a relationship's "
         "properties replaced by an import), unlink, merge, unmerge, review-overlap (the "
-        "secretariat's verdict on two initiatives) or respond-to-review (an organization's "
-        "answer to it)."
+        "secretariat's verdict on two initiatives), respond-to-review (an organization's "
+        "answer to it), or an alert the map raised: alert-overlap, alert-commitment-due, "
+        "alert-commitment-overdue, alert-look-alike (targets: all it concerns)."
     )
     targets: list[strawberry.ID] = strawberry.field(
         description="The ids of the records it changed."
