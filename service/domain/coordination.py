@@ -5,10 +5,13 @@ with their reasons. The secretariat's question: who
 should know of each other and does not yet. The ranking counts the theme-and-place
 pairs both work on, and adds a bonus where their roles complement each other there (one
 funds what the other could implement). A suggestion is a hint from the map as recorded:
-two organizations with no tie on the map may well know each other."""
+two organizations with no tie on the map may well know each other, so the secretariat
+reviews a pair (introduced, already connected, not useful; service/editing/
+suggestion_reviews.py) and a reviewed pair is not suggested again."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import Enum
 from itertools import combinations
 
 from service.db.driver import Database
@@ -36,6 +39,19 @@ class _Works:
     cells: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
+class SuggestionVerdict(Enum):
+    INTRODUCED = "INTRODUCED"  # the secretariat put them in touch
+    ALREADY_CONNECTED = "ALREADY_CONNECTED"  # they work together off the map
+    NOT_USEFUL = "NOT_USEFUL"
+
+
+@dataclass(frozen=True)
+class SuggestionReview:
+    verdict: SuggestionVerdict
+    reason: str
+    reviewed_at: str
+
+
 @dataclass(frozen=True)
 class Suggestion:
     a: str
@@ -47,12 +63,19 @@ class Suggestion:
     shared_places: tuple[str, ...]
     complementary: tuple[str, ...]  # "a funds, b implements in country:X on theme:Y"
     reasons: tuple[str, ...]
+    review: SuggestionReview | None = None
 
 
 async def suggestions(
-    db: Database, theme: str | None = None, country: str | None = None, first: int = 50
+    db: Database,
+    theme: str | None = None,
+    country: str | None = None,
+    first: int = 50,
+    *,
+    include_reviewed: bool = False,
 ) -> list[Suggestion]:
-    """The best `first` pairs with no tie between them, best first."""
+    """The best `first` pairs with no tie between them, best first; pairs the secretariat
+    has reviewed only with `include_reviewed` (each with its review)."""
     if not 1 <= first <= MAX_FIRST:
         raise BadInput(f"first: must be between 1 and {MAX_FIRST}, not {first}")
     theme_id = map_id("theme", theme) if theme else None
@@ -71,12 +94,24 @@ async def suggestions(
         if len(orgs) < CROWDED:
             for a, b in combinations(sorted(orgs), 2):
                 shared[(a, b)].add(cell)
+    reviewed = await reviews(db)
     found = [
-        _suggestion(a, b, works, cells_)
+        replace(_suggestion(a, b, works, cells_), review=reviewed.get((a, b)))
         for (a, b), cells_ in shared.items()
-        if _untied(works[a], works[b])
+        if _untied(works[a], works[b]) and (include_reviewed or (a, b) not in reviewed)
     ]
     return sorted(found, key=lambda s: (-s.score, s.a, s.b))[:first]
+
+
+async def reviews(db: Database) -> dict[tuple[str, str], SuggestionReview]:
+    """The secretariat's reviews of suggestions, by the pair's two ids in order."""
+    rows = await db.read("analysis/suggestion_reviews")
+    return {
+        (row["a"], row["b"]): SuggestionReview(
+            SuggestionVerdict(row["verdict"]), row["reason"], row["reviewedAt"]
+        )
+        for row in rows
+    }
 
 
 async def _works(db: Database) -> dict[str, _Works]:

@@ -30,6 +30,7 @@ ACTIONS = (
     "unmerge",
     "review-overlap",  # service/editing/overlap_reviews.py
     "respond-to-review",
+    "review-suggestion",  # service/editing/suggestion_reviews.py
     # Raised by the map itself (service/editing/alerts.py), one action per kind of alert.
     "alert-overlap",
     "alert-commitment-due",

@@ -36,7 +36,7 @@ def _checked_pair(a: str, b: str) -> tuple[str, str]:
     return first, second
 
 
-def _checked_text(text: str, field: str) -> str:
+def checked_text(text: str, field: str) -> str:
     text = text.strip()
     if not text:
         raise BadInput(f"{field}: say why, in a few words")
@@ -57,7 +57,7 @@ async def review(
             "with an unscoped key, and an organization answers a review with respondToReview"
         )
     first, second = _checked_pair(a, b)
-    reason = _checked_text(reason, "reason")
+    reason = checked_text(reason, "reason")
     profiles = await overlap_store.profiles_of(db, (first, second))
     missing = [i for i in (first, second) if i not in profiles]
     if missing:
@@ -99,7 +99,7 @@ async def respond(db: Database, editor: Editor, a: str, b: str, response: str) -
             "organization that takes part in the initiatives"
         )
     first, second = _checked_pair(a, b)
-    response = _checked_text(response, "response")
+    response = checked_text(response, "response")
     pair = pair_key(first, second)
     async with db.transaction() as tx:
         [involved] = await tx.run(

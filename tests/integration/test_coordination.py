@@ -2,12 +2,18 @@
 suggested already shares an initiative or an Alliance body, every pair has a theme and a
 place both work on, and every reason given holds in the raw graph."""
 
+import uuid
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
+import pytest
+
+from service.config import Settings
+from service.editing import keys
 from service.model.relationships import GROUP_ROLES, INITIATIVE_ROLES
 from service.seed.graph import SeedGraph
+from tests.conftest import reseed, run_db
 
 SUGGESTIONS = """query($theme: String, $country: String) {
   coordinationSuggestions(first: 200, theme: $theme, country: $country) {
@@ -80,3 +86,37 @@ def test_suggestions_on_one_theme_stay_on_it(gql: Callable[..., dict[str, Any]])
     assert all(s["sharedThemes"] == [theme] for s in on_theme)
     refused = gql(SUGGESTIONS, theme="theme:not-a-theme")
     assert refused["errors"][0]["extensions"]["code"] in {"NOT_FOUND", "BAD_USER_INPUT"}
+
+
+REVIEW = """mutation($a: ID!, $b: ID!, $verdict: SuggestionVerdict!, $reason: String!) {
+  reviewSuggestion(a: $a, b: $b, verdict: $verdict, reason: $reason) { pair } }"""
+WITH_REVIEWED = """{ coordinationSuggestions(first: 200, includeReviewed: true) {
+  a b review { verdict reason } } }"""
+
+
+@pytest.fixture(scope="module")
+def admin(seeded: Settings) -> Iterator[str]:
+    name = f"coordination-admin-{uuid.uuid4().hex[:6]}"
+    yield run_db(seeded, lambda db: keys.create_key(db, name, "admin"))[1]
+    reseed(seeded)
+
+
+def test_a_reviewed_suggestion_is_not_made_again(
+    seeded: Settings, as_key: Callable[[str | None], Any], admin: str
+) -> None:
+    secretariat = as_key(admin)
+    first = secretariat(SUGGESTIONS)["data"]["coordinationSuggestions"][0]
+    pair = (first["a"], first["b"])
+    verdict = {"a": pair[1], "b": pair[0], "verdict": "INTRODUCED", "reason": "Met in May."}
+    scoped = as_key(
+        run_db(seeded, lambda db: keys.create_key(db, "c-scoped", "editor", pair[0]))[1]
+    )
+    assert scoped(REVIEW, **verdict)["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert "errors" not in secretariat(REVIEW, **verdict)
+
+    left = secretariat(SUGGESTIONS)["data"]["coordinationSuggestions"]
+    assert pair not in {(s["a"], s["b"]) for s in left}
+    every = secretariat(WITH_REVIEWED)["data"]["coordinationSuggestions"]
+    shown = next(s for s in every if (s["a"], s["b"]) == pair)
+    assert shown["review"] == {"verdict": "INTRODUCED", "reason": "Met in May."}
+    assert all(s["review"] is None for s in every if (s["a"], s["b"]) != pair)

@@ -399,6 +399,11 @@ _EVERY_MUTATION: dict[str, tuple[str, dict[str, Any]]] = {
     "acknowledgeAlert": ('mutation { acknowledgeAlert(key: "overlap a b") }', {}),
     "registerWebhook": ('mutation { registerWebhook(url: "http://127.0.0.1:9/x") { id } }', {}),
     "removeWebhook": ('mutation { removeWebhook(id: "no-such-webhook") }', {}),
+    "reviewSuggestion": (
+        'mutation { reviewSuggestion(a: "organization:ilo", b: "organization:unu", '
+        'verdict: NOT_USEFUL, reason: "Test.") { pair } }',
+        {},
+    ),
     "respondToReview": (
         'mutation { respondToReview(a: "initiative:knowledge-platform", '
         'b: "initiative:global-estimates-modern-slavery", response: "Test.") { pair } }',

@@ -107,6 +107,13 @@ def _overlap(pair: overlaps.ScoredPair) -> Overlap:
     )
 
 
+@strawberry.type(description="The secretariat's review of a coordination suggestion.")
+class SuggestionReview:
+    verdict: coordination.SuggestionVerdict = strawberry.field(description="What it decided.")
+    reason: str = strawberry.field(description="Why, in the reviewer's words.")
+    reviewed_at: str = strawberry.field(description="When (ISO date and time).")
+
+
 @strawberry.type(
     description="Two organizations working on the same theme in the same place (a country "
     "or region their initiatives operate in) with no tie on the map (no initiative or "
@@ -129,6 +136,10 @@ class CoordinationSuggestion:
         description="Where one funds and the other carries out work, in words."
     )
     reasons: list[str] = strawberry.field(description="Why it is suggested, in words.")
+    review: SuggestionReview | None = strawberry.field(
+        description="The secretariat's review of the pair, if any (listed only with "
+        "`includeReviewed`)."
+    )
 
 
 @strawberry.type(description="Initiatives joined by overlaps above the threshold.")
@@ -457,12 +468,20 @@ class AnalysisQuery:
     @strawberry.field(
         description="Pairs of organizations working on the same theme in the same place "
         "(country or region) with no initiative or Alliance body in common on the map, best "
-        "first, with their reasons; optionally on one theme or in one country."
+        "first, with their reasons; optionally on one theme or in one country. Pairs the "
+        "secretariat has reviewed (reviewSuggestion) only with `includeReviewed`."
     )
     async def coordination_suggestions(
-        self, info: Ctx, theme: str | None = None, country: str | None = None, first: int = 50
+        self,
+        info: Ctx,
+        theme: str | None = None,
+        country: str | None = None,
+        first: int = 50,
+        include_reviewed: bool = False,
     ) -> list[CoordinationSuggestion]:
-        found = await coordination.suggestions(info.context.db, theme, country, first)
+        found = await coordination.suggestions(
+            info.context.db, theme, country, first, include_reviewed=include_reviewed
+        )
         return [
             CoordinationSuggestion(
                 a=strawberry.ID(s.a),
@@ -474,6 +493,13 @@ class AnalysisQuery:
                 shared_places=[strawberry.ID(c) for c in s.shared_places],
                 complementary_roles=list(s.complementary),
                 reasons=list(s.reasons),
+                review=SuggestionReview(
+                    verdict=s.review.verdict,
+                    reason=s.review.reason,
+                    reviewed_at=s.review.reviewed_at,
+                )
+                if s.review
+                else None,
             )
             for s in found
         ]

@@ -48,7 +48,8 @@ class AuditEntry:
         description="create, update, retire, restore, delete, link, relink (a relationship's "
         "properties replaced by an import), unlink, merge, unmerge, review-overlap (the "
         "secretariat's verdict on two initiatives), respond-to-review (an organization's "
-        "answer to it), or an alert the map raised: alert-overlap, alert-commitment-due, "
+        "answer to it), review-suggestion (the secretariat's word on a coordination "
+        "suggestion), or an alert the map raised: alert-overlap, alert-commitment-due, "
         "alert-commitment-overdue, alert-look-alike (targets: all it concerns)."
     )
     targets: list[strawberry.ID] = strawberry.field(

@@ -6,8 +6,10 @@ import strawberry
 
 from service.api.graphql.context import Context
 from service.domain import overlap_reviews, overlap_store
+from service.domain.coordination import SuggestionVerdict
 from service.domain.overlap_reviews import ReviewVerdict
 from service.editing import overlap_reviews as writing
+from service.editing import suggestion_reviews
 
 Ctx = strawberry.Info[Context, None]
 
@@ -16,6 +18,14 @@ OverlapReviewVerdict = strawberry.enum(
     name="OverlapReviewVerdict",
     description="The secretariat's verdict on a flagged pair: DUPLICATE (the same work "
     "written up twice), COMPLEMENTARY (related work that adds up), NOT_RELATED.",
+)
+
+
+SuggestionVerdictEnum = strawberry.enum(
+    SuggestionVerdict,
+    name="SuggestionVerdict",
+    description="INTRODUCED: the secretariat put them in touch; ALREADY_CONNECTED: they work "
+    "together off the map; NOT_USEFUL.",
 )
 
 
@@ -113,4 +123,23 @@ class ReviewMutation:
     ) -> ReviewRecorded:
         editor = await info.context.editor()
         done = await writing.respond(info.context.db, editor, str(a), str(b), response)
+        return ReviewRecorded(pair=done.pair, event=strawberry.ID(done.event))
+
+    @strawberry.mutation(
+        description="Records the secretariat's review of a coordination suggestion "
+        "(INTRODUCED, ALREADY_CONNECTED, NOT_USEFUL) with its reason: the pair is not "
+        "suggested again. Unscoped editor or admin keys."
+    )
+    async def review_suggestion(
+        self,
+        info: Ctx,
+        a: strawberry.ID,
+        b: strawberry.ID,
+        verdict: SuggestionVerdict,
+        reason: str,
+    ) -> ReviewRecorded:
+        editor = await info.context.editor()
+        done = await suggestion_reviews.review(
+            info.context.db, editor, str(a), str(b), verdict, reason
+        )
         return ReviewRecorded(pair=done.pair, event=strawberry.ID(done.event))
