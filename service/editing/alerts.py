@@ -1,19 +1,21 @@
 """Alerts worth acting on, each with the facts behind it and a link to look: a pair of
 initiatives that overlap (a new or changed initiative repeating existing work, open until
 the secretariat reviews it), a commitment falling due within the chosen window or overdue,
-and two organization records that may be one (an import's look-alike, in the identity
-queue). An alert is raised once, by a key naming what it is about (the pair, the
-commitment and its due date), and stays raised until a key acknowledges it; then it does
-not come back for the same thing (a commitment given a new due date is a new thing).
+two organization records that may be one (an import's look-alike, in the identity queue),
+and an initiative whose facts were last confirmed more than two years ago (stale). An
+alert is raised once, by a key naming what it is about (the pair, the commitment and its
+due date, the initiative and the day it was last confirmed), and stays raised until a key
+acknowledges it; then it does not come back for the same thing (a commitment given a new
+due date, or an initiative confirmed again and gone stale since, is a new thing).
 
 Alerts are raised while the server runs (every ALERTS_EVERY_S seconds) and whenever they
 are read, so a read never misses one. Each new alert is also an event of the audit trail
-(action alert-overlap, alert-commitment-due, alert-commitment-overdue or alert-look-alike,
-targets everything it concerns), so a user follows the alerts on a theme, in a country,
-about an organization or of a kind through `changes`, its subscription, the Atom feed or
-a webhook, filtered as any change is. Alerts are bookkeeping beside the map: raising one
-does not change the map's revision. Not raised (docs/not-built-yet.md): facts past a
-freshness limit, and a commitment whose meeting event is on the map but not linked."""
+(action alert-overlap, alert-commitment-due, alert-commitment-overdue, alert-look-alike
+or alert-stale, targets everything it concerns), so a user follows the alerts on a theme,
+in a country, about an organization or of a kind through `changes`, its subscription, the
+Atom feed or a webhook, filtered as any change is. Alerts are bookkeeping beside the map:
+raising one does not change the map's revision. Not raised (docs/not-built-yet.md): a
+commitment whose meeting event is on the map but not linked."""
 
 import asyncio
 from dataclasses import dataclass
@@ -24,12 +26,13 @@ from typing import Any
 import structlog
 
 from service.db.driver import Database
-from service.domain import overlap_store, overlaps
+from service.domain import freshness, overlap_store, overlaps
 from service.domain.accountability import CommitmentFilter, commitments, current_state
 from service.domain.pagination import PageRequest
 from service.editing import audit, identity, permissions
 from service.editing.keys import Editor
 from service.errors import BadInput, NotFound
+from service.model.relationships import INITIATIVE_ROLES
 from service.model.values import OPEN_COMMITMENTS
 from service.scoring import overlap as scoring
 
@@ -43,6 +46,7 @@ class AlertKind(Enum):
     COMMITMENT_DUE = "COMMITMENT_DUE"
     COMMITMENT_OVERDUE = "COMMITMENT_OVERDUE"
     LOOK_ALIKE = "LOOK_ALIKE"
+    STALE = "STALE"
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ async def raise_due(db: Database, today: date, due_within_days: int) -> int:
         *await _overlaps(db),
         *await _commitments(db, today, due_within_days),
         *await _look_alikes(db),
+        *await _stale(db, today),
     ]
     if not found:
         return 0
@@ -183,6 +188,41 @@ async def _look_alikes(db: Database) -> list[Alert]:
             )
         )
     return found
+
+
+async def _stale(db: Database, today: date) -> list[Alert]:
+    """Initiatives whose facts were last confirmed longer ago than the freshness limit
+    (service/domain/freshness.py), one alert per initiative and day last confirmed."""
+    rows = await db.read("alerts/confirmed", roles=list(INITIATIVE_ROLES))
+    found = []
+    for row in rows:
+        seen = [_Seen(row["lastSeen"])] if row["lastSeen"] else []
+        confirmed = freshness.last_confirmed(row["lastVerified"], seen)
+        if not freshness.stale(confirmed, freshness.STALE_YEARS, today):
+            continue
+        when = f"last confirmed on {confirmed}" if confirmed else "never confirmed"
+        found.append(
+            Alert(
+                key=f"stale {row['id']} {confirmed}",
+                kind=AlertKind.STALE,
+                subjects=[row["id"]],
+                title=f"'{row['name']}' was {when}",
+                facts=[
+                    f"{when}, more than {freshness.STALE_YEARS} years ago",
+                    *(f"cites {s}" for s in sorted(row["sources"])),
+                ],
+                link=f"/?view=history&id={row['id']}",
+                themes=sorted(row["themes"]),
+                places=sorted(row["places"]),
+                organizations=sorted(set(row["organizations"])),
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class _Seen:
+    last_seen: str
 
 
 async def listed(

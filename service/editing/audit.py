@@ -36,6 +36,7 @@ ACTIONS = (
     "alert-commitment-due",
     "alert-commitment-overdue",
     "alert-look-alike",
+    "alert-stale",
 )
 # Properties a person may have agreed to once and withdrawn since: a record shows them only
 # while consent stands, and its history only to the keys that read contact history.

@@ -140,6 +140,12 @@ def test_each_kind_is_raised_once_with_its_facts_and_acknowledged_for_good(
     theme = next(t for t in named[0]["themes"])
     assert any(e["summary"] == named[0]["title"] for e in _changes(ask, since, id=theme))
 
+    # Work last confirmed in 2017 has gone stale; the work imported today has not.
+    stale = {a["subjects"][0]: a for a in _alerts(ask, kind="STALE")}
+    assert ORIGINAL in stale
+    assert "last confirmed on 2017-11-13" in stale[ORIGINAL]["title"]
+    assert copy_id not in stale
+
     # Read again: nothing is raised twice.
     again = [a["key"] for a in _alerts(ask) if a["key"] not in before]
     assert sorted(again) == sorted(a["key"] for a in new)

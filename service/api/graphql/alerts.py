@@ -16,7 +16,8 @@ AlertKindEnum = strawberry.enum(
     name="AlertKind",
     description="OVERLAP: two initiatives look like the same work; COMMITMENT_DUE: a "
     "commitment falls due within the window; COMMITMENT_OVERDUE: one is past due and still "
-    "open; LOOK_ALIKE: two organization records may be one.",
+    "open; LOOK_ALIKE: two organization records may be one; STALE: an initiative's facts "
+    "were last confirmed more than two years ago.",
 )
 
 
