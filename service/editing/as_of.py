@@ -20,6 +20,7 @@ from service.editing import audit
 from service.editing.changes import own_types
 from service.editing.diff import RECORD_ACTIONS, subject_of
 from service.errors import BadInput
+from service.model.fields import STORED_AS_DATES
 from service.model.ids import LABELS, kind_of
 from service.model.records import with_sort_key
 
@@ -89,9 +90,9 @@ async def _put_link(tx: Transaction, event: audit.AuditEvent) -> None:
 
 
 def _typed(properties: dict[str, Any]) -> dict[str, Any]:
-    """Properties as the trail wrote them (JSON), with the dates the map stores as dates
-    (the `_on` bounds of partial dates) made dates again."""
+    """Properties as the trail wrote them (JSON), with the ones the map stores as dates
+    (the bounds of partial dates) made dates again."""
     return {
-        k: date.fromisoformat(v) if k.endswith("_on") and isinstance(v, str) else v
+        k: date.fromisoformat(v) if k in STORED_AS_DATES and isinstance(v, str) else v
         for k, v in properties.items()
     }

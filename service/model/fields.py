@@ -58,6 +58,11 @@ class Strict(BaseModel):
         return _printable(value)
 
 
+# The properties stored as dates (the bounds date_bounds and kinds.due_on work out from
+# partial dates); every other property holding a date is its text, as given.
+STORED_AS_DATES = frozenset({"start_on", "end_on", "due_on"})
+
+
 def date_bounds(start: str | None, end: str | None) -> dict[str, date | None]:
     """The first day a partial start date can mean and the last day a partial end date can
     mean, so that "active on" questions can compare real dates."""

@@ -100,14 +100,19 @@ def _now() -> str:
 
 
 def _add_country(ask: Ask, initiative: str, iso3: str) -> None:
-    form = _ok(ask(FORM, id=initiative))["editForm"]
+    _save(ask, initiative, lambda values: {"countries": [*(values.get("countries") or []), iso3]})
+
+
+def _save(ask: Ask, node_id: str, change: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+    """Saves the record's edit form as read, with `change`'s fields changed."""
+    form = _ok(ask(FORM, id=node_id))["editForm"]
     values = {f["name"]: f["value"] for f in form["fields"]}
-    values["countries"] = [*(values.get("countries") or []), iso3]
+    values.update(change(values))
     mutation = (
         f"mutation($id: ID!, $version: Int!, $input: {form['inputType']}!) "
         f"{{ {form['mutation']}(id: $id, version: $version, input: $input) {{ version }} }}"
     )
-    _ok(ask(mutation, id=initiative, version=form["version"], input=values))
+    _ok(ask(mutation, id=node_id, version=form["version"], input=values))
 
 
 def test_a_diff_between_any_two_moments_equals_their_snapshots(
@@ -179,3 +184,35 @@ def test_who_is_doing_what_where_as_of_a_moment_gives_what_it_gave_then(
         assert _ok(ask(WHO, asOf=moment)) == then, moment
     # The rebuilt past is seen by that answer only: the map is as the edits left it.
     assert _ok(ask(WHO)) == answers[2]
+
+
+COMMITMENTS = """query($asOf: DateTime) { commitments(first: 100, asOf: $asOf) {
+  totalCount edges { node { id name status due } } } }"""
+CREATE_COMMITMENT = "mutation($input: CommitmentInput!) { createCommitment(input: $input) { id } }"
+
+
+def test_commitments_as_of_a_moment_are_those_listed_then(
+    as_key: Callable[[str | None], Ask], admin: str
+) -> None:
+    ask = as_key(admin)
+    pledge = {
+        "key": f"asof-pledge-{uuid.uuid4().hex[:6]}",
+        "name": "Test pledge followed over time",
+        "status": "MADE",
+        "madeOn": "2018-01",
+        "due": "2030",
+        "madeBy": ["organization:ilo"],
+        "owners": ["action-group:global-coordinating-group"],
+        "cited": CITED,
+    }
+    moments, answers = [_now()], [_ok(ask(COMMITMENTS))]
+    made = _ok(ask(CREATE_COMMITMENT, input=pledge))["createCommitment"]["id"]
+    moments.append(_now())
+    answers.append(_ok(ask(COMMITMENTS)))
+    _save(ask, made, lambda _: {"status": "IN_PROGRESS", "due": "2031"})
+    moments.append(_now())
+    answers.append(_ok(ask(COMMITMENTS)))
+
+    assert answers[0] != answers[1] != answers[2], "each step changes the list"
+    for moment, then in zip(moments, answers, strict=True):
+        assert _ok(ask(COMMITMENTS, asOf=moment)) == then, moment

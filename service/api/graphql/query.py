@@ -1,6 +1,7 @@
 """The root fields. Each turns its arguments into a domain call and the result into types."""
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
@@ -311,9 +312,23 @@ class Query:
         filter: inputs.CommitmentFilter | None = None,
         first: int = 20,
         after: str | None = None,
+        as_of: Annotated[
+            datetime | None,
+            strawberry.argument(
+                description="The commitments as the map recorded them at this moment (a "
+                "time with its zone), rebuilt from the audit trail as "
+                "whoIsDoingWhatWhere(asOf) is; below each, its relationships and progress "
+                "are read from the map as it is now."
+            ),
+        ] = None,
     ) -> Connection[Commitment]:
         wanted = accountability.CommitmentFilter(**_plain(filter))
-        page = await accountability.commitments(info.context.db, wanted, _page(info, first, after))
+        asked = _page(info, first, after)
+        if as_of is None:
+            page = await accountability.commitments(info.context.db, wanted, asked)
+        else:
+            async with rewound(info.context.db, as_of) as past:
+                page = await accountability.commitments(past, wanted, asked)
         return connection(page, Commitment.of)
 
     @strawberry.field(
