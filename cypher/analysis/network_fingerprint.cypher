@@ -1,8 +1,8 @@
 // What the stored organization ranking was computed from, and what the network is now: a
 // fingerprint of the organization-initiative-action group network (its ties counted by
 // type from Neo4j's count store, its organizations and initiatives, and the newest audit
-// event, which every edit and import writes), so the ranking is computed again only when
-// the network has changed.
+// event of an edit or import, which every one writes), so the ranking is computed again
+// only when the network has changed.
 // Parameters: none
 // Returns: one row: current (text), stored (text or null), computedAt, sample, edges
 CALL () {
@@ -21,7 +21,8 @@ CALL () {
 WITH collect(c) AS ties
 CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
 CALL () { MATCH (i:Initiative) RETURN count(i) AS initiatives }
-CALL () { MATCH (e:AuditEvent) RETURN max(e.at) AS latest }
+// The map's own events (alerts it raises) change no tie, so they leave the ranking as it is.
+CALL () { MATCH (e:AuditEvent) WHERE e.role <> 'system' RETURN max(e.at) AS latest }
 OPTIONAL MATCH (s:NetworkRanking {id: 'organizations'})
 RETURN reduce(t = '', c IN ties | t + toString(c) + '.') + toString(organizations) + '.'
          + toString(initiatives) + '.' + coalesce(toString(latest), '-') AS current,

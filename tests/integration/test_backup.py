@@ -152,7 +152,10 @@ def test_a_restored_map_answers_as_before_and_backs_up_the_same(
     seeded: Settings, taken: Path, cli_env: None, tmp_path: Path
 ) -> None:
     runner = CliRunner()
-    # Answered first, so what answering stores (the organization ranking) is backed up too.
+    # Answered first, so what answering stores is backed up too: the organization ranking,
+    # the overlaps rescored after the busy map's edits, and the alerts raised when read
+    # (each an event in the changes feed and the histories a later question reads).
+    _answers(seeded)
     before = _answers(seeded)
     first, again = tmp_path / "first.jsonl", tmp_path / "again.jsonl"
     assert runner.invoke(app, ["backup", str(first)]).exit_code == 0
