@@ -29,6 +29,9 @@ def serving(neo4j_uri: str, user: str, password: str, **settings: str) -> Iterat
         "NEO4J_PASSWORD": password,
         "NEO4J_CONNECTION_TIMEOUT_S": "2",
         "LOG_JSON": "true",
+        # Alerts are raised when a test reads them, never by a round in the background: a
+        # server kept for the whole session would raise them in other tests' moments.
+        "ALERTS_EVERY_S": "0",
         **settings,
     }
     command = [sys.executable, "-m", "service.cli", "serve", "--port", str(port)]
