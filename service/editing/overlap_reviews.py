@@ -27,11 +27,12 @@ class Reviewed:
     event: str
 
 
-def _checked_pair(a: str, b: str) -> tuple[str, str]:
-    checked_id(a, "initiative", field="a")
-    checked_id(b, "initiative", field="b")
+def checked_pair(a: str, b: str, kind: str) -> tuple[str, str]:
+    """Two different records of the kind, in order (a pair given either way round is one)."""
+    checked_id(a, kind, field="a")
+    checked_id(b, kind, field="b")
     if a == b:
-        raise BadInput("b: a pair names two different initiatives")
+        raise BadInput(f"b: a pair names two different {kind}s")
     first, second = sorted((a, b))
     return first, second
 
@@ -56,7 +57,7 @@ async def review(
             f"this key is scoped to {editor.organization}; the secretariat reviews overlaps "
             "with an unscoped key, and an organization answers a review with respondToReview"
         )
-    first, second = _checked_pair(a, b)
+    first, second = checked_pair(a, b, "initiative")
     reason = checked_text(reason, "reason")
     profiles = await overlap_store.profiles_of(db, (first, second))
     missing = [i for i in (first, second) if i not in profiles]
@@ -98,7 +99,7 @@ async def respond(db: Database, editor: Editor, a: str, b: str, response: str) -
             "a response speaks for one organization: answer with a key scoped to the "
             "organization that takes part in the initiatives"
         )
-    first, second = _checked_pair(a, b)
+    first, second = checked_pair(a, b, "initiative")
     response = checked_text(response, "response")
     pair = pair_key(first, second)
     async with db.transaction() as tx:

@@ -5,11 +5,11 @@ key may review; the review is an audit event, so it appears in `changes` and the
 
 from service.db.driver import Database
 from service.domain.coordination import SuggestionVerdict
-from service.domain.directory import checked_id
+from service.domain.overlap_reviews import pair_key
 from service.editing import audit, permissions
 from service.editing.keys import Editor
-from service.editing.overlap_reviews import Reviewed, checked_text
-from service.errors import BadInput, Forbidden
+from service.editing.overlap_reviews import Reviewed, checked_pair, checked_text
+from service.errors import Forbidden
 
 
 async def review(
@@ -21,13 +21,9 @@ async def review(
             f"this key is scoped to {editor.organization}; the secretariat reviews "
             "suggestions with an unscoped key"
         )
-    checked_id(a, "organization", field="a")
-    checked_id(b, "organization", field="b")
-    if a == b:
-        raise BadInput("b: a pair names two different organizations")
-    first, second = sorted((a, b))
+    first, second = checked_pair(a, b, "organization")
     reason = checked_text(reason, "reason")
-    pair = f"{first} {second}"
+    pair = pair_key(first, second)
     async with db.transaction() as tx:
         [row] = await tx.run(
             "analysis/review_suggestion",
