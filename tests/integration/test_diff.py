@@ -17,6 +17,7 @@ from service.config import Settings
 from service.db import backup
 from service.editing import keys
 from tests.conftest import reseed, run_db
+from tests.forms import save_form
 
 Ask = Callable[..., dict[str, Any]]
 DIFF = """query($from: DateTime!, $to: DateTime!) { diff(from: $from, to: $to) {
@@ -29,8 +30,6 @@ REMOVE = """mutation($from: ID!, $type: String!, $to: ID!) {
   removeRelationship(from: $from, type: $type, to: $to) { auditEventId } }"""
 RETIRE = "mutation($id: ID!, $version: Int!) { retire(id: $id, version: $version) { id } }"
 VERSION = "query($id: ID!) { node(id: $id) { ... on Organization { version } } }"
-FORM = """query($id: ID!) { editForm(id: $id) {
-  version mutation inputType fields { name value } } }"""
 WHO = """query($asOf: DateTime) { whoIsDoingWhatWhere(first: 100, asOf: $asOf) {
   totalCount edges { node { organization { id name } role initiative { id name status }
   places { ... on Country { id } ... on Region { id } } themes { id } } } } }"""
@@ -100,19 +99,9 @@ def _now() -> str:
 
 
 def _add_country(ask: Ask, initiative: str, iso3: str) -> None:
-    _save(ask, initiative, lambda values: {"countries": [*(values.get("countries") or []), iso3]})
-
-
-def _save(ask: Ask, node_id: str, change: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
-    """Saves the record's edit form as read, with `change`'s fields changed."""
-    form = _ok(ask(FORM, id=node_id))["editForm"]
-    values = {f["name"]: f["value"] for f in form["fields"]}
-    values.update(change(values))
-    mutation = (
-        f"mutation($id: ID!, $version: Int!, $input: {form['inputType']}!) "
-        f"{{ {form['mutation']}(id: $id, version: $version, input: $input) {{ version }} }}"
+    save_form(
+        ask, initiative, lambda values: {"countries": [*(values.get("countries") or []), iso3]}
     )
-    _ok(ask(mutation, id=node_id, version=form["version"], input=values))
 
 
 def test_a_diff_between_any_two_moments_equals_their_snapshots(
@@ -209,7 +198,7 @@ def test_commitments_as_of_a_moment_are_those_listed_then(
     made = _ok(ask(CREATE_COMMITMENT, input=pledge))["createCommitment"]["id"]
     moments.append(_now())
     answers.append(_ok(ask(COMMITMENTS)))
-    _save(ask, made, lambda _: {"status": "IN_PROGRESS", "due": "2031"})
+    save_form(ask, made, lambda _: {"status": "IN_PROGRESS", "due": "2031"})
     moments.append(_now())
     answers.append(_ok(ask(COMMITMENTS)))
 

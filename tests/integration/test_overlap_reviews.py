@@ -13,6 +13,7 @@ import pytest
 from service.config import Settings
 from service.editing import keys
 from tests.conftest import reseed, run_db
+from tests.forms import form_values, save_form
 
 Ask = Callable[..., dict[str, Any]]
 OVERLAPS = """query($all: Boolean!) { overlaps(includeReviewed: $all, limit: 500) {
@@ -26,8 +27,6 @@ RESPOND = """mutation($a: ID!, $b: ID!, $response: String!) {
   respondToReview(a: $a, b: $b, response: $response) { pair } }"""
 PARTICIPANTS = "query($id: ID!) { initiative(id: $id) { participants { organization { id } } } }"
 ORGANIZATIONS = "{ organizations(first: 100) { edges { node { id } } } }"
-FORM = """query($id: ID!) { editForm(id: $id) {
-  version mutation inputType fields { name value } } }"""
 CHANGES = """query($since: DateTime!) { changes(since: $since, action: "review-overlap") {
   changes { action targets } } }"""
 
@@ -68,14 +67,7 @@ def _involved(ask: Ask, pair: tuple[str, str]) -> set[str]:
 
 def _save_places(ask: Ask, initiative: str, change: Callable[[list[str]], list[str]]) -> None:
     """Saves the initiative's edit form as read, its countries changed by `change`."""
-    form = _data(ask(FORM, id=initiative))["editForm"]
-    values = {f["name"]: f["value"] for f in form["fields"]}
-    values["countries"] = change(list(values.get("countries") or []))
-    mutation = (
-        f"mutation($id: ID!, $version: Int!, $input: {form['inputType']}!) "
-        f"{{ {form['mutation']}(id: $id, version: $version, input: $input) {{ version }} }}"
-    )
-    _data(ask(mutation, id=initiative, version=form["version"], input=values))
+    save_form(ask, initiative, lambda v: {"countries": change(list(v.get("countries") or []))})
 
 
 def test_a_reviewed_pair_leaves_the_open_list_until_its_places_change(
@@ -121,8 +113,7 @@ def test_a_reviewed_pair_leaves_the_open_list_until_its_places_change(
 
 
 def _form_countries(ask: Ask, initiative: str) -> list[str]:
-    form = _data(ask(FORM, id=initiative))["editForm"]
-    return list(next(f["value"] for f in form["fields"] if f["name"] == "countries") or [])
+    return list(form_values(ask, initiative)[1].get("countries") or [])
 
 
 def test_each_involved_organization_answers_with_its_own_key_and_nobody_else(
