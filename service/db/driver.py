@@ -188,8 +188,10 @@ class Database:
     starting accepts connections and then holds queries for seconds; without the probe a
     client would see its own timeout instead of DATABASE_UNAVAILABLE."""
 
-    # Whether answers read here may be kept until the map changes (service/domain/kept.py).
-    keeps_answers = True
+    # True for the map as one rolled-back transaction sees it (InTransaction): answers read
+    # there are not kept (service/domain/kept.py), and nothing stored outside it (a stored
+    # ranking) describes it, nor may work on it be left to run after the answer.
+    rehearsed = False
 
     def __init__(
         self, driver: AsyncDriver, queries: Queries, database: str, *, probe_timeout_s: float
@@ -341,10 +343,11 @@ class Database:
 
 
 class InTransaction(Database):
-    """The database as one transaction sees it: every read runs in it. Answers are not
-    kept (service/domain/kept.py) for what a rehearsal wrote."""
+    """The database as one transaction sees it: every statement, read or write, runs in
+    it, and so does a transaction asked for inside it (it is the same one). Used for a
+    rehearsal (service/editing/as_of.py): what is written here is rolled back with it."""
 
-    keeps_answers = False
+    rehearsed = True
 
     def __init__(self, db: Database, tx: "Transaction") -> None:
         super().__init__(db.driver, db.queries, db.database, probe_timeout_s=db.probe_timeout_s)
@@ -355,6 +358,20 @@ class InTransaction(Database):
 
     async def read_built(self, query: Query, /, **parameters: Any) -> list[Row]:
         return await self._tx.send(_checked(query, parameters), parameters)
+
+    async def write(self, name: str, /, **parameters: Any) -> list[Row]:
+        return await self._tx.run(name, **parameters)
+
+    async def write_aside(self, name: str, /, **parameters: Any) -> list[Row]:
+        return await self._tx.run(name, **parameters)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator["Transaction"]:
+        yield self._tx
+
+    @asynccontextmanager
+    async def rehearsal(self) -> AsyncIterator["Transaction"]:
+        yield self._tx
 
 
 class Transaction:

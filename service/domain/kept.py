@@ -28,7 +28,7 @@ class Kept(Generic[T]):
     async def answer(self, db: Database, asked: Any, compute: Callable[[], Awaitable[T]]) -> T:
         """The answer to `asked` (what the caller computes from: parameters that orjson
         writes, such as dates), kept or computed by `compute`."""
-        if not db.keeps_answers:  # a past map rebuilt in a transaction (editing/as_of.py)
+        if db.rehearsed:  # a past map rebuilt in a transaction (editing/as_of.py)
             return await compute()
         [row] = await db.read("maintenance/revision")
         if row["revision"] is None:  # nothing written yet: nothing to tell maps apart by

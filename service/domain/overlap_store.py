@@ -259,7 +259,8 @@ async def _write_generation(db: Database, generation: str, pairs: list[dict[str,
             written += len(rows)
             log.debug("overlaps_written", pairs=written, of=len(pairs))
 
-    await asyncio.gather(*(writer() for _ in range(WRITERS)))
+    # A past map's rescore runs in one transaction, which takes one statement at a time.
+    await asyncio.gather(*(writer() for _ in range(1 if db.rehearsed else WRITERS)))
 
 
 async def _drop(db: Database, generation: str) -> None:

@@ -1,13 +1,13 @@
 """Root fields that analyse the map: overlapping initiatives, coverage against need,
 constituency gaps in the Alliance's groups, and who connects the field."""
 
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 
 import strawberry
 
 from service.api.graphql.context import Context
-from service.api.graphql.inputs import MembershipRecorded
+from service.api.graphql.inputs import MapAsOf, MembershipRecorded
 from service.api.graphql.nodes import node_of
 from service.api.graphql.reviews import OverlapReview
 from service.api.graphql.types import (
@@ -18,6 +18,7 @@ from service.api.graphql.types import (
     Theme,
 )
 from service.domain import constituencies, coordination, coverage, network, overlaps
+from service.editing.as_of import viewed
 from service.scoring import coverage as coverage_scoring
 from service.scoring import overlap as overlap_scoring
 
@@ -434,6 +435,10 @@ class OrganizationRank:
     )
 
 
+def _day(as_of: date | None, map_as_of: datetime | None) -> date | None:
+    return as_of or (map_as_of.date() if map_as_of else None)
+
+
 @strawberry.type
 class AnalysisQuery:
     @strawberry.field(
@@ -452,17 +457,19 @@ class AnalysisQuery:
         include_unrelated: bool = False,
         as_of: date | None = None,
         include_reviewed: bool = False,
+        map_as_of: MapAsOf = None,
     ) -> list[Overlap]:
-        found = await overlaps.overlaps(
-            info.context.db,
-            min_score,
-            theme,
-            country,
-            limit,
-            include_unrelated=include_unrelated,
-            include_reviewed=include_reviewed,
-            as_of=as_of,
-        )
+        async with viewed(info.context.db, map_as_of) as db:
+            found = await overlaps.overlaps(
+                db,
+                min_score,
+                theme,
+                country,
+                limit,
+                include_unrelated=include_unrelated,
+                include_reviewed=include_reviewed,
+                as_of=_day(as_of, map_as_of),
+            )
         return [_overlap(pair) for pair in found]
 
     @strawberry.field(
@@ -478,10 +485,12 @@ class AnalysisQuery:
         country: str | None = None,
         first: int = 50,
         include_reviewed: bool = False,
+        map_as_of: MapAsOf = None,
     ) -> list[CoordinationSuggestion]:
-        found = await coordination.suggestions(
-            info.context.db, theme, country, first, include_reviewed=include_reviewed
-        )
+        async with viewed(info.context.db, map_as_of) as db:
+            found = await coordination.suggestions(
+                db, theme, country, first, include_reviewed=include_reviewed
+            )
         return [
             CoordinationSuggestion(
                 a=strawberry.ID(s.a),
@@ -513,8 +522,10 @@ class AnalysisQuery:
         info: Ctx,
         min_score: float = overlap_scoring.REVIEW_MIN_SCORE,
         as_of: date | None = None,
+        map_as_of: MapAsOf = None,
     ) -> list[DuplicateCluster]:
-        found = await overlaps.duplicate_clusters(info.context.db, min_score, as_of)
+        async with viewed(info.context.db, map_as_of) as db:
+            found = await overlaps.duplicate_clusters(db, min_score, _day(as_of, map_as_of))
         return [
             DuplicateCluster(
                 initiatives=[Initiative.of(i) for i in c.initiatives],
@@ -537,10 +548,12 @@ class AnalysisQuery:
         as_of: date | None = None,
         edition: str | None = None,
         include_wider: bool = False,
+        map_as_of: MapAsOf = None,
     ) -> list[PlaceCoverage]:
-        found = await coverage.coverage(
-            info.context.db, theme, level.value, as_of, edition, include_wider
-        )
+        async with viewed(info.context.db, map_as_of) as db:
+            found = await coverage.coverage(
+                db, theme, level.value, _day(as_of, map_as_of), edition, include_wider
+            )
         return [coverage_of(c) for c in found]
 
     @strawberry.field(
@@ -558,17 +571,19 @@ class AnalysisQuery:
         as_of: date | None = None,
         edition: str | None = None,
         include_wider: bool = False,
+        map_as_of: MapAsOf = None,
     ) -> list[PlaceCoverage]:
-        found = await coverage.coverage_gaps(
-            info.context.db,
-            theme,
-            level.value,
-            limit,
-            rank_by.value,
-            as_of,
-            edition,
-            include_wider,
-        )
+        async with viewed(info.context.db, map_as_of) as db:
+            found = await coverage.coverage_gaps(
+                db,
+                theme,
+                level.value,
+                limit,
+                rank_by.value,
+                _day(as_of, map_as_of),
+                edition,
+                include_wider,
+            )
         return [coverage_of(c) for c in found]
 
     @strawberry.field(description="Constituencies each action group and the GCG has and lacks.")
@@ -579,9 +594,14 @@ class AnalysisQuery:
 
     @strawberry.field(description="Organizations by how central they are in the network.")
     async def organization_ranking(
-        self, info: Ctx, metric: RankingMetric = RankingMetric.DEGREE, limit: int = 20
+        self,
+        info: Ctx,
+        metric: RankingMetric = RankingMetric.DEGREE,
+        limit: int = 20,
+        map_as_of: MapAsOf = None,
     ) -> list[OrganizationRank]:
-        found = await network.organization_ranking(info.context.db, metric.value, limit)
+        async with viewed(info.context.db, map_as_of) as db:
+            found = await network.organization_ranking(db, metric.value, limit)
         return [
             OrganizationRank(
                 organization=Organization.of(r.organization),

@@ -2,9 +2,9 @@
 wrapped for GraphQL; their values are the strings stored in the graph."""
 
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -29,6 +29,15 @@ from service.model.values import (
     OrganizationType,
     PartnershipStatus,
 )
+
+MapAsOf = Annotated[
+    datetime | None,
+    strawberry.argument(
+        description="The map as it stood at this moment (a time with its zone), rebuilt "
+        "from the audit trail as whoIsDoingWhatWhere(asOf) is; where the analysis also "
+        "takes `asOf`, work is counted for that moment's day unless `asOf` says otherwise."
+    ),
+]
 
 # The map's value lists, made GraphQL enums in place: each member's name is its GraphQL
 # value, its value the string stored in the graph.

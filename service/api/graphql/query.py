@@ -40,7 +40,7 @@ from service.domain import (
 )
 from service.domain.pagination import PageRequest
 from service.domain.places import Matched
-from service.editing.as_of import rewound
+from service.editing.as_of import viewed
 from service.model.records import MapRecord
 
 Ctx = strawberry.Info[Context, None]
@@ -324,11 +324,8 @@ class Query:
     ) -> Connection[Commitment]:
         wanted = accountability.CommitmentFilter(**_plain(filter))
         asked = _page(info, first, after)
-        if as_of is None:
-            page = await accountability.commitments(info.context.db, wanted, asked)
-        else:
-            async with rewound(info.context.db, as_of) as past:
-                page = await accountability.commitments(past, wanted, asked)
+        async with viewed(info.context.db, as_of) as db:
+            page = await accountability.commitments(db, wanted, asked)
         return connection(page, Commitment.of)
 
     @strawberry.field(
@@ -422,11 +419,8 @@ class Query:
     ) -> Connection[WhoIsDoingWhatWhereRow]:
         wanted = filters.WhoFilter(**_plain(where))
         asked = _page(info, first, after)
-        if as_of is None:
-            page = await who.who_is_doing_what_where(info.context.db, wanted, asked)
-        else:
-            async with rewound(info.context.db, as_of) as past:
-                page = await who.who_is_doing_what_where(past, wanted, asked)
+        async with viewed(info.context.db, as_of) as db:
+            page = await who.who_is_doing_what_where(db, wanted, asked)
         return connection(page, _who_row)
 
     @strawberry.field(description="Full-text search over every kind, best first.")
@@ -458,6 +452,7 @@ class Query:
         focus: strawberry.ID | None = None,
         depth: int = 1,
         filter: inputs.GraphFilter | None = None,
+        map_as_of: inputs.MapAsOf = None,
     ) -> Graph:
         given = _plain(filter or inputs.GraphFilter())
         drawing = subgraph.GraphFilter(
@@ -465,13 +460,14 @@ class Query:
         )
         limit = given.pop("limit")
         start = str(focus) if focus is not None else None
-        found = await subgraph.subgraph(
-            info.context.db,
-            start,
-            depth,
-            drawing,
-            filters.AreaFilter(**given),
-            limit,
-            info.context.settings.graph_node_limit_max,
-        )
+        async with viewed(info.context.db, map_as_of) as db:
+            found = await subgraph.subgraph(
+                db,
+                start,
+                depth,
+                drawing,
+                filters.AreaFilter(**given),
+                limit,
+                info.context.settings.graph_node_limit_max,
+            )
         return _graph(start, found)
