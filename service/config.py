@@ -67,9 +67,11 @@ class Settings(BaseSettings):
     webhooks_every_s: float = Field(default=1.0, ge=0)
     webhook_timeout_s: float = Field(default=10.0, gt=0, le=120)
     # How often this process raises the alerts the map calls for (0: only when alerts are
-    # read), and how many days ahead a commitment falling due raises one.
+    # read), how many days ahead a commitment falling due raises one, and how many years
+    # after it was last confirmed a record's facts raise one (service/editing/alerts.py).
     alerts_every_s: float = Field(default=60.0, ge=0)
     alert_due_within_days: int = Field(default=45, ge=1, le=366)
+    alert_stale_years: int = Field(default=2, ge=1, le=100)
     # For tests and demonstrations only: a pause after each batch an import writes, so
     # that it can be stopped half-way. Leave it at 0.
     import_batch_pause_s: float = Field(default=0.0, ge=0)

@@ -179,8 +179,7 @@ async def _sweeping(db: Database, settings: Settings) -> AsyncIterator[None]:
         every, timeout = settings.webhooks_every_s, settings.webhook_timeout_s
         tasks.append(webhooks.keep_delivering(db, every, timeout))
     if settings.alerts_every_s:
-        every, within = settings.alerts_every_s, settings.alert_due_within_days
-        tasks.append(alerts.keep_raising(db, every, within))
+        tasks.append(alerts.keep_raising(db, settings.alerts_every_s, alerts.Rules.of(settings)))
     running = [asyncio.create_task(t) for t in tasks]
     try:
         yield

@@ -2,11 +2,12 @@
 initiatives that overlap (a new or changed initiative repeating existing work, open until
 the secretariat reviews it), a commitment falling due within the chosen window or overdue,
 two organization records that may be one (an import's look-alike, in the identity queue),
-and an initiative whose facts were last confirmed more than two years ago (stale). An
-alert is raised once, by a key naming what it is about (the pair, the commitment and its
-due date, the initiative and the day it was last confirmed), and stays raised until a key
-acknowledges it; then it does not come back for the same thing (a commitment given a new
-due date, or an initiative confirmed again and gone stale since, is a new thing).
+and an initiative or organization whose facts were last confirmed more than two years ago
+(stale; ALERT_STALE_YEARS). An alert is raised once, by a key naming what it is about (the
+pair, the commitment and its due date, the record and the day it was last confirmed), and
+stays raised until a key acknowledges it; then it does not come back for the same thing
+(a commitment given a new due date, or a record confirmed again and gone stale since, is a
+new thing).
 
 Alerts are raised while the server runs (every ALERTS_EVERY_S seconds) and whenever they
 are read, so a read never misses one. Each new alert is also an event of the audit trail
@@ -14,8 +15,13 @@ are read, so a read never misses one. Each new alert is also an event of the aud
 or alert-stale, targets everything it concerns), so a user follows the alerts on a theme,
 in a country, about an organization or of a kind through `changes`, its subscription, the
 Atom feed or a webhook, filtered as any change is. Alerts are bookkeeping beside the map:
-raising one does not change the map's revision. Not raised (docs/not-built-yet.md): a
-commitment whose meeting event is on the map but not linked."""
+raising one does not change the map's revision.
+
+A commitment falls due on its due date or on the day of the meeting it is due at
+(DUE_AT), whichever comes first. Where an event that may meet it is on the map but not
+linked (the first one after it was made in which those who made it or are to carry it out
+take part, before it is due), its alert names that event; a commitment with neither a due
+date nor a meeting falls due, inferred and said so, on that event's day."""
 
 import asyncio
 from dataclasses import dataclass
@@ -25,6 +31,7 @@ from typing import Any
 
 import structlog
 
+from service.config import Settings
 from service.db.driver import Database
 from service.domain import freshness, overlap_store, overlaps
 from service.domain.accountability import CommitmentFilter, commitments, current_state
@@ -32,7 +39,7 @@ from service.domain.pagination import PageRequest
 from service.editing import audit, identity, permissions
 from service.editing.keys import Editor
 from service.errors import BadInput, NotFound
-from service.model.relationships import INITIATIVE_ROLES
+from service.model.relationships import EVENT_ROLES, INITIATIVE_ROLES
 from service.model.values import OPEN_COMMITMENTS
 from service.scoring import overlap as scoring
 
@@ -92,13 +99,26 @@ def alert_action(kind: AlertKind) -> str:
     return "alert-" + kind.value.lower().replace("_", "-")
 
 
-async def raise_due(db: Database, today: date, due_within_days: int) -> int:
+@dataclass(frozen=True)
+class Rules:
+    """When an alert is called for: a commitment due within `due_within_days`, facts last
+    confirmed more than `stale_years` ago."""
+
+    due_within_days: int
+    stale_years: int = freshness.STALE_YEARS
+
+    @classmethod
+    def of(cls, settings: Settings) -> "Rules":
+        return cls(settings.alert_due_within_days, settings.alert_stale_years)
+
+
+async def raise_due(db: Database, today: date, rules: Rules) -> int:
     """Raises every alert the map calls for now that was never raised; how many."""
     found = [
         *await _overlaps(db),
-        *await _commitments(db, today, due_within_days),
+        *await _commitments(db, today, rules.due_within_days),
         *await _look_alikes(db),
-        *await _stale(db, today),
+        *await _stale(db, today, rules.stale_years),
     ]
     if not found:
         return 0
@@ -145,29 +165,73 @@ async def _overlaps(db: Database) -> list[Alert]:
 async def _commitments(db: Database, today: date, within_days: int) -> list[Alert]:
     statuses = [str(s.value) for s in OPEN_COMMITMENTS]
     page = await commitments(db, CommitmentFilter(statuses=statuses), PageRequest(0, _EVERY))
+    rows = await db.read(
+        "alerts/commitments", ids=[r.id for r in page.items], roles=list(EVENT_ROLES)
+    )
+    said = {row["id"]: row for row in rows}
     horizon = (today + timedelta(days=within_days)).isoformat()
     found = []
     for record in page.items:
-        due_on = record.props.get("due_on")
-        if due_on is None or str(due_on) > horizon:
+        row = said.get(record.id)
+        due = _falls_due(record.props, row) if row else None
+        if due is None or due.on > horizon:
             continue
-        overdue = str(due_on) < today.isoformat()
+        overdue = due.on < today.isoformat()
         kind = AlertKind.COMMITMENT_OVERDUE if overdue else AlertKind.COMMITMENT_DUE
         status = current_state(record.props, []).status
+        when = f"{'was' if overdue else 'is'} due on {due.on}"
+        if due.inferred:
+            when = f"may {'have been' if overdue else 'be'} due on {due.on}"
         found.append(
             Alert(
-                key=f"{kind.value.lower()} {record.id} {due_on}",
+                key=f"{kind.value.lower()} {record.id} {due.on}",
                 kind=kind,
-                subjects=[record.id],
-                title=f"'{record.name}' {'was' if overdue else 'is'} due on {due_on}",
-                facts=[f"due {record.props.get('due')}", f"status as recorded: {status}"],
+                subjects=[record.id, *due.events],
+                title=f"'{record.name}' {when}",
+                facts=[*due.facts, f"status as recorded: {status}"],
                 link=f"/?view=history&id={record.id}",
-                themes=[],
-                places=[],
-                organizations=[],
+                themes=sorted(row["themes"]) if row else [],
+                places=sorted(row["places"]) if row else [],
+                organizations=sorted(set(row["organizations"])) if row else [],
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class _Due:
+    on: str  # the first day it is due
+    facts: list[str]
+    events: list[str]  # the meeting it is due at, or the one that may be where it is met
+    inferred: bool  # due by an event it is not linked to, having no due date of its own
+
+
+def _falls_due(props: dict[str, Any], row: dict[str, Any]) -> _Due | None:
+    """When a commitment falls due: its due date, or the day of the meeting it is due at,
+    whichever comes first; failing both, the day of the first event after it was made in
+    which those who made it take part (inferred, and said so). An event that may meet it
+    but is not linked as the meeting it is due at is named in the facts."""
+    dates: list[tuple[str, str]] = []
+    if props.get("due_on") is not None:
+        dates.append((str(props["due_on"]), f"due {props.get('due')}"))
+    at, maybe = row["dueAt"], row["maybe"]
+    if at and at["on"] is not None:
+        dates.append((str(at["on"]), f"due at '{at['name']}' ({at['date']})"))
+    facts = [fact for _, fact in dates]
+    if maybe:
+        facts.append(
+            f"not linked: '{maybe['name']}' ({maybe['date']}), with "
+            f"{' and '.join(sorted(maybe['by']))} taking part, falls "
+            + ("before it is due" if dates else "after it was made")
+            + "; if it is where this is to be met, link it as the meeting it is due at"
+        )
+    events = [e["id"] for e in (at, maybe) if e]
+    if dates:
+        return _Due(min(dates)[0], facts, events, inferred=False)
+    if maybe:
+        inferred = "inferred: no due date or meeting is recorded"
+        return _Due(str(maybe["on"]), [inferred, *facts], events, inferred=True)
+    return None
 
 
 async def _look_alikes(db: Database) -> list[Alert]:
@@ -190,15 +254,15 @@ async def _look_alikes(db: Database) -> list[Alert]:
     return found
 
 
-async def _stale(db: Database, today: date) -> list[Alert]:
-    """Initiatives whose facts were last confirmed longer ago than the freshness limit
-    (service/domain/freshness.py), one alert per initiative and day last confirmed."""
+async def _stale(db: Database, today: date, years: int) -> list[Alert]:
+    """Initiatives and organizations whose facts were last confirmed more than `years` ago
+    (service/domain/freshness.py), one alert per record and day last confirmed."""
     rows = await db.read("alerts/confirmed", roles=list(INITIATIVE_ROLES))
     found = []
     for row in rows:
         seen = [_Seen(row["lastSeen"])] if row["lastSeen"] else []
         confirmed = freshness.last_confirmed(row["lastVerified"], seen)
-        if not freshness.stale(confirmed, freshness.STALE_YEARS, today):
+        if not freshness.stale(confirmed, years, today):
             continue
         when = f"last confirmed on {confirmed}" if confirmed else "never confirmed"
         found.append(
@@ -208,7 +272,7 @@ async def _stale(db: Database, today: date) -> list[Alert]:
                 subjects=[row["id"]],
                 title=f"'{row['name']}' was {when}",
                 facts=[
-                    f"{when}, more than {freshness.STALE_YEARS} years ago",
+                    f"{when}, more than {years} years ago",
                     *(f"cites {s}" for s in sorted(row["sources"])),
                 ],
                 link=f"/?view=history&id={row['id']}",
@@ -272,11 +336,11 @@ async def acknowledge(db: Database, editor: Editor, key: str) -> None:
         raise NotFound(f"no alert '{key}' this key may acknowledge")
 
 
-async def keep_raising(db: Database, every_s: float, due_within_days: int) -> None:
+async def keep_raising(db: Database, every_s: float, rules: Rules) -> None:
     """Raises what is due every `every_s` seconds while the server runs."""
     while True:
         try:
-            await raise_due(db, date.today(), due_within_days)
+            await raise_due(db, date.today(), rules)
         except Exception as error:  # a lost database: the next round tries again
             log.warning("alerts_round_failed", error=str(error))
         await asyncio.sleep(every_s)

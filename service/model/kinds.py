@@ -577,6 +577,11 @@ class CommitmentDraft(Draft, CommitmentFields):
     )
     requested_by: list[MapId] = _ids("Ids of the organizations or bodies that called for it.")
     made_at: MapId | None = Field(default=None, description="The id of the event it was made at.")
+    due_at: MapId | None = Field(
+        default=None,
+        description="The id of the meeting it is to be met or reported at, where it is due "
+        "at one (such as the next GCG meeting).",
+    )
     initiative: MapId | None = Field(
         default=None,
         description="The id of the initiative it is for: the work plan it is part of, or "

@@ -432,6 +432,22 @@ RELATIONSHIPS: dict[str, Relationship] = {
         sides=(forward("commitment", "made_at", "event", "The event it was made at.", one=True),),
         speaks=FROM,
     ),
+    # The meeting a commitment is to be met or reported at ("by the next GCG meeting"):
+    # an alert watches that meeting's date as its due date (service/editing/alerts.py).
+    "DUE_AT": _r(
+        "commitment",
+        "event",
+        sides=(
+            forward(
+                "commitment",
+                "due_at",
+                "event",
+                "The meeting it is to be met or reported at.",
+                one=True,
+            ),
+        ),
+        speaks=FROM,
+    ),
     "FOR_INITIATIVE": _r(
         "commitment",
         "initiative",
@@ -647,6 +663,7 @@ FIELD_LINKS = (
     FieldLink("commitment", "owners", "OWNED_BY", "organization action-group"),
     FieldLink("commitment", "requested_by", "REQUESTED_BY", "organization action-group"),
     FieldLink("commitment", "made_at", "MADE_AT", "event"),
+    FieldLink("commitment", "due_at", "DUE_AT", "event"),
     FieldLink("commitment", "initiative", "FOR_INITIATIVE", "initiative"),
     FieldLink("commitment", "themes", "ADDRESSES", "theme"),
     FieldLink("commitment", "sdg_targets", "CONTRIBUTES_TO", "sdg-target"),

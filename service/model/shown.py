@@ -402,6 +402,7 @@ SHOWN: dict[str, Shown] = {
                 "owners",
                 "requested_by",
                 "made_at",
+                "due_at",
                 "initiative",
                 "themes",
                 "sdg_targets",

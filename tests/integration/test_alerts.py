@@ -116,8 +116,9 @@ def test_each_kind_is_raised_once_with_its_facts_and_acknowledged_for_good(
 
     new = [a for a in _alerts(ask) if a["key"] not in before]
     due_alerts = [a for a in new if a["kind"] == "COMMITMENT_DUE"]
-    assert [a["subjects"] for a in due_alerts] == [[commitment]]
+    assert [a["subjects"][0] for a in due_alerts] == [commitment]
     assert due in due_alerts[0]["title"]
+    assert set(due_alerts[0]["organizations"]) == {"organization:ilo", GCG}
 
     named = [a for a in new if a["kind"] == "OVERLAP" and set(a["subjects"]) == {ORIGINAL, copy_id}]
     assert len(named) == 1, new
@@ -134,7 +135,8 @@ def test_each_kind_is_raised_once_with_its_facts_and_acknowledged_for_good(
     # Each new alert is also in the changes feed, filtered by its kind or by what it
     # concerns, as any change is (so a subscription or a webhook can follow them).
     due_events = _changes(ask, since, action="alert-commitment-due")
-    assert [e["targets"] for e in due_events] == [[commitment]]
+    assert len(due_events) == 1
+    assert {commitment, "organization:ilo", GCG} <= set(due_events[0]["targets"])
     about_copy = _changes(ask, since, id=copy_id, action="alert-overlap")
     assert any(set(named[0]["subjects"]) <= set(e["targets"]) for e in about_copy)
     theme = next(t for t in named[0]["themes"])
@@ -145,6 +147,9 @@ def test_each_kind_is_raised_once_with_its_facts_and_acknowledged_for_good(
     assert ORIGINAL in stale
     assert "last confirmed on 2017-11-13" in stale[ORIGINAL]["title"]
     assert copy_id not in stale
+    # So have organizations last confirmed then; each such alert concerns the organization.
+    assert "last confirmed on 2017-11-13" in stale["organization:ilo"]["title"]
+    assert stale["organization:ilo"]["organizations"] == ["organization:ilo"]
 
     # Read again: nothing is raised twice.
     again = [a["key"] for a in _alerts(ask) if a["key"] not in before]
@@ -170,3 +175,69 @@ def test_reading_needs_a_key_and_a_reader_cannot_acknowledge(
     assert "errors" not in reader(ALERTS)
     refused = reader(ACKNOWLEDGE, key="overlap a b")
     assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+CREATE_EVENT = "mutation($input: EventInput!) { createEvent(input: $input) { id } }"
+ADD = "mutation($input: RelationshipInput!) { addRelationship(input: $input) { auditEventId } }"
+UPDATE_COMMITMENT = """mutation($id: ID!, $version: Int!, $input: CommitmentInput!) {
+  updateCommitment(id: $id, version: $version, input: $input) { id } }"""
+VERSION = "query($id: ID!) { node(id: $id) { ... on Commitment { version } } }"
+
+
+def test_a_commitment_falls_due_at_its_meeting_and_an_unlinked_one_is_named(
+    as_key: Callable[[str | None], Ask], admin: str
+) -> None:
+    """A commitment due at a meeting falls due on the meeting's day; one with no due date
+    whose makers organize an event after it was made has that event named, inferred and
+    said so, until it is linked as the meeting it is due at."""
+    ask = as_key(admin)
+    tag = uuid.uuid4().hex[:6]
+    day = (date.today() + timedelta(days=20)).isoformat()
+    meeting = {
+        "key": f"alert-meeting-{tag}",
+        "name": f"Test coordination meeting {tag}",
+        "kind": "MEETING",
+        "status": "PLANNED",
+        "date": day,
+        "cited": CITED,
+    }
+    made = ask(CREATE_EVENT, input=meeting)
+    assert "errors" not in made, made
+    event = made["data"]["createEvent"]["id"]
+    organizer = "organization:unicef"
+    link = {"from": organizer, "type": "ORGANIZED", "to": event}
+    cite = {"source": "source:gcg-2017-report", "section": "Agenda", "note": "Test."}
+    added = ask(ADD, input={**link, **cite})
+    assert "errors" not in added, added
+
+    this_month = date.today().isoformat()[:7]
+    base = {"status": "MADE", "madeOn": this_month, "madeBy": [organizer], "cited": CITED}
+    linked_in = {**base, "key": f"alert-at-{tag}", "name": f"Report back {tag}", "dueAt": event}
+    unlinked_in = {**base, "key": f"alert-maybe-{tag}", "name": f"Follow up {tag}"}
+    ids = {}
+    for given in (linked_in, unlinked_in):
+        created = ask(CREATE_COMMITMENT, input=given)
+        assert "errors" not in created, created
+        ids[given["key"]] = created["data"]["createCommitment"]["id"]
+    linked, unlinked = ids[linked_in["key"]], ids[unlinked_in["key"]]
+
+    [at] = _alerts(ask, about=linked)
+    assert at["kind"] == "COMMITMENT_DUE"
+    assert f"is due on {day}" in at["title"]
+    assert any(meeting["name"] in f and f.startswith("due at") for f in at["facts"])
+    assert not any(f.startswith("inferred") for f in at["facts"])
+
+    [maybe] = _alerts(ask, about=unlinked)
+    assert maybe["kind"] == "COMMITMENT_DUE"
+    assert f"may be due on {day}" in maybe["title"]
+    assert maybe["facts"][0].startswith("inferred")
+    assert any(f.startswith("not linked") and meeting["name"] in f for f in maybe["facts"])
+    assert event in maybe["subjects"]
+
+    # Linked as the meeting it is due at, it is due (no longer inferred) on the same day:
+    # the alert already raised for that day stands, and no second one is raised.
+    version = ask(VERSION, id=unlinked)["data"]["node"]["version"]
+    update = {k: v for k, v in unlinked_in.items() if k != "key"}
+    done = ask(UPDATE_COMMITMENT, id=unlinked, version=version, input={**update, "dueAt": event})
+    assert "errors" not in done, done
+    assert [a["key"] for a in _alerts(ask, about=unlinked)] == [maybe["key"]]

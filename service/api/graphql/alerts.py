@@ -59,7 +59,7 @@ class AlertQuery:
     ) -> list[Alert]:
         await info.context.editor()
         db, settings = info.context.db, info.context.settings
-        await alerts.raise_due(db, date.today(), settings.alert_due_within_days)
+        await alerts.raise_due(db, date.today(), alerts.Rules.of(settings))
         found = await alerts.listed(
             db,
             kind=kind,
