@@ -1,5 +1,5 @@
 // The explorer's entry: the view named in the query string (`?view=network`, `gaps`,
-// `country`, `overlaps`, `who`, `counts`, `people`, `commitments`, `indicators`, `sources`, `history`, `changes`, `import`,
+// `country`, `overlaps`, `who`, `counts`, `people`, `commitments`, `indicators`, `sources`, `history`, `changes`, `alerts`, `import`,
 // `review`, `edit` or `signin`), with navigation between them and who is signed in.
 
 import "./style.css";
@@ -19,6 +19,7 @@ import { countryView } from "./views/country";
 import { editView } from "./views/edit";
 import { historyView } from "./views/history";
 import { changesView } from "./views/changes";
+import { alertsView } from "./views/alerts";
 import { importView } from "./views/import";
 import { reviewView } from "./views/review";
 import { signInView } from "./views/signin";
@@ -39,6 +40,7 @@ const VIEWS: Record<string, { title: string; render: (root: HTMLElement) => Prom
   sources: { title: "Evidence", render: sourcesView },
   history: { title: "History", render: historyView },
   changes: { title: "What changed", render: changesView },
+  alerts: { title: "Alerts", render: alertsView, writing: "signed-in" },
   import: { title: "Import", render: importView, writing: "any" },
   review: { title: "Review look-alikes", render: reviewView, writing: "unscoped" },
   edit: { title: "Edit", render: editView, writing: "any" },

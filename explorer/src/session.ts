@@ -56,11 +56,13 @@ export async function signOut(): Promise<void> {
   await fetch("/session", { method: "DELETE", credentials: "same-origin", headers }).catch(() => undefined);
 }
 
-/** Which writing pages a page offers: "any" to a key that writes, "unscoped" to one that
- * also speaks for no one organization (judging other organizations' records). */
-export type Writing = "any" | "unscoped";
+/** Which pages need a key: "signed-in" to any key (reading what the public may not),
+ * "any" to a key that writes, "unscoped" to one that also speaks for no one organization
+ * (judging other organizations' records). */
+export type Writing = "signed-in" | "any" | "unscoped";
 
 export function mayOpen(who: SignedIn | null, writing: Writing): boolean {
+  if (writing === "signed-in") return Boolean(who);
   return Boolean(who?.writes && (writing === "any" || !who.organization));
 }
 

@@ -29,6 +29,16 @@ interface Pair {
   scoringVersion: string;
   verdict: string;
   verdictReason: string | null;
+  review: Review | null;
+}
+
+// The secretariat's verdict on a pair, with each involved organization's answer.
+interface Review {
+  verdict: string;
+  reason: string;
+  reviewedAt: string;
+  current: boolean | null;
+  responses: { organization: string; organizationName: string | null; response: string }[];
 }
 
 interface Initiative extends Named {
@@ -58,10 +68,11 @@ const THRESHOLDS: [string, string][] = [
   ["0.4", "Worth a review (0.40 and up)"],
   ["0.6", "Likely duplicates (0.60 and up)"],
 ];
-const QUERY = `query Overlaps($minScore: Float!, $theme: String, $country: String, $asOf: Date) {
-  overlaps(minScore: $minScore, theme: $theme, country: $country, limit: 50, asOf: $asOf) {
+const QUERY = `query Overlaps($minScore: Float!, $theme: String, $country: String, $asOf: Date, $reviewed: Boolean!) {
+  overlaps(minScore: $minScore, theme: $theme, country: $country, limit: 50, asOf: $asOf, includeReviewed: $reviewed) {
     a { id name } b { id name } score likelyDuplicate scoringVersion verdict verdictReason
     reasons { facet weight similarity contribution shared }
+    review { verdict reason reviewedAt current responses { organization organizationName response } }
   }
   duplicateClusters(minScore: $minScore, asOf: $asOf) { initiatives { id name } overlaps { score } }
 }`;
@@ -90,7 +101,7 @@ export async function overlapsView(root: HTMLElement): Promise<void> {
       "Pairs are scored on shared places, themes, SDG targets, organizations, kind of work, time and wording. " +
         "A high score is a prompt to talk, not a verdict.",
     ),
-    el("div", { class: "toolbar" }, thresholdChoice(redraw), dayChoice(redraw), filters ?? null),
+    el("div", { class: "toolbar" }, thresholdChoice(redraw), dayChoice(redraw), reviewedChoice(redraw), filters ?? null),
     el("div", { class: "split compare-split" }, pairs, compare),
     clusters,
   );
@@ -114,6 +125,16 @@ function dayChoice(onChange: () => void): HTMLElement {
   );
 }
 
+/** Whether pairs the secretariat has reviewed, and whose review still holds, are shown. */
+function reviewedChoice(onChange: () => void): HTMLElement {
+  const box = el("input", { id: "with-reviewed", type: "checkbox", checked: param("reviewed") === "1" });
+  box.addEventListener("change", () => {
+    setParams({ reviewed: box.checked ? "1" : null, pair: null });
+    onChange();
+  });
+  return el("div", { class: "field" }, el("label", { for: "with-reviewed" }, box, " with reviewed pairs"));
+}
+
 function thresholdChoice(onChange: () => void): HTMLElement {
   const menu = el("select", { id: "min-score" }, ...THRESHOLDS.map(([v, label]) => el("option", { value: v }, label)));
   menu.value = param("minScore") ?? "0.4";
@@ -130,6 +151,7 @@ async function drawOverlaps(pairs: HTMLElement, compare: HTMLElement, clusters: 
     theme: param("theme"),
     country: param("country"),
     asOf: param("asOf"),
+    reviewed: param("reviewed") === "1",
   };
   const found = await loading(pairs, () =>
     ask<{ overlaps: Pair[]; duplicateClusters: { initiatives: Named[]; overlaps: { score: number }[] }[] }>(QUERY, variables),
@@ -172,6 +194,7 @@ function pairCard(pair: Pair, show: (pair: Pair) => void): HTMLElement {
     el("h4", {}, pair.a.name, el("span", { class: "versus" }, " and "), pair.b.name),
     el("p", {}, el("span", { class: pair.likelyDuplicate ? "badge strong" : "badge" }, verdict), ` score ${number(pair.score)} (${pair.scoringVersion})`),
     pair.verdictReason ? el("p", { class: "why" }, sentence(pair.verdictReason)) : null,
+    pair.review ? reviewed(pair.review) : null,
     table(
       "Why they were flagged",
       ["Facet", "Similarity", "Adds"],
@@ -180,6 +203,17 @@ function pairCard(pair: Pair, show: (pair: Pair) => void): HTMLElement {
         .map((r) => [(FACETS[r.facet] ?? r.facet) + (r.shared.length ? ` (${r.shared.length} shared)` : ""), number(r.similarity), number(r.contribution, 3)]),
     ),
     el("button", { type: "button", onclick: () => show(pair) }, "Compare side by side"),
+  );
+}
+
+/** The secretariat's verdict, published with the answers of the organizations involved. */
+function reviewed(review: Review): HTMLElement {
+  const holds = review.current === false ? " One of the initiatives has changed since." : "";
+  return el(
+    "div",
+    { class: "review" },
+    el("p", {}, el("strong", {}, `Reviewed ${review.reviewedAt.slice(0, 10)}: ${words(review.verdict.toLowerCase())}.`), ` ${sentence(review.reason)}${holds}`),
+    ...review.responses.map((r) => el("p", { class: "response" }, `${r.organizationName ?? r.organization} answers: `, el("q", {}, r.response))),
   );
 }
 
