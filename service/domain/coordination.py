@@ -1,11 +1,12 @@
 """Coordination suggestions: pairs of organizations that work on the same theme in the
 same place (a country or a region their initiatives operate in) and have no tie on the
 map (no initiative they both take part in, no Alliance body they both belong to), ranked
-with their reasons. The secretariat's question: who
-should know of each other and does not yet. The ranking counts the theme-and-place
-pairs both work on, and adds a bonus where their roles complement each other there (one
-funds what the other could implement). A suggestion is a hint from the map as recorded:
-two organizations with no tie on the map may well know each other, so the secretariat
+with their reasons. The secretariat's question: who should know of each other and does
+not yet. The ranking counts the theme-and-place pairs both work on, and adds a bonus where
+their roles complement each other there (one funds what the other could implement) and a
+smaller one for each group of people both count as targeted or reached there (children,
+women...; their 3W counts). A suggestion is a hint from the map as recorded: two
+organizations with no tie on the map may well know each other, so the secretariat
 reviews a pair (introduced, already connected, not useful; service/editing/
 suggestion_reviews.py) and a reviewed pair is not suggested again."""
 
@@ -28,6 +29,10 @@ CROWDED = 60
 FUNDING = "FUNDS"
 DOING = frozenset({"LEADS", "IMPLEMENTS", "PARTNERS_IN"})
 COMPLEMENT_BONUS = 0.5
+GROUP_BONUS = 0.25
+# The people counts that name a group (targeted_children, reached_women...); the totals
+# (targeted, reached) name everyone, which is no group.
+_GROUP_COUNT = ("targeted_", "reached_")
 
 
 @dataclass
@@ -37,6 +42,10 @@ class _Works:
     groups: set[str] = field(default_factory=set)
     # (theme, place) -> the roles it holds in initiatives there
     cells: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    # (theme, place) -> the groups of people its initiatives there count
+    groups_reached: dict[tuple[str, str], set[str]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
 
 
 class SuggestionVerdict(Enum):
@@ -62,6 +71,7 @@ class Suggestion:
     shared_themes: tuple[str, ...]
     shared_places: tuple[str, ...]
     complementary: tuple[str, ...]  # "a funds, b implements in country:X on theme:Y"
+    target_groups: tuple[str, ...]  # "both reach children on theme:Y in country:X"
     reasons: tuple[str, ...]
     review: SuggestionReview | None = None
 
@@ -128,6 +138,13 @@ async def _works(db: Database) -> dict[str, _Works]:
         for theme in row["themes"]:
             for place in row["places"]:
                 work.cells[(theme, place)].add(row["role"])
+            for reached in row["reaches"]:
+                groups = {
+                    k.split("_", 1)[1].replace("_", " ")
+                    for k in reached["counts"]
+                    if k.startswith(_GROUP_COUNT)
+                }
+                work.groups_reached[(theme, reached["place"])] |= groups
     return works
 
 
@@ -149,11 +166,17 @@ def _suggestion(
                 complementary.append(
                     f"{funder} funds and {doer} carries out work on {theme} in {place}"
                 )
-    score = len(cells) + COMPLEMENT_BONUS * len(complementary)
+    target_groups = []
+    for theme, place in sorted(cells):
+        common = works[a].groups_reached[(theme, place)] & works[b].groups_reached[(theme, place)]
+        if common:
+            target_groups.append(f"both reach {', '.join(sorted(common))} on {theme} in {place}")
+    score = len(cells) + COMPLEMENT_BONUS * len(complementary) + GROUP_BONUS * len(target_groups)
     reasons = (
         f"both work on {', '.join(themes)} in {', '.join(places)}",
         "no initiative or Alliance body of the map joins them",
         *complementary,
+        *target_groups,
     )
     return Suggestion(
         a,
@@ -164,5 +187,6 @@ def _suggestion(
         tuple(themes),
         tuple(places),
         tuple(complementary),
+        tuple(target_groups),
         reasons,
     )

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from service.config import Settings
 from service.editing import keys
@@ -120,3 +121,43 @@ def test_a_reviewed_suggestion_is_not_made_again(
     shown = next(s for s in every if (s["a"], s["b"]) == pair)
     assert shown["review"] == {"verdict": "INTRODUCED", "reason": "Met in May."}
     assert all(s["review"] is None for s in every if (s["a"], s["b"]) != pair)
+
+
+def test_a_group_of_people_both_reach_is_a_reason(
+    client: TestClient, as_key: Callable[[str | None], Any], admin: str
+) -> None:
+    """From a 3W sheet: two organizations new to the map count children reached in child
+    protection in Niger, a third counts women only there; the first two are suggested with
+    the children both reach as a reason, and no pair with the third names a group."""
+    tag = uuid.uuid4().hex[:6]
+    names = [
+        f"Sahel Hope Collective {tag}",
+        f"Tillaberi Shelter Network {tag}",
+        f"Zinder Aid {tag}",
+    ]
+    sheet = "\n".join(
+        [
+            "Organization,Sector,Country,Activity,Children targeted,Women targeted",
+            "#org,#sector,#country+code,#activity,#targeted+children,#targeted+f+adults",
+            f"{names[0]},Child Protection,NER,Safe spaces {tag},400,",
+            f"{names[1]},Child Protection,NER,Night shelters {tag},150,",
+            f"{names[2]},Child Protection,NER,Women's groups {tag},,90",
+        ]
+    )
+    done = client.post(
+        "/import",
+        files=[("files", (f"niger-3w-{tag}.csv", sheet.encode()))],
+        data={"source": "source:gcg-2017-report", "section": "Agenda"},
+        headers={"Authorization": f"Bearer {admin}"},
+    )
+    assert done.status_code == 200, done.text
+    found = as_key(admin)(
+        """{ coordinationSuggestions(first: 200, theme: "theme:child-labour", country: "NER") {
+        aName bName targetGroups reasons } }"""
+    )["data"]["coordinationSuggestions"]
+    by_names = {frozenset((s["aName"], s["bName"])): s for s in found}
+    reaching = by_names[frozenset(names[:2])]
+    assert reaching["targetGroups"] == ["both reach children on theme:child-labour in country:NER"]
+    assert set(reaching["targetGroups"]) <= set(reaching["reasons"])
+    for other in names[:2]:
+        assert by_names[frozenset((other, names[2]))]["targetGroups"] == []

@@ -136,6 +136,10 @@ class CoordinationSuggestion:
     complementary_roles: list[str] = strawberry.field(
         description="Where one funds and the other carries out work, in words."
     )
+    target_groups: list[str] = strawberry.field(
+        description="Groups of people (children, women...) both count as targeted or "
+        "reached on a theme in a place, from their 3W counts, in words."
+    )
     reasons: list[str] = strawberry.field(description="Why it is suggested, in words.")
     review: SuggestionReview | None = strawberry.field(
         description="The secretariat's review of the pair, if any (listed only with "
@@ -501,6 +505,7 @@ class AnalysisQuery:
                 shared_themes=[strawberry.ID(t) for t in s.shared_themes],
                 shared_places=[strawberry.ID(c) for c in s.shared_places],
                 complementary_roles=list(s.complementary),
+                target_groups=list(s.target_groups),
                 reasons=list(s.reasons),
                 review=SuggestionReview(
                     verdict=s.review.verdict,
