@@ -112,8 +112,25 @@ class Rules:
         return cls(settings.alert_due_within_days, settings.alert_stale_years)
 
 
+# What this process last raised alerts for, by database: the map's revision, the day and
+# the rules. Alerts follow from those alone, so while they stay the same there is nothing
+# new to raise, and a read of `alerts` answers from what is stored.
+_raised_for: dict[int, tuple[str, date, Rules]] = {}
+
+
 async def raise_due(db: Database, today: date, rules: Rules) -> int:
     """Raises every alert the map calls for now that was never raised; how many."""
+    [row] = await db.read("maintenance/revision")
+    revision = row["revision"]
+    if revision is not None and _raised_for.get(id(db)) == (str(revision), today, rules):
+        return 0
+    raised = await _raise(db, today, rules)
+    if revision is not None:
+        _raised_for[id(db)] = (str(revision), today, rules)
+    return raised
+
+
+async def _raise(db: Database, today: date, rules: Rules) -> int:
     found = [
         *await _overlaps(db),
         *await _commitments(db, today, rules.due_within_days),
