@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     local_neo4j_page_cache: str = "256m"
     local_neo4j_heap: str = "1g"
     local_neo4j_start_timeout_s: float = 180.0
+    # Add Neo4j Graph Data Science (Community) from Maven Central to the local server, so
+    # network measures run in the database (service/domain/network.py).
+    local_neo4j_gds: bool = False
 
     # Curated data and Cypher.
     seed_dir: Path = PROJECT_ROOT / "seed"

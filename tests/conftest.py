@@ -4,7 +4,7 @@
    server to use; the tests wipe the map's nodes on it, so never point it at real data.
 2. Else, where a Docker engine answers, pytest-docker brings up `docker-compose.yml`.
 3. Else the project's own local server is started on a free port, in a temporary folder,
-   with a random password, and stopped afterwards.
+   with a random password and Graph Data Science, and stopped afterwards.
 
 The seed is loaded once per session; tests that change the graph put it back.
 """
@@ -105,6 +105,8 @@ def _local_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settin
         neo4j_uri=f"bolt://127.0.0.1:{free_port()}",
         neo4j_password=secrets.token_urlsafe(16),
         local_neo4j_home=tmp_path_factory.mktemp("neo4j"),
+        # With Graph Data Science, so the ranking's two ways can be compared.
+        local_neo4j_gds=True,
     )
     server.start(settings)
     try:

@@ -238,6 +238,11 @@ class Database:
         query = _prepare(self.queries, name, parameters)
         return await self._send(query, parameters, RoutingControl.READ)
 
+    async def read_apart(self, name: str, /, **parameters: Any) -> list[Row]:
+        """A read in a session of its own even from inside a rehearsal (InTransaction does
+        not override it): for what the server is, such as the procedures it has."""
+        return await Database.read(self, name, **parameters)
+
     async def write(self, name: str, /, **parameters: Any) -> list[Row]:
         """One statement in a transaction of its own, retried as the driver retries (a
         deadlock, a leader switch)."""

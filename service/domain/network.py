@@ -1,13 +1,16 @@
 """Who connects the field: organizations ranked by degree and betweenness centrality in the
 network of organizations, initiatives and action groups.
 
-The ranking is stored in the map and read back; it is computed again (networkx) only when
-the network's fingerprint has changed since. Betweenness is exact up to EXACT_UP_TO ties
+The ranking is stored in the map and read back; it is computed again only when the
+network's fingerprint has changed since: in the database where Neo4j Graph Data Science
+(Community) is installed (`LOCAL_NEO4J_GDS=true` adds it to a local server), with
+networkx otherwise. Betweenness is exact up to EXACT_UP_TO ties
 and sampled beyond (SAMPLE shortest-path sources, networkx's `k`, fixed seed, so the same
 map gives the same ranking). A small map is recomputed before it is read; a large one is
 recomputed in the background while the answer, said to be stale, is the stored one."""
 
 import asyncio
+import uuid
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -70,30 +73,82 @@ async def organization_ranking(db: Database, metric: Metric, limit: int) -> Rank
     return Ranking(ranked, None if computed is None else str(computed), state["sample"], stale)
 
 
+@dataclass(frozen=True)
+class _Measured:
+    degrees: dict[str, int]  # by organization
+    betweenness: dict[str, float]  # by organization, normalized as networkx normalizes
+    sample: int | None  # shortest-path sources sampled; None: exact
+
+
 async def refresh(db: Database, fingerprint: str) -> dict[str, Any]:
-    """Compute the ranking from the network as it is now, and store it with the
-    `fingerprint` read before; returns when it was computed and its sample."""
+    """Compute the ranking from the network as it is now, in the database where Graph Data
+    Science is installed and with networkx otherwise (the same answers: a test compares
+    them), and store it with the `fingerprint` read before; returns when it was computed
+    and its sample."""
+    [gds] = await db.read_apart("analysis/gds_installed")
+    measured = await (_in_the_database(db) if gds["installed"] else _with_networkx(db))
+    ids = sorted(measured.degrees)
+    [stored] = await db.write(
+        "analysis/store_ranking",
+        ids=ids,
+        degrees=[measured.degrees[o] for o in ids],
+        betweenness=[measured.betweenness[o] for o in ids],
+        fingerprint=fingerprint,
+        sample=measured.sample,
+    )
+    log.info(
+        "organization_ranking_computed",
+        organizations=len(ids),
+        sample=measured.sample,
+        by="gds" if gds["installed"] else "networkx",
+    )
+    return stored
+
+
+async def _with_networkx(db: Database) -> _Measured:
     graph: nx.Graph[str] = nx.Graph()
     graph.add_edges_from(
         (r["source"], r["target"]) for r in await db.read("analysis/network_edges")
     )
-    sample = SAMPLE if graph.number_of_edges() > EXACT_UP_TO else None
-    k = min(sample, graph.number_of_nodes()) if sample else None
+    k = _sample(graph.number_of_edges(), graph.number_of_nodes())
     # networkx's own work is CPU-bound: a thread keeps the server answering meanwhile.
     betweenness = await asyncio.to_thread(
         nx.betweenness_centrality, graph, k=k, normalized=True, seed=SEED
     )
-    ids = sorted(n for n in graph.nodes if n.startswith("organization:"))
-    [stored] = await db.write(
-        "analysis/store_ranking",
-        ids=ids,
-        degrees=[int(graph.degree[o]) for o in ids],
-        betweenness=[float(betweenness[o]) for o in ids],
-        fingerprint=fingerprint,
-        sample=k,
+    ids = [n for n in graph.nodes if n.startswith("organization:")]
+    return _Measured(
+        {o: int(graph.degree[o]) for o in ids}, {o: float(betweenness[o]) for o in ids}, k
     )
-    log.info("organization_ranking_computed", organizations=len(ids), sample=k)
-    return stored
+
+
+async def _in_the_database(db: Database) -> _Measured:
+    """Graph Data Science's degree and betweenness over a projection made for this
+    ranking and dropped after it, scaled as networkx scales normalized betweenness of an
+    undirected graph (GDS counts each pair of ends once, networkx both ways round)."""
+    name = f"a87-ranking-{uuid.uuid4().hex}"
+    async with db.transaction() as tx:
+        try:
+            [size] = await tx.run("analysis/gds_project", name=name)
+            nodes = int(size["nodes"])
+            k = _sample(int(size["relationships"]) // 2, nodes)
+            config = {"samplingSize": k, "samplingSeed": SEED} if k else {}
+            [found] = await tx.run("analysis/gds_measures", name=name, config=config)
+        finally:
+            await tx.run("analysis/gds_drop", name=name)
+    scale = 2 / ((nodes - 1) * (nodes - 2)) if nodes > 2 else 1.0
+    if k:
+        scale *= nodes / k  # as networkx scales a sample up to the whole
+    return _Measured(
+        {r["id"]: int(r["degree"]) for r in found["degrees"]},
+        {r["id"]: float(r["score"]) * scale for r in found["betweenness"]},
+        k,
+    )
+
+
+def _sample(edges: int, nodes: int) -> int | None:
+    """How many shortest-path sources betweenness samples: none (exact) up to EXACT_UP_TO
+    ties."""
+    return min(SAMPLE, nodes) if edges > EXACT_UP_TO else None
 
 
 def _refresh_in_background(db: Database, fingerprint: str) -> None:

@@ -6,11 +6,13 @@
 // launched in Java's single-file source mode with the jars Maven resolved.
 //
 // Arguments: <home directory> <bolt host> <bolt port> <page cache size> <password statement file>
+//            [<plugin folder>: Graph Data Science's jars, whose gds.* procedures may then run]
 // Environment: NEO4J_PASSWORD, the password the `neo4j` user gets.
 // Prints "READY" on stdout once Bolt accepts connections.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -29,7 +31,12 @@ public class Neo4jLocal {
             System.err.println("NEO4J_PASSWORD must be set to at least 8 characters");
             System.exit(2);
         }
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        if (args.length > 5) {
+            builder.setConfig(GraphDatabaseSettings.plugin_dir, Path.of(args[5]))
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"));
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))

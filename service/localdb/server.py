@@ -23,8 +23,10 @@ from service.errors import LocalServerError
 
 HERE = Path(__file__).resolve().parent
 POM = HERE / "pom.xml"
+GDS_POM = HERE / "gds.xml"
 LAUNCHER = HERE / "Neo4jLocal.java"
 NEO4J_VERSION = "5.26.30"
+GDS_VERSION = "2.13.9"
 
 
 @dataclass(frozen=True)
@@ -53,12 +55,22 @@ def _require(tool: str, why: str) -> str:
 
 def class_path(settings: Settings) -> str:
     """The jars of Neo4j and its Bolt connector, fetched by Maven on first use."""
-    cached = settings.local_neo4j_cache / f"neo4j-{NEO4J_VERSION}.classpath"
+    return _resolved(settings, POM, f"neo4j-{NEO4J_VERSION}", f"Neo4j {NEO4J_VERSION}")
+
+
+def gds_class_path(settings: Settings) -> str:
+    """The jars of Graph Data Science (Community), fetched by Maven on first use."""
+    return _resolved(settings, GDS_POM, f"gds-{GDS_VERSION}", f"Graph Data Science {GDS_VERSION}")
+
+
+def _resolved(settings: Settings, pom: Path, name: str, what: str) -> str:
+    """The class path Maven resolves for `pom`, kept in the cache while its jars exist."""
+    cached = settings.local_neo4j_cache / f"{name}.classpath"
     if cached.exists():
         jars = cached.read_text(encoding="utf-8").strip()
         if all(Path(jar).exists() for jar in jars.split(os.pathsep)):
             return jars
-    mvn = _require("mvn", "to fetch Neo4j's jars from Maven Central")
+    mvn = _require("mvn", f"to fetch the jars of {what} from Maven Central")
     cached.parent.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(".partial")
     command = [
@@ -66,16 +78,29 @@ def class_path(settings: Settings) -> str:
         "-B",
         "-q",
         "-f",
-        str(POM),
+        str(pom),
         "dependency:build-classpath",
         f"-Dmdep.outputFile={partial}",
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0 or not partial.exists():
         tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
-        raise LocalServerError(f"downloading Neo4j {NEO4J_VERSION} with Maven failed:\n{tail}")
+        raise LocalServerError(f"downloading {what} with Maven failed:\n{tail}")
     partial.replace(cached)
     return cached.read_text(encoding="utf-8").strip()
+
+
+def _plugins(settings: Settings, gds: str) -> Path:
+    """The server's plugin folder holding links to the GDS jars: Neo4j registers the
+    procedures of the jars in its plugin folder (the class path alone gives it only their
+    extensions)."""
+    folder = settings.local_neo4j_home / "plugins"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for jar in gds.split(os.pathsep):
+        (folder / Path(jar).name).symlink_to(jar)
+    return folder
 
 
 def free_port() -> int:
@@ -155,6 +180,11 @@ def start(settings: Settings) -> Status:
         )
     jars = class_path(settings)
     settings.local_neo4j_home.mkdir(parents=True, exist_ok=True)
+    plugins: list[str] = []
+    if settings.local_neo4j_gds:
+        gds = gds_class_path(settings)
+        jars = os.pathsep.join((jars, gds))
+        plugins = [str(_plugins(settings, gds))]
     command = [
         java,
         f"-Xmx{settings.local_neo4j_heap}",
@@ -166,6 +196,7 @@ def start(settings: Settings) -> Status:
         str(port),
         settings.local_neo4j_page_cache,
         str(settings.cypher_dir / "schema" / "set_local_password.cypher"),
+        *plugins,
     ]
     with _log_file(settings).open("ab") as log:
         process = subprocess.Popen(
