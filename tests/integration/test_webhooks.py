@@ -3,6 +3,7 @@ signed with the webhook's secret, is sent again after the receiver fails once, i
 once, and shows in the delivery log; the change is sent as the registering key may read
 it (an editor's webhook gets no key names and no contact details)."""
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 
 from service.config import Settings
+from service.db.runtime import open_database
 from service.editing import keys
 from tests.conftest import free_port, reseed, run_db
 
@@ -120,3 +122,28 @@ def test_only_writing_keys_register_and_addresses_are_checked(
     assert public["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     bad = as_key(editor_key)(REGISTER, url="file:///etc/passwd")
     assert bad["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_two_processes_claiming_at_once_never_both_hold_a_webhook(
+    seeded: Settings, as_key: Callable[[str | None], Ask], editor_key: str
+) -> None:
+    """Each round, two deliverers with drivers of their own claim at the same moment:
+    exactly one holds the webhook (both holding it would send each change twice)."""
+    made = _ok(as_key(editor_key)(REGISTER, url="http://127.0.0.1:9/never", kind="theme"))
+    hook = made["registerWebhook"]["id"]
+
+    async def rounds(first: Any) -> list[int]:
+        async with open_database(seeded, migrate_schema=False) as second:
+            held = []
+            for _ in range(30):
+                claims = await asyncio.gather(
+                    first.write_aside("webhooks/claim", by="a", leaseSeconds=60),
+                    second.write_aside("webhooks/claim", by="b", leaseSeconds=60),
+                )
+                held.append(sum(1 for rows in claims for row in rows if row["id"] == hook))
+                for by in ("a", "b"):
+                    await first.write_aside("webhooks/release", ids=[hook], by=by)
+            return held
+
+    held = run_db(seeded, rounds)
+    assert set(held) == {1}, held
