@@ -16,6 +16,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None)
         port=port,
         workers=workers or settings.workers,
         log_level=settings.log_level.lower(),
+        access_log=settings.access_log,
         # uvicorn kills a worker that has not answered its supervisor within 5 s; a worker
         # still importing on a busy machine is not dead, and killing it starts the same slow
         # import again, for ever (seen with two workers on two loaded cores).

@@ -40,6 +40,10 @@ public class Neo4jLocal {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
+                // No keep-alive messages during requests, so no receive-timeout hint: with
+                // one, the Python driver waits on every socket read under a timer of its
+                // own, about a tenth of a small read's cost in the service.
+                .setConfig(BoltConnector.connection_keep_alive_type, BoltConnector.KeepAliveRequestType.OFF)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(args[3]))
                 .build();
