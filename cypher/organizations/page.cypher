@@ -21,18 +21,23 @@ INCLUDE organizations/matching
 CALL () {
   MATCH (o:Organization) RETURN count(o) AS stored
 }
+// Counted only when a filter is given. The planner checks a predicate on `unfiltered` (or
+// on $includeRetired) after a scan of every organization, so such a branch starts from
+// an UNWIND that is empty when it is not wanted: then nothing is scanned.
 CALL (unfiltered) {
+  UNWIND CASE WHEN unfiltered THEN [] ELSE [true] END AS wanted
   MATCH (o:Organization)
-  WHERE NOT unfiltered AND
+  WHERE
 INCLUDE organizations/matching
   RETURN count(o) AS counted
 }
 // With the retired: both sets, sorted together (an analyst's rare question).
 CALL () {
+  UNWIND CASE WHEN $includeRetired THEN [true] ELSE [] END AS wanted
   CALL () {
-    MATCH (o:Organization) WHERE $includeRetired RETURN o
+    MATCH (o:Organization) RETURN o
     UNION
-    MATCH (o:Retired) WHERE $includeRetired AND o.id STARTS WITH 'organization:' RETURN o
+    MATCH (o:Retired) WHERE o.id STARTS WITH 'organization:' RETURN o
   }
   WITH o WHERE
 INCLUDE organizations/matching
