@@ -128,8 +128,13 @@ def test_two_processes_claiming_at_once_never_both_hold_a_webhook(
     seeded: Settings, as_key: Callable[[str | None], Ask], editor_key: str
 ) -> None:
     """Each round, two deliverers with drivers of their own claim at the same moment:
-    exactly one holds the webhook (both holding it would send each change twice)."""
-    made = _ok(as_key(editor_key)(REGISTER, url="http://127.0.0.1:9/never", kind="theme"))
+    never do both hold the webhook (both holding it would send each change twice). It
+    follows a change no test makes, so the servers' own deliverers, which claim it
+    now and then too, never fail to send it one and make it wait; one of theirs
+    overlapping a round leaves that round to neither."""
+    quiet = """mutation($url: String!) {
+      registerWebhook(url: $url, kind: "sdg-target", action: "delete") { id } }"""
+    made = _ok(as_key(editor_key)(quiet, url="http://127.0.0.1:9/never"))
     hook = made["registerWebhook"]["id"]
 
     async def rounds(first: Any) -> list[int]:
@@ -146,4 +151,5 @@ def test_two_processes_claiming_at_once_never_both_hold_a_webhook(
             return held
 
     held = run_db(seeded, rounds)
-    assert set(held) == {1}, held
+    assert max(held) <= 1, held
+    assert held.count(1) >= 20, held
