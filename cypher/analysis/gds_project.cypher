@@ -1,11 +1,9 @@
-// Projects the organization-initiative-action group network (analysis/network_edges.cypher's
-// ties) into Graph Data Science's memory as an undirected graph named $name: each pair of
+// Projects the organization-initiative-action group network (analysis/network_ties.inc) into Graph Data Science's memory as an undirected graph named $name: each pair of
 // records tied once, whatever the number of ties, as networkx's Graph keeps them, so both
 // give the same degrees and betweenness.
 // Parameters: $name (the projection's name, new for each ranking)
 // Returns: one row: nodes, relationships (the projection's counts; each tie counts twice)
-MATCH (a:MapNode)-[r:LEADS|IMPLEMENTS|FUNDS|PARTNERS_IN|HOSTS|REQUESTED|PROPOSED|CHAIRS|MEMBER_OF|SUPPORTS|COORDINATES]->(b:MapNode)
-WHERE (a:Organization OR a:ActionGroup) AND (b:Initiative OR b:ActionGroup OR b:Organization)
+INCLUDE analysis/network_ties
   AND a <> b
 WITH DISTINCT CASE WHEN a.id < b.id THEN a ELSE b END AS source,
      CASE WHEN a.id < b.id THEN b ELSE a END AS target

@@ -51,13 +51,12 @@ async def organization_ranking(db: Database, metric: Metric, limit: int) -> Rank
     if not 1 <= limit <= MAX_LIMIT:
         raise BadInput(f"limit: must be between 1 and {MAX_LIMIT}, not {limit}")
     [state] = await db.read("analysis/network_fingerprint")
-    # A past map (db.rehearsed) may share the fingerprint of the one the stored ranking
-    # was computed from; its own is computed, then, and nothing is left to run after.
-    stale = state["stored"] != state["current"] or db.rehearsed
+    stale = not _describes(db, state)
+    # A past map's ranking is computed before the answer: nothing is left to run after.
     if stale and (state["stored"] is None or state["edges"] <= EXACT_UP_TO or db.rehearsed):
         async with process_lock("network-ranking"):
             [state] = await db.read("analysis/network_fingerprint")
-            if state["stored"] != state["current"] or db.rehearsed:
+            if not _describes(db, state):
                 state = {**state, **await refresh(db, state["current"])}
         stale = False
     elif stale:
@@ -71,6 +70,13 @@ async def organization_ranking(db: Database, metric: Metric, limit: int) -> Rank
     ]
     computed = state["computedAt"]
     return Ranking(ranked, None if computed is None else str(computed), state["sample"], stale)
+
+
+def _describes(db: Database, state: dict[str, Any]) -> bool:
+    """Whether the stored ranking is the one of the map `db` reads. A past map
+    (db.rehearsed) may share the fingerprint of the map the stored ranking was computed
+    from, so it is never taken to."""
+    return not db.rehearsed and state["stored"] == state["current"]
 
 
 @dataclass(frozen=True)
