@@ -191,7 +191,7 @@ async def _commitments(db: Database, today: date, within_days: int) -> list[Aler
     for record in page.items:
         row = said.get(record.id)
         due = _falls_due(record.props, row) if row else None
-        if due is None or due.on > horizon:
+        if row is None or due is None or due.on > horizon:
             continue
         overdue = due.on < today.isoformat()
         kind = AlertKind.COMMITMENT_OVERDUE if overdue else AlertKind.COMMITMENT_DUE
@@ -207,9 +207,9 @@ async def _commitments(db: Database, today: date, within_days: int) -> list[Aler
                 title=f"'{record.name}' {when}",
                 facts=[*due.facts, f"status as recorded: {status}"],
                 link=f"/?view=history&id={record.id}",
-                themes=sorted(row["themes"]) if row else [],
-                places=sorted(row["places"]) if row else [],
-                organizations=sorted(set(row["organizations"])) if row else [],
+                themes=sorted(row["themes"]),
+                places=sorted(row["places"]),
+                organizations=sorted(set(row["organizations"])),
             )
         )
     return found
