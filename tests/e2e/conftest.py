@@ -7,8 +7,9 @@ import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
@@ -91,6 +92,17 @@ def make_key(seeded: Settings, role: str, organization: str | None = None) -> tu
         lambda: run_db(seeded, lambda db: keys.create_key(db, name, role, organization))
     )
     return name, made[1]
+
+
+def ask_api(base_url: str, query: str, token: str | None = None, **variables: Any) -> Any:
+    """The API's data for a query sent over HTTP as a script would, with the key if given;
+    an answer with errors fails the test."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    body = httpx.post(
+        f"{base_url}/graphql", json={"query": query, "variables": variables}, headers=headers
+    ).json()
+    assert "errors" not in body, body
+    return body["data"]
 
 
 def sign_in(page: Page, base_url: str, token: str) -> None:

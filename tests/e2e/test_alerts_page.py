@@ -6,15 +6,13 @@ for, with its verdict and an involved organization's answer."""
 
 import uuid
 from collections.abc import Iterator
-from typing import Any
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
 from service.config import Settings
 from tests.conftest import reseed
-from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot, sign_in
+from tests.e2e.conftest import accessible, ask_api, make_key, on_a_thread, screenshot, sign_in
 
 pytestmark = pytest.mark.e2e
 ALERTS = """query($kind: AlertKind) { alerts(kind: $kind, first: 500) { key title } }"""
@@ -35,15 +33,6 @@ def admin(seeded: Settings) -> Iterator[str]:
         on_a_thread(lambda: reseed(seeded))
 
 
-def _ask(base_url: str, query: str, token: str, **variables: Any) -> Any:
-    headers = {"Authorization": f"Bearer {token}"}
-    body = httpx.post(
-        f"{base_url}/graphql", json={"query": query, "variables": variables}, headers=headers
-    ).json()
-    assert "errors" not in body, body
-    return body["data"]
-
-
 def test_a_signed_in_key_reads_and_acknowledges_alerts(
     page: Page, base_url: str, admin: str
 ) -> None:
@@ -52,7 +41,7 @@ def test_a_signed_in_key_reads_and_acknowledges_alerts(
 
     sign_in(page, base_url, admin)
     page.goto(f"{base_url}/?view=alerts&kind=COMMITMENT_OVERDUE")
-    listed = _ask(base_url, ALERTS, admin, kind="COMMITMENT_OVERDUE")["alerts"]
+    listed = ask_api(base_url, ALERTS, admin, kind="COMMITMENT_OVERDUE")["alerts"]
     assert listed, "the seed's commitments of 2018 are overdue"
     rows = page.locator("#alerts tbody tr")
     expect(rows).to_have_count(len(listed))
@@ -63,7 +52,7 @@ def test_a_signed_in_key_reads_and_acknowledges_alerts(
 
     rows.first.get_by_role("button", name="Acknowledge").click()
     expect(rows).to_have_count(len(listed) - 1)
-    still = _ask(base_url, ALERTS, admin, kind="COMMITMENT_OVERDUE")["alerts"]
+    still = ask_api(base_url, ALERTS, admin, kind="COMMITMENT_OVERDUE")["alerts"]
     assert first["key"] not in {a["key"] for a in still}
 
 
@@ -73,9 +62,9 @@ def test_a_reviewed_pair_shows_its_verdict_and_an_answer(
     # A flagged pair one of whose initiatives names an organization taking part.
     found = [
         (p["a"]["id"], p["b"]["id"], people[0]["organization"]["id"])
-        for p in _ask(base_url, OVERLAPS, admin)["overlaps"]
+        for p in ask_api(base_url, OVERLAPS, admin)["overlaps"]
         if (
-            people := _ask(base_url, PARTICIPANTS, admin, id=p["a"]["id"])["initiative"][
+            people := ask_api(base_url, PARTICIPANTS, admin, id=p["a"]["id"])["initiative"][
                 "participants"
             ]
         )
@@ -83,10 +72,10 @@ def test_a_reviewed_pair_shows_its_verdict_and_an_answer(
     assert found, "the seed flags pairs of initiatives that name their organizations"
     a, b, organization = found[0]
     reason = f"Two parts of one plan (browser test {uuid.uuid4().hex[:6]})."
-    _ask(base_url, REVIEW, admin, a=a, b=b, verdict="COMPLEMENTARY", reason=reason)
+    ask_api(base_url, REVIEW, admin, a=a, b=b, verdict="COMPLEMENTARY", reason=reason)
     _, partner = make_key(seeded, "editor", organization)
     answer = "We agree: our part is the field work."
-    _ask(base_url, RESPOND, partner, a=a, b=b, response=answer)
+    ask_api(base_url, RESPOND, partner, a=a, b=b, response=answer)
 
     page.goto(f"{base_url}/?view=overlaps")
     card = page.locator(f"li.pair[data-pair='{a}|{b}']")

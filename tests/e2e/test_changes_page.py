@@ -5,15 +5,13 @@ organization among the records added), and it offers the map's meetings for eith
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
 from service.config import Settings
 from tests.conftest import reseed
-from tests.e2e.conftest import accessible, make_key, on_a_thread, screenshot
+from tests.e2e.conftest import accessible, ask_api, make_key, on_a_thread, screenshot
 
 pytestmark = pytest.mark.e2e
 DIFF = """query($from: DateTime!, $to: DateTime!) { diff(from: $from, to: $to) {
@@ -33,26 +31,17 @@ def admin(seeded: Settings) -> Iterator[str]:
         on_a_thread(lambda: reseed(seeded))
 
 
-def _ask(base_url: str, query: str, token: str | None = None, **variables: Any) -> Any:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    body = httpx.post(
-        f"{base_url}/graphql", json={"query": query, "variables": variables}, headers=headers
-    ).json()
-    assert "errors" not in body, body
-    return body["data"]
-
-
 def test_what_changed_since_the_first_meeting_is_what_diff_says(
     page: Page, base_url: str, admin: str
 ) -> None:
     key = f"changes-page-{uuid.uuid4().hex[:6]}"
     organization = {"key": key, "name": f"Changes Page {key}", "type": "NGO", "cited": CITED}
-    made = _ask(base_url, CREATE_ORG, admin, input=organization)
+    made = ask_api(base_url, CREATE_ORG, admin, input=organization)
     made_id = made["createOrganization"]["organization"]["id"]
     today = datetime.now(UTC).date().isoformat()
 
     page.goto(f"{base_url}/?view=changes&from={MEETING}&to={today}")
-    listed = _ask(
+    listed = ask_api(
         base_url, DIFF, **{"from": f"{MEETING}T23:59:59.999Z", "to": f"{today}T23:59:59.999Z"}
     )["diff"]
     count = len(listed["records"]) + len(listed["relationships"])

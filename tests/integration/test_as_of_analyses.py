@@ -14,7 +14,7 @@ import pytest
 
 from service.config import Settings
 from service.editing import keys
-from tests.conftest import reseed, run_db
+from tests.conftest import data_of, reseed, run_db
 from tests.forms import save_form
 
 Ask = Callable[..., dict[str, Any]]
@@ -55,18 +55,12 @@ def admin(seeded: Settings) -> Iterator[str]:
     reseed(seeded)
 
 
-def _ok(body: dict[str, Any]) -> dict[str, Any]:
-    assert "errors" not in body, body
-    data: dict[str, Any] = body["data"]
-    return data
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat()
 
 
 def _answers(ask: Ask, at: str | None = None) -> dict[str, Any]:
-    return _ok(ask(ANALYSES, at=at))
+    return data_of(ask(ANALYSES, at=at))
 
 
 def test_every_analysis_as_of_a_moment_gives_what_it_gave_then(
@@ -75,11 +69,11 @@ def test_every_analysis_as_of_a_moment_gives_what_it_gave_then(
     ask = as_key(admin)
     moments, answers = [_now()], [_answers(ask)]
 
-    pairs = _ok(ask(OVERLAPS))["overlaps"]
+    pairs = data_of(ask(OVERLAPS))["overlaps"]
     assert len(pairs) >= 2, "the seed flags overlapping initiatives"
     reviewed, placed = pairs[0], pairs[-1]
     review = {"verdict": "COMPLEMENTARY", "reason": "Two parts of one plan (test)."}
-    _ok(ask(REVIEW, a=reviewed["a"]["id"], b=reviewed["b"]["id"], **review))
+    data_of(ask(REVIEW, a=reviewed["a"]["id"], b=reviewed["b"]["id"], **review))
     save_form(
         ask,
         placed["a"]["id"],
@@ -90,16 +84,16 @@ def test_every_analysis_as_of_a_moment_gives_what_it_gave_then(
 
     key = f"asof-lead-{uuid.uuid4().hex[:6]}"
     organization = {"key": key, "name": f"As Of Lead {key}", "type": "NGO", "cited": CITED}
-    made = _ok(ask(CREATE_ORG, input=organization))["createOrganization"]["organization"]
+    made = data_of(ask(CREATE_ORG, input=organization))["createOrganization"]["organization"]
     link = {"from": made["id"], "type": "LEADS", "to": LED, "source": GCG}
-    _ok(ask(ADD, input={**link, "section": "Agenda", "note": "Test link."}))
+    data_of(ask(ADD, input={**link, "section": "Agenda", "note": "Test link."}))
     retired = "organization:walk-free-foundation"
-    version = _ok(ask(VERSION, id=retired))["node"]["version"]
-    _ok(ask(RETIRE, id=retired, version=version))
+    version = data_of(ask(VERSION, id=retired))["node"]["version"]
+    data_of(ask(RETIRE, id=retired, version=version))
     moments.append(_now())
     answers.append(_answers(ask))
 
-    _ok(ask(REMOVE, **{k: link[k] for k in ("from", "type", "to")}))
+    data_of(ask(REMOVE, **{k: link[k] for k in ("from", "type", "to")}))
     moments.append(_now())
     answers.append(_answers(ask))
 

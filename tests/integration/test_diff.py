@@ -16,7 +16,7 @@ import pytest
 from service.config import Settings
 from service.db import backup
 from service.editing import keys
-from tests.conftest import reseed, run_db
+from tests.conftest import data_of, reseed, run_db
 from tests.forms import save_form
 
 Ask = Callable[..., dict[str, Any]]
@@ -88,12 +88,6 @@ def _listed(changes: list[dict[str, Any]]) -> dict[str, set[str]]:
     return found
 
 
-def _ok(body: dict[str, Any]) -> dict[str, Any]:
-    assert "errors" not in body, body
-    data: dict[str, Any] = body["data"]
-    return data
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat()
 
@@ -112,28 +106,28 @@ def test_a_diff_between_any_two_moments_equals_their_snapshots(
 
     key = f"diff-{uuid.uuid4().hex[:6]}"
     organization = {"key": key, "name": f"Diff Watch {key}", "type": "NGO", "cited": CITED}
-    made = _ok(ask(CREATE_ORG, input=organization))["createOrganization"]["organization"]
+    made = data_of(ask(CREATE_ORG, input=organization))["createOrganization"]["organization"]
     link = {"from": made["id"], "type": "PARTNERS_IN", "to": PLACED, "source": GCG}
-    _ok(ask(ADD, input={**link, "section": "Agenda", "note": "Test link."}))
+    data_of(ask(ADD, input={**link, "section": "Agenda", "note": "Test link."}))
     moments.append(_now())
     snapshots.append(_snapshot(seeded))
 
     _add_country(ask, PLACED, "BOL")
-    _ok(ask(REMOVE, **{k: link[k] for k in ("from", "type", "to")}))
+    data_of(ask(REMOVE, **{k: link[k] for k in ("from", "type", "to")}))
     retired = "organization:walk-free-foundation"
-    version = _ok(ask(VERSION, id=retired))["node"]["version"]
-    _ok(ask(RETIRE, id=retired, version=version))
+    version = data_of(ask(VERSION, id=retired))["node"]["version"]
+    data_of(ask(RETIRE, id=retired, version=version))
     moments.append(_now())
     snapshots.append(_snapshot(seeded))
 
     for first, second in ((0, 1), (1, 2), (0, 2)):
-        answer = _ok(ask(DIFF, **{"from": moments[first], "to": moments[second]}))["diff"]
+        answer = data_of(ask(DIFF, **{"from": moments[first], "to": moments[second]}))["diff"]
         (records_a, links_a), (records_b, links_b) = snapshots[first], snapshots[second]
         assert _listed(answer["records"]) == _delta(records_a, records_b), (first, second)
         assert _listed(answer["relationships"]) == _delta(links_a, links_b), (first, second)
         assert answer["notTakenApart"] == []
     # Every listed fact names the events that made it and, where it cites one, its source.
-    whole = _ok(ask(DIFF, **{"from": moments[0], "to": moments[2]}))["diff"]
+    whole = data_of(ask(DIFF, **{"from": moments[0], "to": moments[2]}))["diff"]
     assert all(c["events"] for c in whole["records"])
     added = next(c for c in whole["records"] if c["fact"] == made["id"])
     assert added["sources"] == [GCG]
@@ -151,28 +145,28 @@ def test_who_is_doing_what_where_as_of_a_moment_gives_what_it_gave_then(
     seeded: Settings, as_key: Callable[[str | None], Ask], admin: str
 ) -> None:
     ask = as_key(admin)
-    moments, answers = [_now()], [_ok(ask(WHO))]
+    moments, answers = [_now()], [data_of(ask(WHO))]
     key = f"asof-{uuid.uuid4().hex[:6]}"
     organization = {"key": key, "name": f"As Of Watch {key}", "type": "NGO", "cited": CITED}
-    made = _ok(ask(CREATE_ORG, input=organization))["createOrganization"]["organization"]
+    made = data_of(ask(CREATE_ORG, input=organization))["createOrganization"]["organization"]
     link = {"from": made["id"], "type": "LEADS", "to": PLACED, "source": GCG}
-    _ok(ask(ADD, input={**link, "section": "Agenda", "note": "Test link."}))
+    data_of(ask(ADD, input={**link, "section": "Agenda", "note": "Test link."}))
     _add_country(ask, PLACED, "PRY")
     moments.append(_now())
-    answers.append(_ok(ask(WHO)))
+    answers.append(data_of(ask(WHO)))
 
-    _ok(ask(REMOVE, **{k: link[k] for k in ("from", "type", "to")}))
+    data_of(ask(REMOVE, **{k: link[k] for k in ("from", "type", "to")}))
     retired = "organization:unu"
-    version = _ok(ask(VERSION, id=retired))["node"]["version"]
-    _ok(ask(RETIRE, id=retired, version=version))
+    version = data_of(ask(VERSION, id=retired))["node"]["version"]
+    data_of(ask(RETIRE, id=retired, version=version))
     moments.append(_now())
-    answers.append(_ok(ask(WHO)))
+    answers.append(data_of(ask(WHO)))
 
     assert answers[0] != answers[1] != answers[2], "each step changes who does what where"
     for moment, then in zip(moments, answers, strict=True):
-        assert _ok(ask(WHO, asOf=moment)) == then, moment
+        assert data_of(ask(WHO, asOf=moment)) == then, moment
     # The rebuilt past is seen by that answer only: the map is as the edits left it.
-    assert _ok(ask(WHO)) == answers[2]
+    assert data_of(ask(WHO)) == answers[2]
 
 
 COMMITMENTS = """query($asOf: DateTime) { commitments(first: 100, asOf: $asOf) {
@@ -194,14 +188,14 @@ def test_commitments_as_of_a_moment_are_those_listed_then(
         "owners": ["action-group:global-coordinating-group"],
         "cited": CITED,
     }
-    moments, answers = [_now()], [_ok(ask(COMMITMENTS))]
-    made = _ok(ask(CREATE_COMMITMENT, input=pledge))["createCommitment"]["id"]
+    moments, answers = [_now()], [data_of(ask(COMMITMENTS))]
+    made = data_of(ask(CREATE_COMMITMENT, input=pledge))["createCommitment"]["id"]
     moments.append(_now())
-    answers.append(_ok(ask(COMMITMENTS)))
+    answers.append(data_of(ask(COMMITMENTS)))
     save_form(ask, made, lambda _: {"status": "IN_PROGRESS", "due": "2031"})
     moments.append(_now())
-    answers.append(_ok(ask(COMMITMENTS)))
+    answers.append(data_of(ask(COMMITMENTS)))
 
     assert answers[0] != answers[1] != answers[2], "each step changes the list"
     for moment, then in zip(moments, answers, strict=True):
-        assert _ok(ask(COMMITMENTS, asOf=moment)) == then, moment
+        assert data_of(ask(COMMITMENTS, asOf=moment)) == then, moment
