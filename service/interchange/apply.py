@@ -13,7 +13,8 @@ or relationship written gets an audit event. While an import runs, readers may s
 batches written so far."""
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -26,7 +27,7 @@ from service.editing import audit, changes, holds, permissions
 from service.editing.keys import Editor
 from service.errors import Conflict
 from service.interchange import seen
-from service.interchange.identity import Queued
+from service.interchange.identity import Identity, Queued
 from service.interchange.organizations import Matched
 from service.interchange.plan import LinkPlan, Plan, RecordPlan, plan_what_passes
 from service.interchange.rows import Row
@@ -80,13 +81,16 @@ async def import_rows(
     dry_run: bool = False,
     pause_s: float = 0.0,
     ticket: str | None = None,
+    alongside: Callable[[], Awaitable[Identity]] | None = None,
 ) -> ImportReport:
     """Checks the rows whole, then writes those that pass; each row a check refuses is
     left out and listed in the report with why (ImportInvalid, nothing held or written,
     only if none passes). A dry run does all of it, then rolls the transaction
     back: its report is exactly what the import would do, and nothing is written.
     `pause_s` waits after each batch written (tests stop an import half-way with it);
-    `ticket` lets the key that started it follow its progress and cancel it."""
+    `ticket` lets the key that started it follow its progress and cancel it. `alongside`,
+    the identity review of 3W and IATI files, runs once the rows are checked, while they
+    are written (it needs nothing written; the writes mostly wait on Neo4j)."""
     permissions.may_import(editor)
     rows, carried = seen.restoring(rows)
     notes, unread = seen.checked(carried or [])
@@ -98,19 +102,38 @@ async def import_rows(
     # A file that carries where its facts were seen (a map's export coming back) restores
     # those notes in place of noting its own.
     restored = None if carried is None else notes
-    if dry_run:
-        await _write(db, editor, plan, report, batch_size, progress, None)
-        return report
-    async with holds.holding(db, editor, named_ids(rows), batch_size, ticket) as run:
-        plan = await _as_held(db, editor, run, rows, plan, batch_size)
-        await _write(db, editor, plan, report, batch_size, progress, run, pause_s, restored)
-        for batch in batches(restored or [], batch_size):
-            async with db.transaction() as tx:
-                await run.beat(tx)
-                undo, missing = await seen.restore(tx, batch)
-                await run.keep(tx, undo)
-            report.skipped += _skipped(missing)
+    async with _beside(alongside, report):
+        if dry_run:
+            await _write(db, editor, plan, report, batch_size, progress, None)
+            return report
+        async with holds.holding(db, editor, named_ids(rows), batch_size, ticket) as run:
+            plan = await _as_held(db, editor, run, rows, plan, batch_size)
+            await _write(db, editor, plan, report, batch_size, progress, run, pause_s, restored)
+            for batch in batches(restored or [], batch_size):
+                async with db.transaction() as tx:
+                    await run.beat(tx)
+                    undo, missing = await seen.restore(tx, batch)
+                    await run.keep(tx, undo)
+                report.skipped += _skipped(missing)
     return report
+
+
+@asynccontextmanager
+async def _beside(
+    work: Callable[[], Awaitable[Identity]] | None, report: ImportReport
+) -> AsyncIterator[None]:
+    """Runs `work` (the identity review) while the block writes; its findings go in the
+    report once both are done. If the block fails, the work is called off."""
+    task = asyncio.ensure_future(work()) if work else None
+    try:
+        yield
+    except BaseException:
+        if task:
+            task.cancel()
+        raise
+    if task:
+        found = await task
+        report.matched, report.queued = found.matched, found.queued
 
 
 def _skipped(rows: list[Row]) -> list[SkippedRow]:

@@ -4,7 +4,10 @@ format named, or guessed from the file: `.json` is the map's JSON, `.xml` an IAT
 sheet, else the map's CSV), then checked and written. A 3W or IATI file imported without a source
 becomes its own: a source named for the file, which every fact it brings cites."""
 
+import asyncio
+from collections.abc import Awaitable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import PurePath
 
 from service.db.driver import Database
@@ -15,12 +18,14 @@ from service.errors import ImportInvalid, Problem
 from service.interchange import hxl, iati, identity, native
 from service.interchange.apply import ImportReport, Progress, import_rows
 from service.interchange.hxl import Citing, SheetOptions
+from service.interchange.identity import Identity
 from service.interchange.organizations import OrganizationIndex
 from service.interchange.rows import Row, decode
 from service.interchange.sheets import is_workbook, looks_like_3w
 from service.interchange.vocabulary import Vocabulary
 from service.model.fields import plain
 from service.model.kinds import slug
+from service.scoring.identity import Profile
 
 IMPORT_FORMATS = ("csv", "json", "hxl", "iati")
 
@@ -79,18 +84,36 @@ async def import_files(
             lookups = lookups or await _lookups(db, vocabulary)
             cited = citing or _own_source(upload, rows)
             rows += _read_field_file(upload, chosen, cited, lookups, options)
-    # What the files say of identity is worked out before anything is written.
-    found = (
-        identity.review(rows, lookups.organizations, await identity.known_profiles(db))
-        if lookups
-        else None
-    )
-    report = await import_rows(
-        db, editor, rows, batch_size, progress, dry_run=dry_run, pause_s=pause_s, ticket=ticket
-    )
-    if found:
-        report.matched, report.queued = found.matched, found.queued
-    return report
+    if lookups is None:
+        return await import_rows(
+            db, editor, rows, batch_size, progress, dry_run=dry_run, pause_s=pause_s, ticket=ticket
+        )
+    # The organizations on the map are read while the rows are checked, and what the files
+    # say of identity is worked out while they are written (import_rows' `alongside`).
+    known = asyncio.ensure_future(identity.known_profiles(db))
+    try:
+        return await import_rows(
+            db,
+            editor,
+            rows,
+            batch_size,
+            progress,
+            dry_run=dry_run,
+            pause_s=pause_s,
+            ticket=ticket,
+            alongside=partial(_review, known, rows, lookups.organizations),
+        )
+    finally:
+        known.cancel()
+
+
+async def _review(
+    known: Awaitable[dict[str, Profile]], rows: list[Row], organizations: OrganizationIndex
+) -> Identity:
+    """The identity review, in a thread. The organizations this import adds are left out
+    of those on the map: the read may come after its first batches went in."""
+    on_map = {k: v for k, v in (await known).items() if k not in organizations.new}
+    return await asyncio.to_thread(identity.review, rows, organizations, on_map)
 
 
 @dataclass(frozen=True)
