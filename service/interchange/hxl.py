@@ -143,6 +143,7 @@ def read_3w(
     activities: dict[str, Row] = {}
     links: list[Row] = []
     counted = people_columns(sheet.tags)
+    tags = seen.written_tags(sheet.tags)
     places: dict[tuple[str, str], PlaceCounts] = {}
     for index in range(sheet.first_data_row, len(sheet.rows)):
         where = sheet.where(index)
@@ -216,7 +217,7 @@ def read_3w(
         record = activities.setdefault(
             key, Row(name, where, "initiative", _activity(key, note, kind))
         )
-        seen.add_written(record, seen.as_written(sheet.tags, sheet.rows[index], columns), where)
+        seen.add_written(record, seen.as_written(tags, sheet.rows[index], columns), where)
         _add_row(record, value, themes, on_map, vocabulary, place)
         links += _count_people(
             sheet.rows[index],
@@ -230,7 +231,7 @@ def read_3w(
         )
         for role, ends, column in (("LEADS", leads, "org"), ("IMPLEMENTS", impls, "impl")):
             # The organization's cell as written, beside the id it was found or made as.
-            said = seen.as_written(sheet.tags, sheet.rows[index], columns, (column, "activity"))
+            said = seen.as_written(tags, sheet.rows[index], columns, (column, "activity"))
             links += [
                 Row(name, where, None, {"from": o, "type": role, "to": key, **note}, original=said)
                 for o in ends

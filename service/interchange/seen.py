@@ -64,10 +64,14 @@ async def confirm(tx: Transaction, batch: Sequence[RecordPlan | LinkPlan], at: d
 
 
 def as_written(
-    tags: Sequence[Any], cells: Sequence[str], columns: dict[str, int], only: Sequence[str] = ()
+    tags: Sequence[str | None],
+    cells: Sequence[str],
+    columns: dict[str, int],
+    only: Sequence[str] = (),
 ) -> dict[str, list[str]]:
     """A sheet row's cells as written, by the hashtag of each column a reader takes (or
-    only of the columns `only` names), leaving out empty ones."""
+    only of the columns `only` names), leaving out empty ones. `tags` are the columns'
+    hashtags as the sheet writes them (`written_tags`), None for a column without one."""
     found: dict[str, list[str]] = {}
     read: set[int] = set()
     for name, index in columns.items():
@@ -77,9 +81,15 @@ def as_written(
         read.add(index)
         text = cells[index].strip() if index < len(cells) and cells[index] else ""
         if text:
-            tag = tags[index].display_tag if index < len(tags) and tags[index] else name
+            tag = tags[index] if index < len(tags) and tags[index] else name
             found.setdefault(str(tag), []).append(text)
     return found
+
+
+def written_tags(tags: Sequence[Any]) -> list[str | None]:
+    """Each column's hashtag as the sheet writes it (attributes included), worked out once
+    per sheet rather than once per cell."""
+    return [str(tag.display_tag) if tag else None for tag in tags]
 
 
 def add_written(record: Row, written: dict[str, list[str]], where: str) -> None:
