@@ -84,13 +84,10 @@ async def import_files(
             lookups = lookups or await _lookups(db, vocabulary)
             cited = citing or _own_source(upload, rows)
             rows += _read_field_file(upload, chosen, cited, lookups, options)
-    if lookups is None:
-        return await import_rows(
-            db, editor, rows, batch_size, progress, dry_run=dry_run, pause_s=pause_s, ticket=ticket
-        )
-    # The organizations on the map are read while the rows are checked, and what the files
-    # say of identity is worked out while they are written (import_rows' `alongside`).
-    known = asyncio.ensure_future(identity.known_profiles(db))
+    # For 3W and IATI files, the organizations on the map are read while the rows are
+    # checked, and what the files say of identity is worked out while they are written
+    # (import_rows' `alongside`).
+    known = asyncio.ensure_future(identity.known_profiles(db)) if lookups else None
     try:
         return await import_rows(
             db,
@@ -101,10 +98,13 @@ async def import_files(
             dry_run=dry_run,
             pause_s=pause_s,
             ticket=ticket,
-            alongside=partial(_review, known, rows, lookups.organizations),
+            alongside=partial(_review, known, rows, lookups.organizations)
+            if known and lookups
+            else None,
         )
     finally:
-        known.cancel()
+        if known:
+            known.cancel()
 
 
 async def _review(
