@@ -26,6 +26,8 @@ import random
 import resource
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -175,23 +177,27 @@ async def _one(
     }
 
 
-async def _cold(rows: int, places: int) -> dict[str, Any]:
-    """The first import on a server just started, onto the seed alone."""
+@asynccontextmanager
+async def _seeded() -> AsyncIterator[tuple[Database, Vocabulary]]:
+    """A server just started, holding the seed alone."""
     with scratch_neo4j() as settings:
         async with open_database(settings, migrate_schema=True) as db:
             await load(db, prepare(settings.seed_dir), 5000)
-            return await _one(db, load_vocabulary(settings.seed_dir), rows, places, 87)
+            yield db, load_vocabulary(settings.seed_dir)
+
+
+async def _cold(rows: int, places: int) -> dict[str, Any]:
+    """The first import on a server just started, onto the seed alone."""
+    async with _seeded() as (db, vocabulary):
+        return await _one(db, vocabulary, rows, places, 87)
 
 
 async def _warm(rows: int, places: int) -> dict[str, Any]:
     """The median of REPEATS new sheets, once WARM_UP sheets have gone in."""
-    with scratch_neo4j() as settings:
-        vocabulary = load_vocabulary(settings.seed_dir)
-        async with open_database(settings, migrate_schema=True) as db:
-            await load(db, prepare(settings.seed_dir), 5000)
-            for seed in range(WARM_UP):
-                await _one(db, vocabulary, min(rows, 10_000), places, 1000 + seed)
-            runs = [await _one(db, vocabulary, rows, places, 2000 + n) for n in range(REPEATS)]
+    async with _seeded() as (db, vocabulary):
+        for seed in range(WARM_UP):
+            await _one(db, vocabulary, min(rows, 10_000), places, 1000 + seed)
+        runs = [await _one(db, vocabulary, rows, places, 2000 + n) for n in range(REPEATS)]
     runs.sort(key=lambda r: r["seconds"])
     return {**runs[len(runs) // 2], "seconds_of_each": [r["seconds"] for r in runs]}
 
